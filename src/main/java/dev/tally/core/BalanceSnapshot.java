@@ -1,0 +1,35 @@
+package dev.tally.core;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one successful fetch learned about an account. Immutable.
+ *
+ * @param provider  who answered
+ * @param fetchedAt when the answer arrived (UTC)
+ * @param available whether the provider says the account can make API calls, or {@code null} when it
+ *                  does not say
+ * @param balances  one entry per currency, in a stable order (by currency code); never converted or summed
+ * @param spend     provider-reported spend, or {@code null}
+ * @param keyLimit  per-key cap, or {@code null}
+ */
+public record BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
+                              List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit) {
+
+    public BalanceSnapshot {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+        balances = balances == null ? List.of()
+                : balances.stream().sorted(Comparator.comparing(CurrencyBalance::currency)).toList();
+        long distinct = balances.stream().map(CurrencyBalance::currency).distinct().count();
+        if (distinct != balances.size()) {
+            throw new IllegalArgumentException("one balance per currency: " + balances);
+        }
+        if (balances.isEmpty() && spend == null && keyLimit == null) {
+            throw new IllegalArgumentException("a snapshot must carry a balance, a spend report or a key limit");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tally.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.Capability;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.Currencies;
+import dev.tally.core.FetchException;
+import dev.tally.core.ProviderId;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * DeepSeek: {@code GET /user/balance} with the ordinary API key.
+ * Every currency row is kept apart (CNY and USD can both appear, in any order); money may arrive as
+ * strings or numbers. Docs: https://api-docs.deepseek.com/api/get-user-balance
+ */
+public final class DeepSeekProvider implements BalanceProvider {
+    static final ProviderInfo INFO = new ProviderInfo(ProviderId.of("deepseek"), "DeepSeek", List.of(),
+            Set.of(Capability.BALANCE),
+            List.of(new KeySlot(KeySlot.API, "DEEPSEEK_API_KEY",
+                    "DeepSeek API key (platform.deepseek.com → API keys)")),
+            List.of(Region.single("https://api.deepseek.com")), null,
+            "https://api-docs.deepseek.com/api/get-user-balance", null);
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
+        JsonNode root = ctx.getJson("/user/balance", FetchContext.bearer(ctx.key(KeySlot.API)));
+        return parse(root, ctx);
+    }
+
+    static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
+        String where = "DeepSeek balance";
+        Json.rootObject(root, where);
+        Boolean available = Json.optionalBoolean(root, "is_available", where);
+        JsonNode infos = Json.array(root, "balance_infos", where);
+        List<CurrencyBalance> balances = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < infos.size(); i++) {
+            JsonNode row = infos.get(i);
+            String at = where + " balance_infos[" + i + "]";
+            if (!row.isObject()) {
+                throw FetchException.badResponse(at + " is not an object");
+            }
+            String code = Json.optionalText(row, "currency");
+            if (code == null || !Currencies.isIso(code)) {
+                throw FetchException.badResponse(at + ": currency " + (code == null ? "is missing" : "'" + code + "' is not an ISO code"));
+            }
+            String currency = Currencies.requireIso(code);
+            if (!seen.add(currency)) {
+                throw FetchException.badResponse(where + " lists " + currency + " twice");
+            }
+            BigDecimal total = Json.money(row, "total_balance", at);
+            BigDecimal granted = Json.optionalMoney(row, "granted_balance", at);
+            BigDecimal paid = Json.optionalMoney(row, "topped_up_balance", at);
+            balances.add(new CurrencyBalance(currency, total, granted, paid, false));
+        }
+        if (balances.isEmpty()) {
+            throw FetchException.badResponse(where + ": balance_infos is empty (no currency reported)");
+        }
+        return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), available, balances, null, null);
+    }
+}

@@ -1,0 +1,368 @@
+package dev.tally.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.core.FetchError;
+import dev.tally.core.FetchException;
+import dev.tally.core.Secret;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one HTTP path every provider uses, with the rules that keep keys and money safe:
+ * <ul>
+ *   <li>https only, except plain http to a loopback address;</li>
+ *   <li>5 s to connect, 15 s for the whole exchange including the body;</li>
+ *   <li>redirects are never followed (a 3xx is an error: the key must not travel to another host);</li>
+ *   <li>bodies over 1 MiB are refused;</li>
+ *   <li>{@code User-Agent: Tally/<version>};</li>
+ *   <li>every failure becomes a typed {@link FetchError} whose message names the host and status and
+ *       never contains a key (provider messages are redacted).</li>
+ * </ul>
+ * Thread-safe; calls block the caller, so never call from a UI thread.
+ */
+public final class HttpFetch {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(HttpFetch.class.getName());
+
+    private final HttpClient client;
+    private final String userAgent;
+    private final Duration requestTimeout;
+    private final int maxBodyBytes;
+    private final Clock clock;
+
+    /** One request: who asks (for logs), where, which headers, and which secrets it carries (for redaction). */
+    public record Call(String who, URI uri, Map<String, String> headers, Collection<Secret> secrets) {
+        public Call {
+            Objects.requireNonNull(uri, "uri");
+            headers = Map.copyOf(headers);
+            secrets = List.copyOf(secrets);
+        }
+
+        @Override
+        public String toString() {
+            return "Call[" + who + " GET " + uri + "]";
+        }
+    }
+
+    /** A complete response whose body is at most the cap. */
+    public record Response(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    public HttpFetch(String version) {
+        this(version, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_BODY_BYTES, Clock.systemUTC());
+    }
+
+    public HttpFetch(String version, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, Clock clock) {
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
+        this.userAgent = "Tally/" + version;
+        this.requestTimeout = requestTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /**
+     * GETs the URL and returns the parsed JSON of a 2xx answer.
+     *
+     * @throws FetchException for every non-2xx status, transport failure, or body that is empty, HTML,
+     *                        not JSON, truncated or too large
+     */
+    public JsonNode getJson(Call call) throws FetchException {
+        Response response = get(call);
+        String host = call.uri().getHost();
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return parseJson(response, host, call.secrets());
+        }
+        throw new FetchException(errorFor(response, call));
+    }
+
+    /** GETs the URL and returns whatever complete answer arrived, any status. */
+    public Response get(Call call) throws FetchException {
+        URI uri = call.uri();
+        String host = uri.getHost();
+        try {
+            BaseUrls.requireSecureScheme(uri);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(new FetchError.NetworkError("refusing to send a key: " + e.getMessage()));
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(requestTimeout)
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json");
+        call.headers().forEach(builder::setHeader);
+        AtomicReference<HttpResponse.ResponseInfo> headersSeen = new AtomicReference<>();
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            headersSeen.set(info);
+            return new CappedBody(maxBodyBytes);
+        };
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), handler);
+        try {
+            HttpResponse<byte[]> r = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} -> {2} ({3} bytes, {4} ms)", host, uri.getRawPath(),
+                    r.statusCode(), r.body().length, (System.nanoTime() - started) / 1_000_000);
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new FetchException(new FetchError.Timeout(
+                    "no complete answer from " + host + " within " + requestTimeout.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(new FetchError.NetworkError("the request to " + host + " was cancelled"));
+        } catch (ExecutionException e) {
+            FetchError error = transportError(e.getCause(), host, headersSeen.get() != null, call.secrets());
+            LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} failed: {2}", host, uri.getRawPath(), error.message());
+            throw new FetchException(error);
+        }
+    }
+
+    private FetchError transportError(Throwable cause, String host, boolean headersArrived, Collection<Secret> secrets) {
+        if (cause instanceof BodyTooLarge) {
+            return new FetchError.BadResponse("the answer from " + host + " is larger than "
+                    + (maxBodyBytes / 1024) + " KiB; refusing to read it");
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new FetchError.Timeout("could not connect to " + host + " within "
+                    + client.connectTimeout().map(Duration::toSeconds).orElse(0L) + " s");
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new FetchError.Timeout("no answer from " + host + " within " + requestTimeout.toSeconds() + " s");
+        }
+        if (headersArrived && cause instanceof IOException) {
+            return new FetchError.BadResponse("the answer from " + host + " was cut off before it was complete");
+        }
+        if (cause instanceof ConnectException) {
+            return new FetchError.NetworkError("could not connect to " + host + " (connection refused or unreachable)");
+        }
+        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+                || cause != null && cause.getCause() instanceof UnresolvedAddressException) {
+            return new FetchError.NetworkError("could not resolve " + host + " (offline, or a DNS problem?)");
+        }
+        if (cause instanceof SSLException) {
+            return new FetchError.NetworkError("secure connection to " + host + " failed: "
+                    + Redactor.clean(cause.getMessage(), secrets));
+        }
+        String detail = cause == null ? "unknown error"
+                : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + Redactor.clean(cause.getMessage(), secrets));
+        return new FetchError.NetworkError("network error talking to " + host + " (" + detail + ")");
+    }
+
+    private JsonNode parseJson(Response response, String host, Collection<Secret> secrets) throws FetchException {
+        byte[] body = response.body();
+        String where = host + " (HTTP " + response.status() + ")";
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw FetchException.badResponse("empty answer from " + where);
+        }
+        if (looksLikeHtml(response)) {
+            throw FetchException.badResponse(where + " answered with an HTML page instead of JSON"
+                    + " (a login, proxy or outage page? check the base URL)");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw FetchException.badResponse("empty answer from " + where);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
+            throw FetchException.badResponse("the answer from " + where + " is not valid JSON (cut off or malformed" + at + ")");
+        } catch (IOException e) {
+            throw FetchException.badResponse("the answer from " + where + " could not be read");
+        }
+    }
+
+    private static boolean looksLikeHtml(Response response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.contains("html")) {
+            return true;
+        }
+        String start = new String(response.body(), 0, Math.min(response.body().length, 64), StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("<");
+    }
+
+    private FetchError errorFor(Response response, Call call) {
+        int status = response.status();
+        String host = call.uri().getHost();
+        String said = providerMessage(response, call.secrets());
+        String suffix = said.isEmpty() ? "" : ": " + said;
+        String http = "HTTP " + status + suffix;
+        if (status >= 300 && status < 400) {
+            String to = response.headers().firstValue("Location").map(l -> {
+                try {
+                    URI target = call.uri().resolve(l);
+                    return " to " + (target.getHost() == null ? "another address" : target.getHost());
+                } catch (IllegalArgumentException e) {
+                    return "";
+                }
+            }).orElse("");
+            return new FetchError.ProviderError(host + " answered with a redirect (HTTP " + status + to
+                    + "); Tally never follows redirects so your key stays with the host you configured — check the base URL",
+                    status);
+        }
+        return switch (status) {
+            case 401 -> new FetchError.AuthFailed("the key was rejected by " + host + " (" + http + ")");
+            case 403 -> new FetchError.Forbidden("the key is not allowed to read this at " + host + " (" + http + ")");
+            case 429 -> {
+                Duration wait = retryAfter(response.headers()).orElse(null);
+                yield new FetchError.RateLimited("rate limited by " + host + " (" + http + ")"
+                        + (wait == null ? "" : "; retry in " + wait.toSeconds() + " s"), wait);
+            }
+            case 404, 410 -> new FetchError.ProviderError("endpoint unavailable at " + host + call.uri().getRawPath()
+                    + " (" + http + "); the provider may have moved or retired it", status);
+            default -> status >= 500
+                    ? new FetchError.ProviderError(host + " had a server error (" + http + "); try again later", status)
+                    : new FetchError.ProviderError(host + " refused the request (" + http + ")", status);
+        };
+    }
+
+    /** The provider's own error text, from the usual JSON shapes; redacted, one line, at most 200 characters. */
+    static String providerMessage(Response response, Collection<Secret> secrets) {
+        if (response.body().length == 0 || looksLikeHtml(response)) {
+            return "";
+        }
+        try {
+            JsonNode root = Json.MAPPER.readTree(response.body());
+            if (root == null) {
+                return "";
+            }
+            String text = firstText(root.path("error").path("message"), root.path("error"), root.path("message"),
+                    root.path("msg"), root.path("error_msg"), root.path("detail"), root.path("reason"),
+                    root.path("base_resp").path("status_msg"));
+            return Redactor.clean(text, secrets);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstText(JsonNode... candidates) {
+        for (JsonNode n : candidates) {
+            if (n != null && n.isTextual() && !n.asText().isBlank()) {
+                return n.asText();
+            }
+        }
+        return "";
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; absent when missing or unreadable. */
+    java.util.Optional<Duration> retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock));
+    }
+
+    static java.util.Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        String v = value.strip();
+        if (v.matches("\\d{1,9}")) {
+            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(clock.instant(), at.toInstant());
+            return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Thrown inside the body subscriber when the cap is passed. */
+    private static final class BodyTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super("body too large", null);
+        }
+    }
+
+    /** Collects the body, cancelling the stream as soon as it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final int max;
+        private Flow.Subscription subscription;
+
+        CappedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                if (buffer.size() + b.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new BodyTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                buffer.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(buffer.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tally.provider;
+
+import dev.tally.core.Capability;
+import dev.tally.core.ProviderId;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Tally knows about a provider, whether or not its balance can be checked.
+ *
+ * @param id                stable id used in config and on the command line
+ * @param displayName       e.g. "DeepSeek"
+ * @param aliases           other names accepted on the command line (e.g. {@code kimi})
+ * @param capabilities      what a fetch reports; empty when unsupported
+ * @param keySlots          keys it can use, in order of preference; the first is the primary one
+ * @param regions           documented hosts, the first being the default; empty when unsupported
+ * @param teamIdEnvVar      environment variable holding a required team id, or {@code null}
+ * @param docsUrl           the provider's own documentation of the endpoint (or of the lack of one)
+ * @param unsupportedReason why the balance cannot be checked, or {@code null} when it can
+ */
+public record ProviderInfo(ProviderId id, String displayName, List<String> aliases, Set<Capability> capabilities,
+                           List<KeySlot> keySlots, List<Region> regions, String teamIdEnvVar, String docsUrl,
+                           String unsupportedReason) {
+
+    public ProviderInfo {
+        aliases = List.copyOf(aliases);
+        capabilities = Set.copyOf(capabilities);
+        keySlots = List.copyOf(keySlots);
+        regions = List.copyOf(regions);
+    }
+
+    public boolean supported() {
+        return unsupportedReason == null;
+    }
+
+    public boolean needsTeamId() {
+        return teamIdEnvVar != null;
+    }
+
+    public Region defaultRegion() {
+        if (regions.isEmpty()) {
+            throw new IllegalStateException(displayName + " has no API host");
+        }
+        return regions.getFirst();
+    }
+
+    public Optional<Region> region(String regionId) {
+        if (regionId == null || regionId.isBlank()) {
+            return regions.isEmpty() ? Optional.empty() : Optional.of(defaultRegion());
+        }
+        return regions.stream().filter(r -> r.id().equals(regionId)).findFirst();
+    }
+
+    public Optional<KeySlot> slot(String name) {
+        return keySlots.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Region ids a user may choose, e.g. {@code [global, china]}; empty for single-host providers. */
+    public List<String> selectableRegions() {
+        return regions.size() < 2 ? List.of() : regions.stream().map(Region::id).toList();
+    }
+}
