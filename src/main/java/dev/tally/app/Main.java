@@ -1,7 +1,29 @@
 package dev.tally.app;
 
+import dev.tally.cli.Cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * {@code tally} with no arguments starts the desktop widget; with arguments it is the command line.
+ * The command-line path never loads JavaFX or AWT, so it starts fast.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello " + Runtime.version());
+        if (args.length == 0) {
+            DesktopLauncher.launch();
+            return;
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC()), args);
+        // the keychain's D-Bus library can leave non-daemon threads behind: end explicitly
+        System.exit(code);
     }
 }

@@ -1,0 +1,70 @@
+package dev.tally.account;
+
+import dev.tally.core.Money;
+import dev.tally.core.ProviderId;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One configured account. Holds no key: keys live in the keychain under the account {@link #id()}.
+ *
+ * @param id              unique slug, e.g. {@code deepseek-work}
+ * @param provider        provider id
+ * @param label           what people see, e.g. "DeepSeek (work)"
+ * @param region          region id ({@code global}/{@code china}) or {@code null} for the provider default
+ * @param baseUrl         replaces the documented origin, or {@code null}
+ * @param teamId          team id for providers that need one (xAI), or {@code null}
+ * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
+ * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
+ */
+public record Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
+                      Money threshold, int intervalMinutes) {
+    public static final int DEFAULT_INTERVAL = 5;
+    public static final int MIN_INTERVAL = 1;
+    public static final int MAX_INTERVAL = 24 * 60;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    public Account {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("account id '" + id
+                    + "' must be lower-case letters, digits and dashes (at most 64)");
+        }
+        Objects.requireNonNull(provider, "provider");
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("account " + id + " needs a label");
+        }
+        label = label.strip();
+        if (intervalMinutes < MIN_INTERVAL || intervalMinutes > MAX_INTERVAL) {
+            throw new IllegalArgumentException("interval must be between " + MIN_INTERVAL + " and " + MAX_INTERVAL
+                    + " minutes, got " + intervalMinutes);
+        }
+        if (threshold != null && threshold.isNegative()) {
+            throw new IllegalArgumentException("threshold must not be negative");
+        }
+        region = region == null || region.isBlank() ? null : region.strip();
+        teamId = teamId == null || teamId.isBlank() ? null : teamId.strip();
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public Account withLabel(String newLabel) {
+        return new Account(id, provider, newLabel, region, baseUrl, teamId, threshold, intervalMinutes);
+    }
+
+    /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */
+    public static String slug(ProviderId provider, String label) {
+        String base = provider.value();
+        String l = label == null ? "" : java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (!l.isEmpty() && !l.equals(base) && !l.startsWith(base + "-")) {
+            l = base + "-" + l;
+        } else if (l.isEmpty()) {
+            l = base;
+        }
+        return l.length() > 64 ? l.substring(0, 64).replaceAll("-$", "") : l;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tally.account;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.core.Money;
+import dev.tally.core.ProviderId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code accounts.json}: versioned, written atomically (temp file, fsync, rename), never holding a key.
+ *
+ * <p>A file that cannot be read is moved aside to {@code accounts.json.corrupt-<timestamp>} and reported
+ * in one line; Tally then carries on with no accounts. A file written by a newer Tally is left untouched
+ * and the store becomes read-only. Blocking file I/O: not for a UI thread. Not safe for concurrent
+ * writers in several processes (the single-instance lock covers the desktop app).
+ */
+public final class AccountStore {
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "accounts.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Path file;
+    private final Clock clock;
+
+    /** What loading found: the accounts, a one-line warning if something was wrong, and whether saving is allowed. */
+    public record Loaded(List<Account> accounts, Optional<String> warning, boolean writable) {
+        public Loaded {
+            accounts = List.copyOf(accounts);
+        }
+
+        public Optional<Account> find(String id) {
+            return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+        }
+    }
+
+    public AccountStore(Path configDir, Clock clock) {
+        this.file = configDir.resolve(FILE_NAME);
+        this.clock = clock;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */
+    public Loaded load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(List.of(), Optional.empty(), true);
+        } catch (IOException e) {
+            return new Loaded(List.of(), Optional.of("cannot read " + file + " (" + e.getClass().getSimpleName()
+                    + "); carrying on with no accounts"), false);
+        }
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                throw new BadFile("it is not a JSON object");
+            }
+            JsonNode v = root.get("version");
+            if (v == null || !v.canConvertToInt()) {
+                throw new BadFile("it has no version number");
+            }
+            if (v.asInt() > VERSION) {
+                return new Loaded(List.of(), Optional.of(file + " was written by a newer Tally (format version "
+                        + v.asInt() + ", this one reads " + VERSION + "); it is left unchanged — upgrade Tally to use it"), false);
+            }
+            if (v.asInt() < 1) {
+                throw new BadFile("its version " + v.asInt() + " is not valid");
+            }
+            JsonNode list = root.get("accounts");
+            if (list == null || !list.isArray()) {
+                throw new BadFile("it has no accounts list");
+            }
+            List<Account> accounts = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (JsonNode n : list) {
+                Account a = read(n);
+                if (!ids.add(a.id())) {
+                    throw new BadFile("account id '" + a.id() + "' appears twice");
+                }
+                accounts.add(a);
+            }
+            return new Loaded(accounts, Optional.empty(), true);
+        } catch (IOException | BadFile | IllegalArgumentException e) {
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+                    : "it is not valid JSON (truncated or damaged)";
+            return new Loaded(List.of(), Optional.of(setAside(why)), true);
+        }
+    }
+
+    private String setAside(String why) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
+                    + " and Tally carries on with no accounts";
+        } catch (IOException e) {
+            return file + " could not be read (" + why + ") and could not be moved aside; carrying on with no accounts";
+        }
+    }
+
+    private static Account read(JsonNode n) throws BadFile {
+        if (!n.isObject()) {
+            throw new BadFile("an account entry is not an object");
+        }
+        String id = text(n, "id");
+        String provider = text(n, "provider");
+        if (id == null || provider == null) {
+            throw new BadFile("an account entry has no id or provider");
+        }
+        String label = Optional.ofNullable(text(n, "label")).orElse(id);
+        String base = text(n, "baseUrl");
+        Money threshold = null;
+        JsonNode t = n.get("threshold");
+        if (t != null && !t.isNull()) {
+            String amount = text(t, "amount");
+            String currency = text(t, "currency");
+            if (amount == null || currency == null) {
+                throw new BadFile("account '" + id + "' has a threshold without amount or currency");
+            }
+            try {
+                threshold = new Money(new BigDecimal(amount), currency);
+            } catch (NumberFormatException e) {
+                throw new BadFile("account '" + id + "' has a threshold that is not a number");
+            }
+        }
+        JsonNode interval = n.get("intervalMinutes");
+        int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
+        return new Account(id, ProviderId.of(provider), label, text(n, "region"),
+                base == null ? null : URI.create(base), text(n, "teamId"), threshold, minutes);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * Replaces the file with these accounts, atomically: a crash leaves either the old or the new file.
+     *
+     * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
+     */
+    public void save(List<Account> accounts) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        ArrayNode list = root.putArray("accounts");
+        for (Account a : accounts) {
+            ObjectNode n = list.addObject();
+            n.put("id", a.id());
+            n.put("provider", a.provider().value());
+            n.put("label", a.label());
+            n.put("region", a.region());
+            n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
+            n.put("teamId", a.teamId());
+            if (a.threshold() == null) {
+                n.putNull("threshold");
+            } else {
+                ObjectNode t = n.putObject("threshold");
+                t.put("amount", a.threshold().plain());
+                t.put("currency", a.threshold().currency());
+            }
+            n.put("intervalMinutes", a.intervalMinutes());
+        }
+        try {
+            writeAtomically(file, MAPPER.writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temp file in the same folder, fsync, atomic rename, fsync the folder. */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // folders cannot be opened for sync on every OS; the rename is still atomic
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static final class BadFile extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadFile(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tally.app;
+
+import dev.tally.account.AccountStore;
+import dev.tally.poll.BalanceFetcher;
+import dev.tally.provider.HttpFetch;
+import dev.tally.provider.ProviderCatalog;
+import dev.tally.secret.KeyResolver;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root: builds every service once, by constructor injection. Cheap to build (no I/O
+ * until a service is used), so the command line pays only for what a command touches.
+ */
+public final class AppContext {
+    private final AppDirs dirs;
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final ProviderCatalog catalog;
+    private final HttpFetch http;
+    private final AccountStore accounts;
+    private final KeyResolver keys;
+    private final BalanceFetcher fetcher;
+
+    public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
+        this.dirs = dirs;
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+        this.catalog = ProviderCatalog.standard();
+        this.http = new HttpFetch(Version.current());
+        this.accounts = new AccountStore(dirs.config(), clock);
+        this.keys = new KeyResolver(env);
+        this.fetcher = new BalanceFetcher(catalog, keys, http, clock);
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public ProviderCatalog catalog() {
+        return catalog;
+    }
+
+    public HttpFetch http() {
+        return http;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public KeyResolver keys() {
+        return keys;
+    }
+
+    public BalanceFetcher fetcher() {
+        return fetcher;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.tally.cli;
+
+import dev.tally.account.Account;
+import dev.tally.account.AccountStore;
+import dev.tally.app.AppContext;
+import dev.tally.core.AccountStatus;
+import dev.tally.poll.FetchOutcome;
+import dev.tally.poll.FetchTarget;
+import dev.tally.provider.BaseUrls;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.provider.ProviderTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code tally balance [ACCOUNT|PROVIDER ...] [--json]}: fetches now, never from cache. */
+@Command(name = "balance", mixinStandardHelpOptions = true,
+        description = {
+                "Fetch balances now (never cached) and print one line per account.",
+                "With no names: every configured account; with no accounts configured: every provider whose key "
+                        + "environment variable is set (e.g. DEEPSEEK_API_KEY).",
+                "Exit codes: 0 every account was fetched, 1 at least one was not, 2 usage error."},
+        footer = {"", "Examples:",
+                "  tally balance",
+                "  tally balance deepseek --json",
+                "  tally balance moonshot --region china",
+                "  DEEPSEEK_API_KEY=... tally balance deepseek --base-url http://127.0.0.1:8080"})
+public final class BalanceCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Parameters(paramLabel = "ACCOUNT|PROVIDER", arity = "0..*",
+            description = "Account ids or provider names (e.g. deepseek, openrouter, moonshot).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the JSON document described in the docs.")
+    boolean json;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "For a provider name: use URL instead of the documented origin (https, or http to this computer).")
+    String baseUrl;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "For a provider name: global or china.")
+    String region;
+
+    @Option(names = "--team-id", paramLabel = "ID", description = "For a provider name that needs one (xAI).")
+    String teamId;
+
+    @Override
+    public Integer call() {
+        AppContext ctx = root.context();
+        Cli.Io io = root.io();
+        AccountStore.Loaded loaded = ctx.accounts().load();
+        loaded.warning().ifPresent(w -> io.err().println("tally: " + w));
+
+        List<FetchTarget> targets = targets(ctx, loaded.accounts());
+        if (targets.isEmpty()) {
+            if (json) {
+                io.out().println(BalanceJson.render(ctx.clock().instant(), List.of()));
+            }
+            io.err().println("tally: no accounts configured and no provider key in the environment. "
+                    + "Add one with 'tally accounts add --provider deepseek', or set a key variable such as DEEPSEEK_API_KEY.");
+            return Cli.NOT_ALL_FETCHED;
+        }
+        List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
+        if (json) {
+            io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
+        } else {
+            for (FetchOutcome o : outcomes) {
+                io.out().println(BalanceText.line(o));
+            }
+        }
+        return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;
+    }
+
+    private List<FetchTarget> targets(AppContext ctx, List<Account> accounts) {
+        boolean adHocOptions = baseUrl != null || region != null || teamId != null;
+        URI base = null;
+        if (baseUrl != null) {
+            try {
+                base = BaseUrls.parse(baseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--base-url: " + e.getMessage());
+            }
+        }
+        List<FetchTarget> out = new ArrayList<>();
+        if (names.isEmpty()) {
+            if (adHocOptions) {
+                throw new Cli.UsageError("--base-url, --region and --team-id need a provider name, e.g. 'tally balance deepseek --base-url URL'");
+            }
+            if (!accounts.isEmpty()) {
+                for (Account a : accounts) {
+                    out.add(target(ctx, a));
+                }
+                return out;
+            }
+            for (ProviderInfo info : ctx.catalog().supported()) {
+                if (ctx.keys().hasEnvKey(info)) {
+                    out.add(FetchTarget.adHoc(info, ProviderTarget.defaults(info.displayName())));
+                }
+            }
+            return out;
+        }
+        for (String name : names) {
+            Optional<Account> account = accounts.stream().filter(a -> a.id().equals(name)).findFirst();
+            if (account.isPresent()) {
+                if (adHocOptions) {
+                    throw new Cli.UsageError("--base-url, --region and --team-id apply to provider names; account '"
+                            + name + "' has its own settings (change them with 'tally accounts edit " + name + "')");
+                }
+                out.add(target(ctx, account.get()));
+                continue;
+            }
+            Optional<ProviderInfo> provider = ctx.catalog().find(name);
+            if (provider.isEmpty()) {
+                throw new Cli.UsageError(unknown(ctx, name, accounts));
+            }
+            ProviderInfo info = provider.get();
+            List<Account> ofProvider = accounts.stream().filter(a -> a.provider().equals(info.id())).toList();
+            if (!ofProvider.isEmpty() && !adHocOptions) {
+                ofProvider.forEach(a -> out.add(target(ctx, a)));
+                continue;
+            }
+            if (region != null && info.supported() && info.region(region).isEmpty()) {
+                throw new Cli.UsageError("--region " + region + " is not a region of " + info.displayName()
+                        + (info.selectableRegions().isEmpty() ? " (it has only one)" : "; use one of " + String.join(", ", info.selectableRegions())));
+            }
+            out.add(FetchTarget.adHoc(info, new ProviderTarget(info.displayName(), region, base, teamId)));
+        }
+        return out;
+    }
+
+    private static FetchTarget target(AppContext ctx, Account a) {
+        ProviderInfo info = ctx.catalog().find(a.provider().value()).orElseGet(() -> new ProviderInfo(a.provider(),
+                a.provider().value(), List.of(), java.util.Set.of(), List.of(), List.of(), null, null,
+                "this version of Tally does not know the provider '" + a.provider() + "'"));
+        return FetchTarget.of(a, info);
+    }
+
+    private static String unknown(AppContext ctx, String name, List<Account> accounts) {
+        String accountIds = accounts.isEmpty() ? "none configured"
+                : String.join(", ", accounts.stream().map(Account::id).toList());
+        String providers = String.join(", ", ctx.catalog().all().stream().map(i -> i.id().value()).toList());
+        return "unknown account or provider '" + name + "' (accounts: " + accountIds + "; providers: " + providers + ")";
+    }
+}

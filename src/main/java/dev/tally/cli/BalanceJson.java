@@ -1,0 +1,101 @@
+package dev.tally.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.core.AccountStatus;
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.KeyLimit;
+import dev.tally.poll.FetchOutcome;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The {@code tally balance --json} document (architecture.md §3). Money is always a decimal string. */
+public final class BalanceJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private BalanceJson() {
+    }
+
+    public static String render(Instant checkedAt, List<FetchOutcome> outcomes) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("checkedAt", checkedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        ArrayNode list = root.putArray("accounts");
+        for (FetchOutcome o : outcomes) {
+            account(list.addObject(), o);
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void account(ObjectNode n, FetchOutcome o) {
+        n.put("id", o.target().id());
+        n.put("provider", o.target().info().id().value());
+        n.put("label", o.target().label());
+        n.put("status", o.status().jsonName());
+        BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
+        if (o instanceof FetchOutcome.Failure f) {
+            n.put("message", f.error().message());
+        } else {
+            n.putNull("message");
+        }
+        if (s != null && s.available() != null) {
+            n.put("available", s.available());
+        } else {
+            n.putNull("available");
+        }
+        ArrayNode balances = n.putArray("balances");
+        if (s != null) {
+            for (CurrencyBalance b : s.balances()) {
+                ObjectNode bn = balances.addObject();
+                bn.put("currency", b.currency());
+                bn.put("total", b.total().toPlainString());
+                putMoney(bn, "granted", b.granted());
+                putMoney(bn, "paid", b.paid());
+                bn.put("currencyAssumed", b.currencyAssumed());
+            }
+        }
+        if (s != null && s.spend() != null) {
+            ObjectNode sp = n.putObject("spend");
+            sp.put("currency", s.spend().amount().currency());
+            sp.put("amount", s.spend().amount().plain());
+            sp.put("period", s.spend().period());
+        } else {
+            n.putNull("spend");
+        }
+        if (s != null && s.keyLimit() != null) {
+            KeyLimit k = s.keyLimit();
+            ObjectNode kn = n.putObject("keyLimit");
+            putMoney(kn, "limit", k.limit());
+            putMoney(kn, "remaining", k.remaining());
+            putMoney(kn, "usage", k.usage());
+            kn.put("reset", k.reset());
+        } else {
+            n.putNull("keyLimit");
+        }
+        boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
+        if (asked) {
+            n.put("source", "provider");
+        } else {
+            n.putNull("source");
+        }
+    }
+
+    private static void putMoney(ObjectNode n, String field, BigDecimal v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tally.cli;
+
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs one command line and returns its exit code. Everything outside (env, streams, clock) is injected. */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int NOT_ALL_FETCHED = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    /** The streams and environment a command sees. */
+    public record Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+    }
+
+    public static int run(Io io, String... args) {
+        TallyCommand root = new TallyCommand(io);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(io.out());
+        cl.setErr(io.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            io.err().println("tally: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            io.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            io.err().flush();
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UsageError u) {
+                io.err().println("tally: " + u.getMessage());
+                io.err().flush();
+                return USAGE;
+            }
+            io.err().println("tally: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (root.debug()) {
+                ex.printStackTrace(io.err());
+            } else {
+                io.err().println("(run with --debug for details)");
+            }
+            io.err().flush();
+            return NOT_ALL_FETCHED;
+        });
+        int code = cl.execute(args);
+        io.out().flush();
+        io.err().flush();
+        return code;
+    }
+
+    /** A usage problem found after parsing (unknown account or provider, conflicting options): exit code 2. */
+    public static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

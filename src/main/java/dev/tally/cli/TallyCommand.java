@@ -1,0 +1,65 @@
+package dev.tally.cli;
+
+import dev.tally.app.AppContext;
+import dev.tally.app.AppDirs;
+import dev.tally.app.Logging;
+import dev.tally.app.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tally}: the root command. Without arguments the launcher starts the desktop widget instead. */
+@Command(name = "tally", mixinStandardHelpOptions = true, versionProvider = TallyCommand.VersionInfo.class,
+        description = "What is left on your LLM API accounts. Run without arguments to start the tray widget.",
+        subcommands = {BalanceCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class TallyCommand implements Runnable {
+    private final Cli.Io io;
+    private AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Keep config and data under DIR (same as TALLY_HOME).")
+    String home;
+
+    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Log details to stderr and show stack traces.")
+    boolean debug;
+
+    TallyCommand(Cli.Io io) {
+        this.io = io;
+    }
+
+    Cli.Io io() {
+        return io;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    /** Built on first use, after options are parsed. */
+    AppContext context() {
+        if (context == null) {
+            AppDirs dirs = AppDirs.resolve(home, io.env());
+            Logging.configure(dirs.logDir(), debug);
+            context = new AppContext(dirs, io.env(), io.clock());
+        }
+        return context;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(io.out());
+    }
+
+    static final class VersionInfo implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Tally " + Version.current(), "Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tally.poll;
+
+import dev.tally.core.FetchError;
+import dev.tally.core.FetchException;
+import dev.tally.provider.BalanceProvider;
+import dev.tally.provider.Credentials;
+import dev.tally.provider.FetchContext;
+import dev.tally.provider.HttpFetch;
+import dev.tally.provider.ProviderCatalog;
+import dev.tally.provider.ProviderTarget;
+import dev.tally.secret.KeyResolver;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs fetches now. Never throws for a provider problem: every target gets an outcome. Blocking; runs
+ * several targets at once on virtual threads. Never call on a UI thread.
+ */
+public final class BalanceFetcher {
+    private static final System.Logger LOG = System.getLogger(BalanceFetcher.class.getName());
+
+    private final ProviderCatalog catalog;
+    private final KeyResolver keys;
+    private final HttpFetch http;
+    private final Clock clock;
+
+    public BalanceFetcher(ProviderCatalog catalog, KeyResolver keys, HttpFetch http, Clock clock) {
+        this.catalog = catalog;
+        this.keys = keys;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** Fetches one target. */
+    public FetchOutcome fetch(FetchTarget t) {
+        if (!t.info().supported()) {
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Unsupported(
+                    "balance check not supported — " + t.info().unsupportedReason()));
+        }
+        Optional<BalanceProvider> provider = catalog.provider(t.info().id());
+        if (provider.isEmpty()) {
+            return new FetchOutcome.Failure(t, clock.instant(),
+                    new FetchError.Unsupported("unknown provider " + t.info().id()));
+        }
+        Credentials creds = keys.credentials(t.info(), t.accountId());
+        if (creds.isEmpty()) {
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t)));
+        }
+        ProviderTarget target = t.target();
+        if (t.info().needsTeamId() && target.teamId() == null) {
+            target = new ProviderTarget(target.accountLabel(), target.region(), target.baseUrl(),
+                    keys.env(t.info().teamIdEnvVar()).orElse(null));
+        }
+        try {
+            FetchContext ctx = new FetchContext(t.info(), target, creds, http, clock);
+            return new FetchOutcome.Success(t, clock.instant(), provider.get().fetch(ctx));
+        } catch (FetchException e) {
+            LOG.log(System.Logger.Level.INFO, "{0}: {1} — {2}", t.id(), e.error().status().jsonName(), e.getMessage());
+            return new FetchOutcome.Failure(t, clock.instant(), e.error());
+        } catch (RuntimeException e) {
+            // a provider bug must not take the app down or look like a balance; the class name is safe to show
+            LOG.log(System.Logger.Level.WARNING, "{0}: unexpected {1}", t.id(), e.getClass().getName());
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.BadResponse(
+                    "could not read the answer (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    /** Fetches all targets concurrently; outcomes come back in the same order. */
+    public List<FetchOutcome> fetchAll(List<FetchTarget> targets) {
+        if (targets.size() == 1) {
+            return List.of(fetch(targets.getFirst()));
+        }
+        try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<FetchOutcome>> futures = new ArrayList<>();
+            for (FetchTarget t : targets) {
+                futures.add(ex.submit(() -> fetch(t)));
+            }
+            List<FetchOutcome> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    out.add(new FetchOutcome.Failure(targets.get(i), clock.instant(),
+                            new FetchError.BadResponse("internal error")));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    out.add(new FetchOutcome.Failure(targets.get(i), clock.instant(),
+                            new FetchError.NetworkError("cancelled")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String noKeyMessage(FetchTarget t) {
+        List<String> vars = t.info().keySlots().stream().map(s -> s.envVar()).toList();
+        String where = t.accountId() == null
+                ? "set " + String.join(" or ", vars)
+                : "run 'tally keys set " + t.accountId() + "' or set " + String.join(" or ", vars);
+        return "no key for " + t.label() + " — " + where;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tally.secret;
+
+import dev.tally.core.Secret;
+import dev.tally.provider.Credentials;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the keys for an account: first the OS keychain (service {@code Tally}, account = account id for the
+ * primary slot, {@code <id>/<slot>} for further slots), then the provider's environment variable.
+ * Blocking (the keychain may be slow): never call on a UI thread.
+ */
+public final class KeyResolver {
+    /** Where a key came from. */
+    public enum Source {
+        KEYCHAIN("keychain"), ENV("env"), MISSING("missing");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A key found (or not) for one slot; {@code envVar} names the variable it came from or would come from. */
+    public record Found(KeySlot slot, Source source, Optional<Secret> key) {
+    }
+
+    private final Map<String, String> env;
+
+    public KeyResolver(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The keychain entry name for a slot of an account. */
+    public static String entryName(String accountId, ProviderInfo info, KeySlot slot) {
+        return info.keySlots().indexOf(slot) == 0 ? accountId : accountId + "/" + slot.name();
+    }
+
+    /** Every slot of the provider with where its key comes from. {@code accountId} is null for ad-hoc use. */
+    public Map<String, Found> find(ProviderInfo info, String accountId) {
+        Map<String, Found> out = new LinkedHashMap<>();
+        for (KeySlot slot : info.keySlots()) {
+            out.put(slot.name(), fromEnv(slot));
+        }
+        return out;
+    }
+
+    public Credentials credentials(ProviderInfo info, String accountId) {
+        Map<String, Secret> keys = new LinkedHashMap<>();
+        find(info, accountId).forEach((slot, found) -> found.key().ifPresent(k -> keys.put(slot, k)));
+        return Credentials.of(keys);
+    }
+
+    /** True when at least one of the provider's key variables is set (used to pick providers when no account exists). */
+    public boolean hasEnvKey(ProviderInfo info) {
+        return info.keySlots().stream().anyMatch(s -> fromEnv(s).key().isPresent());
+    }
+
+    public Optional<String> env(String name) {
+        String v = name == null ? null : env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    private Found fromEnv(KeySlot slot) {
+        Optional<String> v = env(slot.envVar());
+        if (v.isEmpty()) {
+            return new Found(slot, Source.MISSING, Optional.empty());
+        }
+        try {
+            return new Found(slot, Source.ENV, Optional.of(Secret.of(v.get())));
+        } catch (IllegalArgumentException e) {
+            return new Found(slot, Source.MISSING, Optional.empty());
+        }
+    }
+}
