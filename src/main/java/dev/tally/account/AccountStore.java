@@ -47,11 +47,14 @@ public final class AccountStore {
     public static final int VERSION = 1;
     public static final String FILE_NAME = "accounts.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Built on first use: a missing file (the common first-run case) never pays for Jackson's start-up. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private final Path file;
     private final Clock clock;
@@ -88,7 +91,7 @@ public final class AccountStore {
                     + "); carrying on with no accounts"), false);
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes);
+            JsonNode root = Mapper.MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw new BadFile("it is not a JSON object");
             }
@@ -178,7 +181,7 @@ public final class AccountStore {
      * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
      */
     public void save(List<Account> accounts) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Mapper.MAPPER.createObjectNode();
         root.put("version", VERSION);
         ArrayNode list = root.putArray("accounts");
         for (Account a : accounts) {
@@ -199,7 +202,7 @@ public final class AccountStore {
             n.put("intervalMinutes", a.intervalMinutes());
         }
         try {
-            writeAtomically(file, MAPPER.writeValueAsBytes(root));
+            writeAtomically(file, Mapper.MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
         }

@@ -18,20 +18,18 @@ public final class AppContext {
     private final Clock clock;
     private final Map<String, String> env;
     private final ProviderCatalog catalog;
-    private final HttpFetch http;
     private final AccountStore accounts;
     private final KeyResolver keys;
-    private final BalanceFetcher fetcher;
+    private HttpFetch http;
+    private BalanceFetcher fetcher;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this.dirs = dirs;
         this.env = Map.copyOf(env);
         this.clock = clock;
         this.catalog = ProviderCatalog.standard();
-        this.http = new HttpFetch(Version.current());
         this.accounts = new AccountStore(dirs.config(), clock);
         this.keys = new KeyResolver(env);
-        this.fetcher = new BalanceFetcher(catalog, keys, http, clock);
     }
 
     public AppDirs dirs() {
@@ -50,7 +48,11 @@ public final class AppContext {
         return catalog;
     }
 
-    public HttpFetch http() {
+    /** Built on first use: creating the HTTP client initialises TLS, which commands without a fetch skip. */
+    public synchronized HttpFetch http() {
+        if (http == null) {
+            http = new HttpFetch(Version.current());
+        }
         return http;
     }
 
@@ -62,7 +64,10 @@ public final class AppContext {
         return keys;
     }
 
-    public BalanceFetcher fetcher() {
+    public synchronized BalanceFetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new BalanceFetcher(catalog, keys, this::http, clock);
+        }
         return fetcher;
     }
 }

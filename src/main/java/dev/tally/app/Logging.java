@@ -19,21 +19,59 @@ public final class Logging {
     private Logging() {
     }
 
+    /** Opens the log file on the first record, so commands that log nothing never touch the disk. */
+    private static final class LazyFileHandler extends Handler {
+        private final Path dir;
+        private FileHandler file;
+        private boolean failed;
+
+        LazyFileHandler(Path dir, Level level) {
+            this.dir = dir;
+            setLevel(level);
+        }
+
+        @Override
+        public synchronized void publish(java.util.logging.LogRecord record) {
+            if (!isLoggable(record) || failed) {
+                return;
+            }
+            if (file == null) {
+                try {
+                    Files.createDirectories(dir);
+                    file = new FileHandler(dir.resolve("tally.%g.log").toString(), 1_000_000, 2, true);
+                    file.setFormatter(new SimpleFormatter());
+                    file.setLevel(getLevel());
+                } catch (IOException | RuntimeException e) {
+                    // no log file: carry on, the user still sees every error on stderr or in the window
+                    failed = true;
+                    return;
+                }
+            }
+            file.publish(record);
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (file != null) {
+                file.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
     /** Installs the handlers; never throws (a read-only disk just means no log file). */
     public static void configure(Path logDir, boolean debug) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(debug ? Level.FINE : Level.INFO);
-        try {
-            Files.createDirectories(logDir);
-            FileHandler file = new FileHandler(logDir.resolve("tally.%g.log").toString(), 1_000_000, 2, true);
-            file.setFormatter(new SimpleFormatter());
-            file.setLevel(debug ? Level.FINE : Level.INFO);
-            root.addHandler(file);
-        } catch (IOException | RuntimeException e) {
-            // no log file: carry on, the user still sees every error on stderr or in the window
-        }
+        root.addHandler(new LazyFileHandler(logDir, debug ? Level.FINE : Level.INFO));
         if (debug) {
             Handler console = new ConsoleHandler();
             console.setLevel(Level.FINE);

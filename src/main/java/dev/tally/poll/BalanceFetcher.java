@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Runs fetches now. Never throws for a provider problem: every target gets an outcome. Blocking; runs
@@ -28,10 +29,15 @@ public final class BalanceFetcher {
 
     private final ProviderCatalog catalog;
     private final KeyResolver keys;
-    private final HttpFetch http;
+    private final Supplier<HttpFetch> http;
     private final Clock clock;
 
     public BalanceFetcher(ProviderCatalog catalog, KeyResolver keys, HttpFetch http, Clock clock) {
+        this(catalog, keys, () -> http, clock);
+    }
+
+    /** {@code http} is asked for only when a request is actually made. */
+    public BalanceFetcher(ProviderCatalog catalog, KeyResolver keys, Supplier<HttpFetch> http, Clock clock) {
         this.catalog = catalog;
         this.keys = keys;
         this.http = http;
@@ -59,7 +65,7 @@ public final class BalanceFetcher {
                     keys.env(t.info().teamIdEnvVar()).orElse(null));
         }
         try {
-            FetchContext ctx = new FetchContext(t.info(), target, creds, http, clock);
+            FetchContext ctx = new FetchContext(t.info(), target, creds, http.get(), clock);
             return new FetchOutcome.Success(t, clock.instant(), provider.get().fetch(ctx));
         } catch (FetchException e) {
             LOG.log(System.Logger.Level.INFO, "{0}: {1} — {2}", t.id(), e.error().status().jsonName(), e.getMessage());
