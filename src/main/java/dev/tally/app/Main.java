@@ -22,7 +22,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC()), args);
+        int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC(), System.console()), args);
         // the keychain's D-Bus library can leave non-daemon threads behind: end explicitly
         System.exit(code);
     }

@@ -16,8 +16,16 @@ public final class Cli {
     private Cli() {
     }
 
-    /** The streams and environment a command sees. */
-    public record Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+    /**
+     * The streams and environment a command sees.
+     *
+     * @param console the terminal when stdin/stdout are one (keys are then read without echo), else {@code null}
+     */
+    public record Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock,
+                     java.io.Console console) {
+        public Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+            this(env, in, out, err, clock, null);
+        }
     }
 
     public static int run(Io io, String... args) {

@@ -1,0 +1,304 @@
+package dev.tally.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.account.Account;
+import dev.tally.account.AccountStore;
+import dev.tally.app.AppContext;
+import dev.tally.core.Money;
+import dev.tally.provider.BaseUrls;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.secret.KeyResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tally accounts add|list|edit|remove}. Accounts hold no keys; see {@code tally keys}. */
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = "Add, list, edit and remove accounts (several per provider are fine, each with its own label).",
+        subcommands = {AccountsCommand.Add.class, AccountsCommand.ListCmd.class, AccountsCommand.Edit.class,
+                AccountsCommand.Remove.class})
+public final class AccountsCommand implements Runnable {
+    @ParentCommand
+    TallyCommand root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.io().out());
+    }
+
+    /** Loads the accounts; a warning about the file goes to stderr. Refuses to go on when the file must not be written. */
+    static AccountStore.Loaded load(TallyCommand root, boolean forWriting) {
+        AccountStore.Loaded loaded = root.context().accounts().load();
+        loaded.warning().ifPresent(w -> root.io().err().println("tally: " + w));
+        if (forWriting && !loaded.writable()) {
+            throw new IllegalStateException("not changing " + root.context().accounts().file() + " (see above)");
+        }
+        return loaded;
+    }
+
+    static Account find(AccountStore.Loaded loaded, String id) {
+        return loaded.find(id).orElseThrow(() -> new Cli.UsageError("no account '" + id + "' (accounts: "
+                + (loaded.accounts().isEmpty() ? "none" : String.join(", ", loaded.accounts().stream().map(Account::id).toList()))
+                + ")"));
+    }
+
+    /** Options shared by add and edit. */
+    static class Settings {
+        @Option(names = "--label", paramLabel = "LABEL", description = "What you call it, e.g. \"work\" or \"DeepSeek (personal)\".")
+        String label;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "global or china, for providers with two platforms.")
+        String region;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "Replace the documented origin (proxy, tests). https, or http to this computer.")
+        String baseUrl;
+
+        @Option(names = "--team-id", paramLabel = "ID", description = "Team id (xAI).")
+        String teamId;
+
+        @Option(names = "--threshold", paramLabel = "AMOUNT", description = "Low-balance alert level, e.g. 5, '5 CNY' or '$5'.")
+        String threshold;
+
+        @Option(names = "--interval", paramLabel = "MINUTES", description = "Polling interval in minutes (1-1440, default 5).")
+        Integer interval;
+
+        String checkedRegion(ProviderInfo info, String value) {
+            if (value == null) {
+                return null;
+            }
+            if (info.selectableRegions().isEmpty()) {
+                throw new Cli.UsageError(info.displayName() + " has only one region; drop --region");
+            }
+            if (info.region(value).isEmpty()) {
+                throw new Cli.UsageError("--region " + value + " is not a region of " + info.displayName()
+                        + "; use one of " + String.join(", ", info.selectableRegions()));
+            }
+            return value;
+        }
+
+        static URI checkedUrl(String value) {
+            try {
+                return value == null ? null : BaseUrls.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--base-url: " + e.getMessage());
+            }
+        }
+
+        static Money checkedThreshold(String value, ProviderInfo info, String region) {
+            try {
+                return value == null ? null : Thresholds.parse(value, info, region);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--threshold: " + e.getMessage());
+            }
+        }
+
+        String checkedTeamId(ProviderInfo info, String value) {
+            if (value != null && !info.needsTeamId()) {
+                throw new Cli.UsageError(info.displayName() + " does not use a team id; drop --team-id");
+            }
+            return value;
+        }
+
+        int checkedInterval(Integer value, int fallback) {
+            int v = value == null ? fallback : value;
+            if (v < Account.MIN_INTERVAL || v > Account.MAX_INTERVAL) {
+                throw new Cli.UsageError("--interval must be between " + Account.MIN_INTERVAL + " and "
+                        + Account.MAX_INTERVAL + " minutes");
+            }
+            return v;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account and print its id.",
+            footer = {"", "Example:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
+                    "  tally keys set deepseek-work"})
+    static final class Add extends Settings implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+
+        @Option(names = "--provider", required = true, paramLabel = "PROVIDER", description = "deepseek, openrouter, moonshot, ...")
+        String provider;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            ProviderInfo info = ctx.catalog().find(provider).orElseThrow(() -> new Cli.UsageError("unknown provider '"
+                    + provider + "' (providers: " + String.join(", ", ctx.catalog().supported().stream().map(i -> i.id().value()).toList()) + ")"));
+            if (!info.supported()) {
+                throw new Cli.UsageError(info.displayName() + ": balance check not supported — " + info.unsupportedReason());
+            }
+            String r = checkedRegion(info, region);
+            URI url = checkedUrl(baseUrl);
+            Money t = checkedThreshold(threshold, info, r);
+            String team = checkedTeamId(info, teamId);
+            int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
+            AccountStore.Loaded loaded = load(root, true);
+            String fullLabel = label == null ? info.displayName()
+                    : label.strip().toLowerCase().startsWith(info.displayName().toLowerCase()) ? label.strip()
+                    : info.displayName() + " (" + label.strip() + ")";
+            if (loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()) && a.label().equalsIgnoreCase(fullLabel))) {
+                throw new Cli.UsageError("there is already a " + info.displayName() + " account labelled '" + fullLabel
+                        + "'; give this one another --label");
+            }
+            String id = uniqueId(Account.slug(info.id(), label), loaded.accounts());
+            Account a = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
+            List<Account> all = new ArrayList<>(loaded.accounts());
+            all.add(a);
+            ctx.accounts().save(all);
+            root.io().out().println(id);
+            root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
+            return Cli.OK;
+        }
+
+        private static String uniqueId(String base, List<Account> existing) {
+            String id = base;
+            for (int n = 2; existing.stream().anyMatch(a -> a.id().equals(id)); n++) {
+                String candidate = base + "-" + n;
+                if (existing.stream().noneMatch(a -> a.id().equals(candidate))) {
+                    return candidate;
+                }
+            }
+            return id;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts and where each key comes from.")
+    static final class ListCmd implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            AccountStore.Loaded loaded = load(root, false);
+            ArrayNode list = BalanceJson.MAPPER.createArrayNode();
+            for (Account a : loaded.accounts()) {
+                String source = keySource(ctx, a);
+                if (json) {
+                    ObjectNode n = list.addObject();
+                    n.put("id", a.id());
+                    n.put("provider", a.provider().value());
+                    n.put("label", a.label());
+                    n.put("region", a.region());
+                    n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
+                    n.put("teamId", a.teamId());
+                    if (a.threshold() == null) {
+                        n.putNull("threshold");
+                    } else {
+                        n.putObject("threshold").put("amount", a.threshold().plain()).put("currency", a.threshold().currency());
+                    }
+                    n.put("intervalMinutes", a.intervalMinutes());
+                    n.put("key", source);
+                } else {
+                    root.io().out().println(a.id() + "  " + a.label() + "  [" + a.provider()
+                            + (a.region() == null ? "" : ", " + a.region()) + "]  key: " + source
+                            + (a.threshold() == null ? "" : "  alert below " + a.threshold())
+                            + "  every " + a.intervalMinutes() + " min");
+                }
+            }
+            if (json) {
+                root.io().out().println(list.toPrettyString());
+            } else if (loaded.accounts().isEmpty()) {
+                root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** keychain / env / missing for the account's primary key. */
+    static String keySource(AppContext ctx, Account a) {
+        return ctx.catalog().find(a.provider().value())
+                .map(info -> {
+                    Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
+                    return found.values().stream().filter(f -> f.source() != KeyResolver.Source.MISSING)
+                            .map(f -> f.source().label()).findFirst().orElse(KeyResolver.Source.MISSING.label());
+                })
+                .orElse(KeyResolver.Source.MISSING.label());
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.")
+    static final class Edit extends Settings implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "The account id (see 'tally accounts list').")
+        String id;
+
+        @Option(names = "--no-base-url", description = "Go back to the documented origin.")
+        boolean noBaseUrl;
+
+        @Option(names = "--no-threshold", description = "Turn the low-balance alert off.")
+        boolean noThreshold;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            AccountStore.Loaded loaded = load(root, true);
+            Account a = find(loaded, id);
+            ProviderInfo info = ctx.catalog().find(a.provider().value())
+                    .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
+            String r = region != null ? checkedRegion(info, region) : a.region();
+            URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
+            Money t = noThreshold ? null : threshold != null ? checkedThreshold(threshold, info, r) : a.threshold();
+            String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
+            int minutes = checkedInterval(interval, a.intervalMinutes());
+            String l = label != null ? label : a.label();
+            Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes);
+            List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
+            ctx.accounts().save(all);
+            root.io().err().println("Updated " + a.id() + ".");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account and its key from the keychain.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            AccountStore.Loaded loaded = load(root, true);
+            Account a = find(loaded, id);
+            if (!yes) {
+                if (root.io().console() == null) {
+                    throw new Cli.UsageError("removing '" + id + "' needs confirmation: add --yes");
+                }
+                String answer = root.io().console().readLine("Remove %s (%s) and its key? [y/N] ", a.label(), a.id());
+                if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                    root.io().err().println("Nothing removed.");
+                    return Cli.OK;
+                }
+            }
+            ctx.accounts().save(loaded.accounts().stream().filter(x -> !x.id().equals(a.id())).toList());
+            KeyCleanup.removeKeys(ctx, a, root.io());
+            root.io().err().println("Removed " + a.id() + ".");
+            return Cli.OK;
+        }
+    }
+}
