@@ -9,6 +9,7 @@ import dev.tally.testing.ProviderHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,7 +67,7 @@ class MoonshotProviderTest {
         assertEquals(Region.GLOBAL, MoonshotProvider.INFO.defaultRegion().id());
         assertEquals("https://api.moonshot.ai", MoonshotProvider.INFO.defaultRegion().origin().toString());
         assertEquals("https://api.moonshot.cn", MoonshotProvider.INFO.region(Region.CHINA).orElseThrow().origin().toString());
-        assertEquals(java.util.List.of(Region.GLOBAL, Region.CHINA), MoonshotProvider.INFO.selectableRegions());
+        assertEquals(List.of(Region.GLOBAL, Region.CHINA), MoonshotProvider.INFO.selectableRegions());
     }
 
     @Test
