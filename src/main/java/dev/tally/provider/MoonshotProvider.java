@@ -21,6 +21,7 @@ import java.util.Set;
  * Errors can arrive inside HTTP 200 ({@code code != 0} or {@code status:false}); keys only work on the
  * host they were made for, so a 401 may just mean the wrong region. {@code cash_balance} may be negative
  * (arrears) and is reported as is; the account is available only while {@code available_balance > 0}.
+ * Stateless and thread-safe; {@link #fetch} blocks for one HTTP request.
  * Docs: https://platform.moonshot.ai/docs/api/balance , https://platform.moonshot.cn/docs/api/balance
  */
 public final class MoonshotProvider implements BalanceProvider {

@@ -17,6 +17,7 @@ import java.util.Set;
  * Novita AI: {@code GET /openapi/v1/billing/balance/detail} with the ordinary API key (the docs also
  * require {@code Content-Type: application/json}). Amounts are integer strings (numbers accepted too) in
  * 1/10000 USD and are converted exactly ({@code "1000000"} = 100.0000 USD); they may be negative.
+ * Stateless and thread-safe; {@link #fetch} blocks for one HTTP request.
  * Docs: https://novita.ai/docs/api-reference/basic-get-user-balance
  */
 public final class NovitaProvider implements BalanceProvider {

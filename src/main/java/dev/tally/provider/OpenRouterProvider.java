@@ -26,6 +26,7 @@ import java.util.Set;
  *       reported as an error, never as "$0.00 left".</li>
  * </ul>
  * Each key is sent only to its own endpoint. If either request fails, the fetch fails with that error.
+ * Stateless and thread-safe; {@link #fetch} blocks for up to two HTTP requests, made one after the other.
  * Docs: https://openrouter.ai/docs/api/api-reference/credits/get-credits ,
  * https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key
  */

@@ -20,6 +20,7 @@ import java.util.Set;
  * {@code status:false}). The docs describe no field meanings; their example has
  * {@code totalBalance = balance + chargeBalance}, read here as total, granted (gift) part and paid
  * (topped-up) part. A 404/410 means the endpoint is unavailable, not that the key is bad.
+ * Stateless and thread-safe; {@link #fetch} blocks for one HTTP request.
  * Docs: https://docs.siliconflow.cn/cn/api-reference/userinfo/get-user-info ,
  * https://docs.siliconflow.com/en/api-reference/userinfo/get-user-info
  */
