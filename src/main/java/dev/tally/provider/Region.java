@@ -16,7 +16,13 @@ public record Region(String id, URI origin, String currency, boolean currencyAss
     public static final String GLOBAL = "global";
     public static final String CHINA = "china";
 
+    /** The only host of a provider whose responses state their currency (or that report several). */
     public static Region single(String origin) {
         return new Region(DEFAULT, URI.create(origin), null, false);
+    }
+
+    /** The only host of a provider whose documentation fixes one currency (e.g. OpenRouter credits are USD). */
+    public static Region single(String origin, String documentedCurrency) {
+        return new Region(DEFAULT, URI.create(origin), documentedCurrency, false);
     }
 }

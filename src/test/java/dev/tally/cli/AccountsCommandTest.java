@@ -1,0 +1,113 @@
+package dev.tally.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccountsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private CliRunner cli() {
+        return new CliRunner(home);
+    }
+
+    @Test
+    void twoLabelledAccountsOfOneProviderGetDistinctIds() throws Exception {
+        CliRunner.Result a = cli().run("accounts", "add", "--provider", "deepseek", "--label", "work", "--threshold", "5 CNY");
+        CliRunner.Result b = cli().run("accounts", "add", "--provider", "deepseek", "--label", "personal");
+        assertEquals(0, a.code(), a.err());
+        assertEquals("deepseek-work", a.out().strip());
+        assertEquals("deepseek-personal", b.out().strip());
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        assertEquals(2, list.size());
+        assertEquals("DeepSeek (work)", list.get(0).get("label").asText());
+        assertEquals("5", list.get(0).get("threshold").get("amount").asText());
+        assertEquals("CNY", list.get(0).get("threshold").get("currency").asText());
+        assertEquals("missing", list.get(0).get("key").asText());
+        assertEquals(5, list.get(0).get("intervalMinutes").asInt());
+    }
+
+    @Test
+    void sameLabelTwiceIsRefused() {
+        cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
+        CliRunner.Result r = cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("already"), r.err());
+    }
+
+    @Test
+    void unsupportedProviderIsRefusedWithReason() {
+        CliRunner.Result r = cli().run("accounts", "add", "--provider", "groq");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("balance check not supported"), r.err());
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+    }
+
+    @Test
+    void badRegionUrlAmountAndIntervalAreRefusedSpecifically() {
+        assertTrue(cli().run("accounts", "add", "--provider", "moonshot", "--region", "mars").err().contains("global, china"));
+        assertTrue(cli().run("accounts", "add", "--provider", "deepseek", "--base-url", "http://example.com").err().contains("https"));
+        assertTrue(cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "lots").err().contains("not an amount"));
+        assertTrue(cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "5").err().contains("say which one"));
+        assertTrue(cli().run("accounts", "add", "--provider", "deepseek", "--interval", "0").err().contains("between 1 and 1440"));
+        assertFalse(Files.exists(home.resolve("accounts.json")), "nothing saved after refused input");
+    }
+
+    @Test
+    void thresholdCurrencyFollowsTheRegion() throws Exception {
+        cli().run("accounts", "add", "--provider", "moonshot", "--region", "china", "--threshold", "¥20");
+        cli().run("accounts", "add", "--provider", "openrouter", "--threshold", "5");
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        assertEquals("CNY", list.get(0).get("threshold").get("currency").asText());
+        assertEquals("USD", list.get(1).get("threshold").get("currency").asText());
+    }
+
+    @Test
+    void editChangesOnlyWhatWasGiven() throws Exception {
+        cli().run("accounts", "add", "--provider", "moonshot", "--label", "cn", "--region", "china", "--threshold", "10");
+        CliRunner.Result r = cli().run("accounts", "edit", "moonshot-cn", "--interval", "15", "--no-threshold");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        assertEquals("china", a.get("region").asText());
+        assertEquals(15, a.get("intervalMinutes").asInt());
+        assertTrue(a.get("threshold").isNull());
+    }
+
+    @Test
+    void removeNeedsConfirmationWithoutATerminal() throws Exception {
+        cli().run("accounts", "add", "--provider", "deepseek");
+        CliRunner.Result r = cli().run("accounts", "remove", "deepseek");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--yes"), r.err());
+        assertEquals(0, cli().run("accounts", "remove", "deepseek", "--yes").code());
+        assertEquals(0, JSON.readTree(cli().run("accounts", "list", "--json").out()).size());
+    }
+
+    @Test
+    void unknownAccountIsUsageError() {
+        CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no account 'nope'"), r.err());
+    }
+
+    @Test
+    void futureVersionFileIsLeftAloneAndNotOverwritten() throws Exception {
+        String future = "{\"version\": 99, \"accounts\": [], \"newThing\": true}";
+        Files.writeString(home.resolve("accounts.json"), future);
+        CliRunner.Result r = cli().run("accounts", "add", "--provider", "deepseek");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("newer Tally"), r.err());
+        assertEquals(future, Files.readString(home.resolve("accounts.json")));
+    }
+}
