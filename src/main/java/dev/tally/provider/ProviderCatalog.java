@@ -23,7 +23,8 @@ public final class ProviderCatalog {
     /** The standard catalog. */
     public static ProviderCatalog standard() {
         return new ProviderCatalog(List.of(
-                new DeepSeekProvider()
+                new DeepSeekProvider(),
+                new StepFunProvider()
         ), List.of(
                 unsupported("groq", "Groq", List.of(),
                         "Groq has no API for balance or spend; spend limits and alerts live in the console (Settings → Billing → Limits)",
