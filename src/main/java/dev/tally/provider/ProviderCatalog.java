@@ -24,7 +24,8 @@ public final class ProviderCatalog {
     public static ProviderCatalog standard() {
         return new ProviderCatalog(List.of(
                 new DeepSeekProvider(),
-                new StepFunProvider()
+                new StepFunProvider(),
+                new XaiProvider()
         ), List.of(
                 unsupported("groq", "Groq", List.of(),
                         "Groq has no API for balance or spend; spend limits and alerts live in the console (Settings → Billing → Limits)",
