@@ -25,7 +25,8 @@ public final class ProviderCatalog {
         return new ProviderCatalog(List.of(
                 new DeepSeekProvider(),
                 new StepFunProvider(),
-                new XaiProvider()
+                new XaiProvider(),
+                new OpenAiProvider()
         ), List.of(
                 unsupported("groq", "Groq", List.of(),
                         "Groq has no API for balance or spend; spend limits and alerts live in the console (Settings → Billing → Limits)",
