@@ -26,7 +26,8 @@ public final class ProviderCatalog {
                 new DeepSeekProvider(),
                 new StepFunProvider(),
                 new XaiProvider(),
-                new OpenAiProvider()
+                new OpenAiProvider(),
+                new AnthropicProvider()
         ), List.of(
                 unsupported("groq", "Groq", List.of(),
                         "Groq has no API for balance or spend; spend limits and alerts live in the console (Settings → Billing → Limits)",
