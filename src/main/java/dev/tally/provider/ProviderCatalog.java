@@ -27,7 +27,11 @@ public final class ProviderCatalog {
                 new OpenRouterProvider(),
                 new MoonshotProvider(),
                 new NovitaProvider(),
-                new SiliconFlowProvider()
+                new SiliconFlowProvider(),
+                new StepFunProvider(),
+                new XaiProvider(),
+                new OpenAiProvider(),
+                new AnthropicProvider()
         ), List.of(
                 unsupported("groq", "Groq", List.of(),
                         "Groq has no API for balance or spend; spend limits and alerts live in the console (Settings → Billing → Limits)",

@@ -10,7 +10,7 @@ public final class Redactor {
     /** Things that look like API keys even when they are not ours (providers echo masked or partial keys). */
     private static final Pattern KEY_LIKE = Pattern.compile(
             "(?i)\\b(sk|xai|sk-ant|sk-or|sk_|pk|rk|key|api[-_]?key)[-_][A-Za-z0-9_\\-*.]{6,}");
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]{8,}");
     private static final int MAX = 200;
 
     private Redactor() {

@@ -4,7 +4,7 @@
  * reason), the one HTTP path all of them use ({@link dev.tally.provider.HttpFetch}), and one class per
  * provider that turns its documented response into exact {@link dev.tally.core} values.
  *
- * <p>Providers are stateless and do one request (or a documented pair). They never read the
+ * <p>Providers are stateless and do one request (or a documented pair, or the documented pages of one report). They never read the
  * environment, the keychain or files: keys and settings arrive in the {@link dev.tally.provider.FetchContext}.
  * Must not import JavaFX, AWT, SQL or the {@code account}, {@code secret}, {@code poll} packages.
  */

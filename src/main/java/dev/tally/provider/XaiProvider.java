@@ -1,0 +1,85 @@
+package dev.tally.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.Capability;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.FetchError;
+import dev.tally.core.FetchException;
+import dev.tally.core.ProviderId;
+import dev.tally.core.Secret;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * xAI: {@code GET /v1/billing/teams/{team_id}/prepaid/balance} on the Management API, with a management
+ * key (not an inference key) and the team id. {@code total.val} is USD cents as a string in ledger sign
+ * (purchases are negative), so the remaining credit is {@code -val / 100}: {@code "-1000"} is $10.00 left,
+ * and a positive value is an overdraft, shown negative. Docs:
+ * https://docs.x.ai/developers/rest-api-reference/management/billing
+ */
+public final class XaiProvider implements BalanceProvider {
+    static final ProviderInfo INFO = new ProviderInfo(ProviderId.of("xai"), "xAI", List.of(),
+            Set.of(Capability.BALANCE),
+            List.of(new KeySlot(KeySlot.MANAGEMENT, "XAI_MANAGEMENT_KEY",
+                    "xAI management key (console.x.ai → Settings → Management Keys; not an inference key,"
+                            + " and it can manage API keys, so keep it in the keychain)")),
+            List.of(Region.single("https://management-api.x.ai", "USD")), "XAI_TEAM_ID",
+            "https://docs.x.ai/developers/rest-api-reference/management/billing", null);
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
+        Secret key = ctx.key(KeySlot.MANAGEMENT);
+        String teamId = ctx.target().teamId() == null ? "" : ctx.target().teamId().strip();
+        if (teamId.isEmpty()) {
+            throw new FetchException(new FetchError.NoKey("no xAI team id for " + ctx.target().accountLabel()
+                    + ": pass --team-id or set XAI_TEAM_ID (console.x.ai → Settings → Team)"));
+        }
+        String path = "/v1/billing/teams/" + pathSegment(teamId) + "/prepaid/balance";
+        JsonNode root;
+        try {
+            root = ctx.getJson(path, FetchContext.bearer(key));
+        } catch (FetchException e) {
+            throw explain(e);
+        }
+        return parse(root, ctx);
+    }
+
+    static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
+        String where = "xAI prepaid balance";
+        Json.rootObject(root, where);
+        JsonNode total = Json.object(root, "total", where);
+        BigDecimal ledgerCents = Json.money(total, "val", where + " total");
+        BigDecimal remaining = ledgerCents.negate().movePointLeft(2);
+        return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
+                List.of(new CurrencyBalance("USD", remaining, null, null, false)), null, null);
+    }
+
+    /** Percent-encodes one path segment (a space becomes {@code %20}, a slash {@code %2F}). */
+    static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Adds what usually causes the status to the generic HTTP message. */
+    private static FetchException explain(FetchException e) {
+        return switch (e.error()) {
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
+                    + "; xAI needs a management key here (console.x.ai → Settings → Management Keys), not an inference key"));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
+                    + "; the management key must belong to this team and be allowed to read billing"));
+            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(new FetchError.ProviderError(
+                    p.message() + "; xAI has no prepaid balance for this team id (wrong team id, or a postpaid-only team)",
+                    p.httpStatus()));
+            default -> e;
+        };
+    }
+}
