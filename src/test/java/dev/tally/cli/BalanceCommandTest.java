@@ -201,6 +201,24 @@ class BalanceCommandTest {
     }
 
     @Test
+    void openRouterUnlimitedKeyShowsNullLimitNeverZero() throws Exception {
+        server.fixture("/api/v1/key", 200, "openrouter/key-unlimited.json");
+        CliRunner.Result r = new CliRunner(home).env("OPENROUTER_API_KEY", CANARY)
+                .run("balance", "openrouter", "--json", "--base-url", server.baseUrl().toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(r.out()).get("accounts").get(0);
+        JsonNode k = a.get("keyLimit");
+        assertEquals(Set.of("limit", "remaining", "usage", "reset"), fields(k));
+        assertTrue(k.get("limit").isNull(), "unlimited is null, never 0");
+        assertTrue(k.get("remaining").isNull());
+        assertTrue(k.get("usage").isTextual());
+        assertEquals(0, a.get("balances").size(), "an ordinary key cannot see the account balance");
+        CliRunner.Result text = new CliRunner(home).env("OPENROUTER_API_KEY", CANARY)
+                .run("balance", "openrouter", "--base-url", server.baseUrl().toString());
+        assertTrue(text.out().contains("key has no limit"), text.out());
+    }
+
+    @Test
     void fixtureIsTheDocsExample() {
         assertTrue(Fixtures.read("deepseek/balance.json").contains("\"topped_up_balance\": \"100.00\""));
     }
