@@ -1,0 +1,280 @@
+package dev.tally.poll;
+
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.FetchError;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
+
+/**
+ * Polls every account in the background: its own interval with ±10 % jitter, first polls staggered, one
+ * request in flight per account (a manual refresh joins it), a global cap on concurrent requests,
+ * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), Retry-After honoured on 429
+ * (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
+ * account changes or the user refreshes by hand.
+ *
+ * <p>Threads: public methods are thread-safe and never block on the network. Fetches run on the injected
+ * executor; listeners are called there (never on a UI thread). Time comes from the injected clock and
+ * {@link Scheduler}, so tests run instantly.
+ */
+public final class Poller implements AutoCloseable {
+    public static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    public static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    public static final Duration STAGGER = Duration.ofSeconds(3);
+    public static final double JITTER = 0.10;
+
+    private static final System.Logger LOG = System.getLogger(Poller.class.getName());
+
+    private final BalanceFetcher fetcher;
+    private final Scheduler scheduler;
+    private final Executor fetchExecutor;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Semaphore permits;
+    private final List<PollListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private boolean closed;
+
+    private static final class Slot {
+        FetchTarget target;
+        AccountState state;
+        Scheduler.Cancellable timer;
+        CompletableFuture<FetchOutcome> inFlight;
+    }
+
+    /**
+     * @param maxConcurrent how many requests may be in flight at once, across all accounts
+     */
+    public Poller(BalanceFetcher fetcher, Scheduler scheduler, Executor fetchExecutor, Clock clock,
+                  RandomGenerator random, int maxConcurrent) {
+        this.fetcher = fetcher;
+        this.scheduler = scheduler;
+        this.fetchExecutor = fetchExecutor;
+        this.clock = clock;
+        this.random = random;
+        this.permits = new Semaphore(maxConcurrent, true);
+    }
+
+    public void addListener(PollListener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    /**
+     * Sets the accounts to poll. New accounts get a staggered first poll; accounts whose settings changed
+     * are un-paused and polled soon; removed accounts stop.
+     *
+     * @param lastGood last good snapshots by account id (e.g. from history) so a restart shows them at once
+     */
+    public synchronized void setTargets(List<FetchTarget> targets, Map<String, BalanceSnapshot> lastGood) {
+        if (closed) {
+            return;
+        }
+        List<String> keep = targets.stream().map(FetchTarget::id).toList();
+        for (var it = slots.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!keep.contains(e.getKey())) {
+                cancel(e.getValue());
+                it.remove();
+            }
+        }
+        int index = 0;
+        for (FetchTarget t : targets) {
+            Slot s = slots.get(t.id());
+            if (s == null) {
+                s = new Slot();
+                s.target = t;
+                s.state = new AccountState(t, lastGood.get(t.id()), null, null, null, false, 0);
+                slots.put(t.id(), s);
+                schedule(s, stagger(index));
+            } else if (!s.target.equals(t)) {
+                s.target = t;
+                s.state = new AccountState(t, s.state.lastGood(), s.state.lastError(), s.state.lastPollAt(), null, false, 0);
+                schedule(s, stagger(index));
+            }
+            index++;
+        }
+    }
+
+    /** The key of an account was set or changed: un-pause it and poll soon. */
+    public synchronized void keyChanged(String id) {
+        Slot s = slots.get(id);
+        if (s != null && !closed) {
+            s.state = withSchedule(s.state, null, false, 0);
+            schedule(s, stagger(0));
+        }
+    }
+
+    /**
+     * Polls now (un-pausing the account). If a request for it is already in flight, returns that one.
+     *
+     * @return the outcome, completed on a fetch thread; empty if there is no such account
+     */
+    public synchronized Optional<CompletableFuture<FetchOutcome>> refresh(String id) {
+        Slot s = slots.get(id);
+        if (s == null || closed) {
+            return Optional.empty();
+        }
+        return Optional.of(start(s));
+    }
+
+    /** Polls every account now; joins requests already in flight. */
+    public synchronized List<CompletableFuture<FetchOutcome>> refreshAll() {
+        List<CompletableFuture<FetchOutcome>> out = new ArrayList<>();
+        for (Slot s : slots.values()) {
+            out.add(start(s));
+        }
+        return out;
+    }
+
+    public synchronized Optional<AccountState> state(String id) {
+        return Optional.ofNullable(slots.get(id)).map(s -> s.state);
+    }
+
+    public synchronized List<AccountState> states() {
+        return slots.values().stream().map(s -> s.state).toList();
+    }
+
+    /** True while a request for the account is in flight. */
+    public synchronized boolean inFlight(String id) {
+        Slot s = slots.get(id);
+        return s != null && s.inFlight != null;
+    }
+
+    private CompletableFuture<FetchOutcome> start(Slot s) {
+        if (s.inFlight != null) {
+            return s.inFlight;
+        }
+        cancel(s);
+        CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
+        s.inFlight = future;
+        FetchTarget target = s.target;
+        fetchExecutor.execute(() -> {
+            FetchOutcome outcome;
+            permits.acquireUninterruptibly();
+            try {
+                outcome = fetcher.fetch(target);
+            } finally {
+                permits.release();
+            }
+            AccountState after = finish(s, target, outcome);
+            for (PollListener l : listeners) {
+                try {
+                    l.onPoll(outcome, after);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "poll listener failed", e);
+                }
+            }
+            future.complete(outcome);
+        });
+        return future;
+    }
+
+    private synchronized AccountState finish(Slot s, FetchTarget target, FetchOutcome outcome) {
+        s.inFlight = null;
+        Instant now = clock.instant();
+        AccountState prev = s.state;
+        AccountState next;
+        Duration delay;
+        switch (outcome) {
+            case FetchOutcome.Success ok -> {
+                delay = jitter(prev.interval());
+                next = new AccountState(target, ok.snapshot(), null, now, null, false, 0);
+            }
+            case FetchOutcome.Failure f -> {
+                int failures = prev.failures() + 1;
+                delay = failureDelay(f.error(), failures);
+                next = new AccountState(target, prev.lastGood(), f.error(), now, null, delay == null, failures);
+            }
+        }
+        if (closed || s.target != target) {
+            // removed or changed while in flight: the new settings already have their own schedule
+            s.state = new AccountState(s.target, next.lastGood(), next.lastError(), now, s.state.nextPollAt(),
+                    s.state.paused(), s.target == target ? next.failures() : 0);
+            return s.state;
+        }
+        s.state = next;
+        if (delay != null) {
+            schedule(s, delay);
+        }
+        return s.state;
+    }
+
+    /** How long to wait after a failure, or {@code null} to pause until something changes. */
+    Duration failureDelay(FetchError error, int failures) {
+        return switch (error) {
+            case FetchError.AuthFailed a -> null;
+            case FetchError.Forbidden f -> null;
+            case FetchError.NoKey n -> null;
+            case FetchError.Unsupported u -> null;
+            case FetchError.RateLimited r when r.retryAfter() != null -> {
+                Duration wait = r.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter();
+                // never earlier than asked; a little later so several accounts do not return in lock-step
+                long extraMs = (long) (Math.max(wait.toMillis(), 1000) * JITTER * random.nextDouble());
+                Duration d = wait.plusMillis(extraMs);
+                yield d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+            }
+            default -> backoff(failures);
+        };
+    }
+
+    /** 30 s, 1 min, 2 min, ... up to 30 min, each ±10 %, never above the cap. */
+    Duration backoff(int failures) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jittered = (long) (capped * (1 - JITTER + 2 * JITTER * random.nextDouble()));
+        return Duration.ofMillis(Math.min(jittered, MAX_BACKOFF.toMillis()));
+    }
+
+    /** interval ±10 %. */
+    Duration jitter(Duration interval) {
+        return Duration.ofMillis((long) (interval.toMillis() * (1 - JITTER + 2 * JITTER * random.nextDouble())));
+    }
+
+    private Duration stagger(int index) {
+        return STAGGER.multipliedBy(index).plusMillis(random.nextLong(1000));
+    }
+
+    private void schedule(Slot s, Duration delay) {
+        cancel(s);
+        Instant at = clock.instant().plus(delay);
+        s.state = withSchedule(s.state, at, s.state.paused(), s.state.failures());
+        s.timer = scheduler.schedule(delay, () -> due(s));
+    }
+
+    private synchronized void due(Slot s) {
+        if (closed || slots.get(s.target.id()) != s || s.state.paused()) {
+            return;
+        }
+        start(s);
+    }
+
+    private static AccountState withSchedule(AccountState st, Instant next, boolean paused, int failures) {
+        return new AccountState(st.target(), st.lastGood(), st.lastError(), st.lastPollAt(), next, paused, failures);
+    }
+
+    private static void cancel(Slot s) {
+        if (s.timer != null) {
+            s.timer.cancel();
+            s.timer = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        slots.values().forEach(Poller::cancel);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.tally.poll;
+
+import dev.tally.account.Account;
+import dev.tally.core.AccountStatus;
+import dev.tally.core.FetchError;
+import dev.tally.core.ProviderId;
+import dev.tally.provider.HttpFetch;
+import dev.tally.provider.ProviderCatalog;
+import dev.tally.secret.KeyResolver;
+import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.Fixtures;
+import dev.tally.testing.ManualClock;
+import dev.tally.testing.ManualScheduler;
+import dev.tally.testing.ProviderHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PollerTest {
+    private static final Instant START = Instant.parse("2026-11-22T05:00:00Z");
+    private final FakeProviderServer server = FakeProviderServer.start();
+    private final ManualClock clock = new ManualClock(START);
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private final ProviderCatalog catalog = ProviderCatalog.standard();
+    private final BalanceFetcher fetcher = new BalanceFetcher(catalog,
+            new KeyResolver(Map.of("DEEPSEEK_API_KEY", ProviderHarness.CANARY)),
+            new HttpFetch("test", Duration.ofSeconds(2), Duration.ofSeconds(5), HttpFetch.MAX_BODY_BYTES, clock), clock);
+    private final List<FetchOutcome> seen = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FetchTarget account(String id, int minutes) {
+        Account a = new Account(id, ProviderId.of("deepseek"), "DeepSeek " + id, null,
+                URI.create(server.baseUrl() + "/" + id), null, null, minutes);
+        return FetchTarget.of(a, catalog.find("deepseek").orElseThrow());
+    }
+
+    private Poller poller(java.util.concurrent.Executor executor, int cap) {
+        Poller p = new Poller(fetcher, scheduler, executor, clock, new Random(7), cap);
+        p.addListener((o, s) -> {
+            synchronized (seen) {
+                seen.add(o);
+            }
+        });
+        return p;
+    }
+
+    private long requestsTo(String id) {
+        return server.requests().stream().filter(r -> r.path().startsWith("/" + id + "/")).count();
+    }
+
+    @Test
+    void firstPollsAreStaggered() {
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5), account("b", 5), account("c", 5)), Map.of());
+        List<Instant> due = scheduler.pending();
+        assertEquals(3, due.size());
+        for (int i = 0; i < 3; i++) {
+            long ms = Duration.between(START, due.get(i)).toMillis();
+            assertTrue(ms >= i * 3000L && ms < i * 3000L + 1000, "poll " + i + " at +" + ms + " ms");
+        }
+    }
+
+    @Test
+    void successRepeatsEveryIntervalWithinTenPercent() {
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(1, requestsTo("a"));
+        Instant last = clock.instant();
+        for (int i = 0; i < 20; i++) {
+            Instant next = p.state("a").orElseThrow().nextPollAt();
+            long gap = Duration.between(last, next).toMillis();
+            assertTrue(gap >= 270_000 && gap <= 330_000, "interval 5 min ±10 %, got " + gap + " ms");
+            scheduler.advance(Duration.between(clock.instant(), next));
+            last = next;
+        }
+        assertEquals(21, requestsTo("a"));
+        assertEquals(Health.LIVE, p.state("a").orElseThrow().health(clock.instant()));
+    }
+
+    @Test
+    void failuresBackOffExponentiallyUpToThirtyMinutes() {
+        server.json("/a/user/balance", 503, "{\"error\":{\"message\":\"overloaded\"}}");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofSeconds(2));
+        long[] expected = {30, 60, 120, 240, 480, 960, 1800, 1800, 1800};
+        for (long secs : expected) {
+            AccountState st = p.state("a").orElseThrow();
+            long gap = Duration.between(st.lastPollAt(), st.nextPollAt()).toSeconds();
+            assertTrue(gap >= secs * 0.9 - 1 && gap <= Math.min(secs * 1.1, 1800), "expected ~" + secs + " s, got " + gap);
+            scheduler.advance(Duration.between(clock.instant(), st.nextPollAt()));
+        }
+        assertEquals(expected.length + 1, requestsTo("a"));
+        assertEquals(Health.ERROR, p.state("a").orElseThrow().health(clock.instant()));
+    }
+
+    @Test
+    void rateLimitWaitsForRetryAfterCappedAtOneHour() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "120"), Duration.ZERO);
+        server.reply("/b/user/balance", 429, "{}", Map.of("Retry-After", "86400"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5), account("b", 5)), Map.of());
+        scheduler.advance(Duration.ofSeconds(5));
+        AccountState a = p.state("a").orElseThrow();
+        long ga = Duration.between(a.lastPollAt(), a.nextPollAt()).toSeconds();
+        assertTrue(ga >= 120 && ga <= 132, "Retry-After 120 s honoured, got " + ga);
+        AccountState b = p.state("b").orElseThrow();
+        assertEquals(3600, Duration.between(b.lastPollAt(), b.nextPollAt()).toSeconds(), "capped at 1 h");
+        assertEquals(AccountStatus.RATE_LIMITED, a.lastStatus());
+    }
+
+    @Test
+    void rejectedKeyPausesUntilKeyChangesOrManualRefresh() throws Exception {
+        server.json("/a/user/balance", 401, "{\"error\":{\"message\":\"Authentication Fails\"}}");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofHours(3));
+        assertEquals(1, requestsTo("a"), "no retries with a rejected key");
+        assertTrue(p.state("a").orElseThrow().paused());
+        p.keyChanged("a");
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(2, requestsTo("a"), "a new key is tried");
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        FetchOutcome o = p.refresh("a").orElseThrow().get(5, TimeUnit.SECONDS);
+        assertEquals(AccountStatus.OK, o.status());
+        assertFalse(p.state("a").orElseThrow().paused(), "a success resumes polling");
+        assertNotNull(p.state("a").orElseThrow().nextPollAt());
+    }
+
+    @Test
+    void failureKeepsLastGoodSnapshotMarkedStale() {
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofSeconds(2));
+        server.json("/a/user/balance", 500, "{}");
+        scheduler.advance(Duration.ofMinutes(6));
+        AccountState st = p.state("a").orElseThrow();
+        assertEquals("110.00", st.lastGood().balances().getFirst().total().toPlainString());
+        assertEquals(AccountStatus.PROVIDER_ERROR, st.lastStatus());
+        assertEquals(Health.ERROR, st.health(clock.instant()));
+        assertTrue(st.stale(clock.instant()));
+        FetchOutcome last = seen.getLast();
+        assertTrue(last instanceof FetchOutcome.Failure f && f.error() instanceof FetchError.ProviderError);
+    }
+
+    @Test
+    void manualRefreshJoinsTheRequestInFlight() throws Exception {
+        server.reply("/a/user/balance", 200, Fixtures.read("deepseek/balance.json"),
+                Map.of("Content-Type", "application/json"), Duration.ofMillis(400));
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 4);
+            p.setTargets(List.of(account("a", 5)), Map.of());
+            CompletableFuture<FetchOutcome> first = p.refresh("a").orElseThrow();
+            CompletableFuture<FetchOutcome> second = p.refresh("a").orElseThrow();
+            assertSame(first, second);
+            assertTrue(p.inFlight("a"));
+            assertEquals(AccountStatus.OK, first.get(5, TimeUnit.SECONDS).status());
+            assertEquals(1, requestsTo("a"));
+        }
+    }
+
+    @Test
+    void globalCapLimitsConcurrentRequests() throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        byte[] body = Fixtures.read("deepseek/balance.json").getBytes(StandardCharsets.UTF_8);
+        List<FetchTarget> targets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = "acc" + i;
+            targets.add(account(id, 5));
+            server.handle("/" + id + "/user/balance", ex -> {
+                max.accumulateAndGet(now.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                now.decrementAndGet();
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+        }
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 2);
+            p.setTargets(targets, Map.of());
+            for (CompletableFuture<FetchOutcome> f : p.refreshAll()) {
+                assertEquals(AccountStatus.OK, f.get(10, TimeUnit.SECONDS).status());
+            }
+        }
+        assertEquals(2, max.get(), "at most two requests at once");
+    }
+
+    @Test
+    void jitterAndBackoffStayWithinBounds() {
+        Poller p = new Poller(fetcher, scheduler, Runnable::run, clock, new Random(1), 1);
+        for (int i = 0; i < 10_000; i++) {
+            long j = p.jitter(Duration.ofMinutes(10)).toMillis();
+            assertTrue(j >= 540_000 && j <= 660_000, "±10 %: " + j);
+            int failures = 1 + (i % 40);
+            long b = p.backoff(failures).toMillis();
+            assertTrue(b > 0 && b <= Poller.MAX_BACKOFF.toMillis(), "backoff " + b + " for " + failures);
+        }
+    }
+
+    @Test
+    void removedAccountStopsPolling() {
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofSeconds(2));
+        p.setTargets(List.of(), Map.of());
+        scheduler.advance(Duration.ofHours(1));
+        assertEquals(1, requestsTo("a"));
+        assertTrue(p.states().isEmpty());
+    }
+}
