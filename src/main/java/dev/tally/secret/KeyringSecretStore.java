@@ -1,0 +1,585 @@
+package dev.tally.secret;
+
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.KeyringStorageType;
+import com.github.javakeyring.PasswordAccessException;
+import dev.tally.core.Secret;
+import org.freedesktop.dbus.exceptions.DBusException;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The OS keychain through java-keyring: the Secret Service on Linux (GNOME Keyring, KeePassXC, KWallet),
+ * the macOS Keychain, the Windows Credential Manager. Entries have service {@code Tally} and the account id
+ * as account name.
+ *
+ * <p><b>Threads and timeouts.</b> Every keychain call runs on one dedicated daemon thread
+ * ({@code tally-keychain}), so calls are serialized; the caller waits at most the timeout given to
+ * {@link #open(Duration)} (default {@value #DEFAULT_TIMEOUT_SECONDS} s, which includes waiting for earlier
+ * calls), and gets a {@link SecretStoreException} after that. A call that timed out and had not started is
+ * dropped; one that had started may still complete.
+ *
+ * <p><b>Probe and unlock.</b> {@link #open(Duration)} classifies the store before returning: it checks the
+ * D-Bus session bus address (a missing bus is reported at once), asks the bus whether a Secret Service and
+ * its default collection exist and are unlocked, then writes, reads back and deletes a throwaway entry
+ * ({@code tally-probe-<random>}). If the default keyring is locked, the probe lets the Secret Service show
+ * its unlock prompt once; the status is then {@link StoreStatus.State#LOCKED} "waiting for keyring unlock…"
+ * and calls made meanwhile wait up to the longer unlock timeout ({@link #UNLOCK_TIMEOUT} by default; the
+ * prompt itself gives up after 120 s). A probe still running when the timeout ends keeps running: the status
+ * says "timeout" (and calls fail at once) until it finishes and reports what it found. After the probe, Tally
+ * never prompts again: each call first asks the bus whether the keyring is still there and unlocked, and
+ * fails at once with the reason if not (so a locked keyring never blocks a background refresh); a keyring
+ * unlocked later, e.g. in Passwords and Keys, is used again from the next call on.
+ *
+ * <p>Known limit: java-keyring's Secret Service library (secret-service 1.8.1) hears D-Bus signals through
+ * one JVM-wide handler that listens only on the first Secret Service connection the JVM opened, so only the
+ * first store opened in a JVM sees an unlock prompt complete; a later one says "waiting for keyring
+ * unlock…" until the prompt's 120 s are over. Open one store per application.
+ *
+ * <p><b>Overwrites</b> update the existing entry in place: java-keyring's Secret Service backend searches for
+ * the entry and sets its secret ({@code Item.SetSecret}) when there is one, and only creates an item when there
+ * is none (checked against gnome-keyring with {@code secret-tool}: same item before and after). On Windows
+ * {@code CredWrite} replaces the credential with the same target name; macOS was not checked. Windows keeps
+ * at most 2,560 bytes per credential, i.e. keys up to 1,280 characters (java-keyring stores UTF-16).
+ * Secret Service items are labelled {@code Tally|<account>} by java-keyring.
+ *
+ * <p><b>Shutdown.</b> {@link #close()} closes the D-Bus connection, whose sender thread is not a daemon
+ * thread and would otherwise keep the JVM alive; the application still ends the JVM explicitly on quit in
+ * case a keychain call is stuck.
+ *
+ * <p>Never logs a key; exception messages name the account, never the key.
+ */
+public final class KeyringSecretStore implements SecretStore {
+    /** The service name every entry is stored under. */
+    public static final String SERVICE = "Tally";
+    static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    /** How long a call waits for a keychain call when nothing has to be unlocked. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    /** How long a call waits while the keychain is locked and may be showing an unlock prompt. */
+    public static final Duration UNLOCK_TIMEOUT = Duration.ofSeconds(125);
+    /** Account-name prefix of the throwaway probe entries. */
+    static final String PROBE_PREFIX = "tally-probe-";
+
+    static final String WAITING_FOR_UNLOCK =
+            "waiting for keyring unlock… (the default keyring is locked; unlock it in the system prompt)";
+    static final String LOCKED = "the default keyring is locked; unlock it (e.g. in Passwords and Keys) and try again";
+    static final String NO_DAEMON = "no keyring daemon: nothing on the D-Bus session bus provides "
+            + SecretServiceCheck.SECRETS_NAME + " (start GNOME Keyring, KeePassXC or KWallet)";
+
+    private static final System.Logger LOG = System.getLogger(KeyringSecretStore.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Which java-keyring backend serves this OS. */
+    enum Backend {
+        SECRET_SERVICE(KeyringStorageType.GNOME_KEYRING, "Secret Service"),
+        MACOS(KeyringStorageType.OSX_KEYCHAIN, "macOS Keychain"),
+        WINDOWS(KeyringStorageType.WINDOWS_CREDENTIAL_STORE, "Windows Credential Manager");
+
+        final KeyringStorageType type;
+        final String displayName;
+
+        Backend(KeyringStorageType type, String displayName) {
+            this.type = type;
+            this.displayName = displayName;
+        }
+
+        static Backend forOs(String osName) {
+            String os = osName.toLowerCase(Locale.ROOT);
+            if (os.startsWith("mac") || os.startsWith("darwin")) {
+                return MACOS;
+            }
+            if (os.startsWith("windows")) {
+                return WINDOWS;
+            }
+            return SECRET_SERVICE;
+        }
+    }
+
+    private final Backend backend;
+    private final String busAddress;
+    private final Duration timeout;
+    private final Duration unlockTimeout;
+    private final ExecutorService worker;
+    /** Secret Service only; used on the worker thread. */
+    private final SecretServiceCheck check;
+    /** Identity marks "probe not finished in time"; calls fail at once while it is the status. */
+    private final StoreStatus probing;
+    private final AtomicReference<StoreStatus> status;
+    private volatile String name;
+    private volatile boolean closed;
+    /** Used on the worker thread; read by {@link #close()} only when the worker is stuck. */
+    private volatile Keyring keyring;
+
+    private KeyringSecretStore(Backend backend, String busAddress, Duration timeout, Duration unlockTimeout) {
+        this.backend = backend;
+        this.busAddress = busAddress;
+        this.timeout = timeout;
+        this.unlockTimeout = unlockTimeout;
+        this.name = backend.displayName;
+        this.check = backend == Backend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
+        this.probing = StoreStatus.unavailable("timeout: " + backend.displayName + " did not answer within "
+                + seconds(timeout));
+        this.status = new AtomicReference<>(probing);
+        this.worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "tally-keychain");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens this OS's keychain and probes it; blocks for at most {@code timeout} (a probe that has not
+     * finished by then reports "timeout" until it does). Never throws for an unusable keychain: check
+     * {@link #status()}. Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
+     *
+     * @param timeout how long the probe and each call may wait, e.g. {@link #DEFAULT_TIMEOUT}
+     */
+    public static KeyringSecretStore open(Duration timeout) {
+        return open(timeout, UNLOCK_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #open(Duration)}, with the wait for calls made while the keyring's unlock prompt may be up
+     * (a command-line tool may prefer a shorter one than the desktop widget).
+     */
+    public static KeyringSecretStore open(Duration timeout, Duration unlockTimeout) {
+        return open(timeout, unlockTimeout, System.getenv(), System.getProperty("os.name", ""));
+    }
+
+    /** For tests: a given environment (session bus address) and OS name. */
+    static KeyringSecretStore open(Duration timeout, Duration unlockTimeout, Map<String, String> env, String osName) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(unlockTimeout, "unlockTimeout");
+        if (timeout.isNegative() || timeout.isZero() || unlockTimeout.compareTo(timeout) < 0) {
+            throw new IllegalArgumentException("timeouts must be positive, the unlock timeout no shorter than the other");
+        }
+        Backend backend = Backend.forOs(osName);
+        long start = System.nanoTime();
+        KeyringSecretStore store;
+        if (backend == Backend.SECRET_SERVICE) {
+            SessionBus.Lookup bus = SessionBus.find(env);
+            store = new KeyringSecretStore(backend, bus.address(), timeout, unlockTimeout);
+            if (bus.found()) {
+                store.probeAtStartup();
+            } else {
+                store.status.set(StoreStatus.unavailable(bus.problem()));
+            }
+        } else {
+            store = new KeyringSecretStore(backend, null, timeout, unlockTimeout);
+            store.probeAtStartup();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "keychain probe: {0} — {1} ({2} ms)", store.name, store.status(),
+                (System.nanoTime() - start) / 1_000_000);
+        return store;
+    }
+
+    @Override
+    public StoreStatus status() {
+        return status.get();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<Secret> read(String account) {
+        AccountNames.check(account);
+        String what = "read the key for " + account;
+        return call(what, () -> {
+            Keyring k = ready(what);
+            String value;
+            try {
+                value = k.getPassword(SERVICE, account);
+            } catch (PasswordAccessException e) {
+                if (isMissing(e)) {
+                    return Optional.empty();
+                }
+                throw failure(what, account, e);
+            } catch (RuntimeException e) {
+                throw failure(what, account, e);
+            }
+            if (value == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Secret.of(value));
+            } catch (IllegalArgumentException e) {
+                throw new SecretStoreException("the " + name + " entry for " + account + " is not a usable key: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void write(String account, Secret key) {
+        AccountNames.check(account);
+        Objects.requireNonNull(key, "key");
+        String what = "store the key for " + account;
+        call(what, () -> {
+            Keyring k = ready(what);
+            try {
+                k.setPassword(SERVICE, account, key.reveal());
+            } catch (PasswordAccessException | RuntimeException e) {
+                throw failure(what, account, e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(String account) {
+        AccountNames.check(account);
+        String what = "delete the key for " + account;
+        call(what, () -> {
+            Keyring k = ready(what);
+            try {
+                k.deletePassword(SERVICE, account);
+            } catch (PasswordAccessException e) {
+                if (!isMissing(e)) {
+                    throw failure(what, account, e);
+                }
+            } catch (RuntimeException e) {
+                throw failure(what, account, e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Closes the keychain connections and stops the worker thread, waiting at most a second for a running
+     * call (one stuck in the keychain is interrupted). Later calls throw. Idempotent; never throws.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            worker.submit(this::closeConnections);
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "keychain worker already stopped");
+        }
+        worker.shutdown();
+        boolean stopped;
+        try {
+            stopped = worker.awaitTermination(Math.min(timeout.toMillis(), 1000), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = false;
+        }
+        if (!stopped) {
+            LOG.log(System.Logger.Level.WARNING, "the keychain worker is stuck in a call; closing its connection");
+            worker.shutdownNow();
+            closeConnections();
+        }
+        status.set(StoreStatus.unavailable("the keychain store was closed"));
+    }
+
+    // ---- probe ----
+
+    private void probeAtStartup() {
+        Future<?> probe;
+        try {
+            probe = worker.submit(this::probe);
+        } catch (RejectedExecutionException e) {
+            status.set(StoreStatus.unavailable("the keychain worker could not start"));
+            return;
+        }
+        try {
+            probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The probe keeps running and replaces the status when it finishes; until then "probing" says timeout.
+            LOG.log(System.Logger.Level.INFO, "keychain probe: no answer within {0}; still trying", seconds(timeout));
+        } catch (ExecutionException e) {
+            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + summary(e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe was interrupted"));
+        }
+    }
+
+    /** Worker thread. Never throws; always publishes a status. */
+    private void probe() {
+        StoreStatus result;
+        try {
+            result = classify();
+        } catch (RuntimeException | LinkageError e) {
+            result = StoreStatus.unavailable("the keychain probe failed: " + summary(e));
+        }
+        if (!result.isAvailable() || closed) {
+            closeConnections();
+        }
+        if (closed) {
+            return;
+        }
+        status.set(result);
+        LOG.log(System.Logger.Level.INFO, "keychain: {0} — {1}", name, result);
+    }
+
+    private StoreStatus classify() {
+        boolean wasLocked = false;
+        if (check != null) {
+            StoreStatus problem = checkSecretService();
+            if (problem != null && problem.state() == StoreStatus.State.UNAVAILABLE) {
+                return problem;
+            }
+            if (problem != null) {
+                wasLocked = true;
+                status.set(StoreStatus.locked(WAITING_FOR_UNLOCK));
+            }
+        }
+        Keyring k;
+        try {
+            // On a locked Secret Service collection this shows the unlock prompt and waits for it.
+            k = connect();
+        } catch (SecretStoreException e) {
+            return StoreStatus.unavailable(e.getMessage());
+        }
+        if (wasLocked) {
+            StoreStatus problem = checkSecretService();
+            if (problem != null) {
+                return settled(problem);
+            }
+        }
+        return roundTrip(k);
+    }
+
+    /** Writes, reads back and deletes a throwaway entry. */
+    private StoreStatus roundTrip(Keyring k) {
+        String account = PROBE_PREFIX + HexFormat.of().formatHex(randomBytes(6));
+        String value = HexFormat.of().formatHex(randomBytes(16));
+        try {
+            k.setPassword(SERVICE, account, value);
+            String back = k.getPassword(SERVICE, account);
+            if (!value.equals(back)) {
+                return StoreStatus.unavailable(name + " returned a different value for a test entry");
+            }
+            return StoreStatus.available(name);
+        } catch (PasswordAccessException | RuntimeException e) {
+            StoreStatus explained = check != null ? checkSecretService() : null;
+            if (explained != null) {
+                return settled(explained);
+            }
+            return StoreStatus.unavailable(name + " refused a test entry: " + summary(e));
+        } finally {
+            try {
+                k.deletePassword(SERVICE, account);
+            } catch (PasswordAccessException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "keychain probe entry not deleted: {0}", summary(e));
+            }
+        }
+    }
+
+    /**
+     * Worker thread, Secret Service only. Null when the default collection is there and unlocked; otherwise
+     * the status that says what is missing (LOCKED with {@link #WAITING_FOR_UNLOCK} when locked).
+     */
+    private StoreStatus checkSecretService() {
+        if (closed) {
+            // A call still running after close() must not open a new connection.
+            return StoreStatus.unavailable("the keychain store was closed");
+        }
+        SecretServiceCheck.Result result;
+        try {
+            result = check.run();
+        } catch (DBusException | RuntimeException e) {
+            return StoreStatus.unavailable("cannot use the D-Bus session bus (" + busAddress + "): " + summary(e));
+        }
+        if (result.provider() != null) {
+            name = result.provider() + " (Secret Service)";
+        }
+        return switch (result.finding()) {
+            case READY -> null;
+            case LOCKED -> StoreStatus.locked(WAITING_FOR_UNLOCK);
+            case NO_DAEMON -> StoreStatus.unavailable(NO_DAEMON);
+            case NO_DEFAULT_COLLECTION -> StoreStatus.unavailable("no default collection: " + name
+                    + " has no default keyring to store keys in; create a \"login\" keyring, e.g. in Passwords and Keys");
+        };
+    }
+
+    /** A locked finding after the probe's one unlock attempt, or later, is "locked", not "waiting". */
+    private static StoreStatus settled(StoreStatus problem) {
+        return problem.state() == StoreStatus.State.LOCKED ? StoreStatus.locked(LOCKED) : problem;
+    }
+
+    // ---- calls ----
+
+    private <T> T call(String what, Callable<T> task) {
+        if (closed) {
+            throw new SecretStoreException("cannot " + what + ": the keychain store is closed");
+        }
+        StoreStatus now = status.get();
+        if (now == probing || (backend == Backend.SECRET_SERVICE && busAddress == null)) {
+            // No bus, or the worker may be stuck in a call that never returns: do not queue behind it.
+            throw new SecretStoreException("cannot " + what + ": " + name + " is unavailable — " + now.reason());
+        }
+        boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.reason().equals(WAITING_FOR_UNLOCK);
+        Duration wait = unlocking ? unlockTimeout : timeout;
+        Future<T> future;
+        try {
+            future = worker.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new SecretStoreException("cannot " + what + ": the keychain store is closed");
+        }
+        try {
+            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new SecretStoreException("cannot " + what + ": " + name + " did not answer within " + seconds(wait)
+                    + (unlocking ? " (it is waiting for the keyring to be unlocked)" : ""));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SecretStoreException s) {
+                throw new SecretStoreException(s.getMessage(), s.getCause());
+            }
+            throw new SecretStoreException("cannot " + what + ": " + summary(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new SecretStoreException("cannot " + what + ": interrupted while waiting for " + name);
+        }
+    }
+
+    /**
+     * Worker thread: the connected keyring, after making sure (on the Secret Service) that the default
+     * collection is there and unlocked, because java-keyring would otherwise show an unlock prompt or report
+     * a locked entry as missing.
+     */
+    private Keyring ready(String what) {
+        if (check != null) {
+            StoreStatus problem = checkSecretService();
+            if (problem != null) {
+                StoreStatus next = settled(problem);
+                status.set(next);
+                throw new SecretStoreException("cannot " + what + ": " + next.reason());
+            }
+        }
+        Keyring k = keyring != null ? keyring : connect();
+        if (!status.get().isAvailable()) {
+            status.set(StoreStatus.available(name));
+        }
+        return k;
+    }
+
+    /** Worker thread. Maps a failed call to a specific message, re-checking the Secret Service when unclear. */
+    private SecretStoreException failure(String what, String account, Exception e) {
+        if (e instanceof PasswordAccessException && e.getMessage() != null
+                && e.getMessage().startsWith("Too many stored credentials")) {
+            return new SecretStoreException("cannot " + what + ": " + name + " holds more than one entry for "
+                    + account + " (remove the extra ones, e.g. with: secret-tool clear service " + SERVICE
+                    + " account " + account + ")");
+        }
+        if (check != null) {
+            StoreStatus problem = checkSecretService();
+            if (problem != null) {
+                StoreStatus next = settled(problem);
+                status.set(next);
+                return new SecretStoreException("cannot " + what + ": " + next.reason(), e);
+            }
+        }
+        // The connection may be broken (daemon restarted); reconnect on the next call.
+        closeKeyring();
+        return new SecretStoreException("cannot " + what + ": " + name + " failed: " + summary(e), e);
+    }
+
+    /** Worker thread. */
+    private Keyring connect() {
+        if (closed) {
+            throw new SecretStoreException("the keychain store was closed");
+        }
+        try {
+            if (backend == Backend.SECRET_SERVICE) {
+                // dbus-java reads the session bus address from this property before the environment; set it so
+                // java-keyring talks to the bus that was checked.
+                if (!busAddress.equals(System.getProperty(SessionBus.ADDRESS_VARIABLE))) {
+                    System.setProperty(SessionBus.ADDRESS_VARIABLE, busAddress);
+                }
+            }
+            Keyring k = Keyring.create(backend.type);
+            keyring = k;
+            return k;
+        } catch (BackendNotSupportedException | RuntimeException e) {
+            StoreStatus next = StoreStatus.unavailable("cannot open " + name + ": " + summary(e));
+            if (status.get() != probing) {
+                status.set(next);
+            }
+            throw new SecretStoreException(next.reason(), e);
+        }
+    }
+
+    private void closeConnections() {
+        closeKeyring();
+        if (check != null) {
+            check.close();
+        }
+    }
+
+    private void closeKeyring() {
+        Keyring k = keyring;
+        keyring = null;
+        if (k != null) {
+            try {
+                k.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the keychain connection: {0}", summary(e));
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    /** java-keyring's "no such entry" on each OS (Secret Service, macOS, Windows ERROR_NOT_FOUND). */
+    private static boolean isMissing(PasswordAccessException e) {
+        String m = e.getMessage();
+        return m != null && (m.startsWith("No stored credentials") || m.startsWith("No password to delete")
+                || m.equals("Password not Found") || m.equals("Error code 1168"));
+    }
+
+    /** The exception type and message of the root cause, e.g. "DBusException: Failed to connect". */
+    static String summary(Throwable t) {
+        if (t == null) {
+            return "unknown error";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = describe(t);
+        String bottom = describe(root);
+        return root == t || top.equals(bottom) ? top : top + " (" + bottom + ")";
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

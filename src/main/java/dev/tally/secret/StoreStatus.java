@@ -1,0 +1,51 @@
+package dev.tally.secret;
+
+import java.util.Objects;
+
+/**
+ * What the keychain can do right now, and why not when it cannot.
+ *
+ * @param state  never null
+ * @param reason one human-readable line that says why (e.g. "no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is
+ *               not set"); for {@link State#AVAILABLE} a short description of the store. Never null, never
+ *               contains a key.
+ */
+public record StoreStatus(State state, String reason) {
+
+    /** The three states a user can be told about. */
+    public enum State {
+        /** Keys can be read and written. */
+        AVAILABLE,
+        /** The keychain exists but is locked, or is waiting for the user to unlock it in a system prompt. */
+        LOCKED,
+        /** There is no usable keychain (no D-Bus session, no keyring daemon, no default collection, no answer...). */
+        UNAVAILABLE
+    }
+
+    public StoreStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    public static StoreStatus available(String description) {
+        return new StoreStatus(State.AVAILABLE, description);
+    }
+
+    public static StoreStatus locked(String reason) {
+        return new StoreStatus(State.LOCKED, reason);
+    }
+
+    public static StoreStatus unavailable(String reason) {
+        return new StoreStatus(State.UNAVAILABLE, reason);
+    }
+
+    public boolean isAvailable() {
+        return state == State.AVAILABLE;
+    }
+
+    /** For example {@code "unavailable: no keyring daemon ..."}. */
+    @Override
+    public String toString() {
+        return state.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Where API keys live: the {@link dev.tally.secret.SecretStore} contract, the OS keychain behind it
+ * ({@link dev.tally.secret.KeyringSecretStore}: Secret Service on Linux, macOS Keychain, Windows
+ * Credential Manager, all through java-keyring on one worker thread with timeouts), and the store used
+ * when there is no keychain ({@link dev.tally.secret.UnavailableSecretStore}, which refuses to store
+ * anything rather than fall back to plaintext).
+ *
+ * <p>Entries use service {@code Tally} and the account id as the account name, so users can see them
+ * with their OS's own tools ({@code secret-tool search service Tally}, Keychain Access, Credential
+ * Manager). This package never writes a key to a file, a log or an exception message.
+ * Must not import JavaFX, AWT or the {@code account}, {@code poll}, {@code ui}, {@code tray} packages.
+ */
+package dev.tally.secret;
