@@ -5,6 +5,9 @@ import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.KeyringSecretStore;
+import dev.tally.secret.SecretStore;
+import dev.tally.secret.UnavailableSecretStore;
 
 import java.time.Clock;
 import java.util.Map;
@@ -13,7 +16,7 @@ import java.util.Map;
  * The composition root: builds every service once, by constructor injection. Cheap to build (no I/O
  * until a service is used), so the command line pays only for what a command touches.
  */
-public final class AppContext {
+public final class AppContext implements AutoCloseable {
     private final AppDirs dirs;
     private final Clock clock;
     private final Map<String, String> env;
@@ -21,6 +24,7 @@ public final class AppContext {
     private final AccountStore accounts;
     private final KeyResolver keys;
     private HttpFetch http;
+    private SecretStore secrets;
     private BalanceFetcher fetcher;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
@@ -29,7 +33,7 @@ public final class AppContext {
         this.clock = clock;
         this.catalog = ProviderCatalog.standard();
         this.accounts = new AccountStore(dirs.config(), clock);
-        this.keys = new KeyResolver(env);
+        this.keys = new KeyResolver(env, this::secrets);
     }
 
     public AppDirs dirs() {
@@ -62,6 +66,27 @@ public final class AppContext {
 
     public KeyResolver keys() {
         return keys;
+    }
+
+    /**
+     * The OS keychain, opened (and probed) on first use; an explanation instead when there is none.
+     * {@code TALLY_KEYCHAIN=off} turns it off (portable installs, tests of the fallback).
+     */
+    public synchronized SecretStore secrets() {
+        if (secrets == null) {
+            secrets = "off".equalsIgnoreCase(env.get("TALLY_KEYCHAIN"))
+                    ? new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off")
+                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT);
+        }
+        return secrets;
+    }
+
+    /** Releases the keychain connection; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (secrets != null) {
+            secrets.close();
+        }
     }
 
     public synchronized BalanceFetcher fetcher() {

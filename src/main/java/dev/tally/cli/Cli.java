@@ -56,7 +56,12 @@ public final class Cli {
             io.err().flush();
             return NOT_ALL_FETCHED;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            root.close();
+        }
         io.out().flush();
         io.err().flush();
         return code;

@@ -2,6 +2,11 @@ package dev.tally.cli;
 
 import dev.tally.account.Account;
 import dev.tally.app.AppContext;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.secret.KeyResolver;
+import dev.tally.secret.SecretStore;
+import dev.tally.secret.SecretStoreException;
 
 /** Removes an account's keychain entries when the account goes. */
 final class KeyCleanup {
@@ -9,6 +14,22 @@ final class KeyCleanup {
     }
 
     static void removeKeys(AppContext ctx, Account account, Cli.Io io) {
-        // the keychain store arrives with the keyring layer; until then there is nothing stored to remove
+        ProviderInfo info = ctx.catalog().find(account.provider().value()).orElse(null);
+        if (info == null) {
+            return;
+        }
+        SecretStore store = ctx.secrets();
+        if (!store.status().isAvailable()) {
+            io.err().println("tally: the keychain is not available (" + store.status().reason()
+                    + "); any key stored for '" + account.id() + "' stays there");
+            return;
+        }
+        for (KeySlot slot : info.keySlots()) {
+            try {
+                store.delete(KeyResolver.entryName(account.id(), info, slot));
+            } catch (SecretStoreException e) {
+                io.err().println("tally: could not remove the " + slot.name() + " key of '" + account.id() + "': " + e.getMessage());
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class BalanceFetcher {
         }
         Credentials creds = keys.credentials(t.info(), t.accountId());
         if (creds.isEmpty()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t)));
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
         }
         ProviderTarget target = t.target();
         if (t.info().needsTeamId() && target.teamId() == null) {
@@ -111,5 +111,13 @@ public final class BalanceFetcher {
                 ? "set " + String.join(" or ", vars)
                 : "run 'tally keys set " + t.accountId() + "' or set " + String.join(" or ", vars);
         return "no key for " + t.label() + " — " + where;
+    }
+
+    private String noKeyMessage(FetchTarget t, boolean askKeychain) {
+        String base = noKeyMessage(t);
+        if (!askKeychain || t.accountId() == null) {
+            return base;
+        }
+        return keys.keychainProblem().map(p -> base + " (" + p + ")").orElse(base);
     }
 }

@@ -8,6 +8,7 @@ import dev.tally.provider.ProviderInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds the keys for an account: first the OS keychain (service {@code Tally}, account = account id for the
@@ -34,10 +35,27 @@ public final class KeyResolver {
     public record Found(KeySlot slot, Source source, Optional<Secret> key) {
     }
 
-    private final Map<String, String> env;
+    private static final System.Logger LOG = System.getLogger(KeyResolver.class.getName());
 
+    private final Map<String, String> env;
+    private final Supplier<SecretStore> keychain;
+
+    /** Environment only (no keychain): for tests and ad-hoc use. */
     public KeyResolver(Map<String, String> env) {
+        this(env, () -> new UnavailableSecretStore("no keychain in use"));
+    }
+
+    /** @param keychain asked for only when an account's key is looked up (opening it probes the keychain) */
+    public KeyResolver(Map<String, String> env, Supplier<SecretStore> keychain) {
         this.env = Map.copyOf(env);
+        this.keychain = keychain;
+    }
+
+    /** Why the keychain cannot be used right now, or empty when it can. Opens the keychain if needed. */
+    public Optional<String> keychainProblem() {
+        StoreStatus st = keychain.get().status();
+        return st.isAvailable() ? Optional.empty()
+                : Optional.of("the keychain is " + st.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + st.reason());
     }
 
     /** The keychain entry name for a slot of an account. */
@@ -48,8 +66,20 @@ public final class KeyResolver {
     /** Every slot of the provider with where its key comes from. {@code accountId} is null for ad-hoc use. */
     public Map<String, Found> find(ProviderInfo info, String accountId) {
         Map<String, Found> out = new LinkedHashMap<>();
+        SecretStore store = accountId == null ? null : keychain.get();
         for (KeySlot slot : info.keySlots()) {
-            out.put(slot.name(), fromEnv(slot));
+            Found found = null;
+            if (store != null && store.status().isAvailable()) {
+                try {
+                    Optional<Secret> k = store.read(entryName(accountId, info, slot));
+                    if (k.isPresent()) {
+                        found = new Found(slot, Source.KEYCHAIN, k);
+                    }
+                } catch (SecretStoreException e) {
+                    LOG.log(System.Logger.Level.WARNING, "keychain read for {0} failed: {1}", accountId, e.getMessage());
+                }
+            }
+            out.put(slot.name(), found != null ? found : fromEnv(slot));
         }
         return out;
     }

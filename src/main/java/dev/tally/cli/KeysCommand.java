@@ -1,0 +1,220 @@
+package dev.tally.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.account.Account;
+import dev.tally.account.AccountStore;
+import dev.tally.app.AppContext;
+import dev.tally.core.AccountStatus;
+import dev.tally.core.Secret;
+import dev.tally.poll.FetchOutcome;
+import dev.tally.poll.FetchTarget;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.secret.KeyResolver;
+import dev.tally.secret.SecretStore;
+import dev.tally.secret.SecretStoreException;
+import dev.tally.secret.StoreStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tally keys set|delete|status}: keys live in the OS keychain, never in a file or on the command line. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Store, remove and inspect API keys in the OS keychain (service 'Tally', account = account id).",
+        subcommands = {KeysCommand.Set.class, KeysCommand.Delete.class, KeysCommand.Status.class})
+public final class KeysCommand implements Runnable {
+    @ParentCommand
+    TallyCommand root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.io().out());
+    }
+
+    static KeySlot slot(ProviderInfo info, String name) {
+        if (name == null) {
+            return info.keySlots().getFirst();
+        }
+        return info.slot(name).orElseThrow(() -> new Cli.UsageError(info.displayName() + " has no '" + name
+                + "' key; use one of " + String.join(", ", info.keySlots().stream().map(KeySlot::name).toList())));
+    }
+
+    static ProviderInfo provider(AppContext ctx, Account a) {
+        return ctx.catalog().find(a.provider().value())
+                .orElseThrow(() -> new Cli.UsageError("account '" + a.id() + "' has an unknown provider " + a.provider()));
+    }
+
+    /** The keychain, or a one-line explanation of why there is none (and never a plain-text fallback). */
+    static SecretStore usableStore(AppContext ctx, ProviderInfo info) {
+        SecretStore store = ctx.secrets();
+        StoreStatus st = store.status();
+        if (!st.isAvailable()) {
+            String env = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
+            throw new IllegalStateException("the keychain is " + st.state().name().toLowerCase() + ": " + st.reason()
+                    + ". Tally never stores keys in plain text; unlock or start the keychain, or set " + env);
+        }
+        return store;
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = {"Store an account's key in the keychain, read from standard input (never from an argument).",
+                    "On a terminal the key is not echoed; piped input has its trailing newline removed."},
+            footer = {"", "Examples:", "  tally keys set deepseek-work --test", "  pass show deepseek | tally keys set deepseek-work",
+                    "  tally keys set openrouter --slot management"})
+    static final class Set implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Parameters(paramLabel = "ACCOUNT")
+        String id;
+
+        @Option(names = "--slot", paramLabel = "SLOT", description = "Which key of the provider: api (default), management or admin.")
+        String slot;
+
+        @Option(names = "--test", description = "Fetch the balance with the stored key and report the result.")
+        boolean test;
+
+        @Override
+        public Integer call() throws IOException {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+            Account a = AccountsCommand.find(loaded, id);
+            ProviderInfo info = provider(ctx, a);
+            KeySlot s = slot(info, slot);
+            SecretStore store = usableStore(ctx, info);
+            Secret key = readKey(root.io(), a, s);
+            try {
+                store.write(KeyResolver.entryName(a.id(), info, s), key);
+            } catch (SecretStoreException e) {
+                throw new IllegalStateException("could not store the key: " + e.getMessage());
+            }
+            root.io().err().println("Stored the " + s.name() + " key for " + a.label() + " (" + key.hint() + ") in "
+                    + store.name() + ".");
+            if (!test) {
+                return Cli.OK;
+            }
+            FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
+            root.io().out().println(BalanceText.line(o));
+            return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
+        }
+
+        private static Secret readKey(Cli.Io io, Account a, KeySlot s) throws IOException {
+            String text;
+            if (io.console() != null) {
+                char[] chars = io.console().readPassword("%s key for %s: ", s.name(), a.label());
+                text = chars == null ? "" : new String(chars);
+                java.util.Arrays.fill(chars == null ? new char[0] : chars, '\0');
+            } else {
+                text = new String(io.in().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                while (text.endsWith("\n") || text.endsWith("\r")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+            }
+            if (text.isBlank()) {
+                throw new Cli.UsageError("no key given: pipe it in, e.g. 'pass show x | tally keys set " + a.id() + "'");
+            }
+            try {
+                return Secret.of(text);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("that key cannot be used: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Remove an account's key from the keychain.")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Parameters(paramLabel = "ACCOUNT")
+        String id;
+
+        @Option(names = "--slot", paramLabel = "SLOT", description = "Which key: api (default), management or admin.")
+        String slot;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            Account a = AccountsCommand.find(AccountsCommand.load(root, false), id);
+            ProviderInfo info = provider(ctx, a);
+            KeySlot s = slot(info, slot);
+            SecretStore store = usableStore(ctx, info);
+            try {
+                store.delete(KeyResolver.entryName(a.id(), info, s));
+            } catch (SecretStoreException e) {
+                throw new IllegalStateException("could not remove the key: " + e.getMessage());
+            }
+            root.io().err().println("Removed the " + s.name() + " key for " + a.label() + " from " + store.name() + ".");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Keychain state and, per account, where its key comes from, with a masked hint (never the key).")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            TallyCommand root = parent.root;
+            AppContext ctx = root.context();
+            AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+            SecretStore store = ctx.secrets();
+            StoreStatus st = store.status();
+            ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
+            ObjectNode kc = doc.putObject("keychain");
+            kc.put("name", store.name());
+            kc.put("state", st.state().name().toLowerCase());
+            kc.put("reason", st.reason());
+            ArrayNode list = doc.putArray("accounts");
+            if (!json) {
+                root.io().out().println("Keychain: " + store.name() + " — " + st.state().name().toLowerCase()
+                        + (st.reason().isBlank() ? "" : " (" + st.reason() + ")"));
+            }
+            for (Account a : loaded.accounts()) {
+                ProviderInfo info = ctx.catalog().find(a.provider().value()).orElse(null);
+                ObjectNode n = list.addObject();
+                n.put("id", a.id());
+                n.put("label", a.label());
+                ArrayNode slots = n.putArray("keys");
+                if (info == null) {
+                    continue;
+                }
+                Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
+                StringBuilder line = new StringBuilder(a.id() + "  " + a.label() + ":");
+                for (KeyResolver.Found f : found.values()) {
+                    ObjectNode sn = slots.addObject();
+                    sn.put("slot", f.slot().name());
+                    sn.put("source", f.source().label());
+                    sn.put("envVar", f.slot().envVar());
+                    sn.put("hint", f.key().map(Secret::hint).orElse(null));
+                    line.append("  ").append(f.slot().name()).append(" key ").append(f.source().label())
+                            .append(f.key().map(k -> " " + k.hint()).orElse(""));
+                }
+                if (!json) {
+                    root.io().out().println(line);
+                }
+            }
+            if (json) {
+                root.io().out().println(doc.toPrettyString());
+            }
+            return Cli.OK;
+        }
+    }
+}
