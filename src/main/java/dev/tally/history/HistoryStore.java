@@ -165,6 +165,8 @@ public final class HistoryStore implements AutoCloseable {
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
 
+    private static final System.Logger LOG = System.getLogger(HistoryStore.class.getName());
+
     private final Path file;
     private final Connection conn;
     private final Map<String, Long> accountIds = new HashMap<>();
@@ -216,11 +218,6 @@ public final class HistoryStore implements AutoCloseable {
     private void configureAndMigrate() throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
-            int version = userVersion(st);
-            if (version == 0 && tableCount(st) == 0) {
-                // only possible before the first table exists; lets retention give space back
-                st.execute("PRAGMA auto_vacuum = INCREMENTAL");
-            }
             try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
                 rs.next();
             }
@@ -405,14 +402,33 @@ public final class HistoryStore implements AutoCloseable {
             return new RetentionResult(folded, snapshots, outcomes);
         });
         if (result.removedSnapshots() > 0 || result.removedOutcomes() > 0) {
-            write(() -> {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("PRAGMA incremental_vacuum");
-                }
-                return null;
-            });
+            compactIfWorthIt();
         }
         return result;
+    }
+
+    /**
+     * Rewrites the file when more than a quarter of it is free pages, so deleting old rows gives space
+     * back. Best effort: when another process is using the file the space is simply reused later.
+     */
+    private void compactIfWorthIt() {
+        try (Statement st = conn.createStatement()) {
+            long free;
+            long pages;
+            try (ResultSet rs = st.executeQuery("PRAGMA freelist_count")) {
+                rs.next();
+                free = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            if (free * 4 > pages) {
+                st.execute("VACUUM");
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.INFO, "history file " + file + " not compacted now: " + e.getMessage());
+        }
     }
 
     /** Remembers that an alert rule fired (replacing any earlier mark of the same rule). */
@@ -603,8 +619,8 @@ public final class HistoryStore implements AutoCloseable {
                     + " FROM daily WHERE account = ? AND currency = ? AND day >= ? AND day <= ? ORDER BY day")) {
                 ps.setLong(1, account);
                 ps.setString(2, currency);
-                ps.setString(3, from.toString());
-                ps.setString(4, to.toString());
+                ps.setString(3, clamp(from).toString());
+                ps.setString(4, clamp(to).toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rollup(rs));
@@ -1063,6 +1079,11 @@ public final class HistoryStore implements AutoCloseable {
         if (accountId == null || accountId.isBlank()) {
             throw new IllegalArgumentException("account id is missing");
         }
+    }
+
+    /** Keeps a date within the four-digit years that sort correctly as ISO text. */
+    private static LocalDate clamp(LocalDate d) {
+        return d.getYear() < 0 ? LocalDate.of(0, 1, 1) : d.getYear() > 9999 ? LocalDate.of(9999, 12, 31) : d;
     }
 
     private static String day(Instant t) {

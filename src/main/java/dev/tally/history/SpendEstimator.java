@@ -191,8 +191,9 @@ public final class SpendEstimator {
 
     private static SpendInterval aggregate(DailyRollup d, long gapMillis) {
         boolean reported = d.providerReported() && !d.estimated();
+        // a day that had an incomparable step is as uncertain as one with a top-up mixed into spending
         return new SpendInterval(d.firstAt(), d.lastAt(), d.spend(), d.topUp(), reported, d.maxStepMillis() > gapMillis,
-                d.mixed(), d.usageReset(), true, d.coveredMillis(), d.lastTopUpAt(), d.topUpCount());
+                d.mixed() || d.unknown(), d.usageReset(), true, d.coveredMillis(), d.lastTopUpAt(), d.topUpCount());
     }
 
     private static boolean inWindow(Instant t, Instant from, Instant to) {
