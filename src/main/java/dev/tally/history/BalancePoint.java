@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param at      when it was fetched (UTC)
  * @param balance the account balance in that currency, or {@code null} when the fetch carried none
  *                (e.g. an OpenRouter key without a management key: only the key's usage is known)
- * @param usage   provider-reported cumulative usage (OpenRouter key {@code usage}, a month-to-date spend
- *                report), or {@code null}; it may reset to a smaller value
+ * @param usage   provider-reported cumulative usage (the {@link dev.tally.core.KeyLimit#usage()} of an
+ *                OpenRouter key), or {@code null}; it may reset to a smaller value
  */
 public record BalancePoint(Instant at, BigDecimal balance, BigDecimal usage) implements Observation {
 

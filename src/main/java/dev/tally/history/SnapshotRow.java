@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param granted   promotional part, or {@code null}
  * @param paid      topped-up part, or {@code null}
  * @param available what the provider said about the account being usable, or {@code null}
- * @param usage     provider-reported cumulative usage in this currency (key usage or month-to-date
- *                  spend), or {@code null}
+ * @param usage     provider-reported cumulative usage in this currency (the key limit's usage), or
+ *                  {@code null}
  * @param source    who fetched it, e.g. {@value HistoryStore#SOURCE_POLL} or {@value HistoryStore#SOURCE_CLI}
  */
 public record SnapshotRow(String accountId, String currency, Instant at, BigDecimal total, BigDecimal granted,

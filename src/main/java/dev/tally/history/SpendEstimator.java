@@ -17,9 +17,10 @@ import java.util.Objects;
  * <ul>
  *   <li>spend is the sum of balance drops between consecutive snapshots; a rise is a top-up (or grant,
  *       refund), never negative spend;</li>
- *   <li>where the provider reports cumulative usage (OpenRouter key {@code usage}, a month-to-date spend
- *       report) the spend is the usage delta and is marked provider-reported; a usage counter that goes
- *       down has been reset and its new value is counted from zero;</li>
+ *   <li>where the provider reports cumulative usage (OpenRouter key {@code usage}) the spend is the
+ *       usage delta and is marked provider-reported; a usage counter that goes down has been reset and
+ *       its new value is counted from zero. Month-to-date spend reports are stored but not used here: a
+ *       provider revising such a figure down would look like a reset;</li>
  *   <li>a step longer than the gap threshold still counts but is flagged {@code spansGap};</li>
  *   <li>a step in which the balance rose is flagged {@code mixed}: spending in the same step cannot be
  *       told apart from the top-up, so that spend is a lower bound. A top-up smaller than the spending
