@@ -1,0 +1,70 @@
+package dev.tally.alert;
+
+import dev.tally.core.Money;
+
+import java.util.Objects;
+
+/**
+ * Something the user should be told about an account, once. Immutable. {@link #text()} is the one-line
+ * wording shared by every notifier; it never contains a key.
+ */
+public sealed interface Alert {
+
+    /** The account id. */
+    String account();
+
+    /** The account's display label, e.g. {@code DeepSeek (work)}. */
+    String label();
+
+    /** One line for people, e.g. {@code DeepSeek (work): ¥4.20 left — below your ¥5.00 alert}. */
+    String text();
+
+    /** A successful poll showed the balance in the threshold's currency below the threshold. */
+    record LowBalance(String account, String label, Money balance, Money threshold) implements Alert {
+        public LowBalance {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(balance, "balance");
+            Objects.requireNonNull(threshold, "threshold");
+        }
+
+        @Override
+        public String text() {
+            return label + ": " + MoneyText.format(balance) + " left — below your " + MoneyText.format(threshold) + " alert";
+        }
+    }
+
+    /**
+     * The account cannot make API calls: the provider said so, or every balance is at or below zero,
+     * or the key's cap is used up.
+     *
+     * @param currency the currency that ran out, or {@code null} when the provider only said "unavailable"
+     */
+    record Exhausted(String account, String label, String currency) implements Alert {
+        public Exhausted {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+        }
+
+        @Override
+        public String text() {
+            return currency == null
+                    ? label + ": the provider says this account cannot make API calls — check billing"
+                    : label + ": " + currency + " balance used up — API calls will fail until you top up";
+        }
+    }
+
+    /** The provider refused the key (HTTP 401 or its "invalid key" answer). */
+    record KeyRejected(String account, String label, String message) implements Alert {
+        public KeyRejected {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String text() {
+            return label + ": key rejected — " + message;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.tally.alert;
+
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.FetchError;
+import dev.tally.core.KeyLimit;
+import dev.tally.core.Money;
+import dev.tally.history.AlertMark;
+import dev.tally.history.HistoryStore;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides which alerts a poll result raises, so that each one is said once:
+ * <ul>
+ *   <li><b>Low balance</b>: a <em>successful</em> poll shows the balance in the threshold's currency
+ *       strictly below the account's threshold. Fires once per crossing; re-armed only when a later
+ *       successful poll shows the balance above threshold + band (default 10 % of the threshold), so a
+ *       balance wobbling around the threshold alerts once. A threshold in a currency the snapshot does
+ *       not carry decides nothing. Failures never raise or re-arm it.</li>
+ *   <li><b>Exhausted</b>: the provider says the account is unavailable, every balance is at or below
+ *       zero, or (key-only accounts) the key's cap is used up. Once, until a successful poll shows it
+ *       recovered. When it fires, a low-balance alert from the same poll is recorded but not repeated.</li>
+ *   <li><b>Key rejected</b>: a poll fails with {@code auth_failed}. Once per outage; re-armed by the
+ *       next success.</li>
+ * </ul>
+ * What has fired is kept in the {@link HistoryStore}'s alert state, so a relaunch does not announce it
+ * again. The caller hands the returned alerts to a {@link Notifier}.
+ *
+ * <p>Thread-safe (calls are serialised); blocking: every call reads and may write the history file.
+ * Throws {@link dev.tally.history.HistoryException} when that state cannot be read or written.
+ */
+public final class AlertRules {
+    /** Default re-arm band: 10 % of the threshold. */
+    public static final BigDecimal DEFAULT_BAND = new BigDecimal("0.10");
+    static final String LOW_BALANCE = "low_balance";
+    static final String EXHAUSTED = "exhausted";
+    static final String KEY_REJECTED = "key_rejected";
+
+    private final HistoryStore store;
+    private final BigDecimal band;
+    private final Clock clock;
+
+    public AlertRules(HistoryStore store) {
+        this(store, DEFAULT_BAND, Clock.systemUTC());
+    }
+
+    /**
+     * @param bandFraction re-arm band as a fraction of the threshold, e.g. {@code 0.10}; not negative
+     * @param clock        stamps the key-rejected state (a failure carries no time of its own)
+     */
+    public AlertRules(HistoryStore store, BigDecimal bandFraction, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(bandFraction, "bandFraction");
+        if (bandFraction.signum() < 0) {
+            throw new IllegalArgumentException("the re-arm band cannot be negative");
+        }
+        this.band = bandFraction;
+    }
+
+    /**
+     * Evaluates a successful poll.
+     *
+     * @param label     how the account is shown, e.g. {@code DeepSeek (work)}
+     * @param threshold the account's low-balance threshold, or {@code null} for none
+     * @return the alerts to announce now, possibly empty; never {@code null}
+     */
+    public synchronized List<Alert> onSuccess(String accountId, String label, Money threshold, BalanceSnapshot snapshot) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(snapshot, "snapshot");
+        List<Alert> alerts = new ArrayList<>();
+        clear(accountId, KEY_REJECTED);
+
+        boolean exhaustedNow = false;
+        Exhaustion exhausted = exhaustion(snapshot);
+        if (exhausted != null) {
+            if (store.alertMark(accountId, EXHAUSTED).isEmpty()) {
+                store.putAlertMark(new AlertMark(accountId, EXHAUSTED, exhausted.currency(), null, snapshot.fetchedAt()));
+                alerts.add(new Alert.Exhausted(accountId, label, exhausted.currency()));
+                exhaustedNow = true;
+            }
+        } else {
+            clear(accountId, EXHAUSTED);
+        }
+
+        if (threshold == null) {
+            clear(accountId, LOW_BALANCE);
+            return alerts;
+        }
+        Optional<CurrencyBalance> balance = snapshot.balances().stream()
+                .filter(b -> b.currency().equals(threshold.currency())).findFirst();
+        if (balance.isEmpty()) {
+            return alerts;
+        }
+        BigDecimal amount = balance.get().total();
+        Optional<AlertMark> mark = store.alertMark(accountId, LOW_BALANCE)
+                .filter(m -> threshold.currency().equals(m.currency()));
+        if (amount.compareTo(threshold.amount()) < 0) {
+            if (mark.isEmpty()) {
+                store.putAlertMark(new AlertMark(accountId, LOW_BALANCE, threshold.currency(), amount, snapshot.fetchedAt()));
+                if (!exhaustedNow) {
+                    alerts.add(new Alert.LowBalance(accountId, label, new Money(amount, threshold.currency()), threshold));
+                }
+            }
+        } else if (amount.compareTo(rearmLevel(threshold.amount())) > 0) {
+            clear(accountId, LOW_BALANCE);
+        }
+        return alerts;
+    }
+
+    /**
+     * Evaluates a failed poll. Only {@code auth_failed} can alert (once per outage); no failure ever
+     * raises or re-arms a balance alert.
+     *
+     * @return the alerts to announce now, possibly empty; never {@code null}
+     */
+    public synchronized List<Alert> onFailure(String accountId, String label, FetchError error) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(error, "error");
+        if (!(error instanceof FetchError.AuthFailed auth)) {
+            return List.of();
+        }
+        if (store.alertMark(accountId, KEY_REJECTED).isPresent()) {
+            return List.of();
+        }
+        store.putAlertMark(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
+        return List.of(new Alert.KeyRejected(accountId, label, auth.message()));
+    }
+
+    /** The balance must rise above this to re-arm the low-balance alert. */
+    BigDecimal rearmLevel(BigDecimal threshold) {
+        return threshold.add(threshold.abs().multiply(band));
+    }
+
+    /** Why an account cannot make calls; {@code currency} is {@code null} when the provider only said so. */
+    private record Exhaustion(String currency) {
+    }
+
+    /** {@code null} when the account is usable. */
+    private static Exhaustion exhaustion(BalanceSnapshot s) {
+        List<CurrencyBalance> balances = s.balances();
+        String empty = balances.stream().filter(b -> b.total().signum() <= 0)
+                .map(CurrencyBalance::currency).findFirst().orElse(null);
+        if (Boolean.FALSE.equals(s.available())) {
+            return new Exhaustion(empty);
+        }
+        if (!balances.isEmpty() && balances.stream().allMatch(b -> b.total().signum() <= 0)) {
+            return new Exhaustion(empty);
+        }
+        KeyLimit k = s.keyLimit();
+        if (balances.isEmpty() && k != null && k.limit() != null && k.remaining() != null && k.remaining().signum() <= 0) {
+            return new Exhaustion(k.currency());
+        }
+        return null;
+    }
+
+    private void clear(String accountId, String rule) {
+        if (store.alertMark(accountId, rule).isPresent()) {
+            store.clearAlertMark(accountId, rule);
+        }
+    }
+}

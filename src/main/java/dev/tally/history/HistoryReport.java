@@ -1,0 +1,154 @@
+package dev.tally.history;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What {@code tally history ACCOUNT [--days N] --json} shows: per currency, the balances, the spend and
+ * top-ups, the daily spend, the burn rate and the runway over the last {@code N} UTC days (today
+ * included). Immutable. {@link #toJsonTree()} gives the contract's JSON shape using only maps, lists,
+ * strings, booleans and {@code null}, ready for any JSON writer.
+ *
+ * @param account    the account id
+ * @param currencies one entry per currency with a snapshot in the window, sorted by code; never mixed
+ */
+public record HistoryReport(String account, List<CurrencyHistory> currencies) {
+
+    public HistoryReport {
+        Objects.requireNonNull(account, "account");
+        currencies = List.copyOf(currencies);
+    }
+
+    /**
+     * @param snapshots      every known balance in the window (for a folded day: its first, lowest and last)
+     * @param spendTotal     sum of spend in the window, never negative
+     * @param spendEstimated false only when all of it is provider-reported usage
+     * @param topUps         increases seen in the window (never counted as negative spend)
+     * @param daily          one entry per UTC date; {@code spend == null} means no data that day (a gap)
+     * @param burnRatePerDay spend per day over the last 7 days, or {@code null} (under a day of data or no spend)
+     * @param runwayDays     latest balance ÷ burn rate, or {@code null} when there is no burn rate or balance
+     */
+    public record CurrencyHistory(String currency, List<BalanceAt> snapshots, BigDecimal spendTotal,
+                                  boolean spendEstimated, List<TopUpAt> topUps, List<DailySpend> daily,
+                                  BigDecimal burnRatePerDay, BigDecimal runwayDays) {
+        public CurrencyHistory {
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(spendTotal, "spendTotal");
+            snapshots = List.copyOf(snapshots);
+            topUps = List.copyOf(topUps);
+            daily = List.copyOf(daily);
+        }
+    }
+
+    /** A balance at a time. */
+    public record BalanceAt(Instant at, BigDecimal total) {
+    }
+
+    /** A top-up: when it was seen and how much arrived. */
+    public record TopUpAt(Instant at, BigDecimal amount) {
+    }
+
+    /** Spend on one UTC date, or {@code null} spend for a day without data. */
+    public record DailySpend(LocalDate date, BigDecimal spend) {
+    }
+
+    /** Builds the report with the default estimator (5-minute polling). Blocks on the store. */
+    public static HistoryReport build(HistoryStore store, String accountId, int days, Instant now) {
+        return build(store, accountId, days, now, SpendEstimator.defaults());
+    }
+
+    /**
+     * Builds the report for the UTC days {@code today - (days - 1)} through {@code now}. Reads the store
+     * (blocking); everything else is pure.
+     *
+     * @throws IllegalArgumentException if {@code days < 1}
+     */
+    public static HistoryReport build(HistoryStore store, String accountId, int days, Instant now,
+                                      SpendEstimator estimator) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(now, "now");
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, got " + days);
+        }
+        Instant from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<CurrencyHistory> out = new ArrayList<>();
+        for (String currency : store.currencies(accountId)) {
+            List<Observation> observations = store.observations(accountId, currency, from, now);
+            SpendEstimate e = estimator.estimate(currency, observations, from, now);
+            if (e.sampleTimes().isEmpty()) {
+                continue;
+            }
+            out.add(new CurrencyHistory(currency, balances(observations, from, now), e.spendTotal(), e.spendEstimated(),
+                    e.topUps().stream().map(t -> new TopUpAt(t.at(), t.amount())).toList(),
+                    e.daily().stream().map(b -> new DailySpend(b.date(), b.spend())).toList(),
+                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null)));
+        }
+        return new HistoryReport(accountId, out);
+    }
+
+    private static List<BalanceAt> balances(List<Observation> observations, Instant from, Instant to) {
+        TreeMap<Instant, BigDecimal> byTime = new TreeMap<>();
+        for (Observation o : observations) {
+            switch (o) {
+                case BalancePoint p -> put(byTime, p.at(), p.balance(), from, to);
+                case DailyRollup d -> {
+                    put(byTime, d.firstAt(), d.firstBalance(), from, to);
+                    put(byTime, d.minAt(), d.minBalance(), from, to);
+                    put(byTime, d.lastAt(), d.lastBalance(), from, to);
+                }
+            }
+        }
+        return byTime.entrySet().stream().map(e -> new BalanceAt(e.getKey(), e.getValue())).toList();
+    }
+
+    private static void put(Map<Instant, BigDecimal> byTime, Instant at, BigDecimal total, Instant from, Instant to) {
+        if (at != null && total != null && !at.isBefore(from) && !at.isAfter(to)) {
+            byTime.put(at, total);
+        }
+    }
+
+    /**
+     * The contract JSON as plain Java values: {@code {"account", "currencies": [{"currency", "snapshots":
+     * [{"at", "total"}], "spendTotal", "spendEstimated", "topUps": [{"at", "amount"}], "daily": [{"date",
+     * "spend"}], "burnRatePerDay", "runwayDays"}]}}. Money is a decimal string, times are ISO-8601 UTC,
+     * absent values are {@code null}. Maps keep the contract's key order.
+     */
+    public Map<String, Object> toJsonTree() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("account", account);
+        List<Object> list = new ArrayList<>();
+        for (CurrencyHistory c : currencies) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("currency", c.currency());
+            m.put("snapshots", c.snapshots().stream().map(s -> pair("at", s.at().toString(), "total", plain(s.total()))).toList());
+            m.put("spendTotal", plain(c.spendTotal()));
+            m.put("spendEstimated", c.spendEstimated());
+            m.put("topUps", c.topUps().stream().map(t -> pair("at", t.at().toString(), "amount", plain(t.amount()))).toList());
+            m.put("daily", c.daily().stream().map(d -> pair("date", d.date().toString(), "spend", plain(d.spend()))).toList());
+            m.put("burnRatePerDay", plain(c.burnRatePerDay()));
+            m.put("runwayDays", plain(c.runwayDays()));
+            list.add(m);
+        }
+        root.put("currencies", list);
+        return root;
+    }
+
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tally.history;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryReportTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T05:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourBalanceChecksGoing100To90To150To140ShowSpend20AndOneTopUpOf60() {
+        Path db = dir.resolve("history.db");
+        String[] balances = {"100.00", "90.00", "150.00", "140.00"};
+        for (int i = 0; i < balances.length; i++) {
+            // each `tally balance` is its own process: open, record, close
+            try (HistoryStore store = HistoryStore.open(db)) {
+                store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(40 - 10L * i)), "CNY", balances[i]),
+                        HistoryStore.SOURCE_CLI);
+            }
+        }
+        try (HistoryStore store = HistoryStore.open(db)) {
+            HistoryReport report = HistoryReport.build(store, "ds", 7, NOW);
+            assertEquals("ds", report.account());
+            assertEquals(1, report.currencies().size());
+            HistoryReport.CurrencyHistory cny = report.currencies().getFirst();
+            assertEquals("CNY", cny.currency());
+            assertEquals(new BigDecimal("20.00"), cny.spendTotal());
+            assertTrue(cny.spendEstimated());
+            assertEquals(List.of(new HistoryReport.TopUpAt(NOW.minus(Duration.ofMinutes(20)), new BigDecimal("60.00"))), cny.topUps());
+            assertEquals(4, cny.snapshots().size());
+            assertEquals(7, cny.daily().size());
+            assertEquals(new HistoryReport.DailySpend(LocalDate.parse("2026-11-22"), new BigDecimal("20.00")), cny.daily().getLast());
+            assertTrue(cny.daily().subList(0, 6).stream().allMatch(d -> d.spend() == null), "days without data are gaps");
+            assertTrue(cny.daily().stream().allMatch(d -> d.spend() == null || d.spend().signum() >= 0));
+            assertNull(cny.burnRatePerDay(), "under a day of data");
+            assertNull(cny.runwayDays());
+
+            Map<String, Object> json = report.toJsonTree();
+            assertEquals(List.of("account", "currencies"), List.copyOf(json.keySet()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = ((List<Map<String, Object>>) json.get("currencies")).getFirst();
+            assertEquals(List.of("currency", "snapshots", "spendTotal", "spendEstimated", "topUps", "daily", "burnRatePerDay",
+                    "runwayDays"), List.copyOf(c.keySet()));
+            assertEquals("20.00", c.get("spendTotal"));
+            assertEquals(Boolean.TRUE, c.get("spendEstimated"));
+            assertEquals(List.of(Map.of("at", "2026-11-22T04:40:00Z", "amount", "60.00")), c.get("topUps"));
+            assertEquals(Map.of("at", "2026-11-22T04:20:00Z", "total", "100.00"),
+                    ((List<?>) c.get("snapshots")).getFirst());
+            assertTrue(c.containsKey("burnRatePerDay") && c.get("burnRatePerDay") == null);
+        }
+    }
+
+    @Test
+    void openRouterKeyUsageIsProviderReportedSpendWithResets() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            String[] usage = {"25.50", "26.00", "27.25", "0.40", "1.00"};
+            for (int i = 0; i < usage.length; i++) {
+                store.recordSnapshot("or", Snap.openRouterKey(NOW.minus(Duration.ofMinutes(25 - 5L * i)), usage[i]));
+            }
+            HistoryReport.CurrencyHistory usd = HistoryReport.build(store, "or", 1, NOW).currencies().getFirst();
+            assertEquals("USD", usd.currency());
+            assertEquals(new BigDecimal("2.75"), usd.spendTotal());
+            assertFalse(usd.spendEstimated(), "usage deltas are reported by the provider");
+            assertTrue(usd.topUps().isEmpty());
+            assertTrue(usd.snapshots().isEmpty(), "a key without a management key shows no account balance");
+        }
+    }
+
+    @Test
+    void currenciesAreReportedSeparatelyNeverMixed() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(900), "CNY", "50.00"));
+            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(600), "CNY", "45.00", "USD", "10.00"));
+            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(300), "USD", "8.00"));
+            HistoryReport r = HistoryReport.build(store, "ds", 1, NOW);
+            assertEquals(List.of("CNY", "USD"), r.currencies().stream().map(HistoryReport.CurrencyHistory::currency).toList());
+            assertEquals(new BigDecimal("5.00"), r.currencies().get(0).spendTotal());
+            assertEquals(new BigDecimal("2.00"), r.currencies().get(1).spendTotal());
+        }
+    }
+
+    @Test
+    void theBaselineBeforeTheWindowCountsAndSurvivesRestarts() {
+        Path db = dir.resolve("h.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofDays(3)), "CNY", "100.00"));
+        }
+        try (HistoryStore store = HistoryStore.open(db)) {
+            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(60), "CNY", "88.00"));
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 1, NOW).currencies().getFirst();
+            assertEquals(new BigDecimal("12.00"), cny.spendTotal(), "the drop across the restart and the gap still counts");
+            assertEquals(List.of(new HistoryReport.BalanceAt(NOW.minusSeconds(60), new BigDecimal("88.00"))), cny.snapshots());
+            SpendEstimate e = SpendEstimator.defaults().estimate("CNY",
+                    store.observations("ds", "CNY", NOW.minus(Duration.ofHours(1)), NOW), NOW.minus(Duration.ofHours(1)), NOW);
+            assertTrue(e.intervals().getFirst().spansGap());
+        }
+    }
+
+    @Test
+    void aWeekOfSteadySpendGivesBurnRateAndRunway() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            BigDecimal b = new BigDecimal("500.00");
+            for (int i = 7 * 288; i >= 0; i--) {
+                store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
+                b = b.subtract(new BigDecimal("0.01"));
+            }
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 7, NOW).currencies().getFirst();
+            assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay());
+            // 479.84 left at 2.88 a day
+            assertEquals(new BigDecimal("166.6"), cny.runwayDays());
+        }
+    }
+
+    @Test
+    void daysMustBePositive() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            assertThrows(IllegalArgumentException.class, () -> HistoryReport.build(store, "ds", 0, NOW));
+            assertTrue(HistoryReport.build(store, "nobody", 7, NOW).currencies().isEmpty());
+        }
+    }
+}
