@@ -1,6 +1,10 @@
 package dev.tally.app;
 
 import dev.tally.account.AccountStore;
+import dev.tally.alert.AlertRules;
+import dev.tally.core.AccountStatus;
+import dev.tally.history.HistoryStore;
+import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.ProviderCatalog;
@@ -11,12 +15,15 @@ import dev.tally.secret.UnavailableSecretStore;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The composition root: builds every service once, by constructor injection. Cheap to build (no I/O
  * until a service is used), so the command line pays only for what a command touches.
  */
 public final class AppContext implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AppContext.class.getName());
+
     private final AppDirs dirs;
     private final Clock clock;
     private final Map<String, String> env;
@@ -25,6 +32,8 @@ public final class AppContext implements AutoCloseable {
     private final KeyResolver keys;
     private HttpFetch http;
     private SecretStore secrets;
+    private HistoryStore history;
+    private AlertRules alertRules;
     private BalanceFetcher fetcher;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
@@ -81,11 +90,57 @@ public final class AppContext implements AutoCloseable {
         return secrets;
     }
 
-    /** Releases the keychain connection; idempotent. */
+    /** The SQLite history in the data dir, opened (and migrated) on first use. Blocking. */
+    public synchronized HistoryStore history() {
+        if (history == null) {
+            history = HistoryStore.open(dirs.historyDb());
+        }
+        return history;
+    }
+
+    /** Alert rules whose state lives in the history database. */
+    public synchronized AlertRules alertRules() {
+        if (alertRules == null) {
+            alertRules = new AlertRules(history(), AlertRules.DEFAULT_BAND, clock);
+        }
+        return alertRules;
+    }
+
+    /**
+     * Stores what a fetch of a configured account found (ad-hoc provider checks are not accounts and are
+     * not stored). Never throws: a history problem is logged and returned as a one-line warning.
+     */
+    public Optional<String> recordOutcome(FetchOutcome outcome) {
+        String id = outcome.target().accountId();
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            HistoryStore h = history();
+            switch (outcome) {
+                case FetchOutcome.Success ok -> {
+                    h.recordSnapshot(id, ok.snapshot(), "provider");
+                    h.recordOutcome(id, outcome.at(), AccountStatus.OK, null);
+                }
+                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), f.error().message());
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record history for " + id, e);
+            return Optional.of("could not save history to " + dirs.historyDb() + ": " + e.getMessage());
+        }
+    }
+
+    /** Releases the keychain connection and the history database; idempotent. */
     @Override
     public synchronized void close() {
         if (secrets != null) {
             secrets.close();
+            secrets = null;
+        }
+        if (history != null) {
+            history.close();
+            history = null;
         }
     }
 

@@ -70,6 +70,8 @@ public final class BalanceCommand implements Callable<Integer> {
             return Cli.NOT_ALL_FETCHED;
         }
         List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
+        outcomes.stream().map(ctx::recordOutcome).flatMap(java.util.Optional::stream).distinct()
+                .forEach(w -> io.err().println("tally: " + w));
         if (json) {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {

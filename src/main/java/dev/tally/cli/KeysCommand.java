@@ -105,6 +105,7 @@ public final class KeysCommand implements Runnable {
                 return Cli.OK;
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
+            ctx.recordOutcome(o).ifPresent(w -> root.io().err().println("tally: " + w));
             root.io().out().println(BalanceText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tally}: the root command. Without arguments the launcher starts the desktop widget instead. */
 @Command(name = "tally", mixinStandardHelpOptions = true, versionProvider = TallyCommand.VersionInfo.class,
         description = "What is left on your LLM API accounts. Run without arguments to start the tray widget.",
-        subcommands = {BalanceCommand.class, AccountsCommand.class, KeysCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {BalanceCommand.class, AccountsCommand.class, KeysCommand.class, StatusCommand.class,
+                HistoryCommand.class, WatchCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TallyCommand implements Runnable {
     private final Cli.Io io;
     private AppContext context;

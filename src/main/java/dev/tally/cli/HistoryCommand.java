@@ -1,0 +1,68 @@
+package dev.tally.cli;
+
+import dev.tally.account.Account;
+import dev.tally.app.AppContext;
+import dev.tally.history.HistoryReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code tally history ACCOUNT [--days N] [--json]}: recorded balances, top-ups and estimated spend. No network. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Show an account's recorded balances, top-ups and spend (estimated from balance drops,",
+                "or provider-reported where the provider reports usage). Reads the local history only."})
+public final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Parameters(paramLabel = "ACCOUNT")
+    String id;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = "How many UTC days, today included (default 7).")
+    int days;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = root.context();
+        if (days < 1 || days > 3660) {
+            throw new Cli.UsageError("--days must be between 1 and 3660");
+        }
+        Account a = AccountsCommand.find(AccountsCommand.load(root, false), id);
+        HistoryReport report = HistoryReport.build(ctx.history(), a.id(), days, ctx.clock().instant());
+        if (json) {
+            root.io().out().println(BalanceJson.MAPPER.writeValueAsString(report.toJsonTree()));
+            return Cli.OK;
+        }
+        if (report.currencies().isEmpty()) {
+            root.io().out().println(a.label() + ": no history in the last " + days + " day(s) yet. "
+                    + "It fills as 'tally balance' or the widget fetch this account.");
+            return Cli.OK;
+        }
+        for (HistoryReport.CurrencyHistory c : report.currencies()) {
+            String cur = c.currency();
+            root.io().out().println(a.label() + " — " + cur + ", last " + days + " day(s):");
+            if (!c.snapshots().isEmpty()) {
+                HistoryReport.BalanceAt last = c.snapshots().getLast();
+                root.io().out().println("  balance now   " + BalanceText.money(last.total(), cur) + " (" + last.at() + ")");
+            }
+            root.io().out().println("  " + (c.spendEstimated() ? "est. spend    " : "spend         ")
+                    + BalanceText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
+            for (HistoryReport.TopUpAt t : c.topUps()) {
+                root.io().out().println("  top-up        +" + BalanceText.money(t.amount(), cur) + " at " + t.at());
+            }
+            for (HistoryReport.DailySpend d : c.daily()) {
+                root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), cur)));
+            }
+            root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
+                    : BalanceText.money(c.burnRatePerDay(), cur) + " per day"));
+            root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
+        }
+        return Cli.OK;
+    }
+}

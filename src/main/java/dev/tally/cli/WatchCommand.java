@@ -1,0 +1,92 @@
+package dev.tally.cli;
+
+import dev.tally.app.AppContext;
+import dev.tally.app.Engine;
+import dev.tally.poll.ExecutorScheduler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** {@code tally watch}: the engine in the foreground — polls, records history, prints alerts. Ctrl-C stops it. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Run the engine in the foreground: poll every account on its interval, record history, print alerts.",
+                "Stop with Ctrl-C."})
+public final class WatchCommand implements java.util.concurrent.Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @ParentCommand
+    TallyCommand root;
+
+    @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop by itself after this many seconds (for scripts).")
+    Long stopAfter;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppContext ctx = root.context();
+        Cli.Io io = root.io();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: ask the main thread to stop, and give it a moment to close the engine and the database
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tally-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (ExecutorScheduler scheduler = new ExecutorScheduler();
+             var fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Engine engine = new Engine(ctx, alert -> {
+                synchronized (io.out()) {
+                    io.out().println(time(ctx) + "  ALERT  " + alert.text());
+                    io.out().flush();
+                }
+            }, scheduler, fetchers);
+            engine.addListener((outcome, state) -> {
+                synchronized (io.out()) {
+                    io.out().println(time(ctx) + "  " + BalanceText.line(outcome));
+                    io.out().flush();
+                }
+            });
+            engine.applyRetention();
+            engine.reload().ifPresent(w -> io.err().println("tally: " + w));
+            if (engine.accounts().isEmpty()) {
+                io.err().println("tally: no accounts to watch. Add one with 'tally accounts add --provider deepseek'.");
+                engine.close();
+                return Cli.NOT_ALL_FETCHED;
+            }
+            io.err().println("Watching " + engine.accounts().size() + " account(s); Ctrl-C stops.");
+            io.err().flush();
+            if (stopAfter != null) {
+                stop.await(stopAfter, TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+            engine.close();
+            ctx.close();
+            io.err().println("Stopped.");
+            io.err().flush();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already on its way out, which is what we want
+            }
+        }
+        return Cli.OK;
+    }
+
+    private static String time(AppContext ctx) {
+        return TIME.format(ctx.clock().instant().atZone(ZoneId.systemDefault()));
+    }
+
+}
