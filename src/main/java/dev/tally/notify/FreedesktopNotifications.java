@@ -1,0 +1,184 @@
+package dev.tally.notify;
+
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Linux desktop notifications: {@code org.freedesktop.Notifications.Notify} on the session D-Bus (what
+ * {@code notify-send} uses), with app name {@value #APP_NAME}, an optional icon name, no actions and the
+ * server's default timeout.
+ *
+ * <p>All D-Bus work runs on one daemon thread named {@code tally-notify}; each call opens its own private
+ * connection and closes it afterwards, so no D-Bus threads outlive a call. {@link #send} queues and returns at
+ * once. {@link #isAvailable()} asks the bus whether the service is running or can be started; the first call
+ * waits at most the probe timeout (default 2 s, also the cap on a bus that never answers), then the answer is
+ * cached: a "yes" until a send fails, a "no" for {@value #RETRY_SECONDS} s. Never throws; failures are logged.
+ * {@link #close()} stops the worker.
+ */
+public final class FreedesktopNotifications implements DesktopNotifications, AutoCloseable {
+    public static final String APP_NAME = "Tally";
+    public static final String SERVICE = "org.freedesktop.Notifications";
+    public static final String OBJECT_PATH = "/org/freedesktop/Notifications";
+    static final int RETRY_SECONDS = 60;
+    /** The server's default expiry, per the notification spec. */
+    static final int DEFAULT_EXPIRY = -1;
+    private static final System.Logger LOG = System.getLogger(FreedesktopNotifications.class.getName());
+
+    /** The part of the notification service's D-Bus interface Tally calls. Public for dbus-java's proxies. */
+    @DBusInterfaceName(SERVICE)
+    public interface NotificationsBus extends DBusInterface {
+        /**
+         * Per the Desktop Notifications Specification: {@code Notify(susssasa{sv}i) → u}. The name is the D-Bus
+         * member name.
+         */
+        UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
+                      List<String> actions, Map<String, Variant<?>> hints, int expireTimeout);
+    }
+
+    private record Probe(boolean ok, long atNanos) {
+    }
+
+    private final String address;
+    private final String iconName;
+    private final Duration timeout;
+    private final ExecutorService worker;
+    private volatile Probe probe;
+
+    /**
+     * @param busAddress the session bus address (as in {@code DBUS_SESSION_BUS_ADDRESS}), or {@code null} when
+     *                   there is no session bus (then never available)
+     * @param iconName   a freedesktop icon name or an absolute {@code file://} URI, or {@code null} for none
+     * @param timeout    the most any availability check waits for the bus
+     */
+    public FreedesktopNotifications(String busAddress, String iconName, Duration timeout) {
+        this.address = busAddress == null || busAddress.isBlank() ? null : busAddress;
+        this.iconName = iconName == null ? "" : iconName;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tally-notify");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** For the user's session bus as the environment describes it; 2 s probe timeout, no icon. */
+    public static FreedesktopNotifications forSession(Map<String, String> env) {
+        return new FreedesktopNotifications(sessionAddress(env), null, Duration.ofSeconds(2));
+    }
+
+    /**
+     * {@code DBUS_SESSION_BUS_ADDRESS}, else {@code unix:path=$XDG_RUNTIME_DIR/bus} when that socket exists,
+     * else {@code null}. Only the first of several {@code ;}-separated addresses is used.
+     */
+    static String sessionAddress(Map<String, String> env) {
+        String a = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (a != null && !a.isBlank()) {
+            return a.split(";", 2)[0];
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank()) {
+            Path bus = Path.of(runtime, "bus");
+            if (Files.exists(bus)) {
+                return "unix:path=" + bus;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        if (address == null) {
+            return false;
+        }
+        Probe p = probe;
+        long now = System.nanoTime();
+        if (p != null && (p.ok() || now - p.atNanos() < TimeUnit.SECONDS.toNanos(RETRY_SECONDS))) {
+            return p.ok();
+        }
+        boolean ok;
+        try {
+            Future<Boolean> f = worker.submit(this::serviceOnBus);
+            try {
+                ok = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                LOG.log(System.Logger.Level.WARNING, "session D-Bus did not answer within {0} ms", timeout.toMillis());
+                ok = false;
+            }
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.INFO, "no notification service on the session D-Bus: {0}", e.getCause().toString());
+            ok = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ok = false;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "notification check not run: {0}", e.toString());
+            ok = false;
+        }
+        probe = new Probe(ok, now);
+        return ok;
+    }
+
+    private boolean serviceOnBus() throws DBusException, IOException {
+        try (DBusConnection c = connect()) {
+            DBus bus = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            return bus.NameHasOwner(SERVICE) || Arrays.asList(bus.ListActivatableNames()).contains(SERVICE);
+        }
+    }
+
+    private DBusConnection connect() throws DBusException {
+        return DBusConnectionBuilder.forAddress(address).withShared(false).build();
+    }
+
+    @Override
+    public void send(String title, String body) {
+        if (address == null) {
+            LOG.log(System.Logger.Level.INFO, "no session D-Bus; notification not shown: {0}", title);
+            return;
+        }
+        String summary = Objects.requireNonNullElse(title, "");
+        String text = Objects.requireNonNullElse(body, "");
+        try {
+            worker.execute(() -> notifyNow(summary, text));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "notification not queued: {0}", e.toString());
+        }
+    }
+
+    private void notifyNow(String summary, String body) {
+        try (DBusConnection c = connect()) {
+            NotificationsBus n = c.getRemoteObject(SERVICE, OBJECT_PATH, NotificationsBus.class);
+            n.Notify(APP_NAME, new UInt32(0), iconName, summary, body, List.of(), Map.of(), DEFAULT_EXPIRY);
+        } catch (DBusException | IOException | RuntimeException e) {
+            probe = new Probe(false, System.nanoTime());
+            LOG.log(System.Logger.Level.WARNING, "desktop notification failed: {0}", e.toString());
+        }
+    }
+
+    /** Stops the worker; queued notifications are dropped. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

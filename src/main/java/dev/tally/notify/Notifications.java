@@ -1,0 +1,86 @@
+package dev.tally.notify;
+
+import dev.tally.tray.AwtTrayBackend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Picks how this desktop shows notifications. */
+public final class Notifications {
+    private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
+
+    private Notifications() {
+    }
+
+    /**
+     * The best way to notify on this platform, decided at each send (so a tray icon added later, or a
+     * notification daemon started after login, is used once it is there):
+     * <ul>
+     *   <li>Linux and other Unix: the freedesktop service on the session D-Bus, else the tray icon's balloon,
+     *       else {@code fallback};</li>
+     *   <li>Windows and macOS: the tray icon's native messages, else {@code fallback}.</li>
+     * </ul>
+     * The first {@code isAvailable()} or {@code send} may ask the D-Bus (at most 2 s): call them off the UI
+     * thread.
+     *
+     * @param osName   {@code System.getProperty("os.name")}
+     * @param env      the environment (for the session bus address)
+     * @param tray     the tray backend, or {@code null} when there is none
+     * @param fallback e.g. the UI's own toast window, or {@code null}
+     */
+    public static DesktopNotifications forPlatform(String osName, Map<String, String> env, AwtTrayBackend tray,
+                                                   DesktopNotifications fallback) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        List<DesktopNotifications> chain = new ArrayList<>();
+        if (!os.contains("win") && !os.contains("mac")) {
+            chain.add(FreedesktopNotifications.forSession(env));
+        }
+        if (tray != null) {
+            chain.add(new TrayMessageNotifications(tray));
+        }
+        if (fallback != null) {
+            chain.add(fallback);
+        }
+        return firstAvailable(chain);
+    }
+
+    /** Sends through the first of {@code choices} that is available at the time of the send. */
+    public static DesktopNotifications firstAvailable(List<DesktopNotifications> choices) {
+        List<DesktopNotifications> list = List.copyOf(choices);
+        return new DesktopNotifications() {
+            @Override
+            public boolean isAvailable() {
+                return list.stream().anyMatch(Notifications::available);
+            }
+
+            @Override
+            public void send(String title, String body) {
+                for (DesktopNotifications n : list) {
+                    if (available(n)) {
+                        n.send(title, body);
+                        return;
+                    }
+                }
+                LOG.log(System.Logger.Level.INFO, "no way to show notifications here; not shown: {0}", title);
+            }
+
+            @Override
+            public String toString() {
+                return "first available of " + list;
+            }
+        };
+    }
+
+    private static boolean available(DesktopNotifications n) {
+        Objects.requireNonNull(n);
+        try {
+            return n.isAvailable();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "notification check failed: {0}", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Desktop notifications behind {@link dev.tally.notify.DesktopNotifications}: the freedesktop notification
+ * service over the session D-Bus on Linux ({@link dev.tally.notify.FreedesktopNotifications}), the tray icon's
+ * native messages on Windows and macOS ({@link dev.tally.notify.TrayMessageNotifications}), and
+ * {@link dev.tally.notify.NoNotifications}; {@link dev.tally.notify.Notifications#forPlatform} picks the first
+ * that works. Says nothing about when to notify: that is the alert rules' job.
+ *
+ * <p>May import {@code java.awt.*} (for tray messages), {@code dev.tally.tray} and dbus-java; never
+ * {@code javafx.*} (the toast-window fallback lives in {@code ui} and plugs in as a fallback), HTTP, SQL, the
+ * keychain or the poller.
+ */
+package dev.tally.notify;

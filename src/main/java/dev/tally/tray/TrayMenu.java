@@ -1,0 +1,61 @@
+package dev.tally.tray;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tray menu as data, so it can be tested without a tray and drawn by any {@link TrayBackend}: one disabled
+ * line per account with its amount and age (tray tooltips are unreliable on Linux, the menu is not), then
+ * Refresh all, Open Tally, Settings…, and Quit. Immutable.
+ */
+public final class TrayMenu {
+    private TrayMenu() {
+    }
+
+    /** One menu entry. */
+    public sealed interface Entry permits Info, Action, Separator {
+    }
+
+    /** A line that can be read but not clicked. */
+    public record Info(String text) implements Entry {
+        public Info {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A clickable item; its text is {@link TrayAction#label()} unless given. */
+    public record Action(String text, TrayAction action) implements Entry {
+        public Action {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(action, "action");
+        }
+
+        public static Action of(TrayAction action) {
+            return new Action(action.label(), action);
+        }
+    }
+
+    /** A dividing line. */
+    public record Separator() implements Entry {
+    }
+
+    /** The menu for {@code summary} at {@code now}. */
+    public static List<Entry> of(TraySummary summary, Instant now, boolean hideAmounts) {
+        List<Entry> entries = new ArrayList<>();
+        if (summary.accounts().isEmpty()) {
+            entries.add(new Info("No accounts yet"));
+        }
+        for (TraySummary.Line line : summary.accounts()) {
+            entries.add(new Info(TrayText.menuLine(line, now, hideAmounts)));
+        }
+        entries.add(new Separator());
+        entries.add(Action.of(TrayAction.REFRESH_ALL));
+        entries.add(Action.of(TrayAction.OPEN_WINDOW));
+        entries.add(Action.of(TrayAction.SETTINGS));
+        entries.add(new Separator());
+        entries.add(Action.of(TrayAction.QUIT));
+        return List.copyOf(entries);
+    }
+}

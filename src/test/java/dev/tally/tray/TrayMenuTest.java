@@ -1,0 +1,41 @@
+package dev.tally.tray;
+
+import dev.tally.core.FetchError;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.tally.tray.TrayFixtures.NOW;
+import static dev.tally.tray.TrayFixtures.balance;
+import static dev.tally.tray.TrayFixtures.deepseekWork;
+import static dev.tally.tray.TrayFixtures.failed;
+import static dev.tally.tray.TrayFixtures.minutesAgo;
+import static dev.tally.tray.TrayFixtures.moonshot;
+import static dev.tally.tray.TrayFixtures.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TrayMenuTest {
+
+    @Test
+    void oneDisabledLinePerAccountThenTheActions() {
+        TraySummary s = TraySummary.of(List.of(
+                ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00")),
+                failed(moonshot(), null, new FetchError.AuthFailed("rejected"), minutesAgo(3))), NOW);
+        assertEquals(List.of(
+                new TrayMenu.Info("DeepSeek (work) — ¥110.00 · 3 min ago"),
+                new TrayMenu.Info("Moonshot — key rejected · 3 min ago"),
+                new TrayMenu.Separator(),
+                new TrayMenu.Action("Refresh all", TrayAction.REFRESH_ALL),
+                new TrayMenu.Action("Open Tally", TrayAction.OPEN_WINDOW),
+                new TrayMenu.Action("Settings…", TrayAction.SETTINGS),
+                new TrayMenu.Separator(),
+                new TrayMenu.Action("Quit", TrayAction.QUIT)), TrayMenu.of(s, NOW, false));
+    }
+
+    @Test
+    void withoutAccountsTheMenuSaysSoAndStillOffersSettings() {
+        List<TrayMenu.Entry> menu = TrayMenu.of(TraySummary.of(List.of(), NOW), NOW, false);
+        assertEquals(new TrayMenu.Info("No accounts yet"), menu.getFirst());
+        assertEquals(TrayMenu.Action.of(TrayAction.SETTINGS), menu.get(4));
+    }
+}
