@@ -1,11 +1,11 @@
 package dev.tally.app;
 
-/** Starts the JavaFX desktop app. Kept apart from {@link Main} so the CLI never loads JavaFX classes. */
+/** Starts the desktop widget. Kept apart from {@link Main} so the CLI never loads JavaFX or AWT classes. */
 final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
     static void launch() {
-        javafx.application.Application.launch(TallyApplication.class);
+        DesktopApp.launch();
     }
 }

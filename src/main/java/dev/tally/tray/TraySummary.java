@@ -130,7 +130,7 @@ public record TraySummary(List<Line> accounts, TrayState overall) {
     }
 
     /** A few words for the tray; the full message belongs on the card. */
-    static String problemText(FetchError error) {
+    public static String problemText(FetchError error) {
         return switch (error) {
             case FetchError.AuthFailed a -> "key rejected";
             case FetchError.Forbidden f -> "key not allowed";

@@ -1,0 +1,364 @@
+package dev.tally.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.tally.account.Account;
+import dev.tally.account.AccountStore;
+import dev.tally.alert.Alert;
+import dev.tally.alert.Notifier;
+import dev.tally.core.Secret;
+import dev.tally.history.WeekSummary;
+import dev.tally.notify.DesktopNotifications;
+import dev.tally.notify.Notifications;
+import dev.tally.poll.AccountState;
+import dev.tally.poll.ExecutorScheduler;
+import dev.tally.poll.FetchOutcome;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.secret.KeyResolver;
+import dev.tally.tray.AwtTrayBackend;
+import dev.tally.tray.TrayAction;
+import dev.tally.tray.TrayBackend;
+import dev.tally.tray.TrayMenu;
+import dev.tally.tray.TraySummary;
+import dev.tally.tray.TrayText;
+import dev.tally.ui.MainViewModel;
+import dev.tally.ui.MainWindow;
+import dev.tally.ui.ToastNotifications;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The desktop widget: engine + tray + notifications, with the JavaFX window started only when it is first
+ * opened (the toolkit alone costs ~80 MB). Without a tray the window opens at once and closing it quits.
+ *
+ * <p>Threads: engine callbacks arrive on fetch threads; the tray marshals to AWT itself; everything that
+ * touches the window hops to the FX thread through {@link #onFx}. SQLite reads for the cards happen on the
+ * {@code tally-ui-io} thread, never on the FX thread.
+ */
+public final class DesktopApp {
+    private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
+
+    private final AppContext ctx;
+    private final Clock clock;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-ui-io"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tally-ui-tick"));
+    private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorScheduler scheduler = new ExecutorScheduler();
+    private final Engine engine;
+    private final TrayBackend tray;
+    private final boolean trayUp;
+    private final DesktopNotifications notifications;
+
+    private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
+    private boolean fxStarted;
+    private Stage stage;
+    private MainViewModel main;
+    private volatile boolean hideAmounts;
+
+    private DesktopApp(AppContext ctx, boolean wantTray) {
+        this.ctx = ctx;
+        this.clock = ctx.clock();
+        AwtTrayBackend awt = wantTray ? new AwtTrayBackend(io, new TrayBackend.Listener() {
+            @Override
+            public void onAction(TrayAction action) {
+                handle(action);
+            }
+        }) : null;
+        this.tray = awt;
+        this.trayUp = awt != null && awt.isSupported();
+        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? awt : null,
+                new ToastNotifications(this::onFx));
+        Notifier notifier = this::notifyDesktop;
+        this.engine = new Engine(ctx, notifier, scheduler, fetchers);
+        engine.addListener(this::afterPoll);
+    }
+
+    /** Entry point for {@code tally} with no arguments. */
+    public static void launch() {
+        Map<String, String> env = System.getenv();
+        AppDirs dirs = AppDirs.resolve(null, env);
+        Logging.configure(dirs.logDir(), "1".equals(env.get("TALLY_DEBUG")));
+        DesktopApp[] app = new DesktopApp[1];
+        try {
+            SingleInstance.Claim claim = SingleInstance.claim(dirs.data(), () -> {
+                if (app[0] != null) {
+                    app[0].showWindow();
+                }
+            });
+            if (claim instanceof SingleInstance.Secondary s) {
+                System.err.println(s.delivered() ? "Tally is already running; its window was brought forward."
+                        : "Tally is already running (it did not answer; if it is stuck, end it and start again).");
+                System.exit(0);
+                return;
+            }
+        } catch (IOException e) {
+            System.err.println("tally: cannot make sure only one Tally runs (" + e.getMessage() + "); carrying on");
+        }
+        AppContext ctx = new AppContext(dirs, env, Clock.systemUTC());
+        app[0] = new DesktopApp(ctx, !"off".equals(env.get("TALLY_TRAY")));
+        app[0].start();
+        // the engine's threads are daemons: the launching thread keeps the app alive until Quit
+        try {
+            app[0].quit.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start() {
+        io.execute(() -> {
+            engine.applyRetention();
+            engine.reload().ifPresent(w -> notifications.send("Tally", w));
+            if (trayUp) {
+                updateTray();
+                tray.show(TraySummary.of(engine.poller().states(), clock.instant()).overall(),
+                        tooltip(), menu()).whenComplete((ok, e) -> {
+                            if (!Boolean.TRUE.equals(ok)) {
+                                LOG.log(System.Logger.Level.WARNING, "tray icon could not be added; opening the window");
+                                showWindow();
+                            }
+                        });
+                if (engine.accounts().isEmpty()) {
+                    showWindow();
+                }
+            } else {
+                showWindow();
+            }
+        });
+        ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
+    }
+
+    private void handle(TrayAction action) {
+        switch (action) {
+            case REFRESH_ALL -> engine.poller().refreshAll();
+            case OPEN_WINDOW -> showWindow();
+            case SETTINGS -> openSettings();
+            case QUIT -> quit();
+        }
+    }
+
+    /** Runs {@code task} on the FX thread, starting the toolkit first if needed. Any thread. */
+    private synchronized void onFx(Runnable task) {
+        if (!fxStarted) {
+            fxStarted = true;
+            Platform.startup(() -> {
+                Platform.setImplicitExit(!trayUp);
+                Application.setUserAgentStylesheet(dark() ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
+                task.run();
+            });
+            return;
+        }
+        Platform.runLater(task);
+    }
+
+    private static boolean dark() {
+        try {
+            return Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Opens (or brings forward) the main window. Any thread. */
+    public void showWindow() {
+        io.execute(() -> {
+            Map<String, List<WeekSummary>> weeks = weeks(engine.poller().states());
+            List<String> offer = envOffer();
+            onFx(() -> {
+                if (stage == null) {
+                    stage = new Stage();
+                    main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    new MainWindow(stage, main);
+                    if (!trayUp) {
+                        stage.setOnHidden(e -> quit());
+                    }
+                }
+                main.setHideAmounts(hideAmounts, clock.instant());
+                main.apply(engine.poller().states(), weeks, clock.instant());
+                main.setImportOffer(offer);
+                stage.show();
+                stage.toFront();
+                stage.requestFocus();
+            });
+        });
+    }
+
+    private void openSettings() {
+        showWindow();
+    }
+
+    private Map<String, List<WeekSummary>> weeks(List<AccountState> states) {
+        Map<String, List<WeekSummary>> out = new HashMap<>();
+        for (AccountState s : states) {
+            out.put(s.target().id(), week(s));
+        }
+        return out;
+    }
+
+    private List<WeekSummary> week(AccountState s) {
+        if (s.target().accountId() == null) {
+            return List.of();
+        }
+        try {
+            return WeekSummary.of(ctx.history(), s.target().accountId(), s.interval(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "no spend summary for " + s.target().id(), e);
+            return List.of();
+        }
+    }
+
+    private void afterPoll(FetchOutcome outcome, AccountState state) {
+        updateTray();
+        if (stage != null) {
+            List<WeekSummary> w = week(state);
+            Platform.runLater(() -> main.applyOne(state, w, clock.instant()));
+        }
+    }
+
+    private void tick() {
+        updateTray();
+        if (stage != null) {
+            Platform.runLater(() -> main.tick(clock.instant()));
+        }
+    }
+
+    private void updateTray() {
+        if (trayUp && tray.isShowing()) {
+            tray.update(TraySummary.of(engine.poller().states(), clock.instant()).overall(), tooltip(), menu());
+        }
+    }
+
+    private String tooltip() {
+        return TrayText.tooltip(TraySummary.of(engine.poller().states(), clock.instant()), clock.instant(), hideAmounts);
+    }
+
+    private List<TrayMenu.Entry> menu() {
+        return TrayMenu.of(TraySummary.of(engine.poller().states(), clock.instant()), clock.instant(), hideAmounts);
+    }
+
+    private void notifyDesktop(Alert alert) {
+        io.execute(() -> notifications.send("Tally", alert.text()));
+    }
+
+    /** Providers with a key in the environment and no account yet: offered in the empty state. */
+    private List<String> envOffer() {
+        List<String> out = new ArrayList<>();
+        for (ProviderInfo info : ctx.catalog().supported()) {
+            boolean has = engine.accounts().stream().anyMatch(a -> a.provider().equals(info.id()));
+            if (!has && ctx.keys().hasEnvKey(info) && !info.needsTeamId()) {
+                out.add(info.displayName());
+            }
+        }
+        return out;
+    }
+
+    private void importFromEnvironment() {
+        io.execute(() -> {
+            AccountStore.Loaded loaded = ctx.accounts().load();
+            if (!loaded.writable()) {
+                loaded.warning().ifPresent(w -> notifications.send("Tally", w));
+                return;
+            }
+            List<Account> all = new ArrayList<>(loaded.accounts());
+            for (ProviderInfo info : ctx.catalog().supported()) {
+                boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
+                if (has || !ctx.keys().hasEnvKey(info) || info.needsTeamId()) {
+                    continue;
+                }
+                Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null, null,
+                        null, Account.DEFAULT_INTERVAL);
+                all.add(a);
+                copyKeysToKeychain(info, a);
+            }
+            ctx.accounts().save(all);
+            engine.reload();
+            showWindow();
+        });
+    }
+
+    /** So the widget still finds the key when started from a launcher that has no shell environment. */
+    private void copyKeysToKeychain(ProviderInfo info, Account a) {
+        if (!ctx.secrets().status().isAvailable()) {
+            return;
+        }
+        for (KeySlot slot : info.keySlots()) {
+            ctx.keys().env(slot.envVar()).ifPresent(v -> {
+                try {
+                    ctx.secrets().write(KeyResolver.entryName(a.id(), info, slot), Secret.of(v));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not copy the " + slot.name() + " key of " + a.id()
+                            + " to the keychain: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void quit() {
+        LOG.log(System.Logger.Level.INFO, "quitting");
+        engine.close();
+        if (tray != null) {
+            tray.remove();
+        }
+        ctx.close();
+        if (fxStarted) {
+            Platform.exit();
+        }
+        quit.countDown();
+        // keychain and AWT threads are not all daemons: end explicitly
+        new Thread(() -> System.exit(0), "tally-exit").start();
+    }
+
+    private final class WindowActions implements MainViewModel.Actions {
+        @Override
+        public CompletionStage<?> refresh(String accountId) {
+            return engine.poller().refresh(accountId).map(f -> (CompletionStage<?>) f)
+                    .orElse(CompletableFuture.completedFuture(null));
+        }
+
+        @Override
+        public void editKey(String accountId) {
+            openSettings();
+        }
+
+        @Override
+        public CompletionStage<?> refreshAll() {
+            return CompletableFuture.allOf(engine.poller().refreshAll().toArray(CompletableFuture[]::new));
+        }
+
+        @Override
+        public void openSettings() {
+            DesktopApp.this.openSettings();
+        }
+
+        @Override
+        public void importFromEnvironment() {
+            DesktopApp.this.importFromEnvironment();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+
+}

@@ -1,0 +1,45 @@
+package dev.tally.history;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a balance card shows about spending in one currency over the last 7 days: a series for the
+ * sparkline (6-hour buckets, {@code null} = no data, a gap — never zero), the total, whether it is an
+ * estimate or provider-reported, and the runway. Immutable.
+ */
+public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
+                          BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples) {
+    public static final Duration WINDOW = Duration.ofDays(7);
+    public static final Duration BUCKET = Duration.ofHours(6);
+
+    public WeekSummary {
+        buckets = Collections.unmodifiableList(new ArrayList<>(buckets));
+    }
+
+    /** True when there are at least two snapshots, so at least one step of spend could be measured. */
+    public boolean hasData() {
+        return samples >= 2 && buckets.stream().anyMatch(b -> b != null);
+    }
+
+    /** One summary per currency the account has history in over the window. Blocking (reads SQLite). */
+    public static List<WeekSummary> of(HistoryStore store, String accountId, Duration pollInterval, Instant now) {
+        Instant from = now.minus(WINDOW);
+        SpendEstimator estimator = SpendEstimator.forPollInterval(pollInterval);
+        List<WeekSummary> out = new ArrayList<>();
+        for (String currency : store.currencies(accountId)) {
+            SpendEstimate e = estimator.estimate(currency, store.observations(accountId, currency, from, now), from, now);
+            if (e.sampleTimes().isEmpty()) {
+                continue;
+            }
+            List<BigDecimal> series = e.series(BUCKET).stream().map(SpendBucket::spend).toList();
+            out.add(new WeekSummary(currency, series, e.spendTotal(), e.spendEstimated(),
+                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null), e.sampleTimes().size()));
+        }
+        return out;
+    }
+}

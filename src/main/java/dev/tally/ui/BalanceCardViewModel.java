@@ -1,0 +1,309 @@
+package dev.tally.ui;
+
+import dev.tally.core.AccountStatus;
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.FetchError;
+import dev.tally.core.KeyLimit;
+import dev.tally.core.Money;
+import dev.tally.core.MoneyFormat;
+import dev.tally.history.WeekSummary;
+import dev.tally.poll.AccountState;
+import dev.tally.poll.Health;
+import dev.tally.tray.TraySummary;
+import dev.tally.tray.TrayText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * One account's card: amounts per currency, breakdown, status badge, age, refresh state, and the
+ * estimated-spend sparkline with its total and runway. No nodes; tested without a toolkit.
+ *
+ * <p>Threads: {@link #update}, {@link #tick} and the commands must be called on the UI executor (the FX
+ * thread in the app); completions of background work come back through that executor.
+ */
+public final class BalanceCardViewModel {
+    /** The badge's kind, used as a CSS style class suffix. */
+    public enum Badge { LIVE, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
+
+    /**
+     * One currency on the card.
+     *
+     * @param amount    e.g. "¥110.00" (or "•••" when amounts are hidden)
+     * @param code      ISO code, e.g. "CNY"
+     * @param breakdown e.g. "paid ¥100.00 · granted ¥10.00", or empty
+     * @param assumed   the currency was derived from the region, not stated by the provider
+     * @param low       below the account's low-balance threshold
+     */
+    public record AmountLine(String amount, String code, String breakdown, boolean assumed, boolean low) {
+    }
+
+    /** What the card can ask the app to do. Implementations must not block. */
+    public interface Actions {
+        CompletionStage<?> refresh(String accountId);
+
+        void editKey(String accountId);
+    }
+
+    private final String id;
+    private final Actions actions;
+    private final Executor ui;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<AmountLine> amounts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>(Badge.PENDING);
+    private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper("Checking…");
+    private final ReadOnlyStringWrapper badgeDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canEditKey = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper spendText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runwayText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasSpend = new ReadOnlyBooleanWrapper(false);
+
+    private AccountState state;
+    private List<WeekSummary> week = List.of();
+    private boolean hideAmounts;
+
+    public BalanceCardViewModel(String id, Actions actions, Executor ui) {
+        this.id = id;
+        this.actions = actions;
+        this.ui = ui;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** New facts from the engine (already fetched/read off the UI thread). */
+    public void update(AccountState newState, List<WeekSummary> newWeek, Instant now, boolean hide) {
+        this.state = newState;
+        this.week = newWeek == null ? List.of() : List.copyOf(newWeek);
+        this.hideAmounts = hide;
+        render(now);
+    }
+
+    /** Re-renders relative times ("3 min ago", "Stale 25 min") without new data. */
+    public void tick(Instant now) {
+        if (state != null) {
+            render(now);
+        }
+    }
+
+    public void setHideAmounts(boolean hide, Instant now) {
+        this.hideAmounts = hide;
+        tick(now);
+    }
+
+    /** Fetch now; shows progress until the result (or error) arrives. */
+    public void refresh() {
+        if (refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        actions.refresh(id).whenComplete((r, e) -> ui.execute(() -> refreshing.set(false)));
+    }
+
+    public void editKey() {
+        actions.editKey(id);
+    }
+
+    private void render(Instant now) {
+        AccountState s = state;
+        title.set(s.target().label());
+        String region = s.target().target().region();
+        subtitle.set(s.target().info().displayName() + (region == null ? "" : " · " + region));
+        BalanceSnapshot value = s.lastGood();
+        Money threshold = s.target().account() == null ? null : s.target().account().threshold();
+
+        List<AmountLine> lines = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (value != null) {
+            for (CurrencyBalance b : value.balances()) {
+                List<String> parts = new ArrayList<>();
+                if (b.paid() != null) {
+                    parts.add("paid " + money(b.paid(), b.currency()));
+                }
+                if (b.granted() != null) {
+                    parts.add("granted " + money(b.granted(), b.currency()));
+                }
+                boolean low = threshold != null && threshold.currency().equals(b.currency())
+                        && b.total().compareTo(threshold.amount()) < 0;
+                lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(), String.join(" · ", parts),
+                        b.currencyAssumed(), low));
+            }
+            if (value.spend() != null) {
+                lines.add(new AmountLine(money(value.spend().amount().amount(), value.spend().amount().currency()),
+                        value.spend().amount().currency(), "spent this month (reported by " + s.target().info().displayName() + ")",
+                        false, false));
+            }
+            KeyLimit k = value.keyLimit();
+            if (k != null) {
+                notes.add(k.unlimited() ? "This key has no spending limit" + (k.usage() == null ? "" : " · used " + money(k.usage(), k.currency()))
+                        : "Key limit " + money(k.limit(), k.currency()) + " · "
+                        + (k.remaining() == null ? "remaining unknown" : money(k.remaining(), k.currency()) + " left")
+                        + (k.reset() == null ? "" : " · resets " + k.reset()));
+            }
+            if (Boolean.FALSE.equals(value.available())) {
+                notes.add("The provider says this account cannot make API calls now");
+            }
+        }
+        amounts.setAll(lines);
+        note.set(String.join("\n", notes));
+
+        Health health = s.health(now);
+        FetchError error = s.lastError();
+        stale.set(s.stale(now));
+        switch (health) {
+            case LIVE -> setBadge(Badge.LIVE, "Live", "Checked " + TrayText.age(value.fetchedAt(), now));
+            case STALE -> setBadge(Badge.STALE, "Stale " + minutes(value.fetchedAt(), now),
+                    "Last checked " + TrayText.age(value.fetchedAt(), now) + "; the next check is due");
+            case ERROR -> setBadge(Badge.ERROR, "Error: " + TraySummary.problemText(error), error.message());
+            case NO_KEY -> setBadge(Badge.NO_KEY, "No key", error.message());
+            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, "Not supported", error.message());
+            case PENDING -> setBadge(Badge.PENDING, "Checking…", "Waiting for the first answer");
+        }
+        AccountStatus st = s.lastStatus();
+        canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY);
+        updated.set(value == null ? "not updated yet" : "updated " + TrayText.age(value.fetchedAt(), now));
+        renderSpend(value);
+    }
+
+    private void renderSpend(BalanceSnapshot value) {
+        Optional<WeekSummary> w = primary(value);
+        if (w.isEmpty() || !w.get().hasData()) {
+            hasSpend.set(false);
+            sparkline.set(List.of());
+            spendText.set(week.isEmpty() ? "" : "spend estimate appears after a few checks");
+            runwayText.set("");
+            return;
+        }
+        WeekSummary ws = w.get();
+        hasSpend.set(true);
+        List<Double> points = new ArrayList<>(ws.buckets().size());
+        for (BigDecimal b : ws.buckets()) {
+            points.add(b == null ? null : b.doubleValue());
+        }
+        sparkline.set(java.util.Collections.unmodifiableList(points));
+        String total = money(ws.total(), ws.currency());
+        spendText.set(ws.estimated() ? total + " spent this week (estimated)"
+                : total + " spent this week (reported by " + state.target().info().displayName() + ")");
+        runwayText.set(ws.runwayDays() == null ? ""
+                : "≈ " + ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString() + " days left at this pace");
+    }
+
+    /** The week summary for the first currency shown (the card's main amount). */
+    private Optional<WeekSummary> primary(BalanceSnapshot value) {
+        if (week.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value != null && !value.balances().isEmpty()) {
+            String c = value.balances().getFirst().currency();
+            for (CurrencyBalance b : value.balances()) {
+                Optional<WeekSummary> match = week.stream().filter(x -> x.currency().equals(b.currency()) && x.hasData()).findFirst();
+                if (match.isPresent()) {
+                    return match;
+                }
+            }
+            return week.stream().filter(x -> x.currency().equals(c)).findFirst();
+        }
+        return Optional.of(week.getFirst());
+    }
+
+    private void setBadge(Badge kind, String text, String detail) {
+        badge.set(kind);
+        badgeText.set(text);
+        badgeDetail.set(detail == null ? "" : detail);
+    }
+
+    private String money(BigDecimal amount, String currency) {
+        return hideAmounts ? TrayText.HIDDEN : MoneyFormat.shortText(new Money(amount, currency));
+    }
+
+    private static String minutes(Instant at, Instant now) {
+        long m = Math.max(0, Duration.between(at, now).toMinutes());
+        return m < 120 ? m + " min" : (m / 60) + " h";
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    /** Read-only view of the amounts, one per currency, in a stable order. */
+    public ObservableList<AmountLine> amounts() {
+        return FXCollections.unmodifiableObservableList(amounts);
+    }
+
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Badge> badgeProperty() {
+        return badge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty badgeTextProperty() {
+        return badgeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty badgeDetailProperty() {
+        return badgeDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canEditKeyProperty() {
+        return canEditKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /** Spend per 6-hour bucket over 7 days; {@code null} entries are gaps (no data), not zero. */
+    public ReadOnlyObjectProperty<List<Double>> sparklineProperty() {
+        return sparkline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty spendTextProperty() {
+        return spendText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runwayTextProperty() {
+        return runwayText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasSpendProperty() {
+        return hasSpend.getReadOnlyProperty();
+    }
+}

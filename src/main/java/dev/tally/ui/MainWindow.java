@@ -1,0 +1,104 @@
+package dev.tally.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The main window: header (Refresh all, Settings), a scrolling list of cards or the empty state, a footer. Wiring only. */
+public final class MainWindow {
+    public static final double WIDTH = 380;
+    public static final double HEIGHT = 560;
+
+    private final Stage stage;
+
+    public MainWindow(Stage stage, MainViewModel vm) {
+        this.stage = stage;
+        Label title = new Label("Tally");
+        title.getStyleClass().add("tally-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button refreshAll = new Button("Refresh all");
+        refreshAll.setAccessibleText("Refresh all balances");
+        refreshAll.setTooltip(new Tooltip("Check every account now (Ctrl+R)"));
+        refreshAll.setOnAction(e -> vm.refreshAll());
+        refreshAll.disableProperty().bind(vm.refreshingAllProperty().or(vm.emptyProperty()));
+        Button settings = new Button("Settings…");
+        settings.setAccessibleText("Open settings");
+        settings.setOnAction(e -> vm.openSettings());
+        HBox header = new HBox(8, title, grow, refreshAll, settings);
+        header.getStyleClass().add("tally-header");
+
+        VBox cards = new VBox();
+        cards.getStyleClass().add("cards");
+        vm.cards().addListener((ListChangeListener<BalanceCardViewModel>) c -> fill(cards, vm));
+        fill(cards, vm);
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+
+        Label emptyTitle = new Label("Add your first account");
+        emptyTitle.getStyleClass().add("empty-title");
+        Label emptyText = new Label("Tally shows what is left on your DeepSeek, OpenRouter, Moonshot, Novita, "
+                + "SiliconFlow, StepFun, xAI, OpenAI and Anthropic accounts. Keys stay in your system keychain.");
+        emptyText.setWrapText(true);
+        emptyText.getStyleClass().add("empty-text");
+        Button add = new Button("Add account…");
+        add.getStyleClass().add("accent");
+        add.setDefaultButton(true);
+        add.setOnAction(e -> vm.openSettings());
+        Label offer = new Label();
+        offer.textProperty().bind(vm.importOfferProperty());
+        offer.setWrapText(true);
+        offer.getStyleClass().add("empty-text");
+        Button importEnv = new Button("Import from environment");
+        importEnv.setOnAction(e -> vm.importFromEnvironment());
+        importEnv.visibleProperty().bind(vm.importOfferProperty().isNotEmpty());
+        importEnv.managedProperty().bind(importEnv.visibleProperty());
+        offer.visibleProperty().bind(vm.importOfferProperty().isNotEmpty());
+        offer.managedProperty().bind(offer.visibleProperty());
+        VBox emptyState = new VBox(emptyTitle, emptyText, add, offer, importEnv);
+        emptyState.getStyleClass().add("empty-state");
+        emptyState.setAlignment(Pos.CENTER);
+
+        Label footer = new Label();
+        footer.textProperty().bind(vm.footerProperty());
+        footer.getStyleClass().add("tally-footer");
+
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("tally-main");
+        root.setTop(header);
+        root.setCenter(vm.emptyProperty().get() ? emptyState : scroll);
+        vm.emptyProperty().addListener((o, a, empty) -> root.setCenter(empty ? emptyState : scroll));
+        root.setBottom(footer);
+
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(MainWindow.class.getResource("cards.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshAll);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), vm::openSettings);
+        stage.setTitle("Tally");
+        stage.setMinWidth(320);
+        stage.setMinHeight(240);
+        stage.setScene(scene);
+    }
+
+    private static void fill(VBox box, MainViewModel vm) {
+        box.getChildren().setAll(vm.cards().stream().map(BalanceCard::new).toList());
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}
