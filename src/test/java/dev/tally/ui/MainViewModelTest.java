@@ -1,0 +1,68 @@
+package dev.tally.ui;
+
+import dev.tally.poll.AccountState;
+import dev.tally.poll.FetchTarget;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tally.ui.BalanceCardViewModelTest.NOW;
+import static dev.tally.ui.BalanceCardViewModelTest.deepseek;
+import static dev.tally.ui.BalanceCardViewModelTest.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainViewModelTest {
+    private final BalanceCardViewModelTest.Recorder actions = new BalanceCardViewModelTest.Recorder();
+    private final MainViewModel vm = new MainViewModel(actions, Runnable::run, ZoneOffset.UTC);
+
+    private static AccountState state(String id, Instant polled) {
+        FetchTarget t = target("deepseek", id, "DeepSeek " + id, null);
+        return new AccountState(t, polled == null ? null : deepseek(polled, "1.00"), null, polled, null, false, 0);
+    }
+
+    @Test
+    void emptyStateOffersToAddAndImport() {
+        vm.apply(List.of(), Map.of(), NOW);
+        assertTrue(vm.emptyProperty().get());
+        assertEquals("No checks yet", vm.footerProperty().get());
+        vm.setImportOffer(List.of("DeepSeek", "OpenRouter"));
+        assertEquals("Keys found in your environment for DeepSeek, OpenRouter. Add them as accounts?", vm.importOfferProperty().get());
+        vm.importFromEnvironment();
+        vm.openSettings();
+        assertEquals(List.of("import", "settings"), actions.calls);
+    }
+
+    @Test
+    void cardsFollowAccountsInOrderAndKeepTheirIdentity() {
+        vm.apply(List.of(state("a", NOW.minusSeconds(60)), state("b", NOW.minusSeconds(30))), Map.of(), NOW);
+        assertFalse(vm.emptyProperty().get());
+        assertEquals(List.of("a", "b"), vm.cards().stream().map(BalanceCardViewModel::id).toList());
+        assertEquals("Last check 04:59", vm.footerProperty().get());
+        BalanceCardViewModel a = vm.cards().getFirst();
+        vm.apply(List.of(state("a", NOW)), Map.of(), NOW);
+        assertEquals(1, vm.cards().size(), "a removed account loses its card");
+        assertSame(a, vm.cards().getFirst(), "an existing card is updated, not rebuilt");
+    }
+
+    @Test
+    void refreshAllShowsProgressUntilEveryAccountAnswered() {
+        vm.apply(List.of(state("a", null)), Map.of(), NOW);
+        vm.refreshAll();
+        assertTrue(vm.refreshingAllProperty().get());
+        actions.pending.complete(null);
+        assertFalse(vm.refreshingAllProperty().get());
+    }
+
+    @Test
+    void hideAmountsReachesEveryCard() {
+        vm.apply(List.of(state("a", NOW), state("b", NOW)), Map.of(), NOW);
+        vm.setHideAmounts(true, NOW);
+        assertTrue(vm.cards().stream().allMatch(c -> c.amounts().getFirst().amount().equals("•••")));
+    }
+}
