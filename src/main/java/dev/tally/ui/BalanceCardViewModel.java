@@ -68,6 +68,8 @@ public final class BalanceCardViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private final ObservableList<AmountLine> amounts = FXCollections.observableArrayList();
+    /** One read-only view, made once: views listen to it, and a fresh wrapper per call would be collected. */
+    private final ObservableList<AmountLine> amountsView = FXCollections.unmodifiableObservableList(amounts);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>(Badge.PENDING);
     private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper("Checking…");
@@ -255,7 +257,7 @@ public final class BalanceCardViewModel {
 
     /** Read-only view of the amounts, one per currency, in a stable order. */
     public ObservableList<AmountLine> amounts() {
-        return FXCollections.unmodifiableObservableList(amounts);
+        return amountsView;
     }
 
     public ReadOnlyStringProperty noteProperty() {

@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final Executor ui;
     private final ZoneId zone;
     private final ObservableList<BalanceCardViewModel> cards = FXCollections.observableArrayList();
+    private final ObservableList<BalanceCardViewModel> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final Map<String, BalanceCardViewModel> byId = new HashMap<>();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper("No checks yet");
@@ -117,7 +118,7 @@ public final class MainViewModel {
     }
 
     public ObservableList<BalanceCardViewModel> cards() {
-        return FXCollections.unmodifiableObservableList(cards);
+        return cardsView;
     }
 
     public ReadOnlyBooleanProperty emptyProperty() {
