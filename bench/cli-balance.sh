@@ -28,4 +28,6 @@ echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); machine: $(nproc) 
 printf "curl                                : "; for _ in $(seq "$runs"); do timeit curl -s -H "Authorization: Bearer $DEEPSEEK_API_KEY" "$base/user/balance"; done | median
 printf "java -jar target/tally.jar          : "; for _ in $(seq "$runs"); do timeit "$JAVA_HOME/bin/java" -jar target/tally.jar balance deepseek --json --base-url "$base"; done | median
 printf "+ SerialGC, C1 only                 : "; for _ in $(seq "$runs"); do timeit "$JAVA_HOME/bin/java" "${flags[@]}" -jar target/tally.jar balance deepseek --json --base-url "$base"; done | median
-printf "+ AOT cache (./tally launcher flags): "; for _ in $(seq "$runs"); do timeit "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache="$aot" -jar target/tally.jar balance deepseek --json --base-url "$base"; done | median
+printf "+ AOT cache trained on this request : "; for _ in $(seq "$runs"); do timeit "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache="$aot" -jar target/tally.jar balance deepseek --json --base-url "$base"; done | median
+./tally --version >/dev/null 2>&1   # makes sure the launcher's own AOT cache exists
+printf "./tally balance deepseek --json     : "; for _ in $(seq "$runs"); do timeit ./tally balance deepseek --json --base-url "$base"; done | median

@@ -131,9 +131,13 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** Releases the keychain connection and the history database; idempotent. */
+    /** Releases the HTTP client, the keychain connection and the history database; idempotent. */
     @Override
     public synchronized void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
         if (secrets != null) {
             secrets.close();
             secrets = null;

@@ -29,7 +29,8 @@ import java.util.concurrent.Executor;
  * Used by {@code tally watch} and by the desktop app. Threads: see {@link Poller}.
  */
 public final class Engine implements AutoCloseable {
-    public static final int MAX_CONCURRENT_REQUESTS = 4;
+    /** Enough for every account of a typical user at once; still a bound against storms. */
+    public static final int MAX_CONCURRENT_REQUESTS = 10;
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
     private final AppContext ctx;

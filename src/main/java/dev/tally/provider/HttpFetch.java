@@ -52,7 +52,7 @@ import javax.net.ssl.SSLException;
  * </ul>
  * Thread-safe; calls block the caller, so never call from a UI thread.
  */
-public final class HttpFetch {
+public final class HttpFetch implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -90,6 +90,8 @@ public final class HttpFetch {
     public HttpFetch(String version, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, Clock clock) {
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // one request per host and poll: HTTP/1.1 needs no h2c upgrade dance on plain-http loopback
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .build();
         this.userAgent = "Tally/" + version;
@@ -100,6 +102,20 @@ public final class HttpFetch {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    /**
+     * Stops the client's selector thread. Besides freeing it, this matters at exit: the JVM waits up to
+     * 300 ms for threads blocked in native code (the selector sits in epoll) before it ends.
+     */
+    @Override
+    public void close() {
+        client.shutdownNow();
+        try {
+            client.awaitTermination(Duration.ofMillis(200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
