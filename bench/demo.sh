@@ -9,21 +9,21 @@ tally_find_jdk
 [ -f target/tally.jar ] || ./mvnw -B -q package -DskipTests
 [ -d target/test-classes ] || ./mvnw -B -q test-compile
 [ -f target/test-classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
-home=$(mktemp -d)
+home="${TALLY_DEMO_HOME:-$(mktemp -d)}"
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.tally.demo.DemoHome "$home" > "$home/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true; rm -rf "$home"' EXIT
 for _ in $(seq 100); do grep -q "ready" "$home/demo.log" 2>/dev/null && break; sleep 0.1; done
 export TALLY_HOME="$home" DEEPSEEK_API_KEY=sk-demo-deepseek OPENROUTER_API_KEY=sk-or-demo OPENROUTER_MANAGEMENT_KEY=sk-or-mgmt-demo \
-  MOONSHOT_API_KEY=sk-demo-moonshot OPENAI_ADMIN_KEY=sk-admin-demo TALLY_KEYCHAIN=off
+  MOONSHOT_API_KEY=sk-demo-moonshot OPENAI_ADMIN_KEY=sk-admin-demo NOVITA_API_KEY=sk_demo_novita TALLY_KEYCHAIN=off
 if [ "${DEMO_OPEN_WINDOW:-1}" = 1 ] && [ $# -eq 0 ]; then
   # a second launch asks the running widget to show its window (the single-instance path)
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/tally.jar &
+  ./tally &
   app=$!
   sleep "${DEMO_OPEN_AFTER:-5}"
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/tally.jar || true
+  ./tally || true
   wait $app
 else
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/tally.jar "$@"
+  exec ./tally "$@"
 fi

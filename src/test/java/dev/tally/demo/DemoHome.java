@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Starts a fake provider server answering like DeepSeek, OpenRouter, Moonshot and OpenAI, writes a Tally home
- * with four accounts pointing at it, and seeds a week of DeepSeek and Moonshot history so the sparklines
+ * Starts a fake provider server answering like DeepSeek, OpenRouter, Moonshot, OpenAI and Novita, writes a Tally home
+ * with five accounts pointing at it, and seeds a week of DeepSeek and Moonshot history so the sparklines
  * have something to draw. Usage: {@code DemoHome <home dir>}; keeps serving until killed.
  */
 public final class DemoHome {
@@ -41,6 +41,7 @@ public final class DemoHome {
         server.fixture("/or/api/v1/credits", 200, "openrouter/credits.json");
         server.json("/ms/v1/users/me/balance", 401, "{\"error\":{\"message\":\"Invalid Authentication\",\"type\":\"invalid_authentication_error\"}}");
         server.fixture("/oa/v1/organization/costs", 200, "openai/costs.json");
+        server.fixture("/nv/openapi/v1/billing/balance/detail", 200, "novita/balance.json");
         URI base = server.baseUrl();
         new AccountStore(home, Clock.systemUTC()).save(List.of(
                 new Account("deepseek-work", ProviderId.of("deepseek"), "DeepSeek (work)", null, URI.create(base + "/ds"), null,
@@ -49,7 +50,8 @@ public final class DemoHome {
                         new Money(new BigDecimal("5.00"), "USD"), 5),
                 new Account("moonshot-cn", ProviderId.of("moonshot"), "Moonshot (cn)", "china", URI.create(base + "/ms"), null,
                         null, 5),
-                new Account("openai", ProviderId.of("openai"), "OpenAI", null, URI.create(base + "/oa"), null, null, 15)));
+                new Account("openai", ProviderId.of("openai"), "OpenAI", null, URI.create(base + "/oa"), null, null, 15),
+                new Account("novita", ProviderId.of("novita"), "Novita AI", null, URI.create(base + "/nv"), null, null, 5)));
         try (HistoryStore h = HistoryStore.open(home.resolve("history.db"))) {
             Random r = new Random(3);
             Instant now = Instant.now();
