@@ -61,6 +61,16 @@ public interface Autostart {
         return new NoAutostart("starting at login is not available on " + osName);
     }
 
+    /** {@code path} with the user's home folder written as {@code ~}, for messages. Never throws. */
+    static String shortPath(Path path) {
+        try {
+            Path home = Path.of(System.getProperty("user.home"));
+            return path.startsWith(home) ? "~/" + home.relativize(path).toString().replace('\\', '/') : path.toString();
+        } catch (RuntimeException e) {
+            return path.toString();
+        }
+    }
+
     /** @throws IllegalArgumentException unless the command has a program and no argument with a line break or NUL */
     static List<String> checked(List<String> command) {
         if (command.isEmpty() || command.getFirst().isBlank()) {

@@ -45,7 +45,7 @@ public final class XdgAutostart implements Autostart {
 
     @Override
     public String describe() {
-        return "autostart entry " + file();
+        return "autostart entry " + Autostart.shortPath(file());
     }
 
     @Override
