@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
+import dev.tally.account.Thresholds;
 import dev.tally.app.AppContext;
 import dev.tally.core.Money;
 import dev.tally.provider.BaseUrls;

@@ -44,20 +44,33 @@ public final class BalanceFetcher {
         this.clock = clock;
     }
 
-    /** Fetches one target. */
+    /** Fetches one target with the keys stored for it (keychain, then environment). */
     public FetchOutcome fetch(FetchTarget t) {
         if (!t.info().supported()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Unsupported(
-                    "balance check not supported — " + t.info().unsupportedReason()));
+            return unsupported(t);
+        }
+        Credentials creds = keys.credentials(t.info(), t.accountId());
+        if (creds.isEmpty()) {
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
+        }
+        return fetch(t, creds);
+    }
+
+    /**
+     * Fetches one target with exactly these keys instead of looking them up, e.g. a key typed into the settings
+     * dialog and not saved yet. A team id missing from the target is still taken from the environment.
+     */
+    public FetchOutcome fetch(FetchTarget t, Credentials creds) {
+        if (!t.info().supported()) {
+            return unsupported(t);
         }
         Optional<BalanceProvider> provider = catalog.provider(t.info().id());
         if (provider.isEmpty()) {
             return new FetchOutcome.Failure(t, clock.instant(),
                     new FetchError.Unsupported("unknown provider " + t.info().id()));
         }
-        Credentials creds = keys.credentials(t.info(), t.accountId());
         if (creds.isEmpty()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
+            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, false)));
         }
         ProviderTarget target = t.target();
         if (t.info().needsTeamId() && target.teamId() == null) {
@@ -76,6 +89,11 @@ public final class BalanceFetcher {
             return new FetchOutcome.Failure(t, clock.instant(), new FetchError.BadResponse(
                     "could not read the answer (" + e.getClass().getSimpleName() + ")"));
         }
+    }
+
+    private FetchOutcome unsupported(FetchTarget t) {
+        return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Unsupported(
+                "balance check not supported — " + t.info().unsupportedReason()));
     }
 
     /** Fetches all targets concurrently; outcomes come back in the same order. */

@@ -1,0 +1,91 @@
+package dev.tally.account;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The desktop app's own settings ({@code settings.json}), apart from the accounts. Immutable.
+ *
+ * @param theme         colour theme; {@link Theme#SYSTEM} follows the OS
+ * @param notifications whether low-balance and key alerts pop up on the desktop
+ * @param hideAmounts   show "•••" instead of amounts (screen sharing)
+ * @param launchAtLogin whether Tally was asked to start at login (the autostart entry itself is the truth)
+ * @param window        where the main window was last, or {@code null} when never placed
+ */
+public record Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                          WindowBounds window) {
+
+    /** Colour themes (AtlantaFX Primer light and dark). */
+    public enum Theme {
+        SYSTEM, LIGHT, DARK;
+
+        /** The name used in {@code settings.json}: {@code system}, {@code light}, {@code dark}. */
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Theme> fromJson(String name) {
+            for (Theme t : values()) {
+                if (t.jsonName().equals(name)) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The main window's last position and size in screen coordinates. Any part may be {@code null} when unknown
+     * (e.g. a size but no position), in which case the window is centred or given its default size.
+     */
+    public record WindowBounds(Double x, Double y, Double width, Double height) {
+        public WindowBounds {
+            requirePositive(width, "width");
+            requirePositive(height, "height");
+            requireFinite(x, "x");
+            requireFinite(y, "y");
+        }
+
+        private static void requirePositive(Double v, String name) {
+            if (v != null && !(v > 0 && Double.isFinite(v))) {
+                throw new IllegalArgumentException("window " + name + " must be a positive number, got " + v);
+            }
+        }
+
+        private static void requireFinite(Double v, String name) {
+            if (v != null && !Double.isFinite(v)) {
+                throw new IllegalArgumentException("window " + name + " must be a number, got " + v);
+            }
+        }
+    }
+
+    public Preferences {
+        Objects.requireNonNull(theme, "theme");
+    }
+
+    /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed. */
+    public static Preferences defaults() {
+        return new Preferences(Theme.SYSTEM, true, false, false, null);
+    }
+
+    public Preferences withTheme(Theme t) {
+        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window);
+    }
+
+    public Preferences withNotifications(boolean on) {
+        return new Preferences(theme, on, hideAmounts, launchAtLogin, window);
+    }
+
+    public Preferences withHideAmounts(boolean on) {
+        return new Preferences(theme, notifications, on, launchAtLogin, window);
+    }
+
+    public Preferences withLaunchAtLogin(boolean on) {
+        return new Preferences(theme, notifications, hideAmounts, on, window);
+    }
+
+    public Preferences withWindow(WindowBounds bounds) {
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.tally.account;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code settings.json} in the config folder: the {@link Preferences}, versioned and written atomically
+ * (temp file, fsync, rename) like {@link AccountStore}.
+ *
+ * <p>A file that cannot be read is moved aside to {@code settings.json.corrupt-<timestamp>} and reported in one
+ * line; the defaults are used. A file written by a newer Tally is left untouched, the defaults are used and the
+ * store becomes read-only. Blocking file I/O: not for a UI thread. Thread-safe within one process
+ * ({@link #update} is atomic with respect to other calls on the same store).
+ */
+public final class PreferencesStore {
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "settings.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Path file;
+    private final Clock clock;
+
+    /** What loading found: the preferences (defaults when there were none), a one-line warning, whether saving is allowed. */
+    public record Loaded(Preferences preferences, Optional<String> warning, boolean writable) {
+    }
+
+    public PreferencesStore(Path configDir, Clock clock) {
+        this.file = configDir.resolve(FILE_NAME);
+        this.clock = clock;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */
+    public synchronized Loaded load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(Preferences.defaults(), Optional.empty(), true);
+        } catch (IOException e) {
+            return new Loaded(Preferences.defaults(), Optional.of("cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + "); using the default settings"), false);
+        }
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                throw new BadFile("it is not a JSON object");
+            }
+            JsonNode v = root.get("version");
+            if (v == null || !v.canConvertToInt()) {
+                throw new BadFile("it has no version number");
+            }
+            if (v.asInt() > VERSION) {
+                return new Loaded(Preferences.defaults(), Optional.of(file + " was written by a newer Tally (format version "
+                        + v.asInt() + ", this one reads " + VERSION + "); it is left unchanged and the default settings are used"),
+                        false);
+            }
+            if (v.asInt() < 1) {
+                throw new BadFile("its version " + v.asInt() + " is not valid");
+            }
+            return new Loaded(read(root), Optional.empty(), true);
+        } catch (IOException | BadFile | IllegalArgumentException e) {
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+                    : "it is not valid JSON (truncated or damaged)";
+            return new Loaded(Preferences.defaults(), Optional.of(setAside(why)), true);
+        }
+    }
+
+    private static Preferences read(JsonNode root) throws BadFile {
+        Preferences d = Preferences.defaults();
+        Preferences.Theme theme = d.theme();
+        JsonNode t = root.get("theme");
+        if (t != null && !t.isNull()) {
+            theme = Preferences.Theme.fromJson(t.asText())
+                    .orElseThrow(() -> new BadFile("theme '" + t.asText() + "' is not system, light or dark"));
+        }
+        Preferences.WindowBounds window = null;
+        JsonNode w = root.get("window");
+        if (w != null && !w.isNull()) {
+            if (!w.isObject()) {
+                throw new BadFile("window is not an object");
+            }
+            window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
+        }
+        return new Preferences(theme, flag(root, "notifications", d.notifications()),
+                flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window);
+    }
+
+    private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw new BadFile(field + " is not true or false");
+        }
+        return n.booleanValue();
+    }
+
+    private static Double number(JsonNode w, String field) throws BadFile {
+        JsonNode n = w.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw new BadFile("window " + field + " is not a number");
+        }
+        return n.doubleValue();
+    }
+
+    private String setAside(String why) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
+                    + " and the default settings are used";
+        } catch (IOException e) {
+            return file + " could not be read (" + why + ") and could not be moved aside; using the default settings";
+        }
+    }
+
+    /**
+     * Replaces the file, atomically: a crash leaves either the old or the new file.
+     *
+     * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
+     */
+    public synchronized void save(Preferences p) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        root.put("theme", p.theme().jsonName());
+        root.put("notifications", p.notifications());
+        root.put("hideAmounts", p.hideAmounts());
+        root.put("launchAtLogin", p.launchAtLogin());
+        if (p.window() == null) {
+            root.putNull("window");
+        } else {
+            ObjectNode w = root.putObject("window");
+            w.put("x", p.window().x());
+            w.put("y", p.window().y());
+            w.put("width", p.window().width());
+            w.put("height", p.window().height());
+        }
+        try {
+            AccountStore.writeAtomically(file, MAPPER.writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads, changes and saves in one step, so two writers (the settings dialog and the main window remembering
+     * its bounds) never undo each other's changes.
+     *
+     * @return what was saved
+     * @throws IllegalStateException when the file must not be written (written by a newer Tally, unreadable)
+     * @throws UncheckedIOException  when the disk refuses
+     */
+    public synchronized Preferences update(UnaryOperator<Preferences> change) {
+        Loaded loaded = load();
+        if (!loaded.writable()) {
+            throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+        }
+        Preferences next = change.apply(loaded.preferences());
+        save(next);
+        return next;
+    }
+
+    private static final class BadFile extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadFile(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tally.account;
+
+import dev.tally.core.Currencies;
+import dev.tally.core.Money;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.provider.Region;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Low-balance thresholds typed by a person: {@code 5}, {@code 5.00 CNY}, {@code USD 5}, {@code $5}, {@code ¥5}
+ * on the command line, a bare amount next to a currency in the settings dialog. Stateless, never blocks.
+ */
+public final class Thresholds {
+    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "¥", "CNY", "￥", "CNY", "€", "EUR", "£", "GBP");
+    private static final Pattern FORM = Pattern.compile(
+            "^\\s*([A-Za-z]{3}|[$¥￥€£])?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]{3})?\\s*$");
+    private static final Pattern AMOUNT = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*$");
+
+    private Thresholds() {
+    }
+
+    /**
+     * Parses an amount with an optional currency; without one, the currency the provider's region implies.
+     *
+     * @param region region id or {@code null} for the provider's default
+     * @throws IllegalArgumentException with a message saying what to type
+     */
+    public static Money parse(String text, ProviderInfo info, String region) {
+        Matcher m = FORM.matcher(text == null ? "" : text);
+        if (!m.matches() || m.group(1) != null && m.group(3) != null) {
+            throw new IllegalArgumentException("threshold '" + text + "' is not an amount; write e.g. 5, 5.00 CNY or $5");
+        }
+        BigDecimal amount = new BigDecimal(m.group(2));
+        String code = m.group(1) != null ? m.group(1) : m.group(3);
+        if (code != null) {
+            code = SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
+            if (!Currencies.isIso(code)) {
+                throw new IllegalArgumentException("'" + code + "' is not an ISO currency code (e.g. CNY, USD)");
+            }
+            return new Money(amount, code);
+        }
+        String implied = impliedCurrency(info, region).orElse(null);
+        if (implied == null) {
+            throw new IllegalArgumentException(info.displayName()
+                    + " can report more than one currency; say which one, e.g. '" + amount.toPlainString() + " CNY'");
+        }
+        return new Money(amount, implied);
+    }
+
+    /**
+     * Parses a bare, non-negative amount such as {@code 5} or {@code 5.50} (the currency is chosen apart).
+     *
+     * @throws IllegalArgumentException with a message saying what to type
+     */
+    public static BigDecimal parseAmount(String text) {
+        Matcher m = AMOUNT.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + (text == null ? "" : text.strip())
+                    + "' is not an amount; write e.g. 5 or 5.50");
+        }
+        return new BigDecimal(m.group(1));
+    }
+
+    /**
+     * The one currency the provider's balances are in for this region, or empty when the provider can report
+     * several (DeepSeek: CNY and USD) and a threshold must name its currency.
+     *
+     * @param region region id or {@code null} for the provider's default
+     */
+    public static Optional<String> impliedCurrency(ProviderInfo info, String region) {
+        return info.region(region).map(Region::currency);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tally.ui.settings;
+
+import dev.tally.core.Secret;
+import dev.tally.secret.SecretStore;
+import dev.tally.secret.SecretStoreException;
+import dev.tally.secret.StoreStatus;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A keychain double for the settings tests only: keeps keys in memory, and can be switched to "unavailable" to
+ * act like a desktop without a keychain. Never use outside tests: a real store never keeps keys in plain memory maps.
+ */
+final class MemorySecretStore implements SecretStore {
+    final Map<String, Secret> entries = new ConcurrentHashMap<>();
+    private final String name;
+    private volatile StoreStatus status = StoreStatus.available("memory");
+
+    MemorySecretStore() {
+        this("Test Keychain");
+    }
+
+    /** @param name what the store calls itself, e.g. the name a real keychain would show in a screenshot */
+    MemorySecretStore(String name) {
+        this.name = name;
+    }
+
+    void makeUnavailable(String reason) {
+        status = StoreStatus.unavailable(reason);
+    }
+
+    @Override
+    public StoreStatus status() {
+        return status;
+    }
+
+    @Override
+    public Optional<Secret> read(String account) {
+        check();
+        return Optional.ofNullable(entries.get(account));
+    }
+
+    @Override
+    public void write(String account, Secret key) {
+        check();
+        entries.put(account, key);
+    }
+
+    @Override
+    public void delete(String account) {
+        check();
+        entries.remove(account);
+    }
+
+    private void check() {
+        if (!status.isAvailable()) {
+            throw new SecretStoreException("the test keychain is " + status);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}

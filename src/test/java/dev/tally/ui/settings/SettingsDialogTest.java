@@ -1,0 +1,177 @@
+package dev.tally.ui.settings;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tally.account.Account;
+import dev.tally.core.Secret;
+import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.ProviderHarness;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real dialog, headless (Monocle), against a fake DeepSeek on 127.0.0.1 and a keychain double. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsDialogTest {
+    private static final String KEY = ProviderHarness.CANARY;
+
+    private Path home;
+    private FakeProviderServer server;
+    private final MemorySecretStore keychain = new MemorySecretStore();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tally-settings-test");
+        t.setDaemon(true);
+        return t;
+    });
+    private SettingsFixture fx;
+    private SettingsViewModel vm;
+    private SettingsDialog dialog;
+
+    @Start
+    void start(Stage primary) throws IOException {
+        home = Files.createTempDirectory("tally-settings-ui");
+        server = FakeProviderServer.start().fixture("/user/balance", 200, "deepseek/balance.json");
+        fx = new SettingsFixture(home);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        vm = new SettingsViewModel(fx.services(keychain, fx.autostart, background, Platform::runLater));
+        dialog = new SettingsDialog(vm, null);
+        dialog.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dialog.stage().close()).get(5, TimeUnit.SECONDS);
+        background.shutdownNow();
+        server.close();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void addADeepSeekAccountTestItsKeyAndSaveIt(FxRobot robot) throws Exception {
+        waitUntil(() -> !vm.loadingProperty().get() && vm.keychainProperty().get() != null);
+        pickProvider(robot, "DeepSeek");
+
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
+        robot.clickOn("#settings-key-api").write(KEY);
+        robot.clickOn("Advanced");
+        reveal(robot, "#settings-base-url");
+        robot.clickOn("#settings-base-url").write(server.baseUrl().toString());
+
+        reveal(robot, "#settings-test");
+        robot.clickOn("#settings-test");
+        Label result = robot.lookup("#settings-test-result").queryAs(Label.class);
+        waitUntil(() -> result.getText().startsWith("OK"));
+        assertEquals("OK — 110.00 CNY", result.getText());
+        assertTrue(result.getStyleClass().contains("settings-test-ok"));
+        assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"), "the typed key was used");
+
+        robot.clickOn("#settings-save");
+        Label status = robot.lookup("#settings-status").queryAs(Label.class);
+        waitUntil(() -> status.getText().startsWith("Saved"));
+        assertEquals("Saved DeepSeek (work) and its key.", status.getText());
+
+        Account a = fx.accounts.load().accounts().getFirst();
+        assertEquals("deepseek-work", a.id());
+        assertEquals("DeepSeek (work)", a.label());
+        assertEquals(server.baseUrl(), a.baseUrl());
+        assertEquals(Optional.of(Secret.of(KEY)), keychain.read("deepseek-work"));
+        assertFalse(Files.readString(fx.accounts.file()).contains("CANARY"));
+        assertEquals("DeepSeek (work)", robot.lookup(".settings-account-title").queryAs(Label.class).getText(),
+                "the new account is in the list");
+        assertTrue(robot.lookup("#settings-save").queryAs(Button.class).isDisabled(), "nothing left to save");
+    }
+
+    @Test
+    void unsupportedProvidersAreGreyedWithTheirReason(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        robot.clickOn("#settings-provider");
+        ListCell<?> groq = robot.lookup(".settings-provider-unsupported").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getAccessibleText() != null && c.getAccessibleText().startsWith("Groq")).findFirst().orElseThrow();
+        assertTrue(groq.isDisabled(), "cannot be picked");
+        assertTrue(groq.getAccessibleText().contains("Groq has no API for balance"), groq.getAccessibleText());
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void enterSavesAndEscapeCloses(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        pickProvider(robot, "OpenRouter");
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("OpenRouter (home)");
+        robot.push(KeyCode.ENTER);
+        waitUntil(() -> vm.statusProperty().get().startsWith("Saved"));
+        assertEquals("openrouter-home", fx.accounts.load().accounts().getFirst().id());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.stage().isShowing());
+    }
+
+    private void pickProvider(FxRobot robot, String name) {
+        robot.clickOn("#settings-provider");
+        Node cell = robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()
+                .filter(c -> name.equals(c.getText()) && c.getScene() != dialog.stage().getScene())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in the provider list"));
+        robot.clickOn(cell);
+        waitUntil(() -> vm.providerProperty().get() != null && vm.providerProperty().get().name().equals(name));
+    }
+
+    /** Scrolls the accounts tab so that the node is inside the viewport, as a person would before clicking it. */
+    private void reveal(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            Parent p = node.getParent();
+            while (p != null && !(p instanceof ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof ScrollPane sp) {
+                Node content = sp.getContent();
+                Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (range > 0) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / range)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.call();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tally.ui.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.tally.account.Account;
+import dev.tally.core.Money;
+import dev.tally.core.ProviderId;
+import dev.tally.core.Secret;
+import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.testing.FakeProviderServer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A throwaway window for looking at the settings dialog (e.g. with {@code desktop-shot}); not a test.
+ * Everything lives in a temporary folder and talks to a fake DeepSeek on 127.0.0.1.
+ *
+ * <p>Arguments: {@code new-tested} (default: a new DeepSeek account after a successful Test), {@code existing}
+ * (two saved accounts, the first open), {@code providers} (the provider list open), {@code general},
+ * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages); add {@code dark}
+ * for the dark theme.
+ */
+public final class SettingsPreview {
+    private SettingsPreview() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    /** The JavaFX application behind {@link #main}. */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage primary) throws Exception {
+            List<String> args = getParameters().getRaw();
+            String scene = args.stream().filter(a -> !a.equals("dark")).findFirst().orElse("new-tested");
+            Application.setUserAgentStylesheet(args.contains("dark") ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            Path home = Files.createTempDirectory("tally-preview");
+            FakeProviderServer server = FakeProviderServer.start().fixture("/user/balance", 200, "deepseek/balance.json");
+            SettingsFixture fx = new SettingsFixture(home);
+            MemorySecretStore keychain = new MemorySecretStore("GNOME Keyring (Secret Service)");
+            if (scene.equals("existing")) {
+                fx.accounts.save(List.of(
+                        new Account("deepseek-work", ProviderId.of("deepseek"), "DeepSeek (work)", null, null, null,
+                                Money.of("5.00", "CNY"), 5),
+                        new Account("moonshot", ProviderId.of("moonshot"), "Kimi", "china", null, null, null, 15),
+                        new Account("openrouter", ProviderId.of("openrouter"), "OpenRouter", null, null, null,
+                                Money.of("2", "USD"), 10)));
+                keychain.write("deepseek-work", Secret.of("sk-4f1c9e2b7a3d44e1b6c8d2f0a9e1b7c3"));
+            }
+            ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "tally-settings-preview");
+                t.setDaemon(true);
+                return t;
+            });
+            SettingsViewModel vm = new SettingsViewModel(fx.services(
+                    scene.equals("no-keychain")
+                            ? new UnavailableSecretStore("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set")
+                            : keychain,
+                    fx.autostart, background, Platform::runLater));
+            SettingsDialog dialog = new SettingsDialog(vm, null);
+            dialog.stage().setOnHidden(e -> {
+                server.close();
+                Platform.exit();
+            });
+            dialog.show();
+            dialog.stage().setX(40);
+            dialog.stage().setY(40);
+            vm.loadingProperty().addListener((o, was, loading) -> {
+                if (!loading) {
+                    Platform.runLater(() -> prepare(scene, vm, dialog, server.baseUrl()));
+                }
+            });
+        }
+
+        private static void prepare(String scene, SettingsViewModel vm, SettingsDialog dialog, URI fake) {
+            switch (scene) {
+                case "new-tested", "no-keychain" -> {
+                    vm.chooseProvider(vm.providerChoices().getFirst());
+                    vm.labelProperty().set("DeepSeek (work)");
+                    vm.keyFields().getFirst().textProperty().set("sk-4f1c9e2b7a3d44e1b6c8d2f0a9e1b7c3");
+                    vm.thresholdProperty().set("5");
+                    vm.thresholdCurrencyProperty().set("CNY");
+                    vm.baseUrlProperty().set(fake.toString());
+                    vm.test();
+                    // the fake's loopback address is not what people would see: fold it away for the picture
+                    dialog.stage().getScene().getRoot().lookupAll(".settings-advanced").forEach(n ->
+                            ((javafx.scene.control.TitledPane) n).setExpanded(false));
+                }
+                case "invalid" -> {
+                    vm.chooseProvider(vm.providerChoices().get(2));
+                    vm.labelProperty().set("");
+                    vm.keyFields().getFirst().textProperty().set("sk-abc\u0007");
+                    vm.thresholdProperty().set("lots");
+                    vm.intervalProperty().set("0");
+                    vm.baseUrlProperty().set("http://proxy.example.com");
+                }
+                case "providers" -> dialog.stage().getScene().getRoot().lookupAll("#settings-provider").forEach(n ->
+                        ((javafx.scene.control.ComboBox<?>) n).show());
+                case "general" -> dialog.stage().getScene().getRoot().lookupAll(".tab-pane").forEach(n ->
+                        ((javafx.scene.control.TabPane) n).getSelectionModel().select(1));
+                default -> {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,493 @@
+package dev.tally.ui.settings;
+
+import dev.tally.account.Account;
+import dev.tally.account.Preferences;
+import dev.tally.autostart.NoAutostart;
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.KeyLimit;
+import dev.tally.core.Money;
+import dev.tally.core.ProviderId;
+import dev.tally.core.Secret;
+import dev.tally.core.SpendReport;
+import dev.tally.secret.KeyringSecretStore;
+import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.ProviderHarness;
+import dev.tally.ui.settings.SettingsViewModel.Mode;
+import dev.tally.ui.settings.SettingsViewModel.ProviderChoice;
+import dev.tally.ui.settings.SettingsViewModel.SaveResult;
+import dev.tally.ui.settings.SettingsViewModel.StatusKind;
+import dev.tally.ui.settings.SettingsViewModel.TestState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The settings view model without a toolkit: executors run tasks on the test's thread. */
+class SettingsViewModelTest {
+    private static final String KEY = ProviderHarness.CANARY;
+
+    @TempDir
+    Path home;
+
+    private final FakeProviderServer server = FakeProviderServer.start();
+    private final MemorySecretStore keychain = new MemorySecretStore();
+    private final List<SaveResult> saves = new ArrayList<>();
+    private SettingsFixture fx;
+    private SettingsViewModel vm;
+
+    private SettingsViewModel open(dev.tally.secret.SecretStore store, Executor background) {
+        fx = new SettingsFixture(home);
+        vm = fx.viewModel(store, background, Runnable::run);
+        vm.setOnSaved(saves::add);
+        vm.load();
+        return vm;
+    }
+
+    private SettingsViewModel open() {
+        return open(keychain, Runnable::run);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ProviderChoice choice(String id) {
+        return vm.providerChoices().stream().filter(c -> c.id().value().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Fills a new DeepSeek account pointing at the fake server. */
+    private void typeDeepSeek(String label, String key) {
+        assertTrue(vm.chooseProvider(choice("deepseek")));
+        vm.labelProperty().set(label);
+        vm.baseUrlProperty().set(server.baseUrl().toString());
+        vm.keyFields().getFirst().textProperty().set(key);
+    }
+
+    private String accountsJson() throws Exception {
+        return Files.readString(fx.accounts.file());
+    }
+
+    @Test
+    void firstOpenWithNoAccountsStartsANewAccountAndCannotSaveUntilAProviderIsPicked() {
+        open();
+        assertFalse(vm.loadingProperty().get());
+        assertEquals(Mode.NEW, vm.modeProperty().get());
+        assertTrue(vm.accounts().isEmpty());
+        assertNull(vm.providerProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        assertEquals("Keys are kept in Test Keychain, never in a file.", vm.keychainMessageProperty().get());
+        assertEquals("", vm.providerErrorProperty().get(), "no complaint before anything was typed");
+        vm.labelProperty().set("Work ");
+        assertEquals("choose the provider of this account", vm.providerErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.chooseProvider(choice("deepseek"));
+        assertEquals("", vm.providerErrorProperty().get());
+        assertTrue(vm.canSaveProperty().get(), "a DeepSeek account without a key is fine: DEEPSEEK_API_KEY may hold it");
+        vm.save();
+        assertEquals("Work", vm.labelProperty().get());
+        assertFalse(vm.formDirtyProperty().get(), "saved, nothing left over");
+        assertTrue(keychain.entries.isEmpty());
+    }
+
+    @Test
+    void unsupportedProvidersAreListedGreyedWithTheirReasonAndCannotBePicked() {
+        open();
+        List<ProviderChoice> choices = vm.providerChoices();
+        assertEquals("DeepSeek", choices.getFirst().name());
+        assertTrue(choices.getFirst().enabled());
+        ProviderChoice groq = choice("groq");
+        assertFalse(groq.enabled());
+        assertTrue(groq.reason().contains("no API for balance"), groq.reason());
+        int firstUnsupported = choices.indexOf(choices.stream().filter(c -> !c.enabled()).findFirst().orElseThrow());
+        assertTrue(choices.subList(firstUnsupported, choices.size()).stream().noneMatch(ProviderChoice::enabled),
+                "supported providers come first");
+
+        assertTrue(vm.chooseProvider(choice("deepseek")));
+        assertFalse(vm.chooseProvider(groq));
+        assertEquals("DeepSeek", vm.providerProperty().get().name(), "the form keeps the provider it had");
+        assertTrue(vm.providerMessageProperty().get().startsWith("Groq cannot be added: Groq has no API for balance"),
+                vm.providerMessageProperty().get());
+    }
+
+    @Test
+    void pickingAProviderFillsTheLabelAndOneKeyFieldPerSlot() {
+        open();
+        vm.chooseProvider(choice("openrouter"));
+        assertEquals("OpenRouter", vm.labelProperty().get());
+        assertEquals(List.of("API key", "Management key"), vm.keyFields().stream().map(SettingsViewModel.KeyField::title).toList());
+        assertTrue(vm.keyFields().get(1).description().contains("management key"));
+        assertEquals("https://openrouter.ai", vm.baseUrlPromptProperty().get());
+        vm.chooseProvider(choice("xai"));
+        assertEquals("xAI", vm.labelProperty().get(), "an untouched default label follows the provider");
+        assertTrue(vm.teamIdNeededProperty().get());
+        assertTrue(vm.teamIdHintProperty().get().contains("XAI_TEAM_ID"));
+        vm.labelProperty().set("Work");
+        vm.chooseProvider(choice("deepseek"));
+        assertEquals("Work", vm.labelProperty().get(), "a typed label is kept");
+        assertFalse(vm.teamIdNeededProperty().get());
+    }
+
+    @Test
+    void everyFieldSaysWhatIsWrongAndSaveStaysDisabledUntilItIsFixed() {
+        open();
+        typeDeepSeek("", KEY);
+        assertEquals("give the account a label, e.g. “DeepSeek (work)”", vm.labelErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.labelProperty().set("DeepSeek (work)");
+        assertEquals("", vm.labelErrorProperty().get());
+        assertTrue(vm.canSaveProperty().get());
+
+        vm.baseUrlProperty().set("http://proxy.example.com");
+        assertTrue(vm.baseUrlErrorProperty().get().startsWith("the base URL must use https"), vm.baseUrlErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.baseUrlProperty().set("ftp://proxy.example.com");
+        assertTrue(vm.baseUrlErrorProperty().get().contains("must look like https://host"), vm.baseUrlErrorProperty().get());
+        vm.baseUrlProperty().set("https://proxy.example.com/deepseek?x=1");
+        assertEquals("the base URL must not contain a query or fragment", vm.baseUrlErrorProperty().get());
+        vm.baseUrlProperty().set("");
+        assertEquals("", vm.baseUrlErrorProperty().get(), "empty means the documented host");
+
+        vm.thresholdProperty().set("five");
+        assertEquals("the alert level is not an amount; write e.g. 5 or 5.50", vm.thresholdErrorProperty().get());
+        vm.thresholdProperty().set("5");
+        assertEquals("choose the currency of the alert level", vm.thresholdErrorProperty().get(),
+                "DeepSeek can hold CNY and USD, so the currency must be chosen");
+        vm.thresholdCurrencyProperty().set("CNY");
+        assertEquals("", vm.thresholdErrorProperty().get());
+
+        vm.intervalProperty().set("0");
+        assertEquals("the interval must be a whole number of minutes from 1 to 1440", vm.intervalErrorProperty().get());
+        vm.intervalProperty().set("2.5");
+        assertEquals("the interval must be a whole number of minutes from 1 to 1440", vm.intervalErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.intervalProperty().set("1");
+        assertEquals("", vm.intervalErrorProperty().get());
+
+        vm.keyFields().getFirst().textProperty().set("sk-abc\u0007def");
+        assertEquals("the key contains a control character or line break", vm.keyFields().getFirst().errorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        assertFalse(vm.canTestProperty().get());
+        vm.keyFields().getFirst().textProperty().set(KEY);
+        assertTrue(vm.formValidProperty().get());
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void aSecondAccountOfTheSameProviderNeedsAnotherLabel() {
+        open();
+        typeDeepSeek("DeepSeek (work)", KEY);
+        vm.save();
+        vm.add();
+        typeDeepSeek("deepseek (WORK)", KEY);
+        assertEquals("there is already a DeepSeek account labelled “DeepSeek (work)”", vm.labelErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void theAlertCurrencyFollowsTheRegionWhereTheProviderFixesIt() {
+        open();
+        vm.chooseProvider(choice("moonshot"));
+        assertEquals(List.of("global", "china"), vm.regionChoices());
+        assertEquals("global", vm.regionProperty().get());
+        assertEquals("USD", vm.fixedCurrencyProperty().get());
+        assertEquals("Global — api.moonshot.ai (USD)", vm.regionName("global"));
+        vm.regionProperty().set("china");
+        assertEquals("CNY", vm.fixedCurrencyProperty().get());
+        assertEquals("https://api.moonshot.cn", vm.baseUrlPromptProperty().get());
+        assertTrue(vm.currencyChoices().isEmpty(), "no currency to choose when the region fixes it");
+        vm.thresholdProperty().set("20");
+        assertEquals("", vm.thresholdErrorProperty().get());
+
+        vm.chooseProvider(choice("openrouter"));
+        assertTrue(vm.regionChoices().isEmpty(), "single-host providers have no region choice");
+        assertNull(vm.regionProperty().get());
+        assertEquals("USD", vm.fixedCurrencyProperty().get());
+
+        vm.chooseProvider(choice("deepseek"));
+        assertNull(vm.fixedCurrencyProperty().get());
+        assertTrue(vm.currencyChoices().containsAll(List.of("CNY", "USD")));
+    }
+
+    @Test
+    void savedMoonshotAccountKeepsRegionAndRegionCurrencyThreshold() throws Exception {
+        open();
+        vm.chooseProvider(choice("moonshot"));
+        vm.labelProperty().set("Kimi CN");
+        vm.regionProperty().set("china");
+        vm.thresholdProperty().set("20");
+        vm.intervalProperty().set("15");
+        vm.save();
+        Account a = fx.accounts.load().accounts().getFirst();
+        assertEquals("moonshot-kimi-cn", a.id());
+        assertEquals("china", a.region());
+        assertEquals(Money.of("20", "CNY"), a.threshold());
+        assertEquals(15, a.intervalMinutes());
+        assertEquals("Moonshot · China · every 15 min · alert below 20 CNY", vm.accounts().getFirst().detail());
+    }
+
+    @Test
+    void testFetchesWithTheTypedKeyAndShowsTheBalance() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        Queue<Runnable> background = new ArrayDeque<>();
+        open(keychain, background::add);
+        runAll(background);
+        typeDeepSeek("DeepSeek (work)", KEY);
+        assertTrue(vm.canTestProperty().get());
+
+        vm.test();
+        assertEquals(TestState.RUNNING, vm.testStateProperty().get());
+        assertEquals("Testing…", vm.testMessageProperty().get());
+        assertFalse(vm.canTestProperty().get(), "one test at a time");
+        runAll(background);
+
+        assertEquals(TestState.OK, vm.testStateProperty().get());
+        assertEquals("OK — 110.00 CNY", vm.testMessageProperty().get());
+        assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"));
+        assertTrue(keychain.entries.isEmpty(), "testing saves nothing");
+        assertFalse(Files.exists(fx.accounts.file()), "testing saves nothing");
+        assertEquals("CNY", vm.thresholdCurrencyProperty().get(), "the tested currency is offered for the alert");
+
+        vm.keyFields().getFirst().textProperty().set(KEY + "x");
+        assertEquals(TestState.IDLE, vm.testStateProperty().get(), "a result is dropped once the key changes");
+        assertEquals("", vm.testMessageProperty().get());
+    }
+
+    @Test
+    void aResultThatArrivesAfterTheFormChangedIsDropped() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        Queue<Runnable> background = new ArrayDeque<>();
+        open(keychain, background::add);
+        runAll(background);
+        typeDeepSeek("DeepSeek", KEY);
+        vm.test();
+        vm.baseUrlProperty().set("https://api.deepseek.com");
+        runAll(background);
+        assertEquals(TestState.IDLE, vm.testStateProperty().get());
+        assertEquals("", vm.testMessageProperty().get());
+    }
+
+    @Test
+    void aRejectedKeyShowsTheProvidersExactErrorWithoutTheKey() {
+        server.fixture("/user/balance", 401, "deepseek/error-401.json");
+        open();
+        typeDeepSeek("DeepSeek", KEY);
+        vm.test();
+        assertEquals(TestState.FAILED, vm.testStateProperty().get());
+        String msg = vm.testMessageProperty().get();
+        assertTrue(msg.startsWith("Key rejected — the key was rejected by 127.0.0.1 (HTTP 401: Authentication Fails"), msg);
+        assertFalse(msg.contains("CANARY"), msg);
+    }
+
+    @Test
+    void testTextsForSpendAndKeyLimitsSayWhatTheNumberIs() {
+        Instant now = ProviderHarness.NOW;
+        BalanceSnapshot spend = new BalanceSnapshot(ProviderId.of("openai"), now, null, List.of(),
+                new SpendReport(Money.of("12.34", "USD"), SpendReport.MONTH_TO_DATE, now, now), null);
+        assertEquals("spent 12.34 USD this month", SettingsViewModel.describe(spend));
+        BalanceSnapshot limit = new BalanceSnapshot(ProviderId.of("openrouter"), now, null, List.of(), null,
+                new KeyLimit("USD", new BigDecimal("10.00"), new BigDecimal("7.50"), new BigDecimal("2.50"), "monthly"));
+        assertEquals("key limit 10.00 USD, 7.50 USD left, used 2.50 USD", SettingsViewModel.describe(limit));
+        BalanceSnapshot two = new BalanceSnapshot(ProviderId.of("deepseek"), now, false, List.of(
+                CurrencyBalance.of("USD", new BigDecimal("5.30")), CurrencyBalance.of("CNY", new BigDecimal("0.01"))), null, null);
+        assertEquals("0.01 CNY · 5.30 USD — the provider says the account cannot make API calls", SettingsViewModel.describe(two));
+    }
+
+    @Test
+    void saveWritesTheAccountFileAndPutsTheKeyInTheKeychainOnly() throws Exception {
+        open();
+        typeDeepSeek("DeepSeek (work)", KEY);
+        vm.thresholdProperty().set("5.50");
+        vm.thresholdCurrencyProperty().set("CNY");
+        assertTrue(vm.canSaveProperty().get());
+        vm.save();
+
+        Account a = fx.accounts.load().accounts().getFirst();
+        assertEquals("deepseek-work", a.id());
+        assertEquals("DeepSeek (work)", a.label());
+        assertEquals(server.baseUrl(), a.baseUrl());
+        assertEquals(Money.of("5.50", "CNY"), a.threshold());
+        assertEquals(Account.DEFAULT_INTERVAL, a.intervalMinutes());
+        assertEquals(Optional.of(Secret.of(KEY)), keychain.read("deepseek-work"));
+        assertFalse(accountsJson().contains("CANARY"), "the key never goes to accounts.json");
+
+        assertEquals("", vm.keyFields().getFirst().textProperty().get(), "the key field is cleared once stored");
+        assertEquals("Saved in Test Keychain", vm.keyFields().getFirst().statusProperty().get());
+        assertEquals(Mode.EXISTING, vm.modeProperty().get());
+        assertEquals("deepseek-work", vm.editingIdProperty().get());
+        assertFalse(vm.providerEditableProperty().get());
+        assertFalse(vm.canSaveProperty().get(), "nothing left to save");
+        assertEquals("Saved DeepSeek (work) and its key.", vm.statusProperty().get());
+        assertEquals(StatusKind.SUCCESS, vm.statusKindProperty().get());
+        assertEquals(1, saves.size());
+        assertEquals(java.util.Set.of("deepseek-work"), saves.getFirst().keysChanged());
+        assertEquals(List.of(a), saves.getFirst().accounts());
+        assertEquals("DeepSeek (work)", vm.accounts().getFirst().label());
+    }
+
+    @Test
+    void withoutAKeychainTheAccountIsSavedButTheKeyIsNotAndTheMessageSaysWhy() throws Exception {
+        String reason = "no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set";
+        open(new UnavailableSecretStore(reason), Runnable::run);
+        assertTrue(vm.keychainMessageProperty().get().startsWith("The keychain is unavailable: " + reason
+                + ". Keys you type can be tested but not saved"), vm.keychainMessageProperty().get());
+        typeDeepSeek("DeepSeek", KEY);
+        assertTrue(vm.keyFields().getFirst().statusProblemProperty().get());
+        assertTrue(vm.keyFields().getFirst().statusProperty().get().contains("Set DEEPSEEK_API_KEY instead"));
+        vm.save();
+
+        assertEquals("deepseek", fx.accounts.load().accounts().getFirst().id(), "the account is saved so an env key works");
+        assertFalse(accountsJson().contains("CANARY"), "no plaintext fallback");
+        SettingsViewModel.KeyField key = vm.keyFields().getFirst();
+        assertTrue(key.statusProblemProperty().get());
+        assertTrue(key.statusProperty().get().startsWith("Not saved: the keychain is unavailable (" + reason + ")"),
+                key.statusProperty().get());
+        assertTrue(key.statusProperty().get().contains("never stores keys in plain text"));
+        assertEquals(KEY, key.textProperty().get(), "the typed key stays so it can be saved once the keychain works");
+        assertEquals(StatusKind.ERROR, vm.statusKindProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("DeepSeek was saved, but its key was not."), vm.statusProperty().get());
+        assertTrue(saves.getFirst().keysChanged().isEmpty());
+    }
+
+    @Test
+    void editingAnAccountShowsWhereItsKeyIsAndTestsWithTheStoredKey() throws Exception {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        open();
+        typeDeepSeek("DeepSeek", KEY);
+        vm.save();
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.setOnSaved(saves::add);
+        vm.load();
+
+        assertEquals(Mode.EXISTING, vm.modeProperty().get());
+        assertEquals("DeepSeek", vm.labelProperty().get());
+        assertEquals(server.baseUrl().toString(), vm.baseUrlProperty().get());
+        assertEquals("Saved in Test Keychain (sk-…a2c4); type a new key to replace it",
+                vm.keyFields().getFirst().statusProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+
+        assertTrue(vm.canTestProperty().get(), "a saved account can be tested with its stored key");
+        vm.test();
+        assertEquals("OK — 110.00 CNY", vm.testMessageProperty().get());
+        assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"));
+
+        vm.intervalProperty().set("30");
+        vm.save();
+        assertEquals(30, fx.accounts.load().accounts().getFirst().intervalMinutes());
+        assertTrue(saves.getLast().keysChanged().isEmpty(), "the key did not change");
+        assertEquals(Optional.of(Secret.of(KEY)), keychain.read("deepseek"));
+    }
+
+    @Test
+    void removeDeletesTheAccountAndItsKeys() throws Exception {
+        open();
+        typeDeepSeek("DeepSeek", KEY);
+        vm.save();
+        vm.remove("deepseek");
+        assertTrue(fx.accounts.load().accounts().isEmpty());
+        assertTrue(keychain.entries.isEmpty());
+        assertTrue(vm.accounts().isEmpty());
+        assertEquals(Mode.NEW, vm.modeProperty().get());
+        assertEquals("Removed DeepSeek.", vm.statusProperty().get());
+        assertEquals(java.util.Set.of("deepseek"), saves.getLast().removed());
+    }
+
+    @Test
+    void generalSettingsAreSavedAndLaunchAtLoginWritesTheAutostartEntry() throws Exception {
+        open();
+        assertTrue(vm.launchAtLoginAvailableProperty().get());
+        assertTrue(vm.launchAtLoginHintProperty().get().contains("tally.desktop"));
+        assertFalse(vm.canSaveProperty().get());
+        vm.launchAtLoginProperty().set(true);
+        vm.notificationsProperty().set(false);
+        vm.themeProperty().set(Preferences.Theme.DARK);
+        vm.hideAmountsProperty().set(true);
+        assertTrue(vm.canSaveProperty().get(), "an untouched new-account form does not block saving the rest");
+        vm.save();
+
+        assertTrue(fx.autostart.isEnabled());
+        assertTrue(Files.readString(fx.autostart.file()).contains("Exec=\"/opt/Tally Apps/bin/tally\" --from-login\n"));
+        Preferences p = fx.preferences.load().preferences();
+        assertEquals(new Preferences(Preferences.Theme.DARK, false, true, true, null), p);
+        assertEquals(p, saves.getLast().preferences());
+        assertNull(saves.getLast().accounts(), "no account was written");
+        assertEquals("Saved the general settings.", vm.statusProperty().get());
+
+        vm.launchAtLoginProperty().set(false);
+        vm.save();
+        assertFalse(Files.exists(fx.autostart.file()));
+        assertFalse(fx.preferences.load().preferences().launchAtLogin());
+    }
+
+    @Test
+    void launchAtLoginIsUnavailableWithAReasonWhereThereIsNoMechanism() {
+        fx = new SettingsFixture(home);
+        vm = new SettingsViewModel(fx.services(keychain, new NoAutostart("starting at login is not available on Plan 9"),
+                Runnable::run, Runnable::run));
+        vm.load();
+        assertFalse(vm.launchAtLoginAvailableProperty().get());
+        assertEquals("starting at login is not available on Plan 9", vm.launchAtLoginHintProperty().get());
+    }
+
+    @Test
+    void savingTheGeneralSettingsKeepsTheRememberedWindowPlace() {
+        fx = new SettingsFixture(home);
+        Preferences.WindowBounds where = new Preferences.WindowBounds(10.0, 20.0, 380.0, 600.0);
+        fx.preferences.save(Preferences.defaults().withWindow(where));
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load();
+        vm.hideAmountsProperty().set(true);
+        vm.save();
+        assertEquals(where, fx.preferences.load().preferences().window());
+    }
+
+    @Test
+    void withTheRealKeychainTheKeyIsStoredUnderTheAccountId() {
+        KeyringSecretStore real = KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT);
+        try {
+            String why = "no usable OS keychain here (" + real.status()
+                    + "); run inside .ci/with-keyring to test against a real Secret Service";
+            if ("1".equals(System.getenv("TALLY_KEYRING_EXPECTED"))) {
+                assertTrue(real.status().isAvailable(), why);
+            }
+            assumeTrue(real.status().isAvailable(), why);
+            open(real, Runnable::run);
+            String label = "Settings test " + Long.toHexString(System.nanoTime());
+            typeDeepSeek(label, KEY);
+            vm.save();
+            String id = fx.accounts.load().accounts().getFirst().id();
+            try {
+                assertEquals(Optional.of(Secret.of(KEY)), real.read(id));
+                assertTrue(vm.keyFields().getFirst().statusProperty().get().startsWith("Saved in "));
+            } finally {
+                real.delete(id);
+            }
+        } finally {
+            real.close();
+        }
+    }
+
+    private static void runAll(Queue<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+    }
+}
