@@ -4,6 +4,12 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
+import dev.tally.account.Preferences;
+import dev.tally.account.PreferencesStore;
+import dev.tally.autostart.Autostart;
+import dev.tally.autostart.LaunchCommands;
+import dev.tally.ui.settings.SettingsDialog;
+import dev.tally.ui.settings.SettingsViewModel;
 import dev.tally.alert.Alert;
 import dev.tally.alert.Notifier;
 import dev.tally.core.Secret;
@@ -67,14 +73,23 @@ public final class DesktopApp {
     private final DesktopNotifications notifications;
 
     private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
+    private final PreferencesStore preferences;
     private boolean fxStarted;
     private Stage stage;
     private MainViewModel main;
+    private SettingsDialog settings;
+    private SettingsViewModel settingsVm;
     private volatile boolean hideAmounts;
+    private volatile boolean notificationsOn = true;
+    private volatile Preferences.Theme theme = Preferences.Theme.SYSTEM;
 
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
         this.clock = ctx.clock();
+        this.preferences = new PreferencesStore(ctx.dirs().config(), ctx.clock());
+        PreferencesStore.Loaded prefs = preferences.load();
+        applyPreferences(prefs.preferences());
+        prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
         AwtTrayBackend awt = wantTray ? new AwtTrayBackend(io, new TrayBackend.Listener() {
             @Override
             public void onAction(TrayAction action) {
@@ -160,8 +175,7 @@ public final class DesktopApp {
             fxStarted = true;
             Platform.startup(() -> {
                 Platform.setImplicitExit(!trayUp);
-                Application.setUserAgentStylesheet(dark() ? new PrimerDark().getUserAgentStylesheet()
-                        : new PrimerLight().getUserAgentStylesheet());
+                applyTheme();
                 task.run();
             });
             return;
@@ -169,12 +183,27 @@ public final class DesktopApp {
         Platform.runLater(task);
     }
 
-    private static boolean dark() {
-        try {
-            return Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /** AtlantaFX Primer light or dark; "system" follows the OS colour scheme. FX thread. */
+    private void applyTheme() {
+        boolean dark = switch (theme) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> {
+                try {
+                    yield Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+                } catch (RuntimeException e) {
+                    yield false;
+                }
+            }
+        };
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyPreferences(Preferences p) {
+        hideAmounts = p.hideAmounts();
+        notificationsOn = p.notifications();
+        theme = p.theme();
     }
 
     /** Opens (or brings forward) the main window. Any thread. */
@@ -187,6 +216,8 @@ public final class DesktopApp {
                     stage = new Stage();
                     main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
                     new MainWindow(stage, main);
+                    restoreBounds(stage);
+                    stage.setOnHiding(e -> saveBounds(stage));
                     if (!trayUp) {
                         stage.setOnHidden(e -> quit());
                     }
@@ -202,7 +233,72 @@ public final class DesktopApp {
     }
 
     private void openSettings() {
-        showWindow();
+        openSettings(null);
+    }
+
+    /** Opens the settings dialog, on the given account when {@code accountId} is not null. Any thread. */
+    private void openSettings(String accountId) {
+        onFx(() -> {
+            if (settings == null) {
+                SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
+                        ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
+                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()), io,
+                        Platform::runLater);
+                settingsVm = new SettingsViewModel(services);
+                settingsVm.setOnSaved(this::settingsSaved);
+                settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);
+            }
+            settings.show();
+            if (accountId != null) {
+                settingsVm.edit(accountId);
+            }
+        });
+    }
+
+    /** The dialog saved: re-read accounts, retry accounts whose keys changed, apply preferences. */
+    private void settingsSaved(SettingsViewModel.SaveResult r) {
+        io.execute(() -> {
+            engine.reload();
+            r.keysChanged().forEach(engine.poller()::keyChanged);
+            if (r.preferences() != null) {
+                applyPreferences(r.preferences());
+                onFx(this::applyTheme);
+            }
+            updateTray();
+            if (stage != null) {
+                Map<String, List<WeekSummary>> weeks = weeks(engine.poller().states());
+                Platform.runLater(() -> {
+                    main.setHideAmounts(hideAmounts, clock.instant());
+                    main.apply(engine.poller().states(), weeks, clock.instant());
+                });
+            }
+        });
+    }
+
+    private void restoreBounds(Stage s) {
+        Preferences.WindowBounds b = preferences.load().preferences().window();
+        if (b == null) {
+            return;
+        }
+        if (b.width() != null && b.height() != null) {
+            s.setWidth(b.width());
+            s.setHeight(b.height());
+        }
+        if (b.x() != null && b.y() != null && javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), 40, 40).size() > 0) {
+            s.setX(b.x());
+            s.setY(b.y());
+        }
+    }
+
+    private void saveBounds(Stage s) {
+        Preferences.WindowBounds b = new Preferences.WindowBounds(s.getX(), s.getY(), s.getWidth(), s.getHeight());
+        io.execute(() -> {
+            try {
+                preferences.update(p -> p.withWindow(b));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
+            }
+        });
     }
 
     private Map<String, List<WeekSummary>> weeks(List<AccountState> states) {
@@ -255,7 +351,20 @@ public final class DesktopApp {
     }
 
     private void notifyDesktop(Alert alert) {
-        io.execute(() -> notifications.send("Tally", alert.text()));
+        if (!notificationsOn) {
+            return;
+        }
+        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.text();
+        io.execute(() -> notifications.send("Tally", text));
+    }
+
+    /** The alert without amounts, for screen sharing. */
+    private static String alertKind(Alert alert) {
+        return switch (alert) {
+            case Alert.LowBalance l -> "balance below your alert";
+            case Alert.Exhausted e -> "balance used up";
+            case Alert.KeyRejected k -> "key rejected";
+        };
     }
 
     /** Providers with a key in the environment and no account yet: offered in the empty state. */
@@ -335,7 +444,7 @@ public final class DesktopApp {
 
         @Override
         public void editKey(String accountId) {
-            openSettings();
+            DesktopApp.this.openSettings(accountId);
         }
 
         @Override
