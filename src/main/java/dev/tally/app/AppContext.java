@@ -37,6 +37,12 @@ public final class AppContext implements AutoCloseable {
     private BalanceFetcher fetcher;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
+        this(dirs, env, clock, null);
+    }
+
+    /** @param keychain the secret store to use instead of the OS keychain (tests), or {@code null} for the OS one */
+    public AppContext(AppDirs dirs, Map<String, String> env, Clock clock, SecretStore keychain) {
+        this.secrets = keychain;
         this.dirs = dirs;
         this.env = Map.copyOf(env);
         this.clock = clock;
