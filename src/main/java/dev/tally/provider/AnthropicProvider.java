@@ -14,8 +14,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +37,8 @@ public final class AnthropicProvider implements BalanceProvider {
 
     static final String API_VERSION = "2023-06-01";
     /** Buckets per page: the documented maximum for daily buckets, a whole month. */
-    static final int BUCKETS_PER_PAGE = 31;
-    /** More pages than this means the cursor is not moving forward; stop rather than loop. */
-    static final int MAX_PAGES = 20;
-
-    /** What one page adds up to, in USD cents, and where the next page is. */
-    record Page(BigDecimal cents, boolean hasMore, String nextPage) {
-    }
+    static final int BUCKETS_PER_PAGE = CostReport.BUCKETS_PER_PAGE;
+    static final int MAX_PAGES = CostReport.MAX_PAGES;
 
     @Override
     public ProviderInfo info() {
@@ -57,40 +50,18 @@ public final class AnthropicProvider implements BalanceProvider {
         Secret key = ctx.key(KeySlot.ADMIN);
         Map<String, String> headers = Map.of("x-api-key", key.reveal(), "anthropic-version", API_VERSION);
         Instant now = ctx.clock().instant();
-        Instant monthStart = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1)
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthStart = CostReport.monthStart(now);
         String query = "/v1/organizations/cost_report?starting_at=" + encode(monthStart.toString())
                 + "&bucket_width=1d&limit=" + BUCKETS_PER_PAGE;
-        BigDecimal cents = BigDecimal.ZERO;
-        String cursor = null;
-        for (int n = 1; ; n++) {
-            if (n > MAX_PAGES) {
-                throw FetchException.badResponse("Anthropic cost report: still more pages after " + MAX_PAGES
-                        + "; stopped so a runaway cursor cannot loop forever");
-            }
-            JsonNode root;
-            try {
-                root = ctx.getJson(cursor == null ? query : query + "&page=" + encode(cursor), headers);
-            } catch (FetchException e) {
-                throw explain(e);
-            }
-            Page page = parse(root, "Anthropic cost report page " + n);
-            cents = cents.add(page.cents());
-            if (!page.hasMore()) {
-                break;
-            }
-            if (page.nextPage().equals(cursor)) {
-                throw FetchException.badResponse("Anthropic cost report page " + n
-                        + ": next_page repeats the page just read");
-            }
-            cursor = page.nextPage();
-        }
-        Money spent = new Money(cents.movePointLeft(2), "USD");
+        CostReport.Page cents = CostReport.readAll(ctx, "Anthropic cost report", query, headers,
+                AnthropicProvider::parse, AnthropicProvider::explain);
+        Money spent = new Money(cents.sum().movePointLeft(2), "USD");
         return new BalanceSnapshot(ctx.info().id(), now, null, List.of(),
                 new SpendReport(spent, SpendReport.MONTH_TO_DATE, monthStart, now), null);
     }
 
-    static Page parse(JsonNode root, String where) throws FetchException {
+    /** One page, summed in USD cents. */
+    static CostReport.Page parse(JsonNode root, String where) throws FetchException {
         Json.rootObject(root, where);
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal cents = BigDecimal.ZERO;
@@ -115,12 +86,7 @@ public final class AnthropicProvider implements BalanceProvider {
                 }
             }
         }
-        boolean hasMore = Boolean.TRUE.equals(Json.optionalBoolean(root, "has_more", where));
-        String next = Json.optionalText(root, "next_page");
-        if (hasMore && (next == null || next.isBlank())) {
-            throw FetchException.badResponse(where + ": has_more is true but next_page is missing");
-        }
-        return new Page(cents, hasMore, next);
+        return CostReport.page(root, where, cents, "USD");
     }
 
     private static String encode(String value) {

@@ -11,11 +11,7 @@ import dev.tally.core.ProviderId;
 import dev.tally.core.SpendReport;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +33,8 @@ public final class OpenAiProvider implements BalanceProvider {
             "https://platform.openai.com/docs/api-reference/usage/costs", null);
 
     /** Buckets per page: a whole month of daily buckets (the docs allow 1–180). */
-    static final int BUCKETS_PER_PAGE = 31;
-    /** More pages than this means the cursor is not moving forward; stop rather than loop. */
-    static final int MAX_PAGES = 20;
-
-    /** What one page adds up to: {@code currency} is {@code null} when the page has no results. */
-    record Page(BigDecimal sum, String currency, boolean hasMore, String nextPage) {
-    }
+    static final int BUCKETS_PER_PAGE = CostReport.BUCKETS_PER_PAGE;
+    static final int MAX_PAGES = CostReport.MAX_PAGES;
 
     @Override
     public ProviderInfo info() {
@@ -54,42 +45,18 @@ public final class OpenAiProvider implements BalanceProvider {
     public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
         Map<String, String> headers = FetchContext.bearer(ctx.key(KeySlot.ADMIN));
         Instant now = ctx.clock().instant();
-        Instant monthStart = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1)
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthStart = CostReport.monthStart(now);
         String query = "/v1/organization/costs?start_time=" + monthStart.getEpochSecond()
                 + "&bucket_width=1d&limit=" + BUCKETS_PER_PAGE;
-        BigDecimal sum = new BigDecimal("0.00");
-        String currency = null;
-        String cursor = null;
-        for (int n = 1; ; n++) {
-            if (n > MAX_PAGES) {
-                throw FetchException.badResponse("OpenAI costs: still more pages after " + MAX_PAGES
-                        + "; stopped so a runaway cursor cannot loop forever");
-            }
-            JsonNode root;
-            try {
-                root = ctx.getJson(cursor == null ? query
-                        : query + "&page=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), headers);
-            } catch (FetchException e) {
-                throw explain(e);
-            }
-            Page page = parse(root, "OpenAI costs page " + n);
-            sum = sum.add(page.sum());
-            currency = sameCurrency(currency, page.currency());
-            if (!page.hasMore()) {
-                break;
-            }
-            if (page.nextPage().equals(cursor)) {
-                throw FetchException.badResponse("OpenAI costs page " + n + ": next_page repeats the page just read");
-            }
-            cursor = page.nextPage();
-        }
-        Money spent = new Money(sum, currency == null ? "USD" : currency);
+        CostReport.Page total = CostReport.readAll(ctx, "OpenAI costs", query, headers, OpenAiProvider::parse,
+                OpenAiProvider::explain);
+        Money spent = new Money(total.sum().setScale(Math.max(2, total.sum().scale())),
+                total.currency() == null ? "USD" : total.currency());
         return new BalanceSnapshot(ctx.info().id(), now, null, List.of(),
                 new SpendReport(spent, SpendReport.MONTH_TO_DATE, monthStart, now), null);
     }
 
-    static Page parse(JsonNode root, String where) throws FetchException {
+    static CostReport.Page parse(JsonNode root, String where) throws FetchException {
         Json.rootObject(root, where);
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal sum = BigDecimal.ZERO;
@@ -114,23 +81,10 @@ public final class OpenAiProvider implements BalanceProvider {
                     throw FetchException.badResponse(rat + " amount: currency "
                             + (code == null ? "is missing" : "'" + code + "' is not an ISO code"));
                 }
-                currency = sameCurrency(currency, Currencies.requireIso(code));
+                currency = CostReport.sameCurrency(where, currency, Currencies.requireIso(code));
             }
         }
-        boolean hasMore = Boolean.TRUE.equals(Json.optionalBoolean(root, "has_more", where));
-        String next = Json.optionalText(root, "next_page");
-        if (hasMore && (next == null || next.isBlank())) {
-            throw FetchException.badResponse(where + ": has_more is true but next_page is missing");
-        }
-        return new Page(sum, currency, hasMore, next);
-    }
-
-    private static String sameCurrency(String seen, String next) throws FetchException {
-        if (seen != null && next != null && !seen.equals(next)) {
-            throw FetchException.badResponse("OpenAI costs mix " + seen + " and " + next
-                    + "; Tally never adds different currencies");
-        }
-        return seen != null ? seen : next;
+        return CostReport.page(root, where, sum, currency);
     }
 
     /** Adds which key is needed to the generic HTTP message. */
