@@ -185,27 +185,31 @@ public final class AccountStore {
         root.put("version", VERSION);
         ArrayNode list = root.putArray("accounts");
         for (Account a : accounts) {
-            ObjectNode n = list.addObject();
-            n.put("id", a.id());
-            n.put("provider", a.provider().value());
-            n.put("label", a.label());
-            n.put("region", a.region());
-            n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
-            n.put("teamId", a.teamId());
-            if (a.threshold() == null) {
-                n.putNull("threshold");
-            } else {
-                ObjectNode t = n.putObject("threshold");
-                t.put("amount", a.threshold().plain());
-                t.put("currency", a.threshold().currency());
-            }
-            n.put("intervalMinutes", a.intervalMinutes());
+            writeJson(list.addObject(), a);
         }
         try {
             writeAtomically(file, Mapper.MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An account's settings as JSON fields (the file format; also used by {@code tally accounts list --json}). */
+    public static void writeJson(ObjectNode n, Account a) {
+        n.put("id", a.id());
+        n.put("provider", a.provider().value());
+        n.put("label", a.label());
+        n.put("region", a.region());
+        n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
+        n.put("teamId", a.teamId());
+        if (a.threshold() == null) {
+            n.putNull("threshold");
+        } else {
+            ObjectNode t = n.putObject("threshold");
+            t.put("amount", a.threshold().plain());
+            t.put("currency", a.threshold().currency());
+        }
+        n.put("intervalMinutes", a.intervalMinutes());
     }
 
     /** Temp file in the same folder, fsync, atomic rename, fsync the folder. */

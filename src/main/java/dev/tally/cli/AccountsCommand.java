@@ -193,18 +193,7 @@ public final class AccountsCommand implements Runnable {
                 String source = keySource(ctx, a);
                 if (json) {
                     ObjectNode n = list.addObject();
-                    n.put("id", a.id());
-                    n.put("provider", a.provider().value());
-                    n.put("label", a.label());
-                    n.put("region", a.region());
-                    n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
-                    n.put("teamId", a.teamId());
-                    if (a.threshold() == null) {
-                        n.putNull("threshold");
-                    } else {
-                        n.putObject("threshold").put("amount", a.threshold().plain()).put("currency", a.threshold().currency());
-                    }
-                    n.put("intervalMinutes", a.intervalMinutes());
+                    AccountStore.writeJson(n, a);
                     n.put("key", source);
                 } else {
                     root.io().out().println(a.id() + "  " + a.label() + "  [" + a.provider()

@@ -24,6 +24,8 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static dev.tally.testing.FxTesting.reveal;
+import static dev.tally.testing.FxTesting.waitUntil;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -175,33 +177,5 @@ class AddAccountEndToEndFxTest {
         return sb.toString();
     }
 
-    private static void reveal(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            Parent p = node.getParent();
-            while (p != null && !(p instanceof ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof ScrollPane sp) {
-                Node content = sp.getContent();
-                Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                if (range > 0) {
-                    sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / range)));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-    }
 }
