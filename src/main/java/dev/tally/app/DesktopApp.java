@@ -158,6 +158,7 @@ public final class DesktopApp {
             }
         });
         ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> io.execute(engine::applyRetention), 24, 24, TimeUnit.HOURS);
     }
 
     private void handle(TrayAction action) {
@@ -330,10 +331,33 @@ public final class DesktopApp {
     }
 
     private void tick() {
+        reloadIfAccountsChanged();
         updateTray();
         if (stage != null) {
             Platform.runLater(() -> main.tick(clock.instant()));
         }
+    }
+
+    private volatile long accountsStamp = -1;
+
+    /** Accounts added or edited with the command line while the widget runs are picked up within a minute. */
+    private void reloadIfAccountsChanged() {
+        io.execute(() -> {
+            long stamp;
+            try {
+                stamp = java.nio.file.Files.getLastModifiedTime(ctx.accounts().file()).toMillis();
+            } catch (java.io.IOException e) {
+                stamp = 0;
+            }
+            if (accountsStamp != -1 && stamp != accountsStamp) {
+                engine.reload();
+                if (stage != null) {
+                    Map<String, List<WeekSummary>> w = weeks(engine.poller().states());
+                    Platform.runLater(() -> main.apply(engine.poller().states(), w, clock.instant()));
+                }
+            }
+            accountsStamp = stamp;
+        });
     }
 
     private void updateTray() {

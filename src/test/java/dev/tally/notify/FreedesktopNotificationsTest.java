@@ -161,6 +161,31 @@ class FreedesktopNotificationsTest {
     }
 
     @Test
+    void aLowBalanceCrossingIsExactlyOneNotifyCall() throws Exception {
+        String address = startBus();
+        FakeNotificationServer fake = exportFakeServer(address);
+        notifier = new FreedesktopNotifications(address, null, Duration.ofSeconds(5));
+        dir = Files.createTempDirectory("tally-alerts");
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T05:00:00Z");
+        dev.tally.core.Money threshold = new dev.tally.core.Money(new java.math.BigDecimal("5.00"), "CNY");
+        try (dev.tally.history.HistoryStore history = dev.tally.history.HistoryStore.open(dir.resolve("history.db"))) {
+            dev.tally.alert.AlertRules rules = new dev.tally.alert.AlertRules(history);
+            dev.tally.alert.Notifier desktop = alert -> notifier.send("Tally", alert.text());
+            for (String balance : List.of("10.00", "4.20", "3.90", "4.60", "4.10")) {
+                t = t.plusSeconds(300);
+                dev.tally.core.BalanceSnapshot s = new dev.tally.core.BalanceSnapshot(dev.tally.core.ProviderId.of("deepseek"),
+                        t, true, List.of(new dev.tally.core.CurrencyBalance("CNY", new java.math.BigDecimal(balance), null, null, false)),
+                        null, null);
+                rules.onSuccess("deepseek-work", "DeepSeek (work)", threshold, s).forEach(desktop::notify);
+            }
+        }
+        waitFor(fake.calls, 1);
+        Thread.sleep(500);
+        assertEquals(1, fake.calls.size(), "one crossing, one notification: " + fake.calls);
+        assertEquals(BODY, fake.calls.getFirst().body());
+    }
+
+    @Test
     void nothingIsLeftRunningThatWouldKeepTheAppFromExiting() throws Exception {
         String address = startBus();
         FakeNotificationServer fake = exportFakeServer(address);
