@@ -216,6 +216,7 @@ public final class AccountStore {
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeLeftovers(dir, target.getFileName() + ".tmp-");
         Path tmp = dir.resolve(target.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -240,6 +241,20 @@ public final class AccountStore {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temp files a killed writer left behind (older than a minute, so never a live writer's). */
+    private static void removeLeftovers(Path dir, String prefix) {
+        long cutoff = System.currentTimeMillis() - 60_000;
+        try (var files = Files.newDirectoryStream(dir, f -> f.getFileName().toString().startsWith(prefix))) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // leftovers are harmless; the write itself will report a real disk problem
         }
     }
 
