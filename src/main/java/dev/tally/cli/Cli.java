@@ -31,6 +31,15 @@ public final class Cli {
     public static int run(Io io, String... args) {
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
+        // picocli builds a model per registered command by reflection: register only the one being run
+        // (all of them for help, usage errors and anything unknown)
+        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        boolean optionsBefore = args.length > 0 && args[0].startsWith("-");
+        for (var e : TallyCommand.SUBCOMMANDS.entrySet()) {
+            if (optionsBefore || !TallyCommand.SUBCOMMANDS.containsKey(first) || e.getKey().equals(first)) {
+                cl.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

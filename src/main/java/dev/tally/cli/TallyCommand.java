@@ -13,9 +13,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tally}: the root command. Without arguments the launcher starts the desktop widget instead. */
 @Command(name = "tally", mixinStandardHelpOptions = true, versionProvider = TallyCommand.VersionInfo.class,
         description = "What is left on your LLM API accounts. Run without arguments to start the tray widget.",
-        subcommands = {BalanceCommand.class, AccountsCommand.class, KeysCommand.class, StatusCommand.class,
-                HistoryCommand.class, WatchCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {picocli.CommandLine.HelpCommand.class})
 public final class TallyCommand implements Runnable {
+    /** Every subcommand, by name. {@link Cli} registers only the one being run, so start-up builds one model. */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("balance", BalanceCommand.class);
+        SUBCOMMANDS.put("accounts", AccountsCommand.class);
+        SUBCOMMANDS.put("keys", KeysCommand.class);
+        SUBCOMMANDS.put("status", StatusCommand.class);
+        SUBCOMMANDS.put("history", HistoryCommand.class);
+        SUBCOMMANDS.put("watch", WatchCommand.class);
+    }
+
     private final Cli.Io io;
     private AppContext context;
 
