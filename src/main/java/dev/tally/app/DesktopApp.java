@@ -249,10 +249,7 @@ public final class DesktopApp {
                 settingsVm.setOnSaved(this::settingsSaved);
                 settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);
             }
-            settings.show();
-            if (accountId != null) {
-                settingsVm.edit(accountId);
-            }
+            settings.show(accountId);
         });
     }
 

@@ -53,6 +53,8 @@ public final class Poller implements AutoCloseable {
         AccountState state;
         Scheduler.Cancellable timer;
         CompletableFuture<FetchOutcome> inFlight;
+        /** Bumped when the account's settings or key change: a request started before answers for the old ones. */
+        long generation;
     }
 
     /**
@@ -100,6 +102,7 @@ public final class Poller implements AutoCloseable {
                 slots.put(t.id(), s);
                 schedule(s, stagger(index));
             } else if (!s.target.equals(t)) {
+                s.generation++;
                 s.target = t;
                 s.state = new AccountState(t, s.state.lastGood(), s.state.lastError(), s.state.lastPollAt(), null, false, 0);
                 schedule(s, stagger(index));
@@ -112,6 +115,7 @@ public final class Poller implements AutoCloseable {
     public synchronized void keyChanged(String id) {
         Slot s = slots.get(id);
         if (s != null && !closed) {
+            s.generation++;
             s.state = withSchedule(s.state, null, false, 0);
             schedule(s, stagger(0));
         }
@@ -161,29 +165,51 @@ public final class Poller implements AutoCloseable {
         CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
         s.inFlight = future;
         FetchTarget target = s.target;
+        long generation = s.generation;
         fetchExecutor.execute(() -> {
-            FetchOutcome outcome;
-            permits.acquireUninterruptibly();
+            FetchOutcome outcome = null;
             try {
-                outcome = fetcher.fetch(target);
-            } finally {
-                permits.release();
-            }
-            AccountState after = finish(s, target, outcome);
-            for (PollListener l : listeners) {
+                permits.acquireUninterruptibly();
                 try {
-                    l.onPoll(outcome, after);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "poll listener failed", e);
+                    outcome = fetcher.fetch(target);
+                } finally {
+                    permits.release();
                 }
+            } catch (Throwable t) {
+                // never leave the account "in flight" forever: an unexpected error is a failed poll
+                LOG.log(System.Logger.Level.ERROR, "poll of " + target.id() + " failed unexpectedly", t);
+                outcome = new FetchOutcome.Failure(target, clock.instant(),
+                        new FetchError.BadResponse("internal error (" + t.getClass().getSimpleName() + ")"));
+            } finally {
+                FetchOutcome result = outcome;
+                AccountState after = finish(s, target, generation, result);
+                if (after != null) {
+                    for (PollListener l : listeners) {
+                        try {
+                            l.onPoll(result, after);
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.ERROR, "poll listener failed", e);
+                        }
+                    }
+                }
+                future.complete(result);
             }
-            future.complete(outcome);
         });
         return future;
     }
 
-    private synchronized AccountState finish(Slot s, FetchTarget target, FetchOutcome outcome) {
+    /** Records the outcome; {@code null} when it no longer applies (account removed, or changed meanwhile). */
+    private synchronized AccountState finish(Slot s, FetchTarget target, long generation, FetchOutcome outcome) {
         s.inFlight = null;
+        if (closed || slots.get(target.id()) != s) {
+            return null;
+        }
+        if (generation != s.generation) {
+            // the settings or the key changed while this request ran: its answer is about the old ones, so
+            // neither its pause nor its backoff nor its balance applies; ask again with the new ones
+            schedule(s, stagger(0));
+            return null;
+        }
         Instant now = clock.instant();
         AccountState prev = s.state;
         AccountState next;
@@ -198,12 +224,6 @@ public final class Poller implements AutoCloseable {
                 delay = failureDelay(f.error(), failures);
                 next = new AccountState(target, prev.lastGood(), f.error(), now, null, delay == null, failures);
             }
-        }
-        if (closed || s.target != target) {
-            // removed or changed while in flight: the new settings already have their own schedule
-            s.state = new AccountState(s.target, next.lastGood(), next.lastError(), now, s.state.nextPollAt(),
-                    s.state.paused(), s.target == target ? next.failures() : 0);
-            return s.state;
         }
         s.state = next;
         if (delay != null) {

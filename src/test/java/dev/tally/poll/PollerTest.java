@@ -230,6 +230,49 @@ class PollerTest {
     }
 
     @Test
+    void editingAnAccountDuringAFetchPollsAgainWithTheNewSettings() throws Exception {
+        server.reply("/a/user/balance", 504, "{}", Map.of(), Duration.ofMillis(500));
+        server.fixture("/b/user/balance", 200, "deepseek/balance.json");
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 4);
+            p.setTargets(List.of(account("a", 5)), Map.of());
+            CompletableFuture<FetchOutcome> old = p.refresh("a").orElseThrow();
+            Account moved = new Account("a", ProviderId.of("deepseek"), "DeepSeek a", null,
+                    URI.create(server.baseUrl() + "/b"), null, null, 5);
+            p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+            old.get(5, TimeUnit.SECONDS);
+            scheduler.advance(Duration.ofSeconds(2));
+            waitUntil(() -> requestsTo("b") == 1 && !p.inFlight("a"));
+            AccountState st = p.state("a").orElseThrow();
+            assertEquals(AccountStatus.OK, st.lastStatus(), "the new base URL was asked; the old answer was dropped");
+            assertNotNull(st.nextPollAt(), "polling goes on");
+        }
+    }
+
+    @Test
+    void aKeySavedWhileTheOldKeyIsBeingRejectedIsTried() throws Exception {
+        server.reply("/a/user/balance", 401, "{}", Map.of(), Duration.ofMillis(400));
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 4);
+            p.setTargets(List.of(account("a", 5)), Map.of());
+            CompletableFuture<FetchOutcome> old = p.refresh("a").orElseThrow();
+            p.keyChanged("a");
+            old.get(5, TimeUnit.SECONDS);
+            waitUntil(() -> !p.inFlight("a"));
+            assertFalse(p.state("a").orElseThrow().paused(), "the rejection was of the old key");
+            scheduler.advance(Duration.ofSeconds(2));
+            waitUntil(() -> requestsTo("a") == 2);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not reached in 5 s");
+    }
+
+    @Test
     void removedAccountStopsPolling() {
         server.fixture("/a/user/balance", 200, "deepseek/balance.json");
         Poller p = poller(Runnable::run, 4);

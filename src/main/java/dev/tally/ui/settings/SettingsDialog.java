@@ -102,7 +102,12 @@ public final class SettingsDialog {
 
     /** Loads the settings (in the background) and shows the window. */
     public void show() {
-        vm.load();
+        show(null);
+    }
+
+    /** Loads the settings and shows the window with {@code accountId} open in the form (null: the first account). */
+    public void show(String accountId) {
+        vm.load(accountId);
         stage.show();
         stage.toFront();
     }

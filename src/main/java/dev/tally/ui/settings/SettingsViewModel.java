@@ -250,6 +250,7 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<StoreStatus> keychain = new ReadOnlyObjectWrapper<>(this, "keychain");
     private final ReadOnlyStringWrapper keychainName = new ReadOnlyStringWrapper(this, "keychainName", "the keychain");
     private boolean accountsWritable = true;
+    private String selectAfterLoad;
 
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.NONE);
     private final ReadOnlyStringWrapper editingId = new ReadOnlyStringWrapper(this, "editingId");
@@ -374,6 +375,15 @@ public final class SettingsViewModel {
 
     /** Reads accounts, preferences, the autostart entry and the keychain's state in the background. */
     public void load() {
+        load(null);
+    }
+
+    /**
+     * Like {@link #load()}, then opens {@code selectId} in the form (e.g. the card whose key was rejected);
+     * the first account when it is null or gone.
+     */
+    public void load(String selectId) {
+        this.selectAfterLoad = selectId;
         loading.set(true);
         setStatus("Loading…", StatusKind.INFO);
         services.background().execute(() -> {
@@ -435,8 +445,12 @@ public final class SettingsViewModel {
         } else {
             setStatus(String.join("\n", warnings), StatusKind.ERROR);
         }
+        String select = selectAfterLoad;
+        selectAfterLoad = null;
         if (current.isEmpty()) {
             add();
+        } else if (select != null && current.stream().anyMatch(a -> a.id().equals(select))) {
+            edit(select);
         } else {
             edit(current.getFirst().id());
         }

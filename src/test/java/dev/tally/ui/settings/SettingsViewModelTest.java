@@ -87,6 +87,21 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void editKeyOpensTheAccountWhoseKeyWasRejectedNotTheFirstOne() {
+        fx = new SettingsFixture(home);
+        fx.accounts.save(List.of(
+                new dev.tally.account.Account("deepseek-work", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek (work)",
+                        null, null, null, null, 5),
+                new dev.tally.account.Account("deepseek-home", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek (home)",
+                        null, null, null, null, 5)));
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load("deepseek-home");
+        assertEquals("deepseek-home", vm.editingIdProperty().get());
+        vm.load();
+        assertEquals("deepseek-work", vm.editingIdProperty().get(), "without a choice: the first account");
+    }
+
+    @Test
     void firstOpenWithNoAccountsStartsANewAccountAndCannotSaveUntilAProviderIsPicked() {
         open();
         assertFalse(vm.loadingProperty().get());
