@@ -64,19 +64,24 @@ public final class DesktopApp {
     private final AppContext ctx;
     private final Clock clock;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-ui-io"));
+    /** Tray clicks arrive here, so Quit and Open work even while io waits on the keychain or the network. */
+    private final ExecutorService trayThread = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-tray"));
+    /** The settings dialog's loads, saves and key tests (keychain prompts, 15 s fetches) stay off io. */
+    private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-settings"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tally-ui-tick"));
     private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorScheduler scheduler = new ExecutorScheduler();
     private final Engine engine;
     private final TrayBackend tray;
-    private final boolean trayUp;
+    private volatile boolean trayUp;
     private final DesktopNotifications notifications;
 
     private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
     private final PreferencesStore preferences;
-    private boolean fxStarted;
-    private Stage stage;
-    private MainViewModel main;
+    private volatile int exitCode;
+    private volatile boolean fxStarted;
+    private volatile Stage stage;
+    private volatile MainViewModel main;
     private SettingsDialog settings;
     private SettingsViewModel settingsVm;
     private volatile boolean hideAmounts;
@@ -90,7 +95,7 @@ public final class DesktopApp {
         PreferencesStore.Loaded prefs = preferences.load();
         applyPreferences(prefs.preferences());
         prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
-        AwtTrayBackend awt = wantTray ? new AwtTrayBackend(io, new TrayBackend.Listener() {
+        AwtTrayBackend awt = wantTray ? new AwtTrayBackend(trayThread, new TrayBackend.Listener() {
             @Override
             public void onAction(TrayAction action) {
                 handle(action);
@@ -135,11 +140,14 @@ public final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // keychain, AWT and FX threads are not all daemons: end explicitly, with the quit's exit code
+        System.exit(app[0].exitCode);
     }
 
     private void start() {
         io.execute(() -> {
             engine.applyRetention();
+            accountsStamp = accountsFileStamp();
             engine.reload().ifPresent(w -> notifications.send("Tally", w));
             if (trayUp) {
                 updateTray();
@@ -147,6 +155,15 @@ public final class DesktopApp {
                         tooltip(), menu()).whenComplete((ok, e) -> {
                             if (!Boolean.TRUE.equals(ok)) {
                                 LOG.log(System.Logger.Level.WARNING, "tray icon could not be added; opening the window");
+                                trayUp = false;
+                                if (fxStarted) {
+                                    Platform.runLater(() -> {
+                                        Platform.setImplicitExit(true);
+                                        if (stage != null) {
+                                            stage.setOnHidden(x -> quit());
+                                        }
+                                    });
+                                }
                                 showWindow();
                             }
                         });
@@ -173,12 +190,21 @@ public final class DesktopApp {
     /** Runs {@code task} on the FX thread, starting the toolkit first if needed. Any thread. */
     private synchronized void onFx(Runnable task) {
         if (!fxStarted) {
-            fxStarted = true;
-            Platform.startup(() -> {
-                Platform.setImplicitExit(!trayUp);
-                applyTheme();
-                task.run();
-            });
+            try {
+                Platform.startup(() -> {
+                    Platform.setImplicitExit(!trayUp);
+                    applyTheme();
+                    task.run();
+                });
+                fxStarted = true;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot open a window", e);
+                if (!trayUp) {
+                    System.err.println("tally: cannot open a window (" + e.getMessage() + "). "
+                            + "Without a desktop, use the command line: tally --help");
+                    quitWith(1);
+                }
+            }
             return;
         }
         Platform.runLater(task);
@@ -243,8 +269,8 @@ public final class DesktopApp {
             if (settings == null) {
                 SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
                         ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
-                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()), io,
-                        Platform::runLater);
+                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
+                        settingsIo, Platform::runLater);
                 settingsVm = new SettingsViewModel(services);
                 settingsVm.setOnSaved(this::settingsSaved);
                 settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);
@@ -338,14 +364,18 @@ public final class DesktopApp {
     private volatile long accountsStamp = -1;
 
     /** Accounts added or edited with the command line while the widget runs are picked up within a minute. */
+    private long accountsFileStamp() {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(ctx.accounts().file()).toMillis();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     private void reloadIfAccountsChanged() {
         io.execute(() -> {
-            long stamp;
-            try {
-                stamp = java.nio.file.Files.getLastModifiedTime(ctx.accounts().file()).toMillis();
-            } catch (java.io.IOException e) {
-                stamp = 0;
-            }
+            long stamp = accountsFileStamp();
+            retryAccountsWithNewKeys();
             if (accountsStamp != -1 && stamp != accountsStamp) {
                 engine.reload();
                 if (stage != null) {
@@ -355,6 +385,16 @@ public final class DesktopApp {
             }
             accountsStamp = stamp;
         });
+    }
+
+    /** A key stored with 'tally keys set' while the account sat paused for lack of one: try it. io thread. */
+    private void retryAccountsWithNewKeys() {
+        for (AccountState s : engine.poller().states()) {
+            if (s.paused() && s.lastError() instanceof dev.tally.core.FetchError.NoKey && s.target().accountId() != null
+                    && !ctx.keys().credentials(s.target().info(), s.target().accountId()).isEmpty()) {
+                engine.poller().keyChanged(s.target().id());
+            }
+        }
     }
 
     private void updateTray() {
@@ -442,7 +482,19 @@ public final class DesktopApp {
     }
 
     private void quit() {
+        quitWith(0);
+    }
+
+    private void quitWith(int code) {
         LOG.log(System.Logger.Level.INFO, "quitting");
+        Stage s = stage;
+        if (s != null && s.isShowing()) {
+            try {
+                preferences.update(p -> p.withWindow(new Preferences.WindowBounds(s.getX(), s.getY(), s.getWidth(), s.getHeight())));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
+            }
+        }
         engine.close();
         if (tray != null) {
             tray.remove();
@@ -451,9 +503,8 @@ public final class DesktopApp {
         if (fxStarted) {
             Platform.exit();
         }
+        exitCode = code;
         quit.countDown();
-        // keychain and AWT threads are not all daemons: end explicitly
-        new Thread(() -> System.exit(0), "tally-exit").start();
     }
 
     private final class WindowActions implements MainViewModel.Actions {
@@ -487,6 +538,7 @@ public final class DesktopApp {
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.ERROR, th.getName() + " failed", e));
         return t;
     }
 

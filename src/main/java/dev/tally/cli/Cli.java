@@ -44,9 +44,8 @@ public final class Cli {
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            io.err().println("tally: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();
-            io.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            io.err().println("tally: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             io.err().flush();
             return USAGE;
         });
@@ -56,11 +55,12 @@ public final class Cli {
                 io.err().flush();
                 return USAGE;
             }
-            io.err().println("tally: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             if (root.debug()) {
+                io.err().println("tally: " + message);
                 ex.printStackTrace(io.err());
             } else {
-                io.err().println("(run with --debug for details)");
+                io.err().println("tally: " + message + " (--debug shows details)");
             }
             io.err().flush();
             return NOT_ALL_FETCHED;
