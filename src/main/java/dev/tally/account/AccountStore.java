@@ -87,8 +87,8 @@ public final class AccountStore {
         } catch (NoSuchFileException e) {
             return new Loaded(List.of(), Optional.empty(), true);
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of("cannot read " + file + " (" + e.getClass().getSimpleName()
-                    + "); carrying on with no accounts"), false);
+            return new Loaded(List.of(), Optional.of("cannot read " + file + " (" + whyUnreadable(e)
+                    + "); carrying on with no accounts and leaving it untouched — fix its permissions or move it away"), false);
         }
         try {
             JsonNode root = Mapper.MAPPER.readTree(bytes);
@@ -123,19 +123,35 @@ public final class AccountStore {
         } catch (IOException | BadFile | IllegalArgumentException e) {
             String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
                     : "it is not valid JSON (truncated or damaged)";
-            return new Loaded(List.of(), Optional.of(setAside(why)), true);
+            return setAside(why);
         }
     }
 
-    private String setAside(String why) {
+    private String whyUnreadable(IOException e) {
+        if (Files.isDirectory(file)) {
+            return "it is a folder, not a file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Moves a bad file aside; when it cannot be moved, it is not overwritten either (the result is read-only). */
+    private Loaded setAside(String why) {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
-        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
         try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
-                    + " and Tally carries on with no accounts";
+            // never replace an earlier copy: a second bad file in the same second gets its own name
+            Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
+            for (int n = 2; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+                aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp + "-" + n);
+            }
+            Files.move(file, aside);
+            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + "); it was kept as "
+                    + aside.getFileName() + " and Tally carries on with no accounts"), true);
         } catch (IOException e) {
-            return file + " could not be read (" + why + ") and could not be moved aside; carrying on with no accounts";
+            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + ") and could not be moved aside ("
+                    + whyUnreadable(e) + "); it is left untouched and Tally carries on with no accounts"), false);
         }
     }
 

@@ -43,6 +43,12 @@ public final class Thresholds {
             if (!Currencies.isIso(code)) {
                 throw new IllegalArgumentException("'" + code + "' is not an ISO currency code (e.g. CNY, USD)");
             }
+            Optional<String> only = impliedCurrency(info, region);
+            if (only.isPresent() && !only.get().equals(code)) {
+                throw new IllegalArgumentException(info.displayName() + (region == null ? "" : " (" + region + ")")
+                        + " reports balances in " + only.get() + ", so an alert in " + code + " would never fire; write e.g. '"
+                        + amount.toPlainString() + " " + only.get() + "'");
+            }
             return new Money(amount, code);
         }
         String implied = impliedCurrency(info, region).orElse(null);

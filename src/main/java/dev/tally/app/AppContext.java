@@ -91,7 +91,7 @@ public final class AppContext implements AutoCloseable {
         if (secrets == null) {
             secrets = "off".equalsIgnoreCase(env.get("TALLY_KEYCHAIN"))
                     ? new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off")
-                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT);
+                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT, env);
         }
         return secrets;
     }

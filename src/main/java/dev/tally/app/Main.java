@@ -1,11 +1,13 @@
 package dev.tally.app;
 
 import dev.tally.cli.Cli;
+import dev.tally.cli.Terminal;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code tally} with no arguments starts the desktop widget; with arguments it is the command line.
@@ -22,7 +24,20 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC(), System.console()), args);
+        Supplier<Terminal> terminal = new Supplier<>() {
+            private Terminal found;
+            private boolean looked;
+
+            @Override
+            public synchronized Terminal get() {
+                if (!looked) {
+                    found = Terminal.system(System.in, err);
+                    looked = true;
+                }
+                return found;
+            }
+        };
+        int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC(), terminal), args);
         // the keychain's D-Bus library can leave non-daemon threads behind: end explicitly
         System.exit(code);
     }

@@ -10,6 +10,7 @@ import dev.tally.core.Money;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.StoreStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,6 +112,28 @@ public final class AccountsCommand implements Runnable {
             return value;
         }
 
+        /**
+         * The label as shown: "work" becomes "DeepSeek (work)"; no --label means the provider's name. Refuses a
+         * blank label and one another account of the provider already has.
+         */
+        String checkedLabel(ProviderInfo info, String value, String fallback, List<Account> existing, String ownId) {
+            String full;
+            if (value == null) {
+                full = fallback != null ? fallback : info.displayName();
+            } else if (value.isBlank()) {
+                throw new Cli.UsageError("--label is empty; give a name such as work or personal");
+            } else {
+                String v = value.strip();
+                full = v.toLowerCase().startsWith(info.displayName().toLowerCase()) ? v : info.displayName() + " (" + v + ")";
+            }
+            if (existing.stream().anyMatch(a -> a.provider().equals(info.id()) && a.label().equalsIgnoreCase(full)
+                    && !a.id().equals(ownId))) {
+                throw new Cli.UsageError("there is already a " + info.displayName() + " account labelled '" + full
+                        + "'; give this one another --label");
+            }
+            return full;
+        }
+
         int checkedInterval(Integer value, int fallback) {
             int v = value == null ? fallback : value;
             if (v < Account.MIN_INTERVAL || v > Account.MAX_INTERVAL) {
@@ -146,13 +169,7 @@ public final class AccountsCommand implements Runnable {
             String team = checkedTeamId(info, teamId);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
             AccountStore.Loaded loaded = load(root, true);
-            String fullLabel = label == null ? info.displayName()
-                    : label.strip().toLowerCase().startsWith(info.displayName().toLowerCase()) ? label.strip()
-                    : info.displayName() + " (" + label.strip() + ")";
-            if (loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()) && a.label().equalsIgnoreCase(fullLabel))) {
-                throw new Cli.UsageError("there is already a " + info.displayName() + " account labelled '" + fullLabel
-                        + "'; give this one another --label");
-            }
+            String fullLabel = checkedLabel(info, label, null, loaded.accounts(), null);
             String id = uniqueId(Account.slug(info.id(), label), loaded.accounts());
             Account a = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
             List<Account> all = new ArrayList<>(loaded.accounts());
@@ -211,13 +228,14 @@ public final class AccountsCommand implements Runnable {
         }
     }
 
-    /** keychain / env / missing for the account's primary key. */
+    /** keychain / env / missing (or unknown when the keychain cannot be read) for the account's keys. */
     static String keySource(AppContext ctx, Account a) {
         return ctx.catalog().find(a.provider().value())
                 .map(info -> {
                     Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
-                    return found.values().stream().filter(f -> f.source() != KeyResolver.Source.MISSING)
-                            .map(f -> f.source().label()).findFirst().orElse(KeyResolver.Source.MISSING.label());
+                    return found.values().stream().filter(f -> f.key().isPresent()).findFirst()
+                            .or(() -> found.values().stream().filter(f -> f.source() != KeyResolver.Source.MISSING).findFirst())
+                            .map(f -> f.source().label()).orElse(KeyResolver.Source.MISSING.label());
                 })
                 .orElse(KeyResolver.Source.MISSING.label());
     }
@@ -247,9 +265,17 @@ public final class AccountsCommand implements Runnable {
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
             Money t = noThreshold ? null : threshold != null ? checkedThreshold(threshold, info, r) : a.threshold();
+            if (threshold == null && t != null && region != null) {
+                String implied = Thresholds.impliedCurrency(info, r).orElse(t.currency());
+                if (!implied.equals(t.currency())) {
+                    throw new Cli.UsageError("the alert below " + t.plain() + " " + t.currency() + " would never fire: "
+                            + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
+                            + " too, or --no-threshold");
+                }
+            }
             String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
             int minutes = checkedInterval(interval, a.intervalMinutes());
-            String l = label != null ? label : a.label();
+            String l = checkedLabel(info, label, a.label(), loaded.accounts(), a.id());
             Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes);
             List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
             ctx.accounts().save(all);
@@ -269,17 +295,33 @@ public final class AccountsCommand implements Runnable {
         @Option(names = "--yes", description = "Do not ask for confirmation.")
         boolean yes;
 
+        @Option(names = "--keep-key", description = {"Remove the account even though its key cannot be removed now",
+                "(keychain locked or unreachable); 'tally keys delete ID' removes the key later."})
+        boolean keepKey;
+
         @Override
         public Integer call() {
             TallyCommand root = parent.root;
             AppContext ctx = root.context();
             AccountStore.Loaded loaded = load(root, true);
             Account a = find(loaded, id);
+            StoreStatus keychain = ctx.secrets().status();
+            if (!keepKey && keychain.isTemporarilyUnreadable()) {
+                throw new IllegalStateException("the keychain is " + keychain + ", so the key of '" + a.id()
+                        + "' cannot be removed with it; nothing was removed. Unlock the keychain and try again, or add"
+                        + " --keep-key to remove only the account");
+            }
             if (!yes) {
-                if (root.io().console() == null) {
+                Terminal terminal = root.io().keyboard();
+                if (terminal == null) {
                     throw new Cli.UsageError("removing '" + id + "' needs confirmation: add --yes");
                 }
-                String answer = root.io().console().readLine("Remove %s (%s) and its key? [y/N] ", a.label(), a.id());
+                String answer;
+                try {
+                    answer = terminal.readLine("Remove " + a.label() + " (" + a.id() + ") and its key? [y/N] ");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not read the answer: " + e.getMessage(), e);
+                }
                 if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
                     root.io().err().println("Nothing removed.");
                     return Cli.OK;

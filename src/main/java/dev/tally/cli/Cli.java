@@ -19,12 +19,19 @@ public final class Cli {
     /**
      * The streams and environment a command sees.
      *
-     * @param console the terminal when stdin/stdout are one (keys are then read without echo), else {@code null}
+     * @param terminal finds the person at the keyboard when standard input is a terminal (keys are then read
+     *                 without echo); asked only when a command needs it; {@code null} or giving {@code null}
+     *                 when there is none
      */
     public record Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock,
-                     java.io.Console console) {
+                     java.util.function.Supplier<Terminal> terminal) {
         public Io(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
             this(env, in, out, err, clock, null);
+        }
+
+        /** The terminal at standard input, or {@code null}. */
+        public Terminal keyboard() {
+            return terminal == null ? null : terminal.get();
         }
     }
 

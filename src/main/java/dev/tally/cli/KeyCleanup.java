@@ -21,7 +21,8 @@ final class KeyCleanup {
         SecretStore store = ctx.secrets();
         if (!store.status().isAvailable()) {
             io.err().println("tally: the keychain is not available (" + store.status().reason()
-                    + "); any key stored for '" + account.id() + "' stays there");
+                    + "); any key stored for '" + account.id() + "' stays there — remove it later with 'tally keys delete "
+                    + account.id() + "'");
             return;
         }
         for (KeySlot slot : info.keySlots()) {

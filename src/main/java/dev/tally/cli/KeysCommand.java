@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -112,8 +113,9 @@ public final class KeysCommand implements Runnable {
 
         private static Secret readKey(Cli.Io io, Account a, KeySlot s) throws IOException {
             String text;
-            if (io.console() != null) {
-                char[] chars = io.console().readPassword("%s key for %s: ", s.name(), a.label());
+            Terminal terminal = io.keyboard();
+            if (terminal != null) {
+                char[] chars = terminal.readHidden(s.name() + " key for " + a.label() + " (not shown): ");
                 text = chars == null ? "" : new String(chars);
                 java.util.Arrays.fill(chars == null ? new char[0] : chars, '\0');
             } else {
@@ -148,7 +150,11 @@ public final class KeysCommand implements Runnable {
         public Integer call() {
             TallyCommand root = parent.root;
             AppContext ctx = root.context();
-            Account a = AccountsCommand.find(AccountsCommand.load(root, false), id);
+            AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+            if (loaded.find(id).isEmpty()) {
+                return deleteLeftover(root, ctx, loaded);
+            }
+            Account a = AccountsCommand.find(loaded, id);
             ProviderInfo info = provider(ctx, a);
             KeySlot s = slot(info, slot);
             SecretStore store = usableStore(ctx, info);
@@ -158,6 +164,46 @@ public final class KeysCommand implements Runnable {
                 throw new IllegalStateException("could not remove the key: " + e.getMessage());
             }
             root.io().err().println("Removed the " + s.name() + " key for " + a.label() + " from " + store.name() + ".");
+            return Cli.OK;
+        }
+
+        /**
+         * No such account: a key left behind by an account removed while the keychain was locked can still be
+         * removed by its id ({@code id} and {@code id/<slot>} entries).
+         */
+        private int deleteLeftover(TallyCommand root, AppContext ctx, AccountStore.Loaded loaded) {
+            SecretStore store = ctx.secrets();
+            if (!Account.isValidId(id) || !store.status().isAvailable()) {
+                AccountsCommand.find(loaded, id); // "no account 'x' (accounts: ...)"
+            }
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            names.add(id);
+            for (ProviderInfo info : ctx.catalog().supported()) {
+                for (KeySlot k : info.keySlots()) {
+                    if (slot == null || slot.equals(k.name())) {
+                        names.add(id + "/" + k.name());
+                    }
+                }
+            }
+            if (slot != null && !slot.equals(KeySlot.API)) {
+                names.remove(id);
+            }
+            List<String> removed = new java.util.ArrayList<>();
+            try {
+                for (String name : names) {
+                    if (store.read(name).isPresent()) {
+                        store.delete(name);
+                        removed.add(name);
+                    }
+                }
+            } catch (SecretStoreException e) {
+                throw new IllegalStateException("could not remove the key: " + e.getMessage());
+            }
+            if (removed.isEmpty()) {
+                AccountsCommand.find(loaded, id);
+            }
+            root.io().err().println("There is no account '" + id + "'; removed the key" + (removed.size() == 1 ? "" : "s")
+                    + " it left in " + store.name() + " (" + String.join(", ", removed) + ").");
             return Cli.OK;
         }
     }

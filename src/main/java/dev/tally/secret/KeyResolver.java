@@ -18,7 +18,10 @@ import java.util.function.Supplier;
 public final class KeyResolver {
     /** Where a key came from. */
     public enum Source {
-        KEYCHAIN("keychain"), ENV("env"), MISSING("missing");
+        KEYCHAIN("keychain"), ENV("env"),
+        /** Not in the environment, and the keychain (which may hold it) is locked or unreachable right now. */
+        KEYCHAIN_UNREADABLE("unknown — keychain not readable"),
+        MISSING("missing");
 
         private final String label;
 
@@ -69,6 +72,7 @@ public final class KeyResolver {
         SecretStore store = accountId == null ? null : keychain.get();
         for (KeySlot slot : info.keySlots()) {
             Found found = null;
+            boolean unreadable = false;
             if (store != null && store.status().isAvailable()) {
                 try {
                     Optional<Secret> k = store.read(entryName(accountId, info, slot));
@@ -76,10 +80,20 @@ public final class KeyResolver {
                         found = new Found(slot, Source.KEYCHAIN, k);
                     }
                 } catch (SecretStoreException e) {
+                    unreadable = true;
                     LOG.log(System.Logger.Level.WARNING, "keychain read for {0} failed: {1}", accountId, e.getMessage());
                 }
+            } else if (store != null) {
+                // a locked or silent keychain may well hold the key: never call it "missing"
+                unreadable = store.status().isTemporarilyUnreadable();
             }
-            out.put(slot.name(), found != null ? found : fromEnv(slot));
+            if (found == null) {
+                found = fromEnv(slot);
+                if (found.source() == Source.MISSING && unreadable) {
+                    found = new Found(slot, Source.KEYCHAIN_UNREADABLE, Optional.empty());
+                }
+            }
+            out.put(slot.name(), found);
         }
         return out;
     }

@@ -71,6 +71,14 @@ public final class KeyringSecretStore implements SecretStore {
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     /** How long a call waits for a keychain call when nothing has to be unlocked. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    /**
+     * How long {@link #open} waits for the startup probe at most (a healthy Secret Service answers the whole
+     * write/read/delete probe in about 50 ms here); a probe still running then is reported as "timeout" until
+     * it finishes, so a silent bus never holds up start-up by more than this.
+     */
+    public static final Duration PROBE_WAIT = Duration.ofMillis(800);
+    /** How long {@link #close()} waits for a running call before cutting its connection. */
+    static final Duration CLOSE_WAIT = Duration.ofMillis(250);
     /** How long a call waits while the keychain is locked and may be showing an unlock prompt. */
     public static final Duration UNLOCK_TIMEOUT = Duration.ofSeconds(125);
     /** Account-name prefix of the throwaway probe entries. */
@@ -134,7 +142,7 @@ public final class KeyringSecretStore implements SecretStore {
         this.name = backend.displayName;
         this.check = backend == Backend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
         this.probing = StoreStatus.unavailable("timeout: " + backend.displayName + " did not answer within "
-                + seconds(timeout));
+                + seconds(probeWait()));
         this.status = new AtomicReference<>(probing);
         this.worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "tally-keychain");
@@ -144,7 +152,7 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /**
-     * Opens this OS's keychain and probes it; blocks for at most {@code timeout} (a probe that has not
+     * Opens this OS's keychain and probes it; blocks for at most {@link #PROBE_WAIT} (a probe that has not
      * finished by then reports "timeout" until it does). Never throws for an unusable keychain: check
      * {@link #status()}. Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
      *
@@ -160,6 +168,11 @@ public final class KeyringSecretStore implements SecretStore {
      */
     public static KeyringSecretStore open(Duration timeout, Duration unlockTimeout) {
         return open(timeout, unlockTimeout, System.getenv(), System.getProperty("os.name", ""));
+    }
+
+    /** Like {@link #open(Duration)}, finding the session bus in {@code env} rather than this process's environment. */
+    public static KeyringSecretStore open(Duration timeout, Map<String, String> env) {
+        return open(timeout, UNLOCK_TIMEOUT, env, System.getProperty("os.name", ""));
     }
 
     /** For tests: a given environment (session bus address) and OS name. */
@@ -264,7 +277,7 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /**
-     * Closes the keychain connections and stops the worker thread, waiting at most a second for a running
+     * Closes the keychain connections and stops the worker thread, waiting at most a quarter second for a running
      * call (one stuck in the keychain is interrupted). Later calls throw. Idempotent; never throws.
      */
     @Override
@@ -281,7 +294,7 @@ public final class KeyringSecretStore implements SecretStore {
         worker.shutdown();
         boolean stopped;
         try {
-            stopped = worker.awaitTermination(Math.min(timeout.toMillis(), 1000), TimeUnit.MILLISECONDS);
+            stopped = worker.awaitTermination(Math.min(timeout.toMillis(), CLOSE_WAIT.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = false;
@@ -296,6 +309,10 @@ public final class KeyringSecretStore implements SecretStore {
 
     // ---- probe ----
 
+    private Duration probeWait() {
+        return timeout.compareTo(PROBE_WAIT) < 0 ? timeout : PROBE_WAIT;
+    }
+
     private void probeAtStartup() {
         Future<?> probe;
         try {
@@ -305,10 +322,10 @@ public final class KeyringSecretStore implements SecretStore {
             return;
         }
         try {
-            probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            probe.get(probeWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // The probe keeps running and replaces the status when it finishes; until then "probing" says timeout.
-            LOG.log(System.Logger.Level.INFO, "keychain probe: no answer within {0}; still trying", seconds(timeout));
+            LOG.log(System.Logger.Level.INFO, "keychain probe: no answer within {0}; still trying", seconds(probeWait()));
         } catch (ExecutionException e) {
             status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + summary(e.getCause())));
         } catch (InterruptedException e) {

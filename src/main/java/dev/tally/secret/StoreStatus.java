@@ -43,6 +43,14 @@ public record StoreStatus(State state, String reason) {
         return state == State.AVAILABLE;
     }
 
+    /**
+     * True when the keychain exists but cannot be read right now (locked, or not answering in time): keys stored
+     * earlier are still in it, so a key that cannot be read must not be called missing.
+     */
+    public boolean isTemporarilyUnreadable() {
+        return state == State.LOCKED || state == State.UNAVAILABLE && reason.startsWith("timeout");
+    }
+
     /** For example {@code "unavailable: no keyring daemon ..."}. */
     @Override
     public String toString() {

@@ -29,6 +29,18 @@ class ThresholdsTest {
     }
 
     @Test
+    void aCurrencyTheAccountCanNeverReportIsRefusedWithTheOneItDoes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Thresholds.parse("5 USD", info("moonshot"), "china"));
+        assertEquals("Moonshot (china) reports balances in CNY, so an alert in USD would never fire; write e.g. '5 CNY'",
+                e.getMessage());
+        assertEquals(Money.of("5", "CNY"), Thresholds.parse("5 CNY", info("moonshot"), "china"));
+        assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("¥5", info("openrouter"), null));
+        // DeepSeek reports CNY and USD rows: either may be chosen
+        assertEquals(Money.of("5", "USD"), Thresholds.parse("$5", info("deepseek"), null));
+    }
+
+    @Test
     void aBareAmountIsParsedExactly() {
         assertEquals(new BigDecimal("5.50"), Thresholds.parseAmount(" 5.50 "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Thresholds.parseAmount("5 CNY"));

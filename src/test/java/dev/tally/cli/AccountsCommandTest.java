@@ -95,6 +95,41 @@ class AccountsCommandTest {
     }
 
     @Test
+    void anEmptyLabelIsRefusedAndEditsFollowTheSameLabelRules() throws Exception {
+        CliRunner.Result empty = cli().run("accounts", "add", "--provider", "deepseek", "--label", " ");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("--label is empty"), empty.err());
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+
+        cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
+        cli().run("accounts", "add", "--provider", "deepseek", "--label", "personal");
+        CliRunner.Result clash = cli().run("accounts", "edit", "deepseek-work", "--label", "personal");
+        assertEquals(2, clash.code());
+        assertTrue(clash.err().contains("already a DeepSeek account labelled 'DeepSeek (personal)'"), clash.err());
+        assertEquals(2, cli().run("accounts", "edit", "deepseek-work", "--label", "").code());
+
+        assertEquals(0, cli().run("accounts", "edit", "deepseek-work", "--label", "team").code());
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        assertEquals("DeepSeek (team)", list.get(0).get("label").asText(), "the id stays, the label reads like one added so");
+        assertEquals("deepseek-work", list.get(0).get("id").asText());
+    }
+
+    @Test
+    void aThresholdInACurrencyTheAccountNeverReportsIsRefused() throws Exception {
+        CliRunner.Result r = cli().run("accounts", "add", "--provider", "moonshot", "--region", "china", "--threshold", "5 USD");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("reports balances in CNY"), r.err());
+
+        cli().run("accounts", "add", "--provider", "moonshot", "--threshold", "5");
+        CliRunner.Result move = cli().run("accounts", "edit", "moonshot", "--region", "china");
+        assertEquals(2, move.code(), "a USD alert would silently stop working after moving to the CNY platform");
+        assertTrue(move.err().contains("give a --threshold in CNY"), move.err());
+        assertEquals(0, cli().run("accounts", "edit", "moonshot", "--region", "china", "--threshold", "30").code());
+        JsonNode t = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("threshold");
+        assertEquals("30 CNY", t.get("amount").asText() + " " + t.get("currency").asText());
+    }
+
+    @Test
     void unknownAccountIsUsageError() {
         CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
         assertEquals(2, r.code());

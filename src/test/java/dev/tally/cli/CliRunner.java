@@ -32,6 +32,13 @@ public final class CliRunner {
     public CliRunner(Path home) {
         this.home = home;
         env.put("TALLY_HOME", home.toString());
+        // the session the tests run in (its Secret Service, if any), unless a test gives its own
+        for (String name : new String[] {"DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
     }
 
     public CliRunner env(String name, String value) {

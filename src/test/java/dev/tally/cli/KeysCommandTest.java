@@ -107,11 +107,56 @@ class KeysCommandTest {
             }
             assertEquals(List.of(), cli().filesContaining("CANARY"), "a key was written to a file");
         } finally {
-            assertEquals(0, cli().run("accounts", "remove", work, "--yes").code());
-            assertEquals(0, cli().run("accounts", "remove", personal, "--yes").code());
+            CliRunner.Result removeWork = cli().run("accounts", "remove", work, "--yes");
+            CliRunner.Result removeHome = cli().run("accounts", "remove", personal, "--yes");
+            assertEquals(0, removeWork.code(), removeWork.all());
+            assertEquals(0, removeHome.code(), removeHome.all());
+            assertFalse((removeWork.all() + removeHome.all()).contains("CANARY"), "key in output of remove");
         }
         String after = secretTool("search", "--all", "service", "Tally");
         assertFalse(after.contains(work) || after.contains(personal), "removing an account removes its key: " + after);
+        assertEquals(List.of(), cli().filesContaining("CANARY"), "a key was left in a file after remove");
+    }
+
+    /**
+     * Typed at a terminal while standard output goes to a file ({@code System.console()} is then absent): the key
+     * must not be echoed. Runs the real launcher under {@code script}, which gives the command a terminal.
+     */
+    @Test
+    void aKeyTypedAtATerminalIsNotEchoedEvenWhenOutputIsRedirected() throws Exception {
+        needKeychain();
+        assumeTrue(new java.io.File("/usr/bin/script").canExecute(), "script (util-linux) is not installed");
+        String id = cli().run("accounts", "add", "--provider", "deepseek", "--label", "tty " + run).out().strip();
+        String typed = "sk-typed-CANARY-" + run;
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String inner = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.app.Main keys set "
+                    + id + " > '" + home.resolve("stdout.txt") + "'";
+            ProcessBuilder pb = new ProcessBuilder("script", "-qfec", inner, "/dev/null").redirectErrorStream(true);
+            pb.environment().put("TALLY_HOME", home.toString());
+            Process p = pb.start();
+            StringBuilder screen = new StringBuilder();
+            java.io.InputStream from = p.getInputStream();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!screen.toString().contains("(not shown): ") && System.nanoTime() < until) {
+                int b = from.read();
+                if (b < 0) {
+                    break;
+                }
+                screen.append((char) b);
+            }
+            assertTrue(screen.toString().contains("(not shown): "), "a prompt on the terminal: " + screen);
+            p.getOutputStream().write((typed + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            screen.append(new String(from.readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(screen.toString().contains("Stored the api key"), screen.toString());
+            assertFalse(screen.toString().contains("CANARY"), "the typed key was echoed: " + screen);
+            assertEquals("keychain", JSON.readTree(cli().run("keys", "status", "--json").out())
+                    .get("accounts").get(0).get("keys").get(0).get("source").asText());
+        } finally {
+            cli().run("accounts", "remove", id, "--yes");
+        }
     }
 
     @Test
@@ -175,7 +220,11 @@ class KeysCommandTest {
     }
 
     private static String secretTool(String... args) throws Exception {
-        assumeTrue(new java.io.File("/usr/bin/secret-tool").canExecute(), "secret-tool is not installed");
+        boolean installed = new java.io.File("/usr/bin/secret-tool").canExecute();
+        if (EXPECTED) {
+            assertTrue(installed, "CI installs secret-tool (libsecret-tools) to check what the keychain holds");
+        }
+        assumeTrue(installed, "secret-tool is not installed");
         List<String> cmd = new java.util.ArrayList<>(List.of("secret-tool"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

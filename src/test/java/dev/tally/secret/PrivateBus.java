@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * own. Its configuration lists no service folders, so nothing is started on demand: a bus without a keyring
  * daemon stays without one even where gnome-keyring is installed. Ends every process it started.
  */
-final class PrivateBus implements AutoCloseable {
+public final class PrivateBus implements AutoCloseable {
     private final Path dir;
     private final Process bus;
     private final String address;
@@ -34,7 +34,7 @@ final class PrivateBus implements AutoCloseable {
     }
 
     /** Skips the calling test (with a message) when dbus-daemon is not installed. */
-    static PrivateBus start(Path dir) throws IOException, InterruptedException {
+    public static PrivateBus start(Path dir) throws IOException, InterruptedException {
         assumeTrue(onPath("dbus-daemon"), "dbus-daemon is not installed, so there is no private bus to test against");
         Path socket = dir.resolve("bus");
         Path config = dir.resolve("bus.conf");
@@ -77,7 +77,7 @@ final class PrivateBus implements AutoCloseable {
     }
 
     /** The environment a process on this bus sees: the bus address and this bus's own XDG folders. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("DBUS_SESSION_BUS_ADDRESS", address);
         env.put("XDG_RUNTIME_DIR", dir.resolve("run").toString());
@@ -92,7 +92,7 @@ final class PrivateBus implements AutoCloseable {
      * it only unlocks nothing, so an existing keyring stays locked and a fresh folder has no default collection.
      * Skips the calling test when gnome-keyring is not installed.
      */
-    void startKeyring(String password) throws IOException, InterruptedException {
+    public void startKeyring(String password) throws IOException, InterruptedException {
         assumeTrue(onPath("gnome-keyring-daemon"), "gnome-keyring is not installed");
         for (String sub : List.of("run", "data", "config")) {
             Path folder = Files.createDirectories(dir.resolve(sub));
@@ -120,7 +120,7 @@ final class PrivateBus implements AutoCloseable {
     }
 
     /** Ends the keyring daemon started by {@link #startKeyring}, keeping its files. */
-    void stopKeyring() throws IOException, InterruptedException {
+    public void stopKeyring() throws IOException, InterruptedException {
         if (keyring != null) {
             keyring.destroy();
             keyring.waitFor(5, TimeUnit.SECONDS);
@@ -143,7 +143,7 @@ final class PrivateBus implements AutoCloseable {
         return out.contains("boolean true");
     }
 
-    static boolean onPath(String program) {
+    public static boolean onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
