@@ -21,8 +21,8 @@ import java.util.random.RandomGenerator;
 /**
  * Polls every account in the background: its own interval with ±10 % jitter, first polls staggered, one
  * request in flight per account (a manual refresh joins it), a global cap on concurrent requests,
- * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), Retry-After honoured on 429
- * (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
+ * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), on 429 the longer of Retry-After
+ * and that backoff (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
  * account changes or the user refreshes by hand.
  *
  * <p>Threads: public methods are thread-safe and never block on the network. Fetches run on the injected
@@ -239,15 +239,29 @@ public final class Poller implements AutoCloseable {
             case FetchError.Forbidden f -> null;
             case FetchError.NoKey n -> null;
             case FetchError.Unsupported u -> null;
-            case FetchError.RateLimited r when r.retryAfter() != null -> {
-                Duration wait = r.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter();
-                // never earlier than asked; a little later so several accounts do not return in lock-step
-                long extraMs = (long) (Math.max(wait.toMillis(), 1000) * JITTER * random.nextDouble());
-                Duration d = wait.plusMillis(extraMs);
-                yield d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
-            }
+            case FetchError.RateLimited r -> rateLimitDelay(r.retryAfter(), failures);
             default -> backoff(failures);
         };
+    }
+
+    /**
+     * After a 429: never earlier than the provider asked (plus up to 10 % so several accounts do not return in
+     * lock-step), and never earlier than the normal backoff for this many failures in a row, so a Retry-After
+     * of 0, a date in the past or a tiny value cannot cause a retry storm; at most {@link #MAX_RETRY_AFTER}.
+     *
+     * @param retryAfter what the provider asked for, or {@code null} when it did not say
+     */
+    Duration rateLimitDelay(Duration retryAfter, int failures) {
+        Duration wait = backoff(failures);
+        if (retryAfter != null && !retryAfter.isNegative()) {
+            Duration asked = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+            long extraMs = (long) (Math.max(asked.toMillis(), 1000) * JITTER * random.nextDouble());
+            Duration politely = asked.plusMillis(extraMs);
+            if (politely.compareTo(wait) > 0) {
+                wait = politely;
+            }
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     /** 30 s, 1 min, 2 min, ... up to 30 min, each ±10 %, never above the cap. */

@@ -133,6 +133,66 @@ class PollerTest {
         assertEquals(AccountStatus.RATE_LIMITED, a.lastStatus());
     }
 
+    /** Seconds between the last poll and the next one, for each of {@code polls} polls in a row. */
+    private List<Long> gapsOver(Poller p, String id, int polls) {
+        List<Long> gaps = new ArrayList<>();
+        scheduler.advance(Duration.ofSeconds(2));
+        for (int i = 0; i < polls; i++) {
+            AccountState st = p.state(id).orElseThrow();
+            gaps.add(Duration.between(st.lastPollAt(), st.nextPollAt()).toSeconds());
+            scheduler.advance(Duration.between(clock.instant(), st.nextPollAt()));
+        }
+        return gaps;
+    }
+
+    @Test
+    void retryAfterZeroDoesNotCauseARetryStorm() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "0"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 3);
+        assertTrue(gaps.get(0) >= 27 && gaps.get(1) >= 54 && gaps.get(2) >= 108,
+                "Retry-After: 0 still waits the normal backoff (30 s, 1 min, 2 min ±10 %): " + gaps);
+        scheduler.advance(Duration.ofMinutes(3));
+        assertEquals(4, requestsTo("a"), "four requests in ~7 minutes, not thousands");
+        assertEquals(AccountStatus.RATE_LIMITED, p.state("a").orElseThrow().lastStatus());
+    }
+
+    @Test
+    void retryAfterDateInThePastWaitsTheNormalBackoff() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 2);
+        assertTrue(gaps.get(0) >= 27 && gaps.get(0) <= 33, "first retry after ~30 s: " + gaps);
+        assertTrue(gaps.get(1) >= 54 && gaps.get(1) <= 66, "then ~1 min: " + gaps);
+    }
+
+    @Test
+    void aSmallRetryAfterWithManyFailuresGrowsLikeTheBackoffUpToThirtyMinutes() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "5"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 10);
+        long[] expected = {30, 60, 120, 240, 480, 960, 1800, 1800, 1800, 1800};
+        for (int i = 0; i < expected.length; i++) {
+            long g = gaps.get(i);
+            assertTrue(g >= expected[i] * 0.9 - 1 && g <= Math.min(expected[i] * 1.1, 1800), "poll " + i + ": " + gaps);
+        }
+    }
+
+    @Test
+    void aLongerRetryAfterThanTheBackoffIsHonouredAndCapped() {
+        Poller p = new Poller(fetcher, scheduler, Runnable::run, clock, new Random(3), 1);
+        for (int failures = 1; failures <= 30; failures++) {
+            long tenMin = p.rateLimitDelay(Duration.ofMinutes(10), failures).toSeconds();
+            assertTrue(tenMin >= 600 && tenMin <= 1980, failures + " failures, Retry-After 10 min: " + tenMin);
+            assertEquals(3600, p.rateLimitDelay(Duration.ofDays(2), failures).toSeconds(), "capped at 1 h");
+            long none = p.rateLimitDelay(null, failures).toSeconds();
+            assertTrue(none >= 27 && none <= 1800, "no Retry-After: the normal backoff, got " + none);
+        }
+    }
+
     @Test
     void rejectedKeyPausesUntilKeyChangesOrManualRefresh() throws Exception {
         server.json("/a/user/balance", 401, "{\"error\":{\"message\":\"Authentication Fails\"}}");
