@@ -53,6 +53,8 @@ public final class Poller implements AutoCloseable {
         AccountState state;
         Scheduler.Cancellable timer;
         CompletableFuture<FetchOutcome> inFlight;
+        /** The generation the request in flight was started for. */
+        long inFlightGeneration;
         /** Bumped when the account's settings or key change: a request started before answers for the old ones. */
         long generation;
     }
@@ -122,7 +124,9 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Polls now (un-pausing the account). If a request for it is already in flight, returns that one.
+     * Polls now (un-pausing the account). If a request for the account's current settings and key is already in
+     * flight, returns that one; if the one in flight was started before they changed, its answer is dropped and
+     * the returned future is that of a new request made as soon as the old one ends.
      *
      * @return the outcome, completed on a fetch thread; empty if there is no such account
      */
@@ -134,7 +138,7 @@ public final class Poller implements AutoCloseable {
         return Optional.of(start(s));
     }
 
-    /** Polls every account now; joins requests already in flight. */
+    /** Polls every account now; joins requests already in flight (chains after ones for old settings). */
     public synchronized List<CompletableFuture<FetchOutcome>> refreshAll() {
         List<CompletableFuture<FetchOutcome>> out = new ArrayList<>();
         for (Slot s : slots.values()) {
@@ -159,11 +163,16 @@ public final class Poller implements AutoCloseable {
 
     private CompletableFuture<FetchOutcome> start(Slot s) {
         if (s.inFlight != null) {
-            return s.inFlight;
+            if (s.inFlightGeneration == s.generation) {
+                return s.inFlight;
+            }
+            // one request per account at a time: ask again with the new settings once the old request is over
+            return s.inFlight.thenCompose(stale -> restart(s, stale));
         }
         cancel(s);
         CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
         s.inFlight = future;
+        s.inFlightGeneration = s.generation;
         FetchTarget target = s.target;
         long generation = s.generation;
         fetchExecutor.execute(() -> {
@@ -196,6 +205,14 @@ public final class Poller implements AutoCloseable {
             }
         });
         return future;
+    }
+
+    /** After a request for old settings ended: a new one for the current ones, unless the account is gone. */
+    private synchronized CompletableFuture<FetchOutcome> restart(Slot s, FetchOutcome stale) {
+        if (closed || slots.get(s.target.id()) != s) {
+            return CompletableFuture.completedFuture(stale);
+        }
+        return start(s);
     }
 
     /** Records the outcome; {@code null} when it no longer applies (account removed, or changed meanwhile). */

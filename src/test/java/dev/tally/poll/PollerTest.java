@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,72 @@ class PollerTest {
     }
 
     @Test
+    void aKeyWithoutPermissionPausesLikeARejectedOne() throws Exception {
+        server.json("/a/user/balance", 403, "{\"error\":{\"message\":\"not a management key\"}}");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofHours(3));
+        assertEquals(1, requestsTo("a"), "no retries with a key that lacks the permission");
+        AccountState st = p.state("a").orElseThrow();
+        assertTrue(st.paused());
+        assertEquals(AccountStatus.FORBIDDEN, st.lastStatus());
+        assertEquals(Health.ERROR, st.health(clock.instant()));
+        assertNull(st.nextPollAt(), "nothing scheduled while paused");
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        assertEquals(AccountStatus.OK, p.refresh("a").orElseThrow().get(5, TimeUnit.SECONDS).status(), "a refresh by hand asks again");
+        assertFalse(p.state("a").orElseThrow().paused());
+    }
+
+    @Test
+    void anAccountWithoutAKeyIsPausedWithHealthNoKey() {
+        BalanceFetcher keyless = new BalanceFetcher(catalog, new KeyResolver(Map.of()),
+                new HttpFetch("test", Duration.ofSeconds(2), Duration.ofSeconds(5), HttpFetch.MAX_BODY_BYTES, clock), clock);
+        Poller p = new Poller(keyless, scheduler, Runnable::run, clock, new Random(7), 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofHours(2));
+        AccountState st = p.state("a").orElseThrow();
+        assertEquals(Health.NO_KEY, st.health(clock.instant()));
+        assertTrue(st.paused(), "nothing to ask with until a key is set");
+        assertTrue(st.lastError().message().contains("tally keys set a"), st.lastError().message());
+        assertEquals(0, server.requests().size(), "no request without a key");
+    }
+
+    @Test
+    void aProviderWithoutABalanceApiIsPausedWithHealthUnsupported() {
+        Account groq = new Account("groq", ProviderId.of("groq"), "Groq", null, null, null, null, 5);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(FetchTarget.of(groq, catalog.find("groq").orElseThrow())), Map.of());
+        scheduler.advance(Duration.ofHours(2));
+        AccountState st = p.state("groq").orElseThrow();
+        assertEquals(Health.UNSUPPORTED, st.health(clock.instant()));
+        assertTrue(st.paused());
+        assertEquals(1, seen.size(), "asked once, then left alone");
+        assertTrue(st.lastError().message().startsWith("balance check not supported"), st.lastError().message());
+    }
+
+    @Test
+    void changingAPausedAccountsSettingsResumesIt() {
+        server.json("/a/user/balance", 401, "{}");
+        server.fixture("/b/user/balance", 200, "deepseek/balance.json");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofMinutes(30));
+        assertTrue(p.state("a").orElseThrow().paused());
+        Account moved = new Account("a", ProviderId.of("deepseek"), "DeepSeek a", null,
+                URI.create(server.baseUrl() + "/b"), null, null, 5);
+        p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+        assertFalse(p.state("a").orElseThrow().paused(), "a config change un-pauses");
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(1, requestsTo("b"));
+        AccountState st = p.state("a").orElseThrow();
+        assertEquals(AccountStatus.OK, st.lastStatus());
+        assertNotNull(st.nextPollAt(), "and polling goes on");
+        p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+        scheduler.advance(Duration.ofSeconds(10));
+        assertEquals(1, requestsTo("b"), "the same settings again change nothing");
+    }
+
+    @Test
     void failureKeepsLastGoodSnapshotMarkedStale() {
         server.fixture("/a/user/balance", 200, "deepseek/balance.json");
         Poller p = poller(Runnable::run, 4);
@@ -306,6 +373,30 @@ class PollerTest {
             AccountState st = p.state("a").orElseThrow();
             assertEquals(AccountStatus.OK, st.lastStatus(), "the new base URL was asked; the old answer was dropped");
             assertNotNull(st.nextPollAt(), "polling goes on");
+        }
+    }
+
+    @Test
+    void aManualRefreshAfterAnEditAsksWithTheNewSettingsNotTheOldRequest() throws Exception {
+        server.reply("/a/user/balance", 504, "{}", Map.of(), Duration.ofMillis(500));
+        server.fixture("/b/user/balance", 200, "deepseek/balance.json");
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 4);
+            p.setTargets(List.of(account("a", 5)), Map.of());
+            CompletableFuture<FetchOutcome> old = p.refresh("a").orElseThrow();
+            Account moved = new Account("a", ProviderId.of("deepseek"), "DeepSeek a", null,
+                    URI.create(server.baseUrl() + "/b"), null, null, 5);
+            p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+            CompletableFuture<FetchOutcome> fresh = p.refresh("a").orElseThrow();
+            FetchOutcome o = fresh.get(5, TimeUnit.SECONDS);
+            assertEquals(AccountStatus.PROVIDER_ERROR, old.get(5, TimeUnit.SECONDS).status(), "the old request ran to its end");
+            assertEquals(AccountStatus.OK, o.status(), "the refresh answered with the new base URL");
+            assertEquals(moved, o.target().account());
+            assertEquals(1, requestsTo("b"));
+            assertEquals(AccountStatus.OK, p.state("a").orElseThrow().lastStatus());
+            scheduler.advance(Duration.ofSeconds(2));
+            assertEquals(1, requestsTo("b"), "the re-poll the dropped answer scheduled was replaced by the refresh");
+            assertEquals(1, requestsTo("a"), "one request per account at a time: the old URL was asked once");
         }
     }
 
