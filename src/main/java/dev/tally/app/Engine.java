@@ -96,7 +96,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void afterPoll(FetchOutcome outcome, AccountState state) {
-        ctx.recordOutcome(outcome);
+        ctx.recordOutcome(outcome, HistoryStore.SOURCE_POLL);
         FetchTarget t = outcome.target();
         if (t.accountId() != null) {
             try {
