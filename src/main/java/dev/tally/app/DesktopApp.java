@@ -424,7 +424,7 @@ public final class DesktopApp {
         return switch (alert) {
             case Alert.LowBalance l -> "balance below your alert";
             case Alert.Exhausted e -> "balance used up";
-            case Alert.KeyRejected k -> "key rejected";
+            case Alert.KeyRejected k -> k.lacksPermission() ? "key lacks permission" : "key rejected";
         };
     }
 
