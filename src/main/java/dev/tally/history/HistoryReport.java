@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What {@code tally history ACCOUNT [--days N] --json} shows: per currency, the balances, the spend and
- * top-ups, the daily spend, the burn rate and the runway over the last {@code N} UTC days (today
- * included). Immutable. {@link #toJsonTree()} gives the contract's JSON shape using only maps, lists,
+ * top-ups and the daily spend over the last {@code N} UTC days (today included), and the burn rate and
+ * runway over the last 7 days (exactly 7 × 24 h before now, whatever {@code N} is). Immutable. {@link #toJsonTree()} gives the contract's JSON shape using only maps, lists,
  * strings, booleans and {@code null}, ready for any JSON writer.
  *
  * @param account    the account id
@@ -33,7 +33,8 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
      * @param spendEstimated false only when all of it is provider-reported usage
      * @param topUps         increases seen in the window (never counted as negative spend)
      * @param daily          one entry per UTC date; {@code spend == null} means no data that day (a gap)
-     * @param burnRatePerDay spend per day over the last 7 days, or {@code null} (under a day of data or no spend)
+     * @param burnRatePerDay spend per day over the last 7 days (always those, whatever the window), or {@code null}
+     *                       (under a day of data or no spend)
      * @param runwayDays     latest balance ÷ burn rate, or {@code null} when there is no burn rate or balance
      */
     public record CurrencyHistory(String currency, List<BalanceAt> snapshots, BigDecimal spendTotal,
@@ -79,17 +80,21 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
             throw new IllegalArgumentException("days must be at least 1, got " + days);
         }
         Instant from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant weekAgo = now.minus(SpendEstimate.BURN_WINDOW);
+        Instant load = from.isBefore(weekAgo) ? from : weekAgo;
         List<CurrencyHistory> out = new ArrayList<>();
         for (String currency : store.currencies(accountId)) {
-            List<Observation> observations = store.observations(accountId, currency, from, now);
+            List<Observation> observations = store.observations(accountId, currency, load, now);
             SpendEstimate e = estimator.estimate(currency, observations, from, now);
             if (e.sampleTimes().isEmpty()) {
                 continue;
             }
+            // burn rate and runway always over the last 7 days, whatever --days says (as on the cards)
+            SpendEstimate week = estimator.lastWeek(currency, observations, now);
             out.add(new CurrencyHistory(currency, balances(observations, from, now), e.spendTotal(), e.spendEstimated(),
                     e.topUps().stream().map(t -> new TopUpAt(t.at(), t.amount())).toList(),
                     e.daily().stream().map(b -> new DailySpend(b.date(), b.spend())).toList(),
-                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null)));
+                    week.burnRatePerDay(now).orElse(null), week.runwayDays(now).orElse(null)));
         }
         return new HistoryReport(accountId, out);
     }

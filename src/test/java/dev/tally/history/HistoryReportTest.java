@@ -127,6 +127,33 @@ class HistoryReportTest {
         }
     }
 
+    /** Ten days of 5-minute polls ending at NOW, spending 0.01 CNY each step (2.88 a day), 471.20 left at the end. */
+    private static void tenDaysOfSteadySpend(HistoryStore store) {
+        List<dev.tally.core.BalanceSnapshot> snaps = new java.util.ArrayList<>();
+        BigDecimal b = new BigDecimal("500.00");
+        for (int i = 10 * 288; i >= 0; i--) {
+            snaps.add(Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
+            b = b.subtract(new BigDecimal("0.01"));
+        }
+        store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+    }
+
+    @Test
+    void burnRateAndRunwayAreOverTheLastSevenDaysWhateverTheDaysShown() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            tenDaysOfSteadySpend(store);
+            for (int days : new int[]{1, 7, 30}) {
+                HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", days, NOW).currencies().getFirst();
+                assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay(), "--days " + days);
+                assertEquals(new BigDecimal("163.6"), cny.runwayDays(), "--days " + days + ": 471.20 at 2.88 a day");
+                assertEquals(days, cny.daily().size(), "the daily list still follows --days");
+            }
+            WeekSummary card = WeekSummary.of(store, "ds", Duration.ofMinutes(5), NOW).getFirst();
+            assertEquals(new BigDecimal("2.88"), card.burnRatePerDay(), "the card and the command agree");
+            assertEquals(new BigDecimal("163.6"), card.runwayDays());
+        }
+    }
+
     @Test
     void daysMustBePositive() {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
