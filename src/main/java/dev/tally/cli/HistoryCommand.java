@@ -22,6 +22,8 @@ public final class HistoryCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = {"How many UTC days, today included (default 7).",
+            "The last 7 days list every recorded balance and top-up; older days (N > 7) list each day's first,",
+            "lowest and last balance and its top-ups added up, with the same daily spend.",
             "Burn rate and runway always cover the last 7 days (7 × 24 h), whatever N is."})
     int days;
 
