@@ -116,7 +116,7 @@ public final class HistoryBenchmark {
 
     private static void report(String what, int runs, Supplier<?> query) {
         Object result = null;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             result = query.get();
         }
         double[] ms = new double[runs];
