@@ -54,17 +54,27 @@ public sealed interface Alert {
         }
     }
 
-    /** The provider refused the key (HTTP 401 or its "invalid key" answer). */
-    record KeyRejected(String account, String label, String message) implements Alert {
+    /**
+     * The provider refused the key (HTTP 401 or its "invalid key" answer), or accepted it but it lacks the
+     * permission to read the balance (HTTP 403, e.g. not a management or admin key).
+     *
+     * @param lacksPermission true for the second case (403 / {@code forbidden})
+     */
+    record KeyRejected(String account, String label, String message, boolean lacksPermission) implements Alert {
         public KeyRejected {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(message, "message");
         }
 
+        /** A refused key (401). */
+        public KeyRejected(String account, String label, String message) {
+            this(account, label, message, false);
+        }
+
         @Override
         public String text() {
-            return label + ": key rejected — " + message;
+            return label + (lacksPermission ? ": key lacks permission — " : ": key rejected — ") + message;
         }
     }
 }

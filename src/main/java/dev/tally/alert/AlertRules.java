@@ -19,15 +19,18 @@ import java.util.Optional;
  * Decides which alerts a poll result raises, so that each one is said once:
  * <ul>
  *   <li><b>Low balance</b>: a <em>successful</em> poll shows the balance in the threshold's currency
- *       strictly below the account's threshold. Fires once per crossing; re-armed only when a later
+ *       strictly below the account's threshold. For an account known only through a key with a cap
+ *       (OpenRouter without a management key: no balance, only a key limit) what is left under the cap
+ *       (limit − usage) stands for the balance; a key without a cap never alerts low. Fires once per crossing; re-armed only when a later
  *       successful poll shows the balance above threshold + band (default 10 % of the threshold), so a
  *       balance wobbling around the threshold alerts once. A threshold in a currency the snapshot does
  *       not carry decides nothing. Failures never raise or re-arm it.</li>
  *   <li><b>Exhausted</b>: the provider says the account is unavailable, every balance is at or below
  *       zero, or (key-only accounts) the key's cap is used up. Once, until a successful poll shows it
  *       recovered. When it fires, a low-balance alert from the same poll is recorded but not repeated.</li>
- *   <li><b>Key rejected</b>: a poll fails with {@code auth_failed}. Once per outage; re-armed by the
- *       next success.</li>
+ *   <li><b>Key rejected</b>: a poll fails with {@code auth_failed}, or with {@code forbidden} (the key
+ *       works but lacks the permission; the account is paused just the same). Once per outage, whichever
+ *       of the two; re-armed by the next success.</li>
  * </ul>
  * What has fired is kept in the {@link HistoryStore}'s alert state, so a relaunch does not announce it
  * again. The caller hands the returned alerts to a {@link Notifier}.
@@ -96,10 +99,24 @@ public final class AlertRules {
         }
         Optional<CurrencyBalance> balance = snapshot.balances().stream()
                 .filter(b -> b.currency().equals(threshold.currency())).findFirst();
-        if (balance.isEmpty()) {
-            return alerts;
+        BigDecimal amount;
+        if (balance.isPresent()) {
+            amount = balance.get().total();
+        } else {
+            KeyLimit k = snapshot.keyLimit();
+            if (!snapshot.balances().isEmpty() || k == null || !k.currency().equals(threshold.currency())) {
+                return alerts;
+            }
+            if (k.unlimited()) {
+                // a key without a cap never runs low by itself; a cap set later starts from an armed alert
+                clear(accountId, LOW_BALANCE);
+                return alerts;
+            }
+            amount = keyRemaining(k);
+            if (amount == null) {
+                return alerts;
+            }
         }
-        BigDecimal amount = balance.get().total();
         Optional<AlertMark> mark = store.alertMark(accountId, LOW_BALANCE)
                 .filter(m -> threshold.currency().equals(m.currency()));
         if (amount.compareTo(threshold.amount()) < 0) {
@@ -116,7 +133,7 @@ public final class AlertRules {
     }
 
     /**
-     * Evaluates a failed poll. Only {@code auth_failed} can alert (once per outage); no failure ever
+     * Evaluates a failed poll. Only {@code auth_failed} and {@code forbidden} can alert (once per outage); no failure ever
      * raises or re-arms a balance alert.
      *
      * @return the alerts to announce now, possibly empty; never {@code null}
@@ -125,14 +142,23 @@ public final class AlertRules {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(error, "error");
-        if (!(error instanceof FetchError.AuthFailed auth)) {
+        boolean lacksPermission = error instanceof FetchError.Forbidden;
+        if (!(error instanceof FetchError.AuthFailed) && !lacksPermission) {
             return List.of();
         }
         if (store.alertMark(accountId, KEY_REJECTED).isPresent()) {
             return List.of();
         }
         store.putAlertMark(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
-        return List.of(new Alert.KeyRejected(accountId, label, auth.message()));
+        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission));
+    }
+
+    /** What is left under a key's cap: as reported, else cap − usage; {@code null} when neither is known. */
+    private static BigDecimal keyRemaining(KeyLimit k) {
+        if (k.remaining() != null) {
+            return k.remaining();
+        }
+        return k.limit() != null && k.usage() != null ? k.limit().subtract(k.usage()) : null;
     }
 
     /** The balance must rise above this to re-arm the low-balance alert. */

@@ -115,8 +115,11 @@ public final class AppContext implements AutoCloseable {
     /**
      * Stores what a fetch of a configured account found (ad-hoc provider checks are not accounts and are
      * not stored). Never throws: a history problem is logged and returned as a one-line warning.
+     *
+     * @param source who fetched it: {@link HistoryStore#SOURCE_POLL} (the background poller) or
+     *               {@link HistoryStore#SOURCE_CLI} (a command such as {@code tally balance})
      */
-    public Optional<String> recordOutcome(FetchOutcome outcome) {
+    public Optional<String> recordOutcome(FetchOutcome outcome, String source) {
         String id = outcome.target().accountId();
         if (id == null) {
             return Optional.empty();
@@ -125,7 +128,7 @@ public final class AppContext implements AutoCloseable {
             HistoryStore h = history();
             switch (outcome) {
                 case FetchOutcome.Success ok -> {
-                    h.recordSnapshot(id, ok.snapshot(), "provider");
+                    h.recordSnapshot(id, ok.snapshot(), source);
                     h.recordOutcome(id, outcome.at(), AccountStatus.OK, null);
                 }
                 case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), f.error().message());

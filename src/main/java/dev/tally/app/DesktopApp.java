@@ -147,8 +147,12 @@ public final class DesktopApp {
     private void start() {
         io.execute(() -> {
             engine.applyRetention();
-            accountsStamp = accountsFileStamp();
             engine.reload().ifPresent(w -> notifications.send("Tally", w));
+            // accounts and keys changed with the command line are picked up within seconds; daily retention
+            engine.startHousekeeping(io, Engine.CHECK_EVERY, (accounts, warning) -> {
+                warning.ifPresent(w -> notifications.send("Tally", w));
+                accountsChanged();
+            });
             if (trayUp) {
                 updateTray();
                 tray.show(TraySummary.of(engine.poller().states(), clock.instant()).overall(),
@@ -175,7 +179,6 @@ public final class DesktopApp {
             }
         });
         ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
-        ticker.scheduleAtFixedRate(() -> io.execute(engine::applyRetention), 24, 24, TimeUnit.HOURS);
     }
 
     private void handle(TrayAction action) {
@@ -354,46 +357,18 @@ public final class DesktopApp {
     }
 
     private void tick() {
-        reloadIfAccountsChanged();
         updateTray();
         if (stage != null) {
             Platform.runLater(() -> main.tick(clock.instant()));
         }
     }
 
-    private volatile long accountsStamp = -1;
-
-    /** Accounts added or edited with the command line while the widget runs are picked up within a minute. */
-    private long accountsFileStamp() {
-        try {
-            return java.nio.file.Files.getLastModifiedTime(ctx.accounts().file()).toMillis();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
-
-    private void reloadIfAccountsChanged() {
-        io.execute(() -> {
-            long stamp = accountsFileStamp();
-            retryAccountsWithNewKeys();
-            if (accountsStamp != -1 && stamp != accountsStamp) {
-                engine.reload();
-                if (stage != null) {
-                    Map<String, List<WeekSummary>> w = weeks(engine.poller().states());
-                    Platform.runLater(() -> main.apply(engine.poller().states(), w, clock.instant()));
-                }
-            }
-            accountsStamp = stamp;
-        });
-    }
-
-    /** A key stored with 'tally keys set' while the account sat paused for lack of one: try it. io thread. */
-    private void retryAccountsWithNewKeys() {
-        for (AccountState s : engine.poller().states()) {
-            if (s.paused() && s.lastError() instanceof dev.tally.core.FetchError.NoKey && s.target().accountId() != null
-                    && !ctx.keys().credentials(s.target().info(), s.target().accountId()).isEmpty()) {
-                engine.poller().keyChanged(s.target().id());
-            }
+    /** accounts.json was changed by someone else (e.g. the command line) and read again. io thread. */
+    private void accountsChanged() {
+        updateTray();
+        if (stage != null) {
+            Map<String, List<WeekSummary>> w = weeks(engine.poller().states());
+            Platform.runLater(() -> main.apply(engine.poller().states(), w, clock.instant()));
         }
     }
 
@@ -424,7 +399,7 @@ public final class DesktopApp {
         return switch (alert) {
             case Alert.LowBalance l -> "balance below your alert";
             case Alert.Exhausted e -> "balance used up";
-            case Alert.KeyRejected k -> "key rejected";
+            case Alert.KeyRejected k -> k.lacksPermission() ? "key lacks permission" : "key rejected";
         };
     }
 

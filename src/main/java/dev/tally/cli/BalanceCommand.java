@@ -4,6 +4,7 @@ import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
+import dev.tally.history.HistoryStore;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.FetchTarget;
 import dev.tally.provider.BaseUrls;
@@ -70,7 +71,7 @@ public final class BalanceCommand implements Callable<Integer> {
             return Cli.NOT_ALL_FETCHED;
         }
         List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
-        outcomes.stream().map(ctx::recordOutcome).flatMap(java.util.Optional::stream).distinct()
+        outcomes.stream().map(o -> ctx.recordOutcome(o, HistoryStore.SOURCE_CLI)).flatMap(java.util.Optional::stream).distinct()
                 .forEach(w -> io.err().println("tally: " + w));
         if (json) {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));

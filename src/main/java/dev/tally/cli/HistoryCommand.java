@@ -21,7 +21,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ACCOUNT")
     String id;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = "How many UTC days, today included (default 7).")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = {"How many UTC days, today included (default 7).",
+            "The last 7 days list every recorded balance and top-up; older days (N > 7) list each day's first,",
+            "lowest and last balance and its top-ups added up, with the same daily spend.",
+            "Burn rate and runway always cover the last 7 days (7 × 24 h), whatever N is."})
     int days;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -60,7 +63,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), cur)));
             }
             root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
-                    : BalanceText.money(c.burnRatePerDay(), cur) + " per day"));
+                    : BalanceText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
             root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
         }
         return Cli.OK;

@@ -7,6 +7,7 @@ import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.Secret;
+import dev.tally.history.HistoryStore;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.FetchTarget;
 import dev.tally.provider.KeySlot;
@@ -106,7 +107,7 @@ public final class KeysCommand implements Runnable {
                 return Cli.OK;
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
-            ctx.recordOutcome(o).ifPresent(w -> root.io().err().println("tally: " + w));
+            ctx.recordOutcome(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
             root.io().out().println(BalanceText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }

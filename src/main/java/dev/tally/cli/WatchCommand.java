@@ -10,12 +10,15 @@ import picocli.CommandLine.ParentCommand;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** {@code tally watch}: the engine in the foreground — polls, records history, prints alerts. Ctrl-C stops it. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Run the engine in the foreground: poll every account on its interval, record history, print alerts.",
+                "Accounts added, edited or removed and keys set meanwhile (tally accounts ..., tally keys set) are",
+                "picked up within seconds; an account paused for its key is asked again when its key or settings change.",
                 "Stop with Ctrl-C."})
 public final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -43,7 +46,12 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
         }, "tally-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ExecutorScheduler scheduler = new ExecutorScheduler();
-             var fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
+             var fetchers = Executors.newVirtualThreadPerTaskExecutor();
+             ExecutorService housekeeping = Executors.newSingleThreadExecutor(r -> {
+                 Thread t = new Thread(r, "tally-watch-io");
+                 t.setDaemon(true);
+                 return t;
+             })) {
             Engine engine = new Engine(ctx, alert -> {
                 synchronized (io.out()) {
                     io.out().println(time(ctx) + "  ALERT  " + alert.text());
@@ -65,12 +73,22 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }
             io.err().println("Watching " + engine.accounts().size() + " account(s); Ctrl-C stops.");
             io.err().flush();
+            // accounts and keys changed meanwhile (tally accounts ..., tally keys set) are picked up; old history
+            // is folded daily
+            engine.startHousekeeping(housekeeping, Engine.CHECK_EVERY, (accounts, warning) -> {
+                synchronized (io.out()) {
+                    warning.ifPresent(w -> io.err().println("tally: " + w));
+                    io.err().println(time(ctx) + "  accounts changed; watching " + accounts.size() + " account(s)");
+                    io.err().flush();
+                }
+            });
             if (stopAfter != null) {
                 stop.await(stopAfter, TimeUnit.SECONDS);
             } else {
                 stop.await();
             }
             engine.close();
+            housekeeping.close();
             ctx.close();
             io.err().println("Stopped.");
             io.err().flush();

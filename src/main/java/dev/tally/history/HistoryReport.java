@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What {@code tally history ACCOUNT [--days N] --json} shows: per currency, the balances, the spend and
- * top-ups, the daily spend, the burn rate and the runway over the last {@code N} UTC days (today
- * included). Immutable. {@link #toJsonTree()} gives the contract's JSON shape using only maps, lists,
+ * top-ups and the daily spend over the last {@code N} UTC days (today included), and the burn rate and
+ * runway over the last 7 days (exactly 7 × 24 h before now, whatever {@code N} is). Immutable. {@link #toJsonTree()} gives the contract's JSON shape using only maps, lists,
  * strings, booleans and {@code null}, ready for any JSON writer.
  *
  * @param account    the account id
@@ -28,12 +28,14 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
     }
 
     /**
-     * @param snapshots      every known balance in the window (for a folded day: its first, lowest and last)
+     * @param snapshots      every known balance in the last {@link #DETAILED_DAYS} days of the window; for older
+     *                       days (and folded ones) each day's first, lowest and last
      * @param spendTotal     sum of spend in the window, never negative
      * @param spendEstimated false only when all of it is provider-reported usage
      * @param topUps         increases seen in the window (never counted as negative spend)
      * @param daily          one entry per UTC date; {@code spend == null} means no data that day (a gap)
-     * @param burnRatePerDay spend per day over the last 7 days, or {@code null} (under a day of data or no spend)
+     * @param burnRatePerDay spend per day over the last 7 days (always those, whatever the window), or {@code null}
+     *                       (under a day of data or no spend)
      * @param runwayDays     latest balance ÷ burn rate, or {@code null} when there is no burn rate or balance
      */
     public record CurrencyHistory(String currency, List<BalanceAt> snapshots, BigDecimal spendTotal,
@@ -60,13 +62,23 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
     public record DailySpend(LocalDate date, BigDecimal spend) {
     }
 
+    /**
+     * A window of up to this many days is built from every stored snapshot; the older days of a longer one from
+     * their daily rollups.
+     */
+    public static final int DETAILED_DAYS = 7;
+
     /** Builds the report with the default estimator (5-minute polling). Blocks on the store. */
     public static HistoryReport build(HistoryStore store, String accountId, int days, Instant now) {
         return build(store, accountId, days, now, SpendEstimator.defaults());
     }
 
     /**
-     * Builds the report for the UTC days {@code today - (days - 1)} through {@code now}. Reads the store
+     * Builds the report for the UTC days {@code today - (days - 1)} through {@code now}. The last
+     * {@link #DETAILED_DAYS} days come from every stored snapshot; older days of a longer window come from
+     * their daily rollups (one stored row per day, the same spend, top-ups and gaps), so a year is read in
+     * milliseconds: for those days {@code snapshots} holds each day's first, lowest and last balance, and
+     * {@code topUps} one entry per day (the day's top-ups added up, at the last one). Reads the store
      * (blocking); everything else is pure.
      *
      * @throws IllegalArgumentException if {@code days < 1}
@@ -78,23 +90,54 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, got " + days);
         }
-        Instant from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate firstDay = today.minusDays(days - 1L);
+        LocalDate detailedFirstDay = days <= DETAILED_DAYS ? firstDay : today.minusDays(DETAILED_DAYS - 1L);
+        Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant detailedFrom = detailedFirstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant weekAgo = now.minus(SpendEstimate.BURN_WINDOW);
+        Instant load = detailedFrom.isBefore(weekAgo) ? detailedFrom : weekAgo;
         List<CurrencyHistory> out = new ArrayList<>();
         for (String currency : store.currencies(accountId)) {
-            List<Observation> observations = store.observations(accountId, currency, from, now);
-            SpendEstimate e = estimator.estimate(currency, observations, from, now);
-            if (e.sampleTimes().isEmpty()) {
+            List<Observation> recent = store.observations(accountId, currency, load, now);
+            SpendEstimate e = estimator.estimate(currency, recent, detailedFrom, now);
+            List<DailyRollup> older = firstDay.isBefore(detailedFirstDay)
+                    ? store.dailyRollups(accountId, currency, firstDay, detailedFirstDay.minusDays(1))
+                    : List.of();
+            if (e.sampleTimes().isEmpty() && older.isEmpty()) {
                 continue;
             }
-            out.add(new CurrencyHistory(currency, balances(observations, from, now), e.spendTotal(), e.spendEstimated(),
-                    e.topUps().stream().map(t -> new TopUpAt(t.at(), t.amount())).toList(),
-                    e.daily().stream().map(b -> new DailySpend(b.date(), b.spend())).toList(),
-                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null)));
+            // burn rate and runway always over the last 7 days, whatever --days says (as on the cards)
+            SpendEstimate week = estimator.lastWeek(currency, recent, now);
+
+            List<BalanceAt> snapshots = new ArrayList<>(balances(older, from, detailedFrom.minusMillis(1)));
+            snapshots.addAll(balances(recent, detailedFrom, now));
+            BigDecimal spendTotal = e.spendTotal();
+            // as for a folded day in SpendEstimate: a day's rollup is spend data, provider-reported only if all of it was
+            boolean anySpend = e.hasSpend() || !older.isEmpty();
+            boolean anyEstimated = e.hasSpend() && e.spendEstimated();
+            List<TopUpAt> topUps = new ArrayList<>();
+            for (DailyRollup d : older) {
+                spendTotal = spendTotal.add(d.spend());
+                anyEstimated |= !(d.providerReported() && !d.estimated());
+                if (d.topUp().signum() > 0) {
+                    topUps.add(new TopUpAt(d.lastTopUpAt() == null ? d.lastAt() : d.lastTopUpAt(), d.topUp()));
+                }
+            }
+            e.topUps().forEach(t -> topUps.add(new TopUpAt(t.at(), t.amount())));
+            List<DailySpend> daily = new ArrayList<>(days);
+            if (firstDay.isBefore(detailedFirstDay)) {
+                estimator.daily(older, firstDay, detailedFirstDay.minusDays(1))
+                        .forEach(b -> daily.add(new DailySpend(b.date(), b.spend())));
+            }
+            e.daily().forEach(b -> daily.add(new DailySpend(b.date(), b.spend())));
+            out.add(new CurrencyHistory(currency, snapshots, spendTotal, !anySpend || anyEstimated, topUps, daily,
+                    week.burnRatePerDay(now).orElse(null), week.runwayDays(now).orElse(null)));
         }
         return new HistoryReport(accountId, out);
     }
 
-    private static List<BalanceAt> balances(List<Observation> observations, Instant from, Instant to) {
+    private static List<BalanceAt> balances(List<? extends Observation> observations, Instant from, Instant to) {
         TreeMap<Instant, BigDecimal> byTime = new TreeMap<>();
         for (Observation o : observations) {
             switch (o) {

@@ -44,6 +44,11 @@ public record SpendEstimate(String currency, Instant from, Instant to, Duration 
         return total;
     }
 
+    /** True when some step in the window has a known spend (zero included). */
+    public boolean hasSpend() {
+        return intervals.stream().anyMatch(i -> i.spend() != null);
+    }
+
     /** False only when there is spend data and all of it is provider-reported. */
     public boolean spendEstimated() {
         boolean any = false;

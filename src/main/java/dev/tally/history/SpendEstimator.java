@@ -114,6 +114,17 @@ public final class SpendEstimator {
     }
 
     /**
+     * The estimate that burn rates and runways are read from: exactly the {@link SpendEstimate#BURN_WINDOW}
+     * (7 days) before {@code now}, whatever range is being shown — the balance cards ({@link WeekSummary}) and
+     * {@code tally history} (any {@code --days}) both use it, so they agree.
+     *
+     * @param observations one currency, ascending, covering at least the window (earlier ones are the baseline)
+     */
+    public SpendEstimate lastWeek(String currency, List<? extends Observation> observations, Instant now) {
+        return estimate(currency, observations, now.minus(SpendEstimate.BURN_WINDOW), now);
+    }
+
+    /**
      * The daily series straight from stored rollups (fast: one row per day), one bucket per UTC date
      * from {@code from} to {@code to} inclusive; a date without a rollup is a gap. Gives the same buckets
      * as {@code estimate(...).daily()} over the same days.

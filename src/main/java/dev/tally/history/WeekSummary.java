@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
                           BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples) {
-    public static final Duration WINDOW = Duration.ofDays(7);
+    public static final Duration WINDOW = SpendEstimate.BURN_WINDOW;
     public static final Duration BUCKET = Duration.ofHours(6);
 
     public WeekSummary {
@@ -32,7 +32,7 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
         SpendEstimator estimator = SpendEstimator.forPollInterval(pollInterval);
         List<WeekSummary> out = new ArrayList<>();
         for (String currency : store.currencies(accountId)) {
-            SpendEstimate e = estimator.estimate(currency, store.observations(accountId, currency, from, now), from, now);
+            SpendEstimate e = estimator.lastWeek(currency, store.observations(accountId, currency, from, now), now);
             if (e.sampleTimes().isEmpty()) {
                 continue;
             }

@@ -21,8 +21,8 @@ import java.util.random.RandomGenerator;
 /**
  * Polls every account in the background: its own interval with ±10 % jitter, first polls staggered, one
  * request in flight per account (a manual refresh joins it), a global cap on concurrent requests,
- * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), Retry-After honoured on 429
- * (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
+ * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), on 429 the longer of Retry-After
+ * and that backoff (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
  * account changes or the user refreshes by hand.
  *
  * <p>Threads: public methods are thread-safe and never block on the network. Fetches run on the injected
@@ -53,6 +53,8 @@ public final class Poller implements AutoCloseable {
         AccountState state;
         Scheduler.Cancellable timer;
         CompletableFuture<FetchOutcome> inFlight;
+        /** The generation the request in flight was started for. */
+        long inFlightGeneration;
         /** Bumped when the account's settings or key change: a request started before answers for the old ones. */
         long generation;
     }
@@ -122,7 +124,9 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Polls now (un-pausing the account). If a request for it is already in flight, returns that one.
+     * Polls now (un-pausing the account). If a request for the account's current settings and key is already in
+     * flight, returns that one; if the one in flight was started before they changed, its answer is dropped and
+     * the returned future is that of a new request made as soon as the old one ends.
      *
      * @return the outcome, completed on a fetch thread; empty if there is no such account
      */
@@ -134,7 +138,7 @@ public final class Poller implements AutoCloseable {
         return Optional.of(start(s));
     }
 
-    /** Polls every account now; joins requests already in flight. */
+    /** Polls every account now; joins requests already in flight (chains after ones for old settings). */
     public synchronized List<CompletableFuture<FetchOutcome>> refreshAll() {
         List<CompletableFuture<FetchOutcome>> out = new ArrayList<>();
         for (Slot s : slots.values()) {
@@ -159,11 +163,16 @@ public final class Poller implements AutoCloseable {
 
     private CompletableFuture<FetchOutcome> start(Slot s) {
         if (s.inFlight != null) {
-            return s.inFlight;
+            if (s.inFlightGeneration == s.generation) {
+                return s.inFlight;
+            }
+            // one request per account at a time: ask again with the new settings once the old request is over
+            return s.inFlight.thenCompose(stale -> restart(s, stale));
         }
         cancel(s);
         CompletableFuture<FetchOutcome> future = new CompletableFuture<>();
         s.inFlight = future;
+        s.inFlightGeneration = s.generation;
         FetchTarget target = s.target;
         long generation = s.generation;
         fetchExecutor.execute(() -> {
@@ -196,6 +205,14 @@ public final class Poller implements AutoCloseable {
             }
         });
         return future;
+    }
+
+    /** After a request for old settings ended: a new one for the current ones, unless the account is gone. */
+    private synchronized CompletableFuture<FetchOutcome> restart(Slot s, FetchOutcome stale) {
+        if (closed || slots.get(s.target.id()) != s) {
+            return CompletableFuture.completedFuture(stale);
+        }
+        return start(s);
     }
 
     /** Records the outcome; {@code null} when it no longer applies (account removed, or changed meanwhile). */
@@ -239,15 +256,29 @@ public final class Poller implements AutoCloseable {
             case FetchError.Forbidden f -> null;
             case FetchError.NoKey n -> null;
             case FetchError.Unsupported u -> null;
-            case FetchError.RateLimited r when r.retryAfter() != null -> {
-                Duration wait = r.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter();
-                // never earlier than asked; a little later so several accounts do not return in lock-step
-                long extraMs = (long) (Math.max(wait.toMillis(), 1000) * JITTER * random.nextDouble());
-                Duration d = wait.plusMillis(extraMs);
-                yield d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
-            }
+            case FetchError.RateLimited r -> rateLimitDelay(r.retryAfter(), failures);
             default -> backoff(failures);
         };
+    }
+
+    /**
+     * After a 429: never earlier than the provider asked (plus up to 10 % so several accounts do not return in
+     * lock-step), and never earlier than the normal backoff for this many failures in a row, so a Retry-After
+     * of 0, a date in the past or a tiny value cannot cause a retry storm; at most {@link #MAX_RETRY_AFTER}.
+     *
+     * @param retryAfter what the provider asked for, or {@code null} when it did not say
+     */
+    Duration rateLimitDelay(Duration retryAfter, int failures) {
+        Duration wait = backoff(failures);
+        if (retryAfter != null && !retryAfter.isNegative()) {
+            Duration asked = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+            long extraMs = (long) (Math.max(asked.toMillis(), 1000) * JITTER * random.nextDouble());
+            Duration politely = asked.plusMillis(extraMs);
+            if (politely.compareTo(wait) > 0) {
+                wait = politely;
+            }
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     /** 30 s, 1 min, 2 min, ... up to 30 min, each ±10 %, never above the cap. */

@@ -99,7 +99,7 @@ class AlertRulesTest {
     void failuresNeverAlertLowAndNeverReArm() {
         for (FetchError e : List.of(new FetchError.Timeout("timed out"), new FetchError.BadResponse("balance missing"),
                 new FetchError.NetworkError("refused"), new FetchError.RateLimited("slow down", Duration.ofSeconds(30)),
-                new FetchError.ProviderError("503", 503), new FetchError.Forbidden("not a management key"))) {
+                new FetchError.ProviderError("503", 503), new FetchError.NoKey("no key"))) {
             assertTrue(rules.onFailure("ds", LABEL, e).isEmpty(), e.toString());
         }
         assertEquals(1, poll("4.00").size());
@@ -157,6 +157,61 @@ class AlertRulesTest {
         BalanceSnapshot unlimited = new BalanceSnapshot(ProviderId.of("openrouter"), T0, null, List.of(), null,
                 new KeyLimit("USD", null, null, new BigDecimal("10"), null));
         assertTrue(rules.onSuccess("or2", "OpenRouter", null, unlimited).isEmpty(), "no cap is not an empty cap");
+    }
+
+    private BalanceSnapshot openRouterKey(String limit, String remaining, String usage) {
+        return new BalanceSnapshot(ProviderId.of("openrouter"), T0.plus(Duration.ofMinutes(5L * tick++)), null, List.of(), null,
+                new KeyLimit("USD", limit == null ? null : new BigDecimal(limit), remaining == null ? null : new BigDecimal(remaining),
+                        usage == null ? null : new BigDecimal(usage), null));
+    }
+
+    @Test
+    void anOrdinaryOpenRouterKeyAlertsWhenWhatIsLeftUnderItsCapDropsBelowTheThreshold() {
+        Money fiveUsd = Money.of("5.00", "USD");
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey("20", "12.50", "7.50")).isEmpty());
+        List<Alert> low = rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey("20", "4.25", "15.75"));
+        assertEquals(List.of(new Alert.LowBalance("or", "OpenRouter", Money.of("4.25", "USD"), fiveUsd)), low);
+        assertEquals("OpenRouter: $4.25 left — below your $5.00 alert", low.getFirst().text());
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey("20", "3.00", "17.00")).isEmpty(), "once per crossing");
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey("20", "19.00", "1.00")).isEmpty(), "cap reset: re-armed");
+        assertEquals(1, rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey("20", null, "16.00")).size(),
+                "without a reported remaining, cap − usage (4.00) is what is left");
+    }
+
+    @Test
+    void anUnlimitedKeyNeverAlertsLow() {
+        Money fiveUsd = Money.of("5.00", "USD");
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey(null, null, "250.00")).isEmpty());
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, openRouterKey(null, null, "900.00")).isEmpty());
+        assertTrue(rules.onSuccess("or", "OpenRouter", Money.of("5", "CNY"), openRouterKey("20", "1.00", "19.00")).isEmpty(),
+                "a CNY threshold says nothing about a USD key cap");
+    }
+
+    @Test
+    void aKeyWithACapAndAnAccountBalanceIsJudgedByTheBalance() {
+        Money fiveUsd = Money.of("5.00", "USD");
+        BalanceSnapshot both = new BalanceSnapshot(ProviderId.of("openrouter"), T0, null,
+                List.of(CurrencyBalance.of("USD", new BigDecimal("80.00"))), null,
+                new KeyLimit("USD", new BigDecimal("20"), new BigDecimal("1.00"), new BigDecimal("19.00"), null));
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, both).isEmpty(), "the account's $80 is not low");
+    }
+
+    @Test
+    void aKeyWithoutThePermissionAlertsOncePerOutageSayingSo() {
+        FetchError.Forbidden forbidden = new FetchError.Forbidden("OpenRouter's credit balance needs a management key (HTTP 403)");
+        List<Alert> first = rules.onFailure("or", "OpenRouter", forbidden);
+        assertEquals(List.of(new Alert.KeyRejected("or", "OpenRouter", forbidden.message(), true)), first);
+        assertEquals("OpenRouter: key lacks permission — OpenRouter's credit balance needs a management key (HTTP 403)",
+                first.getFirst().text());
+        assertTrue(rules.onFailure("or", "OpenRouter", forbidden).isEmpty(), "once per outage");
+        assertTrue(rules.onFailure("or", "OpenRouter", new FetchError.AuthFailed("refused")).isEmpty(),
+                "a 401 in the same outage is not a second alert");
+        rules.onSuccess("or", "OpenRouter", null, openRouterKey(null, null, "1.00"));
+        assertEquals(1, rules.onFailure("or", "OpenRouter", forbidden).size(), "a new outage after a success");
+        store.close();
+        store = HistoryStore.open(dir.resolve("history.db"));
+        rules = new AlertRules(store);
+        assertTrue(rules.onFailure("or", "OpenRouter", forbidden).isEmpty(), "a relaunch does not announce it again");
     }
 
     @Test

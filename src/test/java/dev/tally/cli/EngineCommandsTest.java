@@ -16,6 +16,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +136,18 @@ class EngineCommandsTest {
         assertEquals(0, again.out().lines().filter(l -> l.contains("ALERT")).count(), "a relaunch does not re-announce: " + again.out());
         JsonNode h = JSON.readTree(watcher.run("history", "deepseek-ds", "--json").out());
         assertEquals("100.00", h.get("currencies").get(0).get("snapshots").get(0).get("total").asText(), "watch records history");
+
+        clock.advance(Duration.ofMinutes(5));
+        balance.set("99.00");
+        assertEquals(0, cli().run("balance", "deepseek-ds").code());
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("history.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT total, source FROM snapshot ORDER BY at")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        assertEquals(List.of("100.00 poll", "99.00 cli"), rows, "the file says who fetched each balance");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tally.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 
@@ -21,14 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark (run by {@code bench/history-bench.sh}, not by the test suite): one account, one year of
- * 5-minute DeepSeek-style snapshots. Reports insert time, file size before and after retention, and
- * the 7-day hourly and 1-year daily spend queries (median of N runs after warm-up).
+ * 5-minute DeepSeek-style snapshots. Reports insert time, file size before and after retention, the
+ * 7-day hourly and 1-year daily spend queries, and what {@code tally history --json} does with them
+ * (report + JSON text, for 7 and 365 days); median of N runs after warm-up.
  * Usage: {@code HistoryBenchmark [runs] [work-dir]}.
  */
 public final class HistoryBenchmark {
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
     private static final String ACCOUNT = "deepseek-work";
     private static final String CNY = "CNY";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HistoryBenchmark() {
     }
@@ -95,15 +98,26 @@ public final class HistoryBenchmark {
             report("1-year daily spend (" + when + ")", runs, () -> estimator
                     .daily(store.dailyRollups(ACCOUNT, CNY, today.minusDays(364), today), today.minusDays(364), today));
             report("HistoryReport 7 days (" + when + ")", runs, () -> HistoryReport.build(store, ACCOUNT, 7, NOW).currencies());
-            report("HistoryReport 365 days (" + when + ")", Math.max(3, runs / 3),
-                    () -> HistoryReport.build(store, ACCOUNT, 365, NOW).currencies());
+            report("HistoryReport 365 days (" + when + ")", runs,
+                    () -> HistoryReport.build(store, ACCOUNT, 365, NOW).currencies().getFirst().snapshots());
+            // what 'tally history ACCOUNT --days 365 --json' does after start-up: the report, then its JSON text
+            report("history --days 365 --json (" + when + ")", runs, () -> json(HistoryReport.build(store, ACCOUNT, 365, NOW)));
+            report("history --days 7 --json (" + when + ")", runs, () -> json(HistoryReport.build(store, ACCOUNT, 7, NOW)));
         }
     }
 
-    private static void report(String what, int runs, Supplier<List<?>> query) {
-        int size = 0;
-        for (int i = 0; i < 5; i++) {
-            size = query.get().size();
+    private static String json(HistoryReport r) {
+        try {
+            return JSON.writeValueAsString(r.toJsonTree());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void report(String what, int runs, Supplier<?> query) {
+        Object result = null;
+        for (int i = 0; i < 20; i++) {
+            result = query.get();
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -112,7 +126,9 @@ public final class HistoryBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-45s: median %6.2f ms (min %.2f, max %.2f; %d items)%n",
+        String size = result instanceof String text ? String.format(Locale.ROOT, "%.0f KB of JSON", text.length() / 1024.0)
+                : ((List<?>) result).size() + " items";
+        System.out.printf(Locale.ROOT, "%-45s: median %6.2f ms (min %.2f, max %.2f; %s)%n",
                 what, ms[runs / 2], ms[0], ms[runs - 1], size);
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.history;
 
+import dev.tally.core.BalanceSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,6 +128,80 @@ class HistoryReportTest {
             assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay());
             // 479.84 left at 2.88 a day
             assertEquals(new BigDecimal("166.6"), cny.runwayDays());
+        }
+    }
+
+    /** Ten days of 5-minute polls ending at NOW, spending 0.01 CNY each step (2.88 a day), 471.20 left at the end. */
+    private static void tenDaysOfSteadySpend(HistoryStore store) {
+        List<BalanceSnapshot> snaps = new ArrayList<>();
+        BigDecimal b = new BigDecimal("500.00");
+        for (int i = 10 * 288; i >= 0; i--) {
+            snaps.add(Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
+            b = b.subtract(new BigDecimal("0.01"));
+        }
+        store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+    }
+
+    @Test
+    void burnRateAndRunwayAreOverTheLastSevenDaysWhateverTheDaysShown() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            tenDaysOfSteadySpend(store);
+            for (int days : new int[]{1, 7, 30}) {
+                HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", days, NOW).currencies().getFirst();
+                assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay(), "--days " + days);
+                assertEquals(new BigDecimal("163.6"), cny.runwayDays(), "--days " + days + ": 471.20 at 2.88 a day");
+                assertEquals(days, cny.daily().size(), "the daily list still follows --days");
+            }
+            WeekSummary card = WeekSummary.of(store, "ds", Duration.ofMinutes(5), NOW).getFirst();
+            assertEquals(new BigDecimal("2.88"), card.burnRatePerDay(), "the card and the command agree");
+            assertEquals(new BigDecimal("163.6"), card.runwayDays());
+        }
+    }
+
+    @Test
+    void aLongWindowReadsOlderDaysFromTheirRollupsWithTheSameSpendAndTopUps() {
+        Random rng = new Random(4);
+        List<BalanceSnapshot> snaps = new ArrayList<>();
+        BigDecimal b = new BigDecimal("300.00");
+        for (int i = 20 * 288; i >= 0; i--) {
+            if (rng.nextInt(500) == 0) {
+                i -= 40; // a polling gap of a few hours
+            }
+            b = b.subtract(BigDecimal.valueOf(rng.nextInt(30), 2));
+            if (rng.nextInt(400) == 0) {
+                b = b.add(new BigDecimal("50.00")); // a top-up; some days have two
+            }
+            snaps.add(Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
+        }
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+            Instant from = LocalDate.parse("2026-10-24").atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant detailed = LocalDate.parse("2026-11-16").atStartOfDay(ZoneOffset.UTC).toInstant();
+            SpendEstimate full = SpendEstimator.defaults().estimate("CNY", store.observations("ds", "CNY", from, NOW), from, NOW);
+
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 30, NOW).currencies().getFirst();
+            assertEquals(full.spendTotal(), cny.spendTotal());
+            assertTrue(cny.spendEstimated());
+            assertEquals(full.daily().stream().map(d -> new HistoryReport.DailySpend(d.date(), d.spend())).toList(), cny.daily(),
+                    "the same spend every day, and the same days without data");
+            assertEquals(full.topUpTotal(), cny.topUps().stream().map(HistoryReport.TopUpAt::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertEquals(full.topUps().stream().filter(t -> !t.at().isBefore(detailed)).map(t -> new HistoryReport.TopUpAt(t.at(), t.amount())).toList(),
+                    cny.topUps().stream().filter(t -> !t.at().isBefore(detailed)).toList(), "recent top-ups one by one");
+            long olderDays = full.daily().stream().filter(d -> d.start().isBefore(detailed) && d.topUp() != null && d.topUp().signum() > 0).count();
+            assertEquals(olderDays, cny.topUps().stream().filter(t -> t.at().isBefore(detailed)).count(), "older ones one per day");
+
+            List<HistoryReport.BalanceAt> recent = cny.snapshots().stream().filter(x -> !x.at().isBefore(detailed)).toList();
+            assertEquals(snaps.stream().filter(x -> !x.fetchedAt().isBefore(detailed)).count(), recent.size(), "the last 7 days in full");
+            long olderPoints = cny.snapshots().size() - recent.size();
+            assertTrue(olderPoints >= 14 && olderPoints <= 3 * 14, "older days: first, lowest and last balance, got " + olderPoints);
+            HistoryReport.CurrencyHistory week = HistoryReport.build(store, "ds", 7, NOW).currencies().getFirst();
+            assertEquals(week.burnRatePerDay(), cny.burnRatePerDay());
+            assertEquals(week.snapshots(), recent);
+
+            store.applyRetention(NOW.plus(Duration.ofDays(80)));
+            HistoryReport.CurrencyHistory folded = HistoryReport.build(store, "ds", 120, NOW.plus(Duration.ofDays(80)))
+                    .currencies().getFirst();
+            assertEquals(full.spendTotal(), folded.spendTotal(), "folded days keep their spend");
         }
     }
 

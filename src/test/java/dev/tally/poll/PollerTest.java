@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,66 @@ class PollerTest {
         assertEquals(AccountStatus.RATE_LIMITED, a.lastStatus());
     }
 
+    /** Seconds between the last poll and the next one, for each of {@code polls} polls in a row. */
+    private List<Long> gapsOver(Poller p, String id, int polls) {
+        List<Long> gaps = new ArrayList<>();
+        scheduler.advance(Duration.ofSeconds(2));
+        for (int i = 0; i < polls; i++) {
+            AccountState st = p.state(id).orElseThrow();
+            gaps.add(Duration.between(st.lastPollAt(), st.nextPollAt()).toSeconds());
+            scheduler.advance(Duration.between(clock.instant(), st.nextPollAt()));
+        }
+        return gaps;
+    }
+
+    @Test
+    void retryAfterZeroDoesNotCauseARetryStorm() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "0"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 3);
+        assertTrue(gaps.get(0) >= 27 && gaps.get(1) >= 54 && gaps.get(2) >= 108,
+                "Retry-After: 0 still waits the normal backoff (30 s, 1 min, 2 min ±10 %): " + gaps);
+        scheduler.advance(Duration.ofMinutes(3));
+        assertEquals(4, requestsTo("a"), "four requests in ~7 minutes, not thousands");
+        assertEquals(AccountStatus.RATE_LIMITED, p.state("a").orElseThrow().lastStatus());
+    }
+
+    @Test
+    void retryAfterDateInThePastWaitsTheNormalBackoff() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 2);
+        assertTrue(gaps.get(0) >= 27 && gaps.get(0) <= 33, "first retry after ~30 s: " + gaps);
+        assertTrue(gaps.get(1) >= 54 && gaps.get(1) <= 66, "then ~1 min: " + gaps);
+    }
+
+    @Test
+    void aSmallRetryAfterWithManyFailuresGrowsLikeTheBackoffUpToThirtyMinutes() {
+        server.reply("/a/user/balance", 429, "{}", Map.of("Retry-After", "5"), Duration.ZERO);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        List<Long> gaps = gapsOver(p, "a", 10);
+        long[] expected = {30, 60, 120, 240, 480, 960, 1800, 1800, 1800, 1800};
+        for (int i = 0; i < expected.length; i++) {
+            long g = gaps.get(i);
+            assertTrue(g >= expected[i] * 0.9 - 1 && g <= Math.min(expected[i] * 1.1, 1800), "poll " + i + ": " + gaps);
+        }
+    }
+
+    @Test
+    void aLongerRetryAfterThanTheBackoffIsHonouredAndCapped() {
+        Poller p = new Poller(fetcher, scheduler, Runnable::run, clock, new Random(3), 1);
+        for (int failures = 1; failures <= 30; failures++) {
+            long tenMin = p.rateLimitDelay(Duration.ofMinutes(10), failures).toSeconds();
+            assertTrue(tenMin >= 600 && tenMin <= 1980, failures + " failures, Retry-After 10 min: " + tenMin);
+            assertEquals(3600, p.rateLimitDelay(Duration.ofDays(2), failures).toSeconds(), "capped at 1 h");
+            long none = p.rateLimitDelay(null, failures).toSeconds();
+            assertTrue(none >= 27 && none <= 1800, "no Retry-After: the normal backoff, got " + none);
+        }
+    }
+
     @Test
     void rejectedKeyPausesUntilKeyChangesOrManualRefresh() throws Exception {
         server.json("/a/user/balance", 401, "{\"error\":{\"message\":\"Authentication Fails\"}}");
@@ -149,6 +210,72 @@ class PollerTest {
         assertEquals(AccountStatus.OK, o.status());
         assertFalse(p.state("a").orElseThrow().paused(), "a success resumes polling");
         assertNotNull(p.state("a").orElseThrow().nextPollAt());
+    }
+
+    @Test
+    void aKeyWithoutPermissionPausesLikeARejectedOne() throws Exception {
+        server.json("/a/user/balance", 403, "{\"error\":{\"message\":\"not a management key\"}}");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofHours(3));
+        assertEquals(1, requestsTo("a"), "no retries with a key that lacks the permission");
+        AccountState st = p.state("a").orElseThrow();
+        assertTrue(st.paused());
+        assertEquals(AccountStatus.FORBIDDEN, st.lastStatus());
+        assertEquals(Health.ERROR, st.health(clock.instant()));
+        assertNull(st.nextPollAt(), "nothing scheduled while paused");
+        server.fixture("/a/user/balance", 200, "deepseek/balance.json");
+        assertEquals(AccountStatus.OK, p.refresh("a").orElseThrow().get(5, TimeUnit.SECONDS).status(), "a refresh by hand asks again");
+        assertFalse(p.state("a").orElseThrow().paused());
+    }
+
+    @Test
+    void anAccountWithoutAKeyIsPausedWithHealthNoKey() {
+        BalanceFetcher keyless = new BalanceFetcher(catalog, new KeyResolver(Map.of()),
+                new HttpFetch("test", Duration.ofSeconds(2), Duration.ofSeconds(5), HttpFetch.MAX_BODY_BYTES, clock), clock);
+        Poller p = new Poller(keyless, scheduler, Runnable::run, clock, new Random(7), 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofHours(2));
+        AccountState st = p.state("a").orElseThrow();
+        assertEquals(Health.NO_KEY, st.health(clock.instant()));
+        assertTrue(st.paused(), "nothing to ask with until a key is set");
+        assertTrue(st.lastError().message().contains("tally keys set a"), st.lastError().message());
+        assertEquals(0, server.requests().size(), "no request without a key");
+    }
+
+    @Test
+    void aProviderWithoutABalanceApiIsPausedWithHealthUnsupported() {
+        Account groq = new Account("groq", ProviderId.of("groq"), "Groq", null, null, null, null, 5);
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(FetchTarget.of(groq, catalog.find("groq").orElseThrow())), Map.of());
+        scheduler.advance(Duration.ofHours(2));
+        AccountState st = p.state("groq").orElseThrow();
+        assertEquals(Health.UNSUPPORTED, st.health(clock.instant()));
+        assertTrue(st.paused());
+        assertEquals(1, seen.size(), "asked once, then left alone");
+        assertTrue(st.lastError().message().startsWith("balance check not supported"), st.lastError().message());
+    }
+
+    @Test
+    void changingAPausedAccountsSettingsResumesIt() {
+        server.json("/a/user/balance", 401, "{}");
+        server.fixture("/b/user/balance", 200, "deepseek/balance.json");
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(List.of(account("a", 5)), Map.of());
+        scheduler.advance(Duration.ofMinutes(30));
+        assertTrue(p.state("a").orElseThrow().paused());
+        Account moved = new Account("a", ProviderId.of("deepseek"), "DeepSeek a", null,
+                URI.create(server.baseUrl() + "/b"), null, null, 5);
+        p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+        assertFalse(p.state("a").orElseThrow().paused(), "a config change un-pauses");
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(1, requestsTo("b"));
+        AccountState st = p.state("a").orElseThrow();
+        assertEquals(AccountStatus.OK, st.lastStatus());
+        assertNotNull(st.nextPollAt(), "and polling goes on");
+        p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+        scheduler.advance(Duration.ofSeconds(10));
+        assertEquals(1, requestsTo("b"), "the same settings again change nothing");
     }
 
     @Test
@@ -246,6 +373,30 @@ class PollerTest {
             AccountState st = p.state("a").orElseThrow();
             assertEquals(AccountStatus.OK, st.lastStatus(), "the new base URL was asked; the old answer was dropped");
             assertNotNull(st.nextPollAt(), "polling goes on");
+        }
+    }
+
+    @Test
+    void aManualRefreshAfterAnEditAsksWithTheNewSettingsNotTheOldRequest() throws Exception {
+        server.reply("/a/user/balance", 504, "{}", Map.of(), Duration.ofMillis(500));
+        server.fixture("/b/user/balance", 200, "deepseek/balance.json");
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            Poller p = poller(exec, 4);
+            p.setTargets(List.of(account("a", 5)), Map.of());
+            CompletableFuture<FetchOutcome> old = p.refresh("a").orElseThrow();
+            Account moved = new Account("a", ProviderId.of("deepseek"), "DeepSeek a", null,
+                    URI.create(server.baseUrl() + "/b"), null, null, 5);
+            p.setTargets(List.of(FetchTarget.of(moved, catalog.find("deepseek").orElseThrow())), Map.of());
+            CompletableFuture<FetchOutcome> fresh = p.refresh("a").orElseThrow();
+            FetchOutcome o = fresh.get(5, TimeUnit.SECONDS);
+            assertEquals(AccountStatus.PROVIDER_ERROR, old.get(5, TimeUnit.SECONDS).status(), "the old request ran to its end");
+            assertEquals(AccountStatus.OK, o.status(), "the refresh answered with the new base URL");
+            assertEquals(moved, o.target().account());
+            assertEquals(1, requestsTo("b"));
+            assertEquals(AccountStatus.OK, p.state("a").orElseThrow().lastStatus());
+            scheduler.advance(Duration.ofSeconds(2));
+            assertEquals(1, requestsTo("b"), "the re-poll the dropped answer scheduled was replaced by the refresh");
+            assertEquals(1, requestsTo("a"), "one request per account at a time: the old URL was asked once");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.tally.autostart.NoAutostart;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.ExecutorScheduler;
 import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
 import dev.tally.ui.MainViewModel;
 import dev.tally.ui.MainWindow;

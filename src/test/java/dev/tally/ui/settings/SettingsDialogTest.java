@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.core.Secret;
 import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
 import javafx.application.Application;
 import javafx.application.Platform;

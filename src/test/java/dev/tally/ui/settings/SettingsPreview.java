@@ -8,6 +8,7 @@ import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 import dev.tally.secret.UnavailableSecretStore;
 import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.MemorySecretStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;

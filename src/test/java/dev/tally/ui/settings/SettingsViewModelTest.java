@@ -13,6 +13,7 @@ import dev.tally.core.SpendReport;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.UnavailableSecretStore;
 import dev.tally.testing.FakeProviderServer;
+import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
 import dev.tally.ui.settings.SettingsViewModel.Mode;
 import dev.tally.ui.settings.SettingsViewModel.ProviderChoice;

@@ -1,4 +1,4 @@
-package dev.tally.ui.settings;
+package dev.tally.testing;
 
 import dev.tally.core.Secret;
 import dev.tally.secret.SecretStore;
@@ -10,24 +10,24 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A keychain double for the settings tests only: keeps keys in memory, and can be switched to "unavailable" to
+ * A keychain double for tests only: keeps keys in memory, and can be switched to "unavailable" to
  * act like a desktop without a keychain. Never use outside tests: a real store never keeps keys in plain memory maps.
  */
-final class MemorySecretStore implements SecretStore {
-    final Map<String, Secret> entries = new ConcurrentHashMap<>();
+public final class MemorySecretStore implements SecretStore {
+    public final Map<String, Secret> entries = new ConcurrentHashMap<>();
     private final String name;
     private volatile StoreStatus status = StoreStatus.available("memory");
 
-    MemorySecretStore() {
+    public MemorySecretStore() {
         this("Test Keychain");
     }
 
     /** @param name what the store calls itself, e.g. the name a real keychain would show in a screenshot */
-    MemorySecretStore(String name) {
+    public MemorySecretStore(String name) {
         this.name = name;
     }
 
-    void makeUnavailable(String reason) {
+    public void makeUnavailable(String reason) {
         status = StoreStatus.unavailable(reason);
     }
 
