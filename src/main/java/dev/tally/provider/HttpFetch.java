@@ -251,7 +251,9 @@ public final class HttpFetch implements AutoCloseable {
             String to = response.headers().firstValue("Location").map(l -> {
                 try {
                     URI target = call.uri().resolve(l);
-                    return " to " + (target.getHost() == null ? "another address" : target.getHost());
+                    // the Location comes from the answer: quoted through the redactor like any other value
+                    return " to " + (target.getHost() == null ? "another address"
+                            : Redactor.quote(target.getHost(), call.secrets()));
                 } catch (IllegalArgumentException e) {
                     return "";
                 }

@@ -29,9 +29,13 @@ public final class Json {
     private Json() {
     }
 
-    /** The required money field {@code parent.field}, as string or number. {@code where} names it in errors. */
-    public static BigDecimal money(JsonNode parent, String field, String where) throws FetchException {
-        BigDecimal v = optionalMoney(parent, field, where);
+    /**
+     * The required money field {@code parent.field}, as string or number. {@code where} names it in errors;
+     * {@code redactor} cleans any value from the answer that an error message quotes.
+     */
+    public static BigDecimal money(JsonNode parent, String field, String where, Redactor redactor)
+            throws FetchException {
+        BigDecimal v = optionalMoney(parent, field, where, redactor);
         if (v == null) {
             throw FetchException.badResponse(where + ": field '" + field + "' is missing");
         }
@@ -39,16 +43,17 @@ public final class Json {
     }
 
     /** The optional money field, or {@code null} when absent or JSON null. */
-    public static BigDecimal optionalMoney(JsonNode parent, String field, String where) throws FetchException {
+    public static BigDecimal optionalMoney(JsonNode parent, String field, String where, Redactor redactor)
+            throws FetchException {
         JsonNode n = parent == null ? null : parent.get(field);
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
-        return decimal(n, where + ": field '" + field + "'");
+        return decimal(n, where + ": field '" + field + "'", redactor);
     }
 
     /** A JSON string or number as an exact decimal. */
-    public static BigDecimal decimal(JsonNode n, String what) throws FetchException {
+    public static BigDecimal decimal(JsonNode n, String what, Redactor redactor) throws FetchException {
         if (n.isNumber()) {
             if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
                 return new BigDecimal(n.asText());
@@ -60,7 +65,7 @@ public final class Json {
             if (DECIMAL.matcher(s).matches()) {
                 return new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
             }
-            throw FetchException.badResponse(what + " is not a number: \"" + abbreviate(s) + "\"");
+            throw FetchException.badResponse(what + " is not a number: " + redactor.quote(s));
         }
         throw FetchException.badResponse(what + " is not a number (got " + n.getNodeType().name().toLowerCase() + ")");
     }
@@ -109,9 +114,5 @@ public final class Json {
             throw FetchException.badResponse(where + ": field '" + field + "' is not true/false");
         }
         return n.booleanValue();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }
