@@ -1,7 +1,12 @@
 package dev.tally.provider;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
 import dev.tally.core.Secret;
@@ -58,6 +63,9 @@ public final class HttpFetch implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(HttpFetch.class.getName());
+    /** Reads one value and leaves the parser after it, so trailing text is reported with its own message. */
+    private static final ObjectReader SINGLE_VALUE = Json.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final HttpClient client;
     private final String userAgent;
@@ -218,18 +226,47 @@ public final class HttpFetch implements AutoCloseable {
             throw FetchException.badResponse(where + " answered with an HTML page instead of JSON"
                     + " (a login, proxy or outage page? check the base URL)");
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
+        JsonNode node;
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            try {
+                node = SINGLE_VALUE.readTree(parser);
+            } catch (JsonEOFException e) {
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: it ends in the middle"
+                        + " of a value after " + body.length + " bytes (cut off?)");
+            } catch (JsonProcessingException e) {
+                // Jackson's location is just after the token it could not read, hence "near"
+                String near = position(e.getLocation());
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON (malformed"
+                        + (near.isEmpty() ? "" : " near " + near) + ")");
+            }
             if (node == null || node.isMissingNode()) {
                 throw FetchException.badResponse("empty answer from " + where);
             }
+            String end = position(parser.currentLocation());
+            boolean trailing;
+            try {
+                trailing = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: more text follows"
+                        + " the JSON value" + (end.isEmpty() ? "" : " at " + end)
+                        + " (two answers joined, or garbage from a proxy?)");
+            }
             return node;
-        } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
-            throw FetchException.badResponse("the answer from " + where + " is not valid JSON (cut off or malformed" + at + ")");
         } catch (IOException e) {
             throw FetchException.badResponse("the answer from " + where + " could not be read");
         }
+    }
+
+    /** "line L, column C, byte B" of a parser location in the body; empty when unknown. */
+    private static String position(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                + (loc.getByteOffset() >= 0 ? ", byte " + loc.getByteOffset() : "");
     }
 
     private static boolean looksLikeHtml(Response response) {

@@ -155,6 +155,52 @@ class HttpFetchTest {
     }
 
     @Test
+    void jsonEndingEarlySaysWhereItEnds() {
+        String body = "{\"is_available\": true, \"balance_infos\": [";
+        server.json("/x", 200, body);
+        FetchError e = fail("/x");
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON: it ends in the middle of a value after "
+                + body.length() + " bytes (cut off?)", e.message());
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumnNotMinusOne() {
+        server.json("/x", 200, "{\"a\": 1,\n  \"b\": nope}");
+        FetchError e = fail("/x");
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON (malformed near line 2, column 13, byte 21)",
+                e.message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\": 1} garbage    | 1 | 9  | 8",
+            "{\"a\": 1}{\"a\": 2}  | 1 | 9  | 8",
+            "[1] [2]              | 1 | 4  | 3",
+            "{\"a\": 1}\\n}         | 1 | 9  | 8",
+    })
+    void validJsonFollowedByMoreTextIsBadResponse(String body, int line, int column, int byteOffset) {
+        server.json("/x", 200, body.replace("\\n", "\n"));
+        FetchError e = fail("/x");
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON: more text follows the JSON value at line "
+                + line + ", column " + column + ", byte " + byteOffset + " (two answers joined, or garbage from a proxy?)",
+                e.message());
+    }
+
+    @Test
+    void trailingWhitespaceIsFine() throws Exception {
+        server.json("/x", 200, "{\"a\": 1}\r\n\n  \t");
+        assertEquals(1, http.getJson(call("/x")).get("a").intValue());
+    }
+
+    @Test
+    void sharedMapperRefusesTrailingTokensToo() {
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> Json.MAPPER.readTree("{\"a\": 1} {\"b\": 2}"));
+    }
+
+    @Test
     void connectionDroppedMidBodyIsBadResponse() {
         server.truncated("/x", "{\"is_available\": tr", 500);
         FetchError e = fail("/x");
