@@ -27,9 +27,12 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -348,18 +353,60 @@ public final class HttpFetch implements AutoCloseable {
         return headers.firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock));
     }
 
+    /** RFC 850 date, obsolete but still to be accepted (RFC 9110 §5.6.7): {@code Sunday, 06-Nov-94 08:49:37 GMT}. */
+    private static final Pattern RFC_850 = Pattern.compile(
+            "(?i)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-([a-z]{3})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT");
+    /** ANSI C asctime() date, always UTC (RFC 9110 §5.6.7): {@code Sun Nov  6 08:49:37 1994}. */
+    private static final Pattern ASCTIME = Pattern.compile(
+            "(?i)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([a-z]{3}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
+    /**
+     * Retry-After as delta-seconds or an HTTP-date in any of the three forms RFC 9110 §5.6.7 says to accept
+     * (IMF-fixdate, RFC 850, asctime); a date in the past means "now". Empty for anything else.
+     */
     static java.util.Optional<Duration> parseRetryAfter(String value, Clock clock) {
         String v = value.strip();
         if (v.matches("\\d{1,9}")) {
             return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v)));
         }
+        return httpDate(v, clock).map(at -> {
+            Duration d = Duration.between(clock.instant(), at);
+            return d.isNegative() ? Duration.ZERO : d;
+        });
+    }
+
+    private static java.util.Optional<Instant> httpDate(String v, Clock clock) {
         try {
-            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration d = Duration.between(clock.instant(), at.toInstant());
-            return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
+            Matcher m = RFC_850.matcher(v);
+            if (m.matches()) {
+                // a two-digit year is the latest year with those digits that is not more than 50 years ahead
+                int now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC)).getYear();
+                int year = now - Math.floorMod(now, 100) + Integer.parseInt(m.group(3));
+                if (year > now + 50) {
+                    year -= 100;
+                }
+                return utc(year, m.group(2), m.group(1), m.group(4), m.group(5), m.group(6));
+            }
+            m = ASCTIME.matcher(v);
+            if (m.matches()) {
+                return utc(Integer.parseInt(m.group(6)), m.group(1), m.group(2).strip(), m.group(3), m.group(4),
+                        m.group(5));
+            }
+            return java.util.Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static java.util.Optional<Instant> utc(int year, String month, String day, String h, String min, String sec) {
+        int monthIndex = MONTHS.indexOf(month.toLowerCase(Locale.ROOT));
+        if (monthIndex < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(LocalDateTime.of(year, monthIndex + 1, Integer.parseInt(day), Integer.parseInt(h),
+                Integer.parseInt(min), Integer.parseInt(sec)).toInstant(ZoneOffset.UTC));
     }
 
     /** Thrown inside the body subscriber when the cap is passed. */
