@@ -14,8 +14,14 @@ import java.util.logging.SimpleFormatter;
 /**
  * Logging goes to {@code <data>/logs/tally.log} (rotated, 2 × 1 MB), never to the console unless
  * {@code --debug}. Nothing logged may contain a key: providers log hosts, paths and statuses only.
+ * {@code --debug} raises only Tally's own loggers to FINE; libraries and the JDK stay at INFO (the JDK's
+ * FINE output is noise such as one jdk.event.security record per trusted CA certificate).
  */
 public final class Logging {
+    /** Parent of every Tally logger. Held here: java.util.logging keeps loggers only weakly, and a collected
+     * logger would forget its level. */
+    private static final Logger TALLY = Logger.getLogger("dev.tally");
+
     private Logging() {
     }
 
@@ -70,7 +76,8 @@ public final class Logging {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        root.setLevel(debug ? Level.FINE : Level.INFO);
+        root.setLevel(Level.INFO);
+        TALLY.setLevel(debug ? Level.FINE : null);
         root.addHandler(new LazyFileHandler(logDir, debug ? Level.FINE : Level.INFO));
         if (debug) {
             Handler console = new ConsoleHandler();

@@ -61,7 +61,7 @@ public final class AnthropicProvider implements BalanceProvider {
     }
 
     /** One page, summed in USD cents. */
-    static CostReport.Page parse(JsonNode root, String where) throws FetchException {
+    static CostReport.Page parse(JsonNode root, String where, Redactor r) throws FetchException {
         Json.rootObject(root, where);
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal cents = BigDecimal.ZERO;
@@ -78,11 +78,11 @@ public final class AnthropicProvider implements BalanceProvider {
                 if (!result.isObject()) {
                     throw FetchException.badResponse(rat + " is not an object");
                 }
-                cents = cents.add(Json.money(result, "amount", rat));
+                cents = cents.add(Json.money(result, "amount", rat, r));
                 String code = Json.optionalText(result, "currency");
                 if (code != null && !code.strip().equalsIgnoreCase("USD")) {
-                    throw FetchException.badResponse(rat + ": currency '" + code
-                            + "' — the cost report is documented in USD cents only");
+                    throw FetchException.badResponse(rat + ": currency " + r.quote(code)
+                            + " — the cost report is documented in USD cents only");
                 }
             }
         }

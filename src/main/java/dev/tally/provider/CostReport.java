@@ -33,7 +33,7 @@ final class CostReport {
     /** Reads one page of a provider's report. */
     @FunctionalInterface
     interface PageReader {
-        Page read(JsonNode root, String where) throws FetchException;
+        Page read(JsonNode root, String where, Redactor redactor) throws FetchException;
     }
 
     /** First instant of the UTC month holding {@code now}. */
@@ -66,7 +66,7 @@ final class CostReport {
             } catch (FetchException e) {
                 throw explain.apply(e);
             }
-            Page page = reader.read(root, name + " page " + n);
+            Page page = reader.read(root, name + " page " + n, ctx.redactor());
             sum = sum.add(page.sum());
             currency = sameCurrency(name, currency, page.currency());
             if (!page.hasMore()) {

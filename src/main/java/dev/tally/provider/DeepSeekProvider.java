@@ -40,6 +40,7 @@ public final class DeepSeekProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "DeepSeek balance";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         Boolean available = Json.optionalBoolean(root, "is_available", where);
         JsonNode infos = Json.array(root, "balance_infos", where);
@@ -53,15 +54,15 @@ public final class DeepSeekProvider implements BalanceProvider {
             }
             String code = Json.optionalText(row, "currency");
             if (code == null || !Currencies.isIso(code)) {
-                throw FetchException.badResponse(at + ": currency " + (code == null ? "is missing" : "'" + code + "' is not an ISO code"));
+                throw FetchException.badResponse(at + ": currency " + (code == null ? "is missing" : r.quote(code) + " is not an ISO code"));
             }
             String currency = Currencies.requireIso(code);
             if (!seen.add(currency)) {
                 throw FetchException.badResponse(where + " lists " + currency + " twice");
             }
-            BigDecimal total = Json.money(row, "total_balance", at);
-            BigDecimal granted = Json.optionalMoney(row, "granted_balance", at);
-            BigDecimal paid = Json.optionalMoney(row, "topped_up_balance", at);
+            BigDecimal total = Json.money(row, "total_balance", at, r);
+            BigDecimal granted = Json.optionalMoney(row, "granted_balance", at, r);
+            BigDecimal paid = Json.optionalMoney(row, "topped_up_balance", at, r);
             balances.add(new CurrencyBalance(currency, total, granted, paid, false));
         }
         if (balances.isEmpty()) {

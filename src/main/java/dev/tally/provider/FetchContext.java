@@ -44,6 +44,11 @@ public record FetchContext(ProviderInfo info, ProviderTarget target, Credentials
         return http.getJson(new HttpFetch.Call(target.accountLabel(), uri(pathAndQuery), headers, credentials.all()));
     }
 
+    /** Cleans values from this fetch's answers for messages: knows every key of the account. */
+    public Redactor redactor() {
+        return Redactor.of(credentials.all());
+    }
+
     /** The bearer header most providers document. */
     public static Map<String, String> bearer(Secret key) {
         return Map.of("Authorization", "Bearer " + key.reveal());

@@ -1,7 +1,12 @@
 package dev.tally.provider;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
 import dev.tally.core.Secret;
@@ -22,9 +27,12 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +45,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -58,6 +68,9 @@ public final class HttpFetch implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(HttpFetch.class.getName());
+    /** Reads one value and leaves the parser after it, so trailing text is reported with its own message. */
+    private static final ObjectReader SINGLE_VALUE = Json.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final HttpClient client;
     private final String userAgent;
@@ -218,18 +231,47 @@ public final class HttpFetch implements AutoCloseable {
             throw FetchException.badResponse(where + " answered with an HTML page instead of JSON"
                     + " (a login, proxy or outage page? check the base URL)");
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
+        JsonNode node;
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            try {
+                node = SINGLE_VALUE.readTree(parser);
+            } catch (JsonEOFException e) {
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: it ends in the middle"
+                        + " of a value after " + body.length + " bytes (cut off?)");
+            } catch (JsonProcessingException e) {
+                // Jackson's location is just after the token it could not read, hence "near"
+                String near = position(e.getLocation());
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON (malformed"
+                        + (near.isEmpty() ? "" : " near " + near) + ")");
+            }
             if (node == null || node.isMissingNode()) {
                 throw FetchException.badResponse("empty answer from " + where);
             }
+            String end = position(parser.currentLocation());
+            boolean trailing;
+            try {
+                trailing = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: more text follows"
+                        + " the JSON value" + (end.isEmpty() ? "" : " at " + end)
+                        + " (two answers joined, or garbage from a proxy?)");
+            }
             return node;
-        } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
-            throw FetchException.badResponse("the answer from " + where + " is not valid JSON (cut off or malformed" + at + ")");
         } catch (IOException e) {
             throw FetchException.badResponse("the answer from " + where + " could not be read");
         }
+    }
+
+    /** "line L, column C, byte B" of a parser location in the body; empty when unknown. */
+    private static String position(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                + (loc.getByteOffset() >= 0 ? ", byte " + loc.getByteOffset() : "");
     }
 
     private static boolean looksLikeHtml(Response response) {
@@ -251,7 +293,9 @@ public final class HttpFetch implements AutoCloseable {
             String to = response.headers().firstValue("Location").map(l -> {
                 try {
                     URI target = call.uri().resolve(l);
-                    return " to " + (target.getHost() == null ? "another address" : target.getHost());
+                    // the Location comes from the answer: quoted through the redactor like any other value
+                    return " to " + (target.getHost() == null ? "another address"
+                            : Redactor.quote(target.getHost(), call.secrets()));
                 } catch (IllegalArgumentException e) {
                     return "";
                 }
@@ -309,18 +353,60 @@ public final class HttpFetch implements AutoCloseable {
         return headers.firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock));
     }
 
+    /** RFC 850 date, obsolete but still to be accepted (RFC 9110 §5.6.7): {@code Sunday, 06-Nov-94 08:49:37 GMT}. */
+    private static final Pattern RFC_850 = Pattern.compile(
+            "(?i)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-([a-z]{3})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT");
+    /** ANSI C asctime() date, always UTC (RFC 9110 §5.6.7): {@code Sun Nov  6 08:49:37 1994}. */
+    private static final Pattern ASCTIME = Pattern.compile(
+            "(?i)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([a-z]{3}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
+    /**
+     * Retry-After as delta-seconds or an HTTP-date in any of the three forms RFC 9110 §5.6.7 says to accept
+     * (IMF-fixdate, RFC 850, asctime); a date in the past means "now". Empty for anything else.
+     */
     static java.util.Optional<Duration> parseRetryAfter(String value, Clock clock) {
         String v = value.strip();
         if (v.matches("\\d{1,9}")) {
             return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v)));
         }
+        return httpDate(v, clock).map(at -> {
+            Duration d = Duration.between(clock.instant(), at);
+            return d.isNegative() ? Duration.ZERO : d;
+        });
+    }
+
+    private static java.util.Optional<Instant> httpDate(String v, Clock clock) {
         try {
-            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration d = Duration.between(clock.instant(), at.toInstant());
-            return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
+            Matcher m = RFC_850.matcher(v);
+            if (m.matches()) {
+                // a two-digit year is the latest year with those digits that is not more than 50 years ahead
+                int now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC)).getYear();
+                int year = now - Math.floorMod(now, 100) + Integer.parseInt(m.group(3));
+                if (year > now + 50) {
+                    year -= 100;
+                }
+                return utc(year, m.group(2), m.group(1), m.group(4), m.group(5), m.group(6));
+            }
+            m = ASCTIME.matcher(v);
+            if (m.matches()) {
+                return utc(Integer.parseInt(m.group(6)), m.group(1), m.group(2).strip(), m.group(3), m.group(4),
+                        m.group(5));
+            }
+            return java.util.Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static java.util.Optional<Instant> utc(int year, String month, String day, String h, String min, String sec) {
+        int monthIndex = MONTHS.indexOf(month.toLowerCase(Locale.ROOT));
+        if (monthIndex < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(LocalDateTime.of(year, monthIndex + 1, Integer.parseInt(day), Integer.parseInt(h),
+                Integer.parseInt(min), Integer.parseInt(sec)).toInstant(ZoneOffset.UTC));
     }
 
     /** Thrown inside the body subscriber when the cap is passed. */

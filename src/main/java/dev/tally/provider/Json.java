@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tally.core.FetchException;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -22,16 +23,28 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /**
+     * At most this many digits before and after the decimal point. Far beyond any balance, yet it keeps
+     * {@code 1e999999999} (a few bytes that print as a gigabyte of digits) out of every later step.
+     */
+    static final int MAX_DIGITS = 30;
+    /** Longer money strings are refused before they are parsed at all. */
+    private static final int MAX_TEXT = 100;
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Json() {
     }
 
-    /** The required money field {@code parent.field}, as string or number. {@code where} names it in errors. */
-    public static BigDecimal money(JsonNode parent, String field, String where) throws FetchException {
-        BigDecimal v = optionalMoney(parent, field, where);
+    /**
+     * The required money field {@code parent.field}, as string or number. {@code where} names it in errors;
+     * {@code redactor} cleans any value from the answer that an error message quotes.
+     */
+    public static BigDecimal money(JsonNode parent, String field, String where, Redactor redactor)
+            throws FetchException {
+        BigDecimal v = optionalMoney(parent, field, where, redactor);
         if (v == null) {
             throw FetchException.badResponse(where + ": field '" + field + "' is missing");
         }
@@ -39,30 +52,61 @@ public final class Json {
     }
 
     /** The optional money field, or {@code null} when absent or JSON null. */
-    public static BigDecimal optionalMoney(JsonNode parent, String field, String where) throws FetchException {
+    public static BigDecimal optionalMoney(JsonNode parent, String field, String where, Redactor redactor)
+            throws FetchException {
         JsonNode n = parent == null ? null : parent.get(field);
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
-        return decimal(n, where + ": field '" + field + "'");
+        return decimal(n, where + ": field '" + field + "'", redactor);
     }
 
-    /** A JSON string or number as an exact decimal. */
-    public static BigDecimal decimal(JsonNode n, String what) throws FetchException {
+    /**
+     * A JSON string or number as an exact decimal, with the same limits for both: at most
+     * {@value #MAX_DIGITS} digits before and after the decimal point.
+     */
+    public static BigDecimal decimal(JsonNode n, String what, Redactor redactor) throws FetchException {
+        BigDecimal value;
+        String sent;
         if (n.isNumber()) {
-            if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
-                return new BigDecimal(n.asText());
+            sent = n.asText();
+            value = n.isFloatingPointNumber() && !n.isBigDecimal() ? new BigDecimal(sent) : n.decimalValue();
+        } else if (n.isTextual()) {
+            sent = n.asText().strip();
+            if (sent.length() > MAX_TEXT) {
+                throw FetchException.badResponse(what + " is not a plausible amount: a text of " + sent.length()
+                        + " characters, " + redactor.quote(sent));
             }
-            return n.decimalValue();
-        }
-        if (n.isTextual()) {
-            String s = n.asText().strip();
-            if (DECIMAL.matcher(s).matches()) {
-                return new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+            if (!DECIMAL.matcher(sent).matches()) {
+                throw FetchException.badResponse(what + " is not a number: " + redactor.quote(sent));
             }
-            throw FetchException.badResponse(what + " is not a number: \"" + abbreviate(s) + "\"");
+            try {
+                value = new BigDecimal(sent.startsWith("+") ? sent.substring(1) : sent);
+            } catch (NumberFormatException e) {
+                // only an exponent beyond the int range gets here
+                throw FetchException.badResponse(what + " is not a plausible amount: the exponent of "
+                        + redactor.quote(sent) + " is out of range");
+            }
+        } else {
+            throw FetchException.badResponse(what + " is not a number (got "
+                    + n.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
         }
-        throw FetchException.badResponse(what + " is not a number (got " + n.getNodeType().name().toLowerCase() + ")");
+        return plausible(value, sent, what, redactor);
+    }
+
+    /** The one size rule for money from strings and numbers alike. */
+    private static BigDecimal plausible(BigDecimal v, String sent, String what, Redactor redactor)
+            throws FetchException {
+        long integerDigits = (long) v.precision() - v.scale();
+        if (integerDigits > MAX_DIGITS) {
+            throw FetchException.badResponse(what + " is not a plausible amount: " + redactor.quote(sent) + " has "
+                    + integerDigits + " digits before the decimal point (at most " + MAX_DIGITS + ")");
+        }
+        if (v.scale() > MAX_DIGITS) {
+            throw FetchException.badResponse(what + " is not a plausible amount: " + redactor.quote(sent) + " has "
+                    + v.scale() + " digits after the decimal point (at most " + MAX_DIGITS + ")");
+        }
+        return v;
     }
 
     /** The required object {@code parent.field}. */
@@ -109,9 +153,5 @@ public final class Json {
             throw FetchException.badResponse(where + ": field '" + field + "' is not true/false");
         }
         return n.booleanValue();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -11,7 +11,6 @@ import dev.tally.core.ProviderId;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -57,36 +56,29 @@ public final class MoonshotProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "Moonshot balance";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         JsonNode code = root.get("code");
         JsonNode status = root.get("status");
         boolean ok = code != null && code.isIntegralNumber() && code.longValue() == 0
                 && status != null && status.isBoolean() && status.booleanValue();
         if (!ok) {
-            String said = Redactor.clean(firstText(root.path("error").path("message"), root.path("message"),
-                    root.path("msg")), ctx.credentials().all());
+            String said = r.clean(firstText(root.path("error").path("message"), root.path("message"),
+                    root.path("msg")));
             throw FetchException.badResponse(where + ": Moonshot reported an error instead of a balance (code "
-                    + show(code, ctx) + ", scode " + show(root.get("scode"), ctx) + ", status " + show(status, ctx) + ")"
+                    + r.describe(code) + ", scode " + r.describe(root.get("scode")) + ", status " + r.describe(status) + ")"
                     + (said.isEmpty() ? "" : ": " + said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";
-        BigDecimal total = Json.money(data, "available_balance", at);
-        BigDecimal voucher = Json.optionalMoney(data, "voucher_balance", at);
-        BigDecimal cash = Json.optionalMoney(data, "cash_balance", at);
+        BigDecimal total = Json.money(data, "available_balance", at, r);
+        BigDecimal voucher = Json.optionalMoney(data, "voucher_balance", at, r);
+        BigDecimal cash = Json.optionalMoney(data, "cash_balance", at, r);
         Region region = ctx.region();
         CurrencyBalance balance = new CurrencyBalance(region.currency(), total, voucher, cash, region.currencyAssumed());
         // documented: "when available_balance <= 0, inference calls are refused"
         Boolean available = total.signum() > 0;
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), available, List.of(balance), null, null);
-    }
-
-    private static String show(JsonNode n, FetchContext ctx) {
-        if (n == null || n.isNull()) {
-            return "missing";
-        }
-        return n.isValueNode() ? Redactor.clean(n.asText(), ctx.credentials().all())
-                : n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String firstText(JsonNode... candidates) {

@@ -47,15 +47,16 @@ public final class NovitaProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "Novita balance";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         if (!root.has("availableBalance") && (root.has("code") || root.has("reason") || root.has("message"))) {
-            String said = Redactor.clean(String.join(" ", nonBlank(Json.optionalText(root, "code"),
-                    Json.optionalText(root, "reason"), Json.optionalText(root, "message"))), ctx.credentials().all());
+            String said = r.clean(String.join(" ", nonBlank(Json.optionalText(root, "code"),
+                    Json.optionalText(root, "reason"), Json.optionalText(root, "message"))));
             throw FetchException.badResponse(where + ": Novita answered with an error instead of a balance"
                     + (said.isEmpty() ? "" : ": " + said));
         }
-        BigDecimal total = Json.money(root, "availableBalance", where).movePointLeft(UNIT_DIGITS);
-        BigDecimal cash = Json.optionalMoney(root, "cashBalance", where);
+        BigDecimal total = Json.money(root, "availableBalance", where, r).movePointLeft(UNIT_DIGITS);
+        BigDecimal cash = Json.optionalMoney(root, "cashBalance", where, r);
         CurrencyBalance balance = new CurrencyBalance("USD", total, null,
                 cash == null ? null : cash.movePointLeft(UNIT_DIGITS), false);
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null, List.of(balance), null, null);

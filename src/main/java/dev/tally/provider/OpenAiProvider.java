@@ -56,7 +56,7 @@ public final class OpenAiProvider implements BalanceProvider {
                 new SpendReport(spent, SpendReport.MONTH_TO_DATE, monthStart, now), null);
     }
 
-    static CostReport.Page parse(JsonNode root, String where) throws FetchException {
+    static CostReport.Page parse(JsonNode root, String where, Redactor r) throws FetchException {
         Json.rootObject(root, where);
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal sum = BigDecimal.ZERO;
@@ -75,11 +75,11 @@ public final class OpenAiProvider implements BalanceProvider {
                     throw FetchException.badResponse(rat + " is not an object");
                 }
                 JsonNode amount = Json.object(result, "amount", rat);
-                sum = sum.add(Json.money(amount, "value", rat + " amount"));
+                sum = sum.add(Json.money(amount, "value", rat + " amount", r));
                 String code = Json.optionalText(amount, "currency");
                 if (code == null || !Currencies.isIso(code)) {
                     throw FetchException.badResponse(rat + " amount: currency "
-                            + (code == null ? "is missing" : "'" + code + "' is not an ISO code"));
+                            + (code == null ? "is missing" : r.quote(code) + " is not an ISO code"));
                 }
                 currency = CostReport.sameCurrency(where, currency, Currencies.requireIso(code));
             }

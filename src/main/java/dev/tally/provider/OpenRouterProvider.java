@@ -87,30 +87,36 @@ public final class OpenRouterProvider implements BalanceProvider {
 
     static KeyLimit parseKey(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "OpenRouter key";
+        Redactor r = ctx.redactor();
         JsonNode data = data(root, where, ctx);
         String at = where + " data";
         if (!data.has("limit")) {
             throw FetchException.badResponse(at + ": field 'limit' is missing");
         }
-        BigDecimal limit = Json.optionalMoney(data, "limit", at);
+        BigDecimal limit = Json.optionalMoney(data, "limit", at, r);
         BigDecimal remaining = null;
         if (limit != null) {
-            remaining = Json.optionalMoney(data, "limit_remaining", at);
+            remaining = Json.optionalMoney(data, "limit_remaining", at, r);
             if (remaining == null) {
                 throw FetchException.badResponse(at + ": the key has a limit but field 'limit_remaining' is missing");
             }
         }
-        BigDecimal usage = Json.money(data, "usage", at);
+        BigDecimal usage = Json.money(data, "usage", at, r);
+        // shown to the user as is: documented as daily/weekly/monthly, anything else is cleaned like a message
         String reset = Json.optionalText(data, "limit_reset");
+        if (reset != null) {
+            reset = r.clean(reset);
+        }
         return new KeyLimit("USD", limit, remaining, usage, reset);
     }
 
     static CurrencyBalance parseCredits(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "OpenRouter credits";
+        Redactor r = ctx.redactor();
         JsonNode data = data(root, where, ctx);
         String at = where + " data";
-        BigDecimal credits = Json.money(data, "total_credits", at);
-        BigDecimal usage = Json.money(data, "total_usage", at);
+        BigDecimal credits = Json.money(data, "total_credits", at, r);
+        BigDecimal usage = Json.money(data, "total_usage", at, r);
         if (credits.signum() == 0 && usage.signum() == 0) {
             throw FetchException.badResponse("OpenRouter reported 0 credits and 0 usage; keys that cannot read the"
                     + " account's credits get this answer, so check that the key in the management slot ("
@@ -124,8 +130,8 @@ public final class OpenRouterProvider implements BalanceProvider {
         Json.rootObject(root, where);
         JsonNode error = root.get("error");
         if (error != null && !error.isNull() && !root.has("data")) {
-            String said = Redactor.clean(error.isTextual() ? error.asText() : Json.optionalText(error, "message"),
-                    ctx.credentials().all());
+            String said = ctx.redactor().clean(error.isTextual() ? error.asText()
+                    : Json.optionalText(error, "message"));
             throw FetchException.badResponse(where + ": OpenRouter answered with an error instead of data"
                     + (said.isEmpty() ? "" : ": " + said));
         }

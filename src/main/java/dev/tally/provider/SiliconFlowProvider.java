@@ -10,7 +10,6 @@ import dev.tally.core.ProviderId;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,32 +47,25 @@ public final class SiliconFlowProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "SiliconFlow user info";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         JsonNode code = root.get("code");
         Boolean status = Json.optionalBoolean(root, "status", where);
         boolean ok = code != null && code.isIntegralNumber() && code.longValue() == OK_CODE
                 && !Boolean.FALSE.equals(status);
         if (!ok) {
-            String said = Redactor.clean(Json.optionalText(root, "message"), ctx.credentials().all());
+            String said = r.clean(Json.optionalText(root, "message"));
             throw FetchException.badResponse(where + ": SiliconFlow reported an error instead of a balance (code "
-                    + show(code, ctx) + (status == null ? "" : ", status " + status) + ")"
+                    + r.describe(code) + (status == null ? "" : ", status " + status) + ")"
                     + (said.isEmpty() ? "" : ": " + said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";
-        BigDecimal total = Json.money(data, "totalBalance", at);
-        BigDecimal granted = Json.optionalMoney(data, "balance", at);
-        BigDecimal paid = Json.optionalMoney(data, "chargeBalance", at);
+        BigDecimal total = Json.money(data, "totalBalance", at, r);
+        BigDecimal granted = Json.optionalMoney(data, "balance", at, r);
+        BigDecimal paid = Json.optionalMoney(data, "chargeBalance", at, r);
         Region region = ctx.region();
         CurrencyBalance balance = new CurrencyBalance(region.currency(), total, granted, paid, region.currencyAssumed());
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null, List.of(balance), null, null);
-    }
-
-    private static String show(JsonNode n, FetchContext ctx) {
-        if (n == null || n.isNull()) {
-            return "missing";
-        }
-        return n.isValueNode() ? Redactor.clean(n.asText(), ctx.credentials().all())
-                : n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

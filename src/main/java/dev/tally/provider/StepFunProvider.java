@@ -54,12 +54,13 @@ public final class StepFunProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, Region region, FetchContext ctx) throws FetchException {
         String where = "StepFun account";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         String object = Json.optionalText(root, "object");
         if (object != null && !object.equals("account")) {
-            throw FetchException.badResponse(where + ": expected object 'account', got '" + object + "'");
+            throw FetchException.badResponse(where + ": expected object 'account', got " + r.quote(object));
         }
-        BigDecimal balance = Json.money(root, "balance", where);
+        BigDecimal balance = Json.money(root, "balance", where, r);
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
                 List.of(new CurrencyBalance(region.currency(), balance, null, null, region.currencyAssumed())),
                 null, null);

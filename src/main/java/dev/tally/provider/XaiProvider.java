@@ -56,9 +56,10 @@ public final class XaiProvider implements BalanceProvider {
 
     static BalanceSnapshot parse(JsonNode root, FetchContext ctx) throws FetchException {
         String where = "xAI prepaid balance";
+        Redactor r = ctx.redactor();
         Json.rootObject(root, where);
         JsonNode total = Json.object(root, "total", where);
-        BigDecimal ledgerCents = Json.money(total, "val", where + " total");
+        BigDecimal ledgerCents = Json.money(total, "val", where + " total", r);
         BigDecimal remaining = ledgerCents.negate().movePointLeft(2);
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
                 List.of(new CurrencyBalance("USD", remaining, null, null, false)), null, null);

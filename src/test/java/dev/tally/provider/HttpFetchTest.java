@@ -106,6 +106,48 @@ class HttpFetchTest {
         assertEquals(Duration.ofMinutes(2), e.retryAfter());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Sun, 22 Nov 2026 05:02:00 GMT      | 120",   // IMF-fixdate (RFC 1123)
+            "Sunday, 22-Nov-26 05:02:00 GMT     | 120",   // RFC 850, two-digit year
+            "Sun Nov 22 05:02:00 2026           | 120",   // asctime
+            "Tue Dec  1 05:00:00 2026           | 777600", // asctime pads a one-digit day with a space
+            "sunday, 22-nov-26 05:02:00 GMT     | 120",   // names are case-insensitive
+            "Sat, 21 Nov 2026 05:00:00 GMT      | 0",     // in the past: retry now
+            "Saturday, 21-Nov-26 05:00:00 GMT   | 0",
+            "Sat Nov 21 05:00:00 2026           | 0",
+            "Sunday, 06-Nov-94 08:49:37 GMT     | 0",     // 94 is 1994 (2094 is more than 50 years ahead)
+            "Wednesday, 01-Jan-70 00:00:00 GMT  | 1360436400", // 70 is 2070: not more than 50 years ahead
+            "  0042  | 42",
+    })
+    void retryAfterAcceptsDeltaSecondsAndAllThreeHttpDateForms(String value, long seconds) {
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(seconds)), HttpFetch.parseRetryAfter(value, clock));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "soon", "-5", "1.5", "9999999999", "''",
+            "Sun, 22 Nov 2026 05:02:00",              // no zone
+            "Sunday, 22-Nov-2026 05:02:00 GMT",       // RFC 850 has a two-digit year
+            "Sunday, 22-Nov-26 05:02:00 PST",         // RFC 850 in HTTP is always GMT
+            "Sun Nov 22 05:02:00 26",                 // asctime has a four-digit year
+            "Sun Foo 22 05:02:00 2026",               // no such month
+            "Sun Feb 30 05:02:00 2026",               // no such day
+            "Sunday, 22-Nov-26 25:02:00 GMT",         // no such hour
+            "Sun Nov 22 05:02:00 2026 GMT",           // asctime carries no zone
+    })
+    void unreadableRetryAfterValuesAreIgnored(String value) {
+        assertEquals(java.util.Optional.empty(), HttpFetch.parseRetryAfter(value, clock));
+    }
+
+    @Test
+    void retryAfterInAsctimeFormReachesTheRateLimitedError() {
+        server.reply("/x", 429, "{}", Map.of("Retry-After", "Sun Nov 22 05:02:00 2026"), Duration.ZERO);
+        FetchError.RateLimited e = assertInstanceOf(FetchError.RateLimited.class, fail("/x"));
+        assertEquals(Duration.ofMinutes(2), e.retryAfter());
+        assertTrue(e.message().endsWith("; retry in 120 s"), e.message());
+    }
+
     @Test
     void unreadableRetryAfterIsAbsent() {
         server.reply("/x", 429, "{}", Map.of("Retry-After", "soon"), Duration.ZERO);
@@ -152,6 +194,52 @@ class HttpFetchTest {
         FetchError e = fail("/x");
         assertEquals(AccountStatus.BAD_RESPONSE, e.status());
         assertTrue(e.message().contains("not valid JSON"), e.message());
+    }
+
+    @Test
+    void jsonEndingEarlySaysWhereItEnds() {
+        String body = "{\"is_available\": true, \"balance_infos\": [";
+        server.json("/x", 200, body);
+        FetchError e = fail("/x");
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON: it ends in the middle of a value after "
+                + body.length() + " bytes (cut off?)", e.message());
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumnNotMinusOne() {
+        server.json("/x", 200, "{\"a\": 1,\n  \"b\": nope}");
+        FetchError e = fail("/x");
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON (malformed near line 2, column 13, byte 21)",
+                e.message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\": 1} garbage    | 1 | 9  | 8",
+            "{\"a\": 1}{\"a\": 2}  | 1 | 9  | 8",
+            "[1] [2]              | 1 | 4  | 3",
+            "{\"a\": 1}\\n}         | 1 | 9  | 8",
+    })
+    void validJsonFollowedByMoreTextIsBadResponse(String body, int line, int column, int byteOffset) {
+        server.json("/x", 200, body.replace("\\n", "\n"));
+        FetchError e = fail("/x");
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertEquals("the answer from 127.0.0.1 (HTTP 200) is not valid JSON: more text follows the JSON value at line "
+                + line + ", column " + column + ", byte " + byteOffset + " (two answers joined, or garbage from a proxy?)",
+                e.message());
+    }
+
+    @Test
+    void trailingWhitespaceIsFine() throws Exception {
+        server.json("/x", 200, "{\"a\": 1}\r\n\n  \t");
+        assertEquals(1, http.getJson(call("/x")).get("a").intValue());
+    }
+
+    @Test
+    void sharedMapperRefusesTrailingTokensToo() {
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> Json.MAPPER.readTree("{\"a\": 1} {\"b\": 2}"));
     }
 
     @Test

@@ -138,7 +138,7 @@ class MoonshotProviderTest {
         FetchError e = harness.fail();
         assertEquals(AccountStatus.BAD_RESPONSE, e.status());
         assertTrue(e.message().contains("code 5"), e.message());
-        assertTrue(e.message().contains("scode 0x5"), e.message());
+        assertTrue(e.message().contains("scode '0x5'"), e.message());
         assertTrue(e.message().contains("user not found"), e.message());
     }
 
