@@ -7,6 +7,7 @@ import dev.tally.history.HistoryStore;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
+import dev.tally.provider.Proxies;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.secret.KeyResolver;
 import dev.tally.secret.KeyringSecretStore;
@@ -70,7 +71,7 @@ public final class AppContext implements AutoCloseable {
     /** Built on first use: creating the HTTP client initialises TLS, which commands without a fetch skip. */
     public synchronized HttpFetch http() {
         if (http == null) {
-            http = new HttpFetch(Version.current());
+            http = new HttpFetch(Version.current(), Proxies.fromEnvironment(env, java.net.ProxySelector.getDefault()));
         }
         return http;
     }

@@ -19,6 +19,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            // a widget started from the desktop gets no shell variables: also follow the desktop's proxy settings
+            if (System.getProperty("java.net.useSystemProxies") == null) {
+                System.setProperty("java.net.useSystemProxies", "true");
+            }
             DesktopLauncher.launch();
             return;
         }

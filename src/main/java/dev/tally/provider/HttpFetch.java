@@ -77,6 +77,7 @@ public final class HttpFetch implements AutoCloseable {
     private final Duration requestTimeout;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final Proxies proxies;
 
     /** One request: who asks (for logs), where, which headers, and which secrets it carries (for redaction). */
     public record Call(String who, URI uri, Map<String, String> headers, Collection<Secret> secrets) {
@@ -100,13 +101,28 @@ public final class HttpFetch implements AutoCloseable {
         this(version, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_BODY_BYTES, Clock.systemUTC());
     }
 
+    /** With the proxies this environment asks for (see {@link Proxies}). */
+    public HttpFetch(String version, Proxies proxies) {
+        this(version, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_BODY_BYTES, Clock.systemUTC(), proxies);
+    }
+
     public HttpFetch(String version, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, Clock clock) {
-        this.client = HttpClient.newBuilder()
+        this(version, connectTimeout, requestTimeout, maxBodyBytes, clock, null);
+    }
+
+    /** @param proxies which proxy each request goes through, or {@code null} for the JVM's default selector */
+    public HttpFetch(String version, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, Clock clock,
+                     Proxies proxies) {
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // one request per host and poll: HTTP/1.1 needs no h2c upgrade dance on plain-http loopback
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
+                .connectTimeout(connectTimeout);
+        if (proxies != null) {
+            b.proxy(proxies);
+        }
+        this.client = b.build();
+        this.proxies = proxies;
         this.userAgent = "Tally/" + version;
         this.requestTimeout = requestTimeout;
         this.maxBodyBytes = maxBodyBytes;
@@ -156,6 +172,9 @@ public final class HttpFetch implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new FetchException(new FetchError.NetworkError("refusing to send a key: " + e.getMessage()));
         }
+        if (proxies != null && proxies.problem().isPresent() && !BaseUrls.isLoopback(host)) {
+            throw new FetchException(new FetchError.NetworkError("not sent: " + proxies.problem().get()));
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(requestTimeout)
@@ -183,10 +202,19 @@ public final class HttpFetch implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchException(new FetchError.NetworkError("the request to " + host + " was cancelled"));
         } catch (ExecutionException e) {
-            FetchError error = transportError(e.getCause(), host, headersSeen.get() != null, call.secrets());
+            FetchError error = transportError(e.getCause(), host + via(uri), headersSeen.get() != null, call.secrets());
             LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} failed: {2}", host, uri.getRawPath(), error.message());
             throw new FetchException(error);
         }
+    }
+
+    /** " through proxy proxy.corp:3128 (HTTPS_PROXY)" when this request goes through the environment's proxy. */
+    private String via(URI uri) {
+        if (proxies == null || proxies.describe().isEmpty()
+                || proxies.select(uri).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT)) {
+            return "";
+        }
+        return " through proxy " + proxies.describe().get();
     }
 
     private FetchError transportError(Throwable cause, String host, boolean headersArrived, Collection<Secret> secrets) {
