@@ -1,7 +1,5 @@
 package dev.tally.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.account.Preferences;
@@ -30,10 +28,13 @@ import dev.tally.tray.TraySummary;
 import dev.tally.tray.TrayText;
 import dev.tally.ui.MainViewModel;
 import dev.tally.ui.MainWindow;
+import dev.tally.ui.ThemeFollower;
 import dev.tally.ui.ToastNotifications;
+import dev.tally.ui.WindowPlace;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -87,6 +88,11 @@ public final class DesktopApp {
     private volatile boolean hideAmounts;
     private volatile boolean notificationsOn = true;
     private volatile Preferences.Theme theme = Preferences.Theme.SYSTEM;
+    /** Follows the window's moves and resizes, so quitting can remember them whatever state the window is in. */
+    private final WindowPlace place = new WindowPlace();
+    /** FX thread only; made with the toolkit. */
+    private ThemeFollower themes;
+    private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
@@ -104,7 +110,7 @@ public final class DesktopApp {
         this.tray = awt;
         this.trayUp = awt != null && awt.isSupported();
         this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? awt : null,
-                new ToastNotifications(this::onFx));
+                new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx, notifier, scheduler, fetchers);
         engine.addListener(this::afterPoll);
@@ -164,7 +170,7 @@ public final class DesktopApp {
                                     Platform.runLater(() -> {
                                         Platform.setImplicitExit(true);
                                         if (stage != null) {
-                                            stage.setOnHidden(x -> quit());
+                                            WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
                                         }
                                     });
                                 }
@@ -213,21 +219,19 @@ public final class DesktopApp {
         Platform.runLater(task);
     }
 
-    /** AtlantaFX Primer light or dark; "system" follows the OS colour scheme. FX thread. */
+    /** AtlantaFX Primer light or dark; "system" follows the OS colour scheme, also when it changes later. FX thread. */
     private void applyTheme() {
-        boolean dark = switch (theme) {
-            case DARK -> true;
-            case LIGHT -> false;
-            case SYSTEM -> {
-                try {
-                    yield Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-                } catch (RuntimeException e) {
-                    yield false;
-                }
+        if (themes == null) {
+            ObservableValue<ColorScheme> desktop;
+            try {
+                desktop = Platform.getPreferences().colorSchemeProperty();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "the desktop's colour scheme cannot be read; system theme = light");
+                desktop = null;
             }
-        };
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+            themes = new ThemeFollower(desktop, Application::setUserAgentStylesheet);
+        }
+        themes.use(theme);
     }
 
     private void applyPreferences(Preferences p) {
@@ -241,15 +245,17 @@ public final class DesktopApp {
         io.execute(() -> {
             Map<String, List<WeekSummary>> weeks = weeks(engine.poller().states());
             List<String> offer = envOffer();
+            Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
             onFx(() -> {
                 if (stage == null) {
                     stage = new Stage();
                     main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
                     new MainWindow(stage, main);
-                    restoreBounds(stage);
-                    stage.setOnHiding(e -> saveBounds(stage));
+                    place.attach(stage, saved);
+                    // hidden to the tray: remember the place now, the app may run for days
+                    stage.setOnHiding(e -> rememberPlace());
                     if (!trayUp) {
-                        stage.setOnHidden(e -> quit());
+                        WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
                     }
                 }
                 main.setHideAmounts(hideAmounts, clock.instant());
@@ -302,30 +308,18 @@ public final class DesktopApp {
         });
     }
 
-    private void restoreBounds(Stage s) {
-        Preferences.WindowBounds b = preferences.load().preferences().window();
-        if (b == null) {
-            return;
-        }
-        if (b.width() != null && b.height() != null) {
-            s.setWidth(b.width());
-            s.setHeight(b.height());
-        }
-        if (b.x() != null && b.y() != null && javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), 40, 40).size() > 0) {
-            s.setX(b.x());
-            s.setY(b.y());
-        }
+    /** Writes the window's place to settings.json on the io thread. */
+    private void rememberPlace() {
+        place.current().ifPresent(b -> io.execute(() -> writePlace(b)));
     }
 
-    private void saveBounds(Stage s) {
-        Preferences.WindowBounds b = new Preferences.WindowBounds(s.getX(), s.getY(), s.getWidth(), s.getHeight());
-        io.execute(() -> {
-            try {
-                preferences.update(p -> p.withWindow(b));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
-            }
-        });
+    /** Blocking; any thread. */
+    private void writePlace(Preferences.WindowBounds b) {
+        try {
+            preferences.update(p -> p.withWindow(b));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
+        }
     }
 
     private Map<String, List<WeekSummary>> weeks(List<AccountState> states) {
@@ -460,16 +454,22 @@ public final class DesktopApp {
         quitWith(0);
     }
 
+    /** The window was closed with no tray to keep Tally reachable: quit off the FX thread, like the tray's Quit. */
+    private void quitFromWindow() {
+        trayThread.execute(this::quit);
+    }
+
+    /**
+     * Remembers the window's place (written now, not queued: the exit below would win over a queued write), stops
+     * the engine, the tray and the toolkit, and lets {@link #launch} end the JVM. Runs once; any thread but the FX
+     * thread (it waits for the engine).
+     */
     private void quitWith(int code) {
-        LOG.log(System.Logger.Level.INFO, "quitting");
-        Stage s = stage;
-        if (s != null && s.isShowing()) {
-            try {
-                preferences.update(p -> p.withWindow(new Preferences.WindowBounds(s.getX(), s.getY(), s.getWidth(), s.getHeight())));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
-            }
+        if (!quitting.compareAndSet(false, true)) {
+            return;
         }
+        LOG.log(System.Logger.Level.INFO, "quitting");
+        place.current().ifPresent(this::writePlace);
         engine.close();
         if (tray != null) {
             tray.remove();

@@ -23,11 +23,13 @@ public final class Notifications {
      *       else {@code fallback};</li>
      *   <li>Windows and macOS: the tray icon's native messages, else {@code fallback}.</li>
      * </ul>
+     * {@code TALLY_NOTIFY=toast} in {@code env} skips the first two and always uses {@code fallback} (to look at
+     * the toast window on a desktop that has a notification service).
      * The first {@code isAvailable()} or {@code send} may ask the D-Bus (at most 2 s): call them off the UI
      * thread.
      *
      * @param osName   {@code System.getProperty("os.name")}
-     * @param env      the environment (for the session bus address)
+     * @param env      the environment (for the session bus address and {@code TALLY_NOTIFY})
      * @param tray     the tray backend, or {@code null} when there is none
      * @param fallback e.g. the UI's own toast window, or {@code null}
      */
@@ -35,6 +37,9 @@ public final class Notifications {
                                                    DesktopNotifications fallback) {
         String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         List<DesktopNotifications> chain = new ArrayList<>();
+        if ("toast".equalsIgnoreCase(env.get("TALLY_NOTIFY")) && fallback != null) {
+            return firstAvailable(List.of(fallback));
+        }
         if (!os.contains("win") && !os.contains("mac")) {
             chain.add(FreedesktopNotifications.forSession(env));
         }

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Novita AI: {@code GET /openapi/v1/billing/balance/detail} with the ordinary API key (the docs also
  * require {@code Content-Type: application/json}). Amounts are integer strings (numbers accepted too) in
- * 1/10000 USD and are converted exactly ({@code "1000000"} = 100.0000 USD); they may be negative.
+ * 1/10000 USD and are converted exactly ({@code "1000000"} = 100.0000 USD); they may be negative. The documented
+ * {@code creditLimit} (how much the account may owe) is kept when present: {@code availableBalance} includes it.
  * Stateless and thread-safe; {@link #fetch} blocks for one HTTP request.
  * Docs: https://novita.ai/docs/api-reference/basic-get-user-balance
  */
@@ -57,8 +58,10 @@ public final class NovitaProvider implements BalanceProvider {
         }
         BigDecimal total = Json.money(root, "availableBalance", where, r).movePointLeft(UNIT_DIGITS);
         BigDecimal cash = Json.optionalMoney(root, "cashBalance", where, r);
+        BigDecimal credit = Json.optionalMoney(root, "creditLimit", where, r);
         CurrencyBalance balance = new CurrencyBalance("USD", total, null,
-                cash == null ? null : cash.movePointLeft(UNIT_DIGITS), false);
+                cash == null ? null : cash.movePointLeft(UNIT_DIGITS), false,
+                credit == null ? null : credit.movePointLeft(UNIT_DIGITS));
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null, List.of(balance), null, null);
     }
 

@@ -12,6 +12,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.Locale;
+
 /** The view of one {@link BalanceCardViewModel}: only wiring, no logic. */
 public final class BalanceCard extends VBox {
     private final VBox amountBox = new VBox(2);
@@ -115,23 +117,32 @@ public final class BalanceCard extends VBox {
         amountBox.getChildren().clear();
         for (BalanceCardViewModel.AmountLine a : vm.amounts()) {
             Label amount = new Label(a.amount());
-            amount.getStyleClass().add("card-amount");
+            amount.getStyleClass().addAll("card-amount", "amount-" + a.kind().name().toLowerCase(Locale.ROOT));
             if (a.low()) {
                 amount.getStyleClass().add("low");
             }
             Label code = new Label(a.code() + (a.assumed() ? "*" : ""));
             code.getStyleClass().add("card-currency");
+            code.setVisible(!a.code().isEmpty());
+            code.setManaged(code.isVisible());
             if (a.assumed()) {
                 code.setTooltip(new Tooltip("The provider does not say the currency; " + a.code()
                         + " is assumed from the account's region"));
             }
-            HBox row = new HBox(6, amount, code);
+            Label caption = new Label(a.caption());
+            caption.getStyleClass().add("card-caption");
+            caption.setVisible(!a.caption().isEmpty());
+            caption.setManaged(caption.isVisible());
+            HBox row = new HBox(6, amount, code, caption);
             row.setAlignment(Pos.BASELINE_LEFT);
-            row.setAccessibleText(a.amount() + " " + a.code() + (a.low() ? ", below your alert" : ""));
+            row.setAccessibleText(String.join(" ", a.amount(), a.code(), a.caption()).replaceAll(" +", " ").strip()
+                    + (a.low() ? ", below your alert" : ""));
             VBox line = new VBox(0, row);
+            line.getStyleClass().add("card-amount-line");
             if (!a.breakdown().isEmpty()) {
                 Label breakdown = new Label(a.breakdown());
                 breakdown.getStyleClass().add("card-breakdown");
+                breakdown.setWrapText(true);
                 line.getChildren().add(breakdown);
             }
             amountBox.getChildren().add(line);

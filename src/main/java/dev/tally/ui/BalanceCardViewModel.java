@@ -42,16 +42,30 @@ public final class BalanceCardViewModel {
     /** The badge's kind, used as a CSS style class suffix. */
     public enum Badge { LIVE, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
 
+    /** What a large amount on the card is; the view styles each kind apart (a spend must not look like a balance). */
+    public enum AmountKind {
+        /** What the account holds in one currency. */
+        BALANCE,
+        /** What is left under a key's own spending limit (OpenRouter's ordinary keys), or "No limit". */
+        KEY,
+        /** Money already spent, reported by the provider (OpenAI, Anthropic). */
+        SPEND
+    }
+
     /**
-     * One currency on the card.
+     * One large amount on the card.
      *
-     * @param amount    e.g. "¥110.00" (or "•••" when amounts are hidden)
-     * @param code      ISO code, e.g. "CNY"
-     * @param breakdown e.g. "paid ¥100.00 · granted ¥10.00", or empty
+     * @param amount    e.g. "¥110.00" (or "•••" when amounts are hidden; "No limit" for an unlimited key)
+     * @param code      ISO code, e.g. "CNY"; empty when {@code amount} is not money
+     * @param caption   what the number is, said right by it: "spent this month", "left on this key",
+     *                  "credits left"; empty for a plain balance
+     * @param breakdown e.g. "paid ¥100.00 · granted ¥10.00", "Key limit $100.00 · resets monthly", or empty
      * @param assumed   the currency was derived from the region, not stated by the provider
      * @param low       below the account's low-balance threshold
+     * @param kind      balance, key remaining or spend
      */
-    public record AmountLine(String amount, String code, String breakdown, boolean assumed, boolean low) {
+    public record AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
+                             AmountKind kind) {
     }
 
     /** What the card can ask the app to do. Implementations must not block. */
@@ -141,6 +155,7 @@ public final class BalanceCardViewModel {
         List<AmountLine> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (value != null) {
+            KeyLimit k = value.keyLimit();
             for (CurrencyBalance b : value.balances()) {
                 List<String> parts = new ArrayList<>();
                 if (b.paid() != null) {
@@ -149,22 +164,21 @@ public final class BalanceCardViewModel {
                 if (b.granted() != null) {
                     parts.add("granted " + money(b.granted(), b.currency()));
                 }
-                boolean low = threshold != null && threshold.currency().equals(b.currency())
-                        && b.total().compareTo(threshold.amount()) < 0;
-                lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(), String.join(" · ", parts),
-                        b.currencyAssumed(), low));
+                if (b.creditLimit() != null && b.creditLimit().signum() != 0) {
+                    parts.add("credit limit " + money(b.creditLimit(), b.currency()));
+                }
+                lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(),
+                        // beside a key's own limit, say which number is the account's
+                        k != null ? "credits left" : "", String.join(" · ", parts), b.currencyAssumed(),
+                        below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
             }
             if (value.spend() != null) {
-                lines.add(new AmountLine(money(value.spend().amount().amount(), value.spend().amount().currency()),
-                        value.spend().amount().currency(), "spent this month (reported by " + s.target().info().displayName() + ")",
-                        false, false));
+                Money spent = value.spend().amount();
+                lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(), "spent this month",
+                        "reported by " + s.target().info().displayName(), false, false, AmountKind.SPEND));
             }
-            KeyLimit k = value.keyLimit();
             if (k != null) {
-                notes.add(k.unlimited() ? "This key has no spending limit" + (k.usage() == null ? "" : " · used " + money(k.usage(), k.currency()))
-                        : "Key limit " + money(k.limit(), k.currency()) + " · "
-                        + (k.remaining() == null ? "remaining unknown" : money(k.remaining(), k.currency()) + " left")
-                        + (k.reset() == null ? "" : " · resets " + k.reset()));
+                lines.add(keyLine(k, threshold));
             }
             if (Boolean.FALSE.equals(value.available())) {
                 notes.add("The provider says this account cannot make API calls now");
@@ -232,10 +246,31 @@ public final class BalanceCardViewModel {
         return Optional.of(week.getFirst());
     }
 
+    /** The key's own limit as a large amount: what is left on it, or "No limit"; the limit and reset below. */
+    private AmountLine keyLine(KeyLimit k, Money threshold) {
+        String used = k.usage() == null ? "" : "used " + money(k.usage(), k.currency());
+        if (k.unlimited()) {
+            return new AmountLine("No limit", "", "on this key", used, false, false, AmountKind.KEY);
+        }
+        BigDecimal left = k.remaining() != null ? k.remaining()
+                : k.usage() != null ? k.limit().subtract(k.usage()) : null;
+        String limit = "Key limit " + money(k.limit(), k.currency()) + (k.reset() == null ? "" : " · resets " + k.reset());
+        if (left == null) {
+            return new AmountLine("?", k.currency(), "left on this key (not reported)", limit, false, false, AmountKind.KEY);
+        }
+        return new AmountLine(money(left, k.currency()), k.currency(), "left on this key", limit, false,
+                below(left, k.currency(), threshold), AmountKind.KEY);
+    }
+
+    private static boolean below(BigDecimal amount, String currency, Money threshold) {
+        return threshold != null && threshold.currency().equals(currency) && amount.compareTo(threshold.amount()) < 0;
+    }
+
     private void setBadge(Badge kind, String text, String detail) {
         badge.set(kind);
         badgeText.set(text);
-        badgeDetail.set(detail == null ? "" : detail);
+        // engine messages are clauses ("the key was rejected by …"); a tooltip reads as a sentence
+        badgeDetail.set(detail == null || detail.isEmpty() ? "" : Character.toUpperCase(detail.charAt(0)) + detail.substring(1));
     }
 
     private String money(BigDecimal amount, String currency) {

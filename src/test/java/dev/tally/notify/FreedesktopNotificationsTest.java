@@ -206,6 +206,21 @@ class FreedesktopNotificationsTest {
     }
 
     @Test
+    void tallyNotifyToastUsesTheToastWindowEvenWhenTheServiceIsThere() throws Exception {
+        String address = startBus();
+        FakeNotificationServer fake = exportFakeServer(address);
+        notifier = new FreedesktopNotifications(address, null, Duration.ofSeconds(5));
+        assertTrue(notifier.isAvailable(), "the notification service is on the bus");
+        NotificationsTest.Recorder toast = new NotificationsTest.Recorder(true);
+
+        Notifications.forPlatform("Linux", Map.of("DBUS_SESSION_BUS_ADDRESS", address, "TALLY_NOTIFY", "toast"), null, toast)
+                .send("Tally", BODY);
+        Thread.sleep(300);
+        assertEquals(List.of("Tally: " + BODY), toast.sent);
+        assertEquals(List.of(), fake.calls, "the service was not used");
+    }
+
+    @Test
     void withoutANotificationServiceOnTheBusItIsNotAvailable() throws Exception {
         String address = startBus();
         notifier = new FreedesktopNotifications(address, null, Duration.ofSeconds(5));

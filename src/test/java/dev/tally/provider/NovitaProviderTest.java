@@ -40,6 +40,7 @@ class NovitaProviderTest {
         assertEquals(new BigDecimal("100.0000"), b.total());
         assertEquals("100.0000", b.total().toPlainString());
         assertEquals("80.0000", b.paid().toPlainString());
+        assertEquals("20.0000", b.creditLimit().toPlainString(), "the documented creditLimit, part of availableBalance");
         assertNull(b.granted());
         assertEquals(ProviderHarness.NOW, s.fetchedAt());
     }
@@ -83,6 +84,7 @@ class NovitaProviderTest {
         CurrencyBalance b = harness.fetch().balances().getFirst();
         assertEquals("0.0250", b.total().toPlainString());
         assertNull(b.paid());
+        assertNull(b.creditLimit(), "no creditLimit in the answer: none shown");
     }
 
     @Test

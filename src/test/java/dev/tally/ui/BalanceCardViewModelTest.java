@@ -116,7 +116,8 @@ class BalanceCardViewModelTest {
         assertTrue(vm.staleProperty().get(), "and is marked stale");
         assertEquals(BalanceCardViewModel.Badge.ERROR, vm.badgeProperty().get());
         assertEquals("Error: key rejected", vm.badgeTextProperty().get());
-        assertEquals(e.message(), vm.badgeDetailProperty().get());
+        assertEquals("The key was rejected by api.deepseek.com (HTTP 401: Authentication Fails)", vm.badgeDetailProperty().get(),
+                "the full message on hover, as a sentence");
         assertTrue(vm.canEditKeyProperty().get());
         vm.editKey();
         assertEquals(List.of("editKey ds"), actions.calls);
@@ -181,7 +182,12 @@ class BalanceCardViewModelTest {
         vm.update(new AccountState(target("openrouter", "or", "OpenRouter", null), key, null, NOW, null, false, 0),
                 List.of(reported), NOW, false);
         assertEquals("$3.25 spent this week (reported by OpenRouter)", vm.spendTextProperty().get());
-        assertEquals("This key has no spending limit · used $3.25", vm.noteProperty().get());
+        BalanceCardViewModel.AmountLine a = vm.amounts().getFirst();
+        assertEquals("No limit", a.amount(), "an unlimited key says so in large");
+        assertEquals("", a.code());
+        assertEquals("on this key", a.caption());
+        assertEquals("used $3.25", a.breakdown());
+        assertEquals("", vm.noteProperty().get());
     }
 
     @Test
@@ -189,8 +195,68 @@ class BalanceCardViewModelTest {
         BalanceSnapshot s = new BalanceSnapshot(ProviderId.of("openai"), NOW, null, List.of(),
                 new SpendReport(new Money(new BigDecimal("12.34"), "USD"), SpendReport.MONTH_TO_DATE, NOW, NOW), null);
         vm.update(new AccountState(target("openai", "oa", "OpenAI", null), s, null, NOW, null, false, 0), List.of(), NOW, false);
-        assertEquals("$12.34", vm.amounts().getFirst().amount());
-        assertEquals("spent this month (reported by OpenAI)", vm.amounts().getFirst().breakdown());
+        BalanceCardViewModel.AmountLine a = vm.amounts().getFirst();
+        assertEquals("$12.34", a.amount());
+        assertEquals("spent this month", a.caption(), "said right by the number");
+        assertEquals("reported by OpenAI", a.breakdown());
+        assertEquals(BalanceCardViewModel.AmountKind.SPEND, a.kind(), "styled apart from a balance");
+        assertFalse(a.low());
+    }
+
+    static BalanceSnapshot openRouter(CurrencyBalance credits, KeyLimit key) {
+        return new BalanceSnapshot(ProviderId.of("openrouter"), NOW, null, credits == null ? List.of() : List.of(credits), null, key);
+    }
+
+    @Test
+    void anOrdinaryOpenRouterKeyShowsWhatIsLeftOnItInLarge() {
+        FetchTarget t = target("openrouter", "or", "OpenRouter", new Money(new BigDecimal("80.00"), "USD"));
+        KeyLimit key = new KeyLimit("USD", new BigDecimal("100"), new BigDecimal("74.5"), new BigDecimal("25.5"), "monthly");
+        vm.update(new AccountState(t, openRouter(null, key), null, NOW, null, false, 0), List.of(), NOW, false);
+        assertEquals(1, vm.amounts().size());
+        BalanceCardViewModel.AmountLine a = vm.amounts().getFirst();
+        assertEquals("$74.50", a.amount());
+        assertEquals("USD", a.code());
+        assertEquals("left on this key", a.caption());
+        assertEquals("Key limit $100.00 · resets monthly", a.breakdown());
+        assertEquals(BalanceCardViewModel.AmountKind.KEY, a.kind());
+        assertTrue(a.low(), "$74.50 left is below the $80.00 alert, marked like a low balance");
+        assertEquals("", vm.noteProperty().get(), "no muted side line instead of the amount");
+
+        vm.update(new AccountState(target("openrouter", "or", "OpenRouter", null), openRouter(null, key), null, NOW, null, false, 0),
+                List.of(), NOW, true);
+        assertEquals("•••", vm.amounts().getFirst().amount());
+        assertEquals("Key limit ••• · resets monthly", vm.amounts().getFirst().breakdown());
+    }
+
+    @Test
+    void aKeyLimitWithoutRemainingIsLimitMinusUsage() {
+        KeyLimit key = new KeyLimit("USD", new BigDecimal("10.00"), null, new BigDecimal("2.50"), null);
+        vm.update(new AccountState(target("openrouter", "or", "OpenRouter", null), openRouter(null, key), null, NOW, null, false, 0),
+                List.of(), NOW, false);
+        assertEquals("$7.50", vm.amounts().getFirst().amount());
+        assertEquals("Key limit $10.00", vm.amounts().getFirst().breakdown());
+    }
+
+    @Test
+    void withBothOpenRouterKeysEachNumberSaysWhatItIs() {
+        KeyLimit key = new KeyLimit("USD", new BigDecimal("100"), new BigDecimal("74.50"), new BigDecimal("25.50"), "monthly");
+        CurrencyBalance credits = CurrencyBalance.of("USD", new BigDecimal("74.75"));
+        vm.update(new AccountState(target("openrouter", "or", "OpenRouter", null), openRouter(credits, key), null, NOW, null,
+                false, 0), List.of(), NOW, false);
+        assertEquals(List.of("$74.75 credits left", "$74.50 left on this key"),
+                vm.amounts().stream().map(a -> a.amount() + " " + a.caption()).toList());
+        assertEquals(List.of(BalanceCardViewModel.AmountKind.BALANCE, BalanceCardViewModel.AmountKind.KEY),
+                vm.amounts().stream().map(BalanceCardViewModel.AmountLine::kind).toList());
+    }
+
+    @Test
+    void novitasCreditLimitIsPartOfTheBreakdown() {
+        BalanceSnapshot s = new BalanceSnapshot(ProviderId.of("novita"), NOW, null, List.of(new CurrencyBalance("USD",
+                new BigDecimal("100.0000"), null, new BigDecimal("80.0000"), false, new BigDecimal("20.0000"))), null, null);
+        vm.update(new AccountState(target("novita", "nv", "Novita AI", null), s, null, NOW, null, false, 0), List.of(), NOW, false);
+        assertEquals("$100.00", vm.amounts().getFirst().amount());
+        assertEquals("paid $80.00 · credit limit $20.00", vm.amounts().getFirst().breakdown());
+        assertEquals("", vm.amounts().getFirst().caption(), "a plain balance needs no caption");
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class SettingsDialog {
     static final double WIDTH = 520;
     static final double HEIGHT = 700;
     private static final double LABEL_WIDTH = 112;
+    static final double ACCOUNT_LIST_HEIGHT = 196;
+    private static final double EMPTY_LIST_HEIGHT = 96;
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final SettingsViewModel vm;
@@ -121,8 +123,10 @@ public final class SettingsDialog {
     private Node accountsPane() {
         accounts.setItems(vm.accounts());
         accounts.setCellFactory(v -> new AccountCell());
-        accounts.setPrefHeight(100);
-        accounts.setMinHeight(72);
+        // about four accounts without scrolling (a row is a title and a detail line)
+        accounts.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(vm.accounts()))
+                .then(EMPTY_LIST_HEIGHT).otherwise(ACCOUNT_LIST_HEIGHT));
+        accounts.setMinHeight(EMPTY_LIST_HEIGHT);
         accounts.setPlaceholder(hint("No accounts yet: fill in the form below and save."));
         accounts.setAccessibleText("Accounts");
         accounts.getStyleClass().add("settings-account-list");
@@ -182,7 +186,8 @@ public final class SettingsDialog {
         ComboBox<ProviderChoice> combo = new ComboBox<>(vm.providerChoices());
         combo.setPromptText("Choose a provider");
         combo.setCellFactory(v -> new ProviderCell());
-        combo.setButtonCell(new ProviderCell());
+        // a custom button cell must show the prompt itself, or an empty choice looks like a blank box
+        combo.setButtonCell(new ButtonCell<>(combo.getPromptText(), ProviderChoice::name));
         combo.setVisibleRowCount(12);
         combo.setMaxWidth(Double.MAX_VALUE);
         combo.setAccessibleText("Provider");
@@ -213,7 +218,7 @@ public final class SettingsDialog {
         field.setPromptText("e.g. DeepSeek (work)");
         field.setAccessibleText("Account label");
         field.setId("settings-label");
-        return row("_Label", field, message(vm.labelErrorProperty(), true));
+        return row("_Label", field, message(vm.labelErrorShownProperty(), true));
     }
 
     private Node regionRow() {
@@ -279,7 +284,10 @@ public final class SettingsDialog {
         Bindings.bindContent(currency.getItems(), vm.currencyChoices());
         currency.valueProperty().bindBidirectional(vm.thresholdCurrencyProperty());
         currency.setPromptText("Currency");
+        // the default button cell stops showing the prompt once the value went back to none
+        currency.setButtonCell(new ButtonCell<>(currency.getPromptText(), c -> c));
         currency.setAccessibleText("Alert currency");
+        currency.setId("settings-currency");
         showWhen(currency, vm.fixedCurrencyProperty().isNull());
         HBox line = new HBox(8, amount, fixed, currency);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -309,16 +317,12 @@ public final class SettingsDialog {
                 hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
                 message(vm.baseUrlErrorProperty(), true));
         TitledPane pane = new TitledPane("Advanced", row);
-        pane.setExpanded(false);
         pane.setAnimated(false);
         pane.getStyleClass().addAll(Styles.DENSE, "settings-advanced");
         pane.setAccessibleText("Advanced account settings");
-        // a custom or broken base URL is never hidden
-        vm.baseUrlProperty().addListener((o, was, now) -> {
-            if (now != null && !now.isBlank()) {
-                pane.setExpanded(true);
-            }
-        });
+        pane.setId("settings-advanced");
+        // folded for each account opened unless it has a base URL; a custom or broken base URL is never hidden
+        pane.expandedProperty().bindBidirectional(vm.advancedOpenProperty());
         return pane;
     }
 
@@ -613,6 +617,30 @@ public final class SettingsDialog {
             setGraphic(new VBox(1, title, detail));
             setText(null);
             setAccessibleText(item.label() + ", " + item.detail());
+        }
+    }
+
+    /** A combo box's button: the chosen item's text, or the prompt (muted) when nothing is chosen. */
+    private static final class ButtonCell<T> extends ListCell<T> {
+        private final String prompt;
+        private final Function<T, String> text;
+
+        ButtonCell(String prompt, Function<T, String> text) {
+            this.prompt = prompt;
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(null);
+            getStyleClass().remove("settings-prompt");
+            if (empty || item == null) {
+                setText(prompt);
+                getStyleClass().add("settings-prompt");
+            } else {
+                setText(text.apply(item));
+            }
         }
     }
 

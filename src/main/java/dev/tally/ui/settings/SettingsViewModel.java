@@ -11,6 +11,7 @@ import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
+import dev.tally.core.MoneyFormat;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 import dev.tally.poll.FetchOutcome;
@@ -26,6 +27,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.SecretStoreException;
 import dev.tally.secret.StoreStatus;
+import dev.tally.tray.TrayText;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -77,8 +79,13 @@ import java.util.function.Supplier;
  * blocks the caller.
  *
  * <p><b>Keys.</b> A typed key becomes a {@link Secret} when a command takes it; it is written to the keychain
- * only, never to a file, and its field is cleared once it is stored. When the keychain cannot store it, the
- * account is still saved (so an environment-variable key works) and the key field says why the key was not.
+ * only, never to a file, and its field is cleared once it is stored. When a key was typed and the keychain is
+ * unavailable, nothing of the account is saved and every field keeps what was typed; the status line and the key
+ * field say why and what to do (unlock or start the keychain, or leave the key empty and use the provider's
+ * environment variable). An account saved without a typed key (its key comes from the environment) is fine.
+ *
+ * <p><b>Hide amounts.</b> While {@link #hideAmountsProperty()} is on, money in the accounts list and in the Test
+ * result reads {@value TrayText#HIDDEN}; the alert level being edited stays visible.
  */
 public final class SettingsViewModel {
 
@@ -120,7 +127,7 @@ public final class SettingsViewModel {
         }
     }
 
-    /** One line of the accounts list, e.g. "DeepSeek (work)" / "DeepSeek · every 5 min · alert below 5.00 CNY". */
+    /** One line of the accounts list, e.g. "DeepSeek (work)" / "DeepSeek · every 5 min · alert below ¥5.00". */
     public record AccountRow(String id, String label, String detail) {
     }
 
@@ -279,6 +286,11 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper fixedCurrency = new ReadOnlyStringWrapper(this, "fixedCurrency");
     private final ReadOnlyStringWrapper providerError = new ReadOnlyStringWrapper(this, "providerError");
     private final ReadOnlyStringWrapper labelError = new ReadOnlyStringWrapper(this, "labelError");
+    private final ReadOnlyStringWrapper labelErrorShown = new ReadOnlyStringWrapper(this, "labelErrorShown");
+    /** The user changed the label since the form was opened: only then is a label problem worth showing. */
+    private final BooleanProperty labelTouched = new SimpleBooleanProperty(this, "labelTouched");
+    private final BooleanProperty advancedOpen = new SimpleBooleanProperty(this, "advancedOpen");
+    private boolean filling;
     private final ReadOnlyStringWrapper regionError = new ReadOnlyStringWrapper(this, "regionError");
     private final ReadOnlyStringWrapper baseUrlError = new ReadOnlyStringWrapper(this, "baseUrlError");
     private final ReadOnlyStringWrapper thresholdError = new ReadOnlyStringWrapper(this, "thresholdError");
@@ -289,6 +301,8 @@ public final class SettingsViewModel {
 
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(this, "testState", TestState.IDLE);
     private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper(this, "testMessage", "");
+    /** What the last successful Test fetched, so its text can follow "hide amounts"; {@code null} otherwise. */
+    private BalanceSnapshot testSnapshot;
     private final ReadOnlyBooleanWrapper canTest = new ReadOnlyBooleanWrapper(this, "canTest");
     private int testGeneration;
 
@@ -309,7 +323,7 @@ public final class SettingsViewModel {
             providerChoices.add(new ProviderChoice(i.id(), i.displayName(), true, null));
         }
         for (ProviderInfo i : services.catalog().unsupported()) {
-            providerChoices.add(new ProviderChoice(i.id(), i.displayName(), false, i.unsupportedReason()));
+            providerChoices.add(new ProviderChoice(i.id(), i.displayName(), false, sentence(i.unsupportedReason())));
         }
         generalBaseline.set(general());
 
@@ -326,6 +340,13 @@ public final class SettingsViewModel {
                 && !draft().equals(BLANK) ? "choose the provider of this account" : "",
                 mode, provider, label, region, baseUrl, teamId, threshold, thresholdCurrency, interval));
         labelError.bind(Bindings.createStringBinding(this::validateLabel, label, provider, editingId, mode));
+        labelErrorShown.bind(Bindings.createStringBinding(() -> labelTouched.get() ? labelError.get() : "",
+                labelTouched, labelError));
+        label.addListener((x, was, now) -> {
+            if (!filling) {
+                labelTouched.set(true);
+            }
+        });
         regionError.bind(Bindings.createStringBinding(() -> !regionChoices.isEmpty() && region.get() == null
                 ? "choose the region your key belongs to" : "", regionChoices, region));
         baseUrlError.bind(Bindings.createStringBinding(() -> validateBaseUrl(baseUrl.get()), baseUrl));
@@ -349,7 +370,7 @@ public final class SettingsViewModel {
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty()
                         && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(KeyField::typed)),
                 testState, mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
-        keychainMessage.bind(Bindings.createStringBinding(this::describeKeychain, keychain, keychainName, provider));
+        keychainMessage.bind(Bindings.createStringBinding(this::describeKeychain, keychain, keychainName));
 
         generalDirty.bind(Bindings.createBooleanBinding(() -> !general().equals(generalBaseline.get()),
                 theme, notifications, hideAmounts, launchAtLogin, generalBaseline));
@@ -364,6 +385,18 @@ public final class SettingsViewModel {
         }
         region.addListener((x, was, now) -> refreshCurrencyChoices());
         keychain.addListener((x, was, now) -> updateKeyStatus());
+        // a custom or broken base URL is never folded away
+        baseUrl.addListener((x, was, now) -> {
+            if (now != null && !now.isBlank()) {
+                advancedOpen.set(true);
+            }
+        });
+        hideAmounts.addListener((x, was, now) -> {
+            rows.setAll(current.stream().map(this::row).toList());
+            if (testState.get() == TestState.OK && testSnapshot != null) {
+                testMessage.set("OK — " + describe(testSnapshot, now));
+            }
+        });
     }
 
     /** Called on the UI thread after a save or remove wrote something. */
@@ -471,7 +504,7 @@ public final class SettingsViewModel {
         }
         parts.add("every " + a.intervalMinutes() + " min");
         if (a.threshold() != null) {
-            parts.add("alert below " + money(a.threshold().amount(), a.threshold().currency()));
+            parts.add("alert below " + money(a.threshold(), hideAmounts.get()));
         }
         return new AccountRow(a.id(), a.label(), String.join(" · ", parts));
     }
@@ -616,7 +649,7 @@ public final class SettingsViewModel {
 
     /**
      * Fetches once in the background with the typed keys (for a saved account, slots left empty use the stored key)
-     * and shows "OK — 110.00 CNY" or the exact error. Does nothing unless {@link #canTestProperty()} is true.
+     * and shows "OK — ¥110.00" (several currencies: "OK — ¥110.00 · $5.30") or the exact error. Does nothing unless {@link #canTestProperty()} is true.
      */
     public void test() {
         if (!canTest.get()) {
@@ -636,6 +669,7 @@ public final class SettingsViewModel {
             String message;
             boolean ok = false;
             String currency = null;
+            BalanceSnapshot fetched = null;
             try {
                 Map<String, Secret> keys = new LinkedHashMap<>();
                 typed.forEach((slot, key) -> keys.put(slot.name(), key));
@@ -648,7 +682,8 @@ public final class SettingsViewModel {
                     switch (o) {
                         case FetchOutcome.Success s -> {
                             ok = true;
-                            message = "OK — " + describe(s.snapshot());
+                            fetched = s.snapshot();
+                            message = null;
                             currency = singleCurrency(s.snapshot());
                         }
                         case FetchOutcome.Failure f -> message = describe(f.error());
@@ -660,12 +695,14 @@ public final class SettingsViewModel {
             boolean success = ok;
             String text = message;
             String cur = currency;
+            BalanceSnapshot snap = fetched;
             services.ui().execute(() -> {
                 if (generation != testGeneration) {
                     return;
                 }
+                testSnapshot = snap;
                 testState.set(success ? TestState.OK : TestState.FAILED);
-                testMessage.set(text);
+                testMessage.set(success ? "OK — " + describe(snap, hideAmounts.get()) : text);
                 if (success && cur != null && fixedCurrency.get() == null && thresholdCurrency.get() == null) {
                     if (!currencyChoices.contains(cur)) {
                         currencyChoices.add(cur);
@@ -700,6 +737,7 @@ public final class SettingsViewModel {
 
     private void invalidateTest() {
         testGeneration++;
+        testSnapshot = null;
         testState.set(TestState.IDLE);
         testMessage.set("");
     }
@@ -755,6 +793,30 @@ public final class SettingsViewModel {
     }
 
     private void saveAccount(Saved out, Mode m, String existing, ProviderInfo info, Draft d, Map<KeySlot, Secret> typed) {
+        // a typed key goes to the keychain or nowhere: with the keychain unavailable, nothing is written, so the
+        // user loses nothing (the form keeps every field) and is not left with an account that silently lacks its key
+        SecretStore store = null;
+        if (!typed.isEmpty()) {
+            StoreStatus st;
+            try {
+                store = services.secrets().get();
+                st = store.status();
+            } catch (RuntimeException e) {
+                store = null;
+                st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
+            }
+            if (store == null || !st.isAvailable()) {
+                String env = String.join(" or ", typed.keySet().stream().map(KeySlot::envVar).toList());
+                String why = "The keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores keys in"
+                        + " plain text.";
+                String todo = "Unlock or start your keychain and press Save again — or clear the key field, set "
+                        + env + " in the environment Tally starts from, and save.";
+                typed.keySet().forEach(s -> out.keyProblems.put(s.name(), "Not saved: " + why + " " + todo));
+                out.errors.add(d.label().strip() + " was not saved: " + lowerFirst(why) + " Your entries are still in the form. "
+                        + todo);
+                return;
+            }
+        }
         AccountStore.Loaded loaded = services.accounts().load();
         if (!loaded.writable()) {
             out.errors.add("Not changing " + services.accounts().file() + ": " + loaded.warning().orElse("it cannot be written"));
@@ -782,22 +844,6 @@ public final class SettingsViewModel {
         out.account = a;
         out.accounts = List.copyOf(list);
         if (typed.isEmpty()) {
-            return;
-        }
-        SecretStore store;
-        StoreStatus st;
-        try {
-            store = services.secrets().get();
-            st = store.status();
-        } catch (RuntimeException e) {
-            store = null;
-            st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
-        }
-        if (store == null || !st.isAvailable()) {
-            String env = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
-            String why = "Not saved: the keychain is " + state(st) + " (" + st.reason() + "). Tally never stores keys in"
-                    + " plain text; unlock the keychain and save again, or set " + env + ".";
-            typed.keySet().forEach(s -> out.keyProblems.put(s.name(), why));
             return;
         }
         out.storeName = store.name();
@@ -837,6 +883,15 @@ public final class SettingsViewModel {
     private void saved(Saved out, Mode savedAs, Draft d) {
         saving.set(false);
         List<String> messages = new ArrayList<>(out.errors);
+        if (out.account == null && !out.keyProblems.isEmpty()) {
+            // nothing was written: the form stays as typed, the key fields say why
+            for (KeyField k : keyFields) {
+                String problem = out.keyProblems.get(k.slot().name());
+                if (problem != null) {
+                    k.setStatus(problem, true);
+                }
+            }
+        }
         if (out.account != null) {
             setAccounts(out.accounts);
             // the form still shows what was saved unless the user moved on to another account meanwhile
@@ -920,17 +975,25 @@ public final class SettingsViewModel {
         return info().flatMap(i -> Thresholds.impliedCurrency(i, regionId)).orElse(null);
     }
 
+    /** Puts {@code d} in the form as a fresh start: nothing counts as touched, Advanced open only for a base URL. */
     private void fill(Draft d) {
-        label.set(d.label());
-        if (d.region() != null && regionChoices.contains(d.region())) {
-            region.set(d.region());
+        filling = true;
+        try {
+            label.set(d.label());
+            if (d.region() != null && regionChoices.contains(d.region())) {
+                region.set(d.region());
+            }
+            baseUrl.set(d.baseUrl());
+            teamId.set(d.teamId());
+            threshold.set(d.threshold());
+            thresholdCurrency.set(fixedCurrency(region.get()) == null ? d.currency() : null);
+            interval.set(d.interval());
+            keyFields.forEach(k -> k.textProperty().set(""));
+        } finally {
+            filling = false;
         }
-        baseUrl.set(d.baseUrl());
-        teamId.set(d.teamId());
-        threshold.set(d.threshold());
-        thresholdCurrency.set(fixedCurrency(region.get()) == null ? d.currency() : null);
-        interval.set(d.interval());
-        keyFields.forEach(k -> k.textProperty().set(""));
+        labelTouched.set(false);
+        advancedOpen.set(!d.baseUrl().isBlank());
     }
 
     /** Shows, per key slot, whether a key is stored (with a masked hint), asking the keychain in the background. */
@@ -990,8 +1053,8 @@ public final class SettingsViewModel {
             if (st == null || st.isAvailable()) {
                 k.setStatus("Kept in " + keychainName.get() + " — or leave empty to use " + k.slot().envVar() + ".", false);
             } else {
-                k.setStatus("Can be tested but not saved: the keychain is " + state(st) + " (" + st.reason() + "). Set "
-                        + k.slot().envVar() + " instead.", true);
+                k.setStatus("Can be tested but not saved: the keychain is " + state(st) + " (" + st.reason() + ")."
+                        + " Unlock or start it — or leave this empty and set " + k.slot().envVar() + " instead.", true);
             }
         }
     }
@@ -1004,10 +1067,9 @@ public final class SettingsViewModel {
         if (st.isAvailable()) {
             return "Keys are kept in " + keychainName.get() + ", never in a file.";
         }
-        String env = info().map(i -> String.join(" or ", i.keySlots().stream().map(KeySlot::envVar).toList()))
-                .orElse("the provider's key variable");
         return "The keychain is " + state(st) + ": " + st.reason() + ". Keys you type can be tested but not saved"
-                + " (Tally never stores keys in plain text); set " + env + " instead.";
+                + " (Tally never stores keys in plain text). Unlock or start your keychain, or leave the key fields empty"
+                + " and set each provider's key variable (e.g. DEEPSEEK_API_KEY, named under each key field) instead.";
     }
 
     private Optional<ProviderInfo> info() {
@@ -1122,6 +1184,10 @@ public final class SettingsViewModel {
         statusKind.set(kind);
     }
 
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static String state(StoreStatus st) {
         return st.state().name().toLowerCase(Locale.ROOT);
     }
@@ -1138,28 +1204,39 @@ public final class SettingsViewModel {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    /** "110.00 CNY". */
-    static String money(BigDecimal amount, String currency) {
-        return amount.toPlainString() + " " + currency;
+    /** A clause as a sentence start: "groq has no…" → "Groq has no…"; {@code null} stays {@code null}. */
+    static String sentence(String s) {
+        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The Test button's text for a successful fetch: every currency apart, spend and key limits said as such. */
+    /** "¥110.00", written like the balance cards ({@link MoneyFormat#shortText}), or {@value TrayText#HIDDEN}. */
+    static String money(Money m, boolean hide) {
+        return hide ? TrayText.HIDDEN : MoneyFormat.shortText(m);
+    }
+
+    /** The Test result for a successful fetch ("¥110.00 · $5.30"): every currency apart, spend and key limits said as such. */
     static String describe(BalanceSnapshot s) {
+        return describe(s, false);
+    }
+
+    /** Like {@link #describe(BalanceSnapshot)}, with every amount {@value TrayText#HIDDEN} when {@code hide}. */
+    static String describe(BalanceSnapshot s, boolean hide) {
         List<String> parts = new ArrayList<>();
         boolean assumed = false;
         for (CurrencyBalance b : s.balances()) {
-            parts.add(money(b.total(), b.currency()));
+            parts.add(money(b.totalMoney(), hide));
             assumed |= b.currencyAssumed();
         }
         if (s.spend() != null) {
-            parts.add("spent " + money(s.spend().amount().amount(), s.spend().amount().currency()) + " this month");
+            parts.add("spent " + money(s.spend().amount(), hide) + " this month");
         }
         if (s.keyLimit() != null) {
             KeyLimit k = s.keyLimit();
-            String used = k.usage() == null ? "" : ", used " + money(k.usage(), k.currency());
+            String used = k.usage() == null ? "" : ", used " + money(new Money(k.usage(), k.currency()), hide);
             parts.add(k.unlimited() ? "this key has no limit" + used
-                    : "key limit " + money(k.limit(), k.currency()) + ", "
-                    + (k.remaining() == null ? "remaining unknown" : money(k.remaining(), k.currency()) + " left") + used);
+                    : "key limit " + money(new Money(k.limit(), k.currency()), hide) + ", "
+                    + (k.remaining() == null ? "remaining unknown" : money(new Money(k.remaining(), k.currency()), hide) + " left")
+                    + used);
         }
         String text = String.join(" · ", parts);
         if (assumed) {
@@ -1264,8 +1341,25 @@ public final class SettingsViewModel {
         return providerError.getReadOnlyProperty();
     }
 
+    /** Why the label cannot be saved, or empty; decides {@link #formValidProperty()}. */
     public ReadOnlyStringProperty labelErrorProperty() {
         return labelError.getReadOnlyProperty();
+    }
+
+    /**
+     * {@link #labelErrorProperty()} once the user changed the label (or picked a provider, which fills it); empty on
+     * a form nobody touched yet, so a fresh "New account" does not open with a red message.
+     */
+    public ReadOnlyStringProperty labelErrorShownProperty() {
+        return labelErrorShown.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the Advanced section (base URL) is unfolded: folded when an account without a base URL is opened,
+     * unfolded when the account has one or one is typed. The view may fold or unfold it.
+     */
+    public BooleanProperty advancedOpenProperty() {
+        return advancedOpen;
     }
 
     /** Region ids to choose from; empty for single-host providers. */
@@ -1366,7 +1460,7 @@ public final class SettingsViewModel {
         return testState.getReadOnlyProperty();
     }
 
-    /** "Testing…", "OK — 110.00 CNY", or the error; empty before a test and after the form changed. */
+    /** "Testing…", "OK — ¥110.00", or the error; empty before a test and after the form changed. */
     public ReadOnlyStringProperty testMessageProperty() {
         return testMessage.getReadOnlyProperty();
     }

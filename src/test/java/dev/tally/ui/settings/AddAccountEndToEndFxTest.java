@@ -147,6 +147,7 @@ class AddAccountEndToEndFxTest {
         waitUntil(() -> settingsVm.providerProperty().get() != null);
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
         robot.clickOn("#settings-key-api").write(KEY);
+        reveal(robot, "#settings-advanced");
         robot.clickOn("Advanced");
         reveal(robot, "#settings-base-url");
         robot.clickOn("#settings-base-url").write(server.baseUrl().toString());

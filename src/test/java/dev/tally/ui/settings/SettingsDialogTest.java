@@ -12,6 +12,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
@@ -86,6 +87,7 @@ class SettingsDialogTest {
 
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
         robot.clickOn("#settings-key-api").write(KEY);
+        reveal(robot, "#settings-advanced");
         robot.clickOn("Advanced");
         reveal(robot, "#settings-base-url");
         robot.clickOn("#settings-base-url").write(server.baseUrl().toString());
@@ -94,7 +96,7 @@ class SettingsDialogTest {
         robot.clickOn("#settings-test");
         Label result = robot.lookup("#settings-test-result").queryAs(Label.class);
         waitUntil(() -> result.getText().startsWith("OK"));
-        assertEquals("OK — 110.00 CNY", result.getText());
+        assertEquals("OK — ¥110.00", result.getText(), "money written like the cards");
         assertTrue(result.getStyleClass().contains("settings-test-ok"));
         assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"), "the typed key was used");
 
@@ -136,6 +138,55 @@ class SettingsDialogTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(dialog.stage().isShowing());
+    }
+
+    @Test
+    void aNewAccountFormOpensCleanWithItsPromptsShowing(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        ComboBox<?> provider = robot.lookup("#settings-provider").queryAs(ComboBox.class);
+        assertEquals("Choose a provider", provider.getButtonCell().getText(), "the empty provider box says what to do");
+        assertTrue(robot.lookup(".settings-error").queryAll().stream().noneMatch(Node::isVisible),
+                "no red message on a form nobody touched");
+
+        pickProvider(robot, "DeepSeek");
+        ComboBox<?> currency = robot.lookup("#settings-currency").queryAs(ComboBox.class);
+        robot.interact(() -> vm.thresholdCurrencyProperty().set("CNY"));
+        robot.interact(() -> vm.thresholdCurrencyProperty().set(null));
+        assertEquals("Currency", currency.getButtonCell().getText(), "the prompt comes back once the choice is cleared");
+
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        waitUntil(() -> robot.lookup(".settings-error").queryAll().stream().anyMatch(n -> n.isVisible()
+                && ((Label) n).getText().startsWith("Give the account a label")));
+    }
+
+    @Test
+    void theAccountListShowsFourAccountsAndTheBaseUrlLinesUpWithTheOtherFields(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        fx.accounts.save(java.util.List.of(
+                new Account("a", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek (work)", null, null, null,
+                        dev.tally.core.Money.of("5", "CNY"), 5),
+                new Account("b", dev.tally.core.ProviderId.of("openrouter"), "OpenRouter", null, null, null, null, 5),
+                new Account("c", dev.tally.core.ProviderId.of("novita"), "Novita", null, null, null, null, 5),
+                new Account("d", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek (home)", null,
+                        java.net.URI.create("https://proxy.example.com"), null, null, 5)));
+        robot.interact(() -> vm.load("d"));
+        waitUntil(() -> !vm.loadingProperty().get() && "d".equals(vm.editingIdProperty().get()));
+
+        javafx.scene.control.ListView<?> list = robot.lookup(".settings-account-list").queryAs(javafx.scene.control.ListView.class);
+        Bounds inList = list.localToScreen(list.getBoundsInLocal());
+        long shown = robot.lookup(".settings-account-title").queryAll().stream()
+                .filter(n -> inList.contains(n.localToScreen(n.getBoundsInLocal()))).count();
+        assertEquals(4, shown, "four accounts fit without scrolling");
+
+        assertTrue(robot.lookup("#settings-advanced").queryAs(javafx.scene.control.TitledPane.class).isExpanded(),
+                "an account with a base URL shows it");
+        double label = robot.lookup("#settings-label").query().localToScene(0, 0).getX();
+        double url = robot.lookup("#settings-base-url").query().localToScene(0, 0).getX();
+        assertEquals(label, url, 1.0, "the base URL field starts where the other fields start");
+
+        robot.interact(() -> vm.edit("b"));
+        assertFalse(robot.lookup("#settings-advanced").queryAs(javafx.scene.control.TitledPane.class).isExpanded(),
+                "Advanced is not left open from the account before");
     }
 
     private void pickProvider(FxRobot robot, String name) {

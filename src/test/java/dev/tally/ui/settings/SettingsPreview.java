@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * <p>Arguments: {@code new-tested} (default: a new DeepSeek account after a successful Test), {@code existing}
  * (two saved accounts, the first open), {@code providers} (the provider list open), {@code general},
  * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages); add {@code dark}
- * for the dark theme.
+ * for the dark theme, {@code bottom} to scroll the accounts tab to its end, {@code hidden} to tick "hide amounts".
  */
 public final class SettingsPreview {
     private SettingsPreview() {
@@ -42,7 +42,8 @@ public final class SettingsPreview {
         @Override
         public void start(Stage primary) throws Exception {
             List<String> args = getParameters().getRaw();
-            String scene = args.stream().filter(a -> !a.equals("dark")).findFirst().orElse("new-tested");
+            String scene = args.stream().filter(a -> !a.equals("dark") && !a.equals("bottom") && !a.equals("hidden"))
+                    .findFirst().orElse("new-tested");
             Application.setUserAgentStylesheet(args.contains("dark") ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
             Path home = Files.createTempDirectory("tally-preview");
@@ -78,7 +79,16 @@ public final class SettingsPreview {
             dialog.stage().setY(40);
             vm.loadingProperty().addListener((o, was, loading) -> {
                 if (!loading) {
-                    Platform.runLater(() -> prepare(scene, vm, dialog, server.baseUrl()));
+                    Platform.runLater(() -> {
+                        prepare(scene, vm, dialog, server.baseUrl());
+                        if (args.contains("hidden")) {
+                            vm.hideAmountsProperty().set(true);
+                        }
+                        if (args.contains("bottom")) {
+                            Platform.runLater(() -> dialog.stage().getScene().getRoot().lookupAll(".scroll-pane").forEach(n ->
+                                    ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+                        }
+                    });
                 }
             });
         }

@@ -133,6 +133,8 @@ class SettingsViewModelTest {
         ProviderChoice groq = choice("groq");
         assertFalse(groq.enabled());
         assertTrue(groq.reason().contains("no API for balance"), groq.reason());
+        assertTrue(choices.stream().filter(c -> !c.enabled()).allMatch(c -> Character.isUpperCase(c.reason().charAt(0))),
+                "reasons read as sentences");
         int firstUnsupported = choices.indexOf(choices.stream().filter(c -> !c.enabled()).findFirst().orElseThrow());
         assertTrue(choices.subList(firstUnsupported, choices.size()).stream().noneMatch(ProviderChoice::enabled),
                 "supported providers come first");
@@ -257,7 +259,7 @@ class SettingsViewModelTest {
         assertEquals("china", a.region());
         assertEquals(Money.of("20", "CNY"), a.threshold());
         assertEquals(15, a.intervalMinutes());
-        assertEquals("Moonshot · China · every 15 min · alert below 20 CNY", vm.accounts().getFirst().detail());
+        assertEquals("Moonshot · China · every 15 min · alert below ¥20.00", vm.accounts().getFirst().detail());
     }
 
     @Test
@@ -276,7 +278,7 @@ class SettingsViewModelTest {
         runAll(background);
 
         assertEquals(TestState.OK, vm.testStateProperty().get());
-        assertEquals("OK — 110.00 CNY", vm.testMessageProperty().get());
+        assertEquals("OK — ¥110.00", vm.testMessageProperty().get(), "money written like the cards");
         assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"));
         assertTrue(keychain.entries.isEmpty(), "testing saves nothing");
         assertFalse(Files.exists(fx.accounts.file()), "testing saves nothing");
@@ -318,13 +320,14 @@ class SettingsViewModelTest {
         Instant now = ProviderHarness.NOW;
         BalanceSnapshot spend = new BalanceSnapshot(ProviderId.of("openai"), now, null, List.of(),
                 new SpendReport(Money.of("12.34", "USD"), SpendReport.MONTH_TO_DATE, now, now), null);
-        assertEquals("spent 12.34 USD this month", SettingsViewModel.describe(spend));
+        assertEquals("spent $12.34 this month", SettingsViewModel.describe(spend));
         BalanceSnapshot limit = new BalanceSnapshot(ProviderId.of("openrouter"), now, null, List.of(), null,
                 new KeyLimit("USD", new BigDecimal("10.00"), new BigDecimal("7.50"), new BigDecimal("2.50"), "monthly"));
-        assertEquals("key limit 10.00 USD, 7.50 USD left, used 2.50 USD", SettingsViewModel.describe(limit));
+        assertEquals("key limit $10.00, $7.50 left, used $2.50", SettingsViewModel.describe(limit));
         BalanceSnapshot two = new BalanceSnapshot(ProviderId.of("deepseek"), now, false, List.of(
                 CurrencyBalance.of("USD", new BigDecimal("5.30")), CurrencyBalance.of("CNY", new BigDecimal("0.01"))), null, null);
-        assertEquals("0.01 CNY · 5.30 USD — the provider says the account cannot make API calls", SettingsViewModel.describe(two));
+        assertEquals("¥0.01 · $5.30 — the provider says the account cannot make API calls", SettingsViewModel.describe(two));
+        assertEquals("••• · ••• — the provider says the account cannot make API calls", SettingsViewModel.describe(two, true));
     }
 
     @Test
@@ -360,27 +363,103 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void withoutAKeychainTheAccountIsSavedButTheKeyIsNotAndTheMessageSaysWhy() throws Exception {
+    void withoutAKeychainATypedKeySavesNothingKeepsTheFormAndSaysWhatToDo() throws Exception {
         String reason = "no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set";
         open(new UnavailableSecretStore(reason), Runnable::run);
         assertTrue(vm.keychainMessageProperty().get().startsWith("The keychain is unavailable: " + reason
                 + ". Keys you type can be tested but not saved"), vm.keychainMessageProperty().get());
-        typeDeepSeek("DeepSeek", KEY);
-        assertTrue(vm.keyFields().getFirst().statusProblemProperty().get());
-        assertTrue(vm.keyFields().getFirst().statusProperty().get().contains("Set DEEPSEEK_API_KEY instead"));
-        vm.save();
-
-        assertEquals("deepseek", fx.accounts.load().accounts().getFirst().id(), "the account is saved so an env key works");
-        assertFalse(accountsJson().contains("CANARY"), "no plaintext fallback");
+        typeDeepSeek("DeepSeek (work)", KEY);
+        vm.thresholdProperty().set("5");
+        vm.thresholdCurrencyProperty().set("CNY");
         SettingsViewModel.KeyField key = vm.keyFields().getFirst();
         assertTrue(key.statusProblemProperty().get());
-        assertTrue(key.statusProperty().get().startsWith("Not saved: the keychain is unavailable (" + reason + ")"),
+        assertTrue(key.statusProperty().get().contains("leave this empty and set DEEPSEEK_API_KEY instead"),
                 key.statusProperty().get());
-        assertTrue(key.statusProperty().get().contains("never stores keys in plain text"));
-        assertEquals(KEY, key.textProperty().get(), "the typed key stays so it can be saved once the keychain works");
+        vm.save();
+
+        assertFalse(Files.exists(fx.accounts.file()), "nothing is saved while the typed key cannot be");
+        assertTrue(saves.isEmpty(), "the app is told of no change");
         assertEquals(StatusKind.ERROR, vm.statusKindProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("DeepSeek was saved, but its key was not."), vm.statusProperty().get());
-        assertTrue(saves.getFirst().keysChanged().isEmpty());
+        String status = vm.statusProperty().get();
+        assertTrue(status.startsWith("DeepSeek (work) was not saved: the keychain is unavailable (" + reason + ")"), status);
+        assertTrue(status.contains("never stores keys in plain text"), status);
+        assertTrue(status.contains("Unlock or start your keychain and press Save again"), status);
+        assertTrue(status.contains("clear the key field, set DEEPSEEK_API_KEY"), status);
+        assertFalse(status.contains("CANARY"), status);
+        assertTrue(key.statusProblemProperty().get());
+        assertTrue(key.statusProperty().get().startsWith("Not saved: The keychain is unavailable"), key.statusProperty().get());
+
+        // every field as typed, still a new account that can be saved once the keychain works
+        assertEquals(Mode.NEW, vm.modeProperty().get());
+        assertEquals("DeepSeek (work)", vm.labelProperty().get());
+        assertEquals(server.baseUrl().toString(), vm.baseUrlProperty().get());
+        assertEquals("5", vm.thresholdProperty().get());
+        assertEquals("CNY", vm.thresholdCurrencyProperty().get());
+        assertEquals(KEY, key.textProperty().get());
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void withoutAKeychainAnAccountWithoutATypedKeyIsSavedForItsEnvironmentKey() throws Exception {
+        open(new UnavailableSecretStore("no D-Bus session bus"), Runnable::run);
+        typeDeepSeek("DeepSeek", "");
+        vm.save();
+        assertEquals("deepseek", fx.accounts.load().accounts().getFirst().id(), "DEEPSEEK_API_KEY can hold its key");
+        assertEquals("Saved DeepSeek.", vm.statusProperty().get());
+        assertEquals(StatusKind.SUCCESS, vm.statusKindProperty().get());
+    }
+
+    @Test
+    void hideAmountsHidesMoneyInTheAccountListAndTheTestResult() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        open();
+        typeDeepSeek("DeepSeek (work)", KEY);
+        vm.thresholdProperty().set("20");
+        vm.thresholdCurrencyProperty().set("CNY");
+        vm.save();
+        vm.test();
+        assertEquals("DeepSeek · every 5 min · alert below ¥20.00", vm.accounts().getFirst().detail());
+        assertEquals("OK — ¥110.00", vm.testMessageProperty().get());
+
+        vm.hideAmountsProperty().set(true);
+        assertEquals("DeepSeek · every 5 min · alert below •••", vm.accounts().getFirst().detail());
+        assertEquals("OK — •••", vm.testMessageProperty().get());
+        assertEquals("20", vm.thresholdProperty().get(), "the alert level being edited stays readable");
+        vm.test();
+        assertEquals("OK — •••", vm.testMessageProperty().get(), "a new test while hidden shows no money either");
+
+        vm.hideAmountsProperty().set(false);
+        assertEquals("OK — ¥110.00", vm.testMessageProperty().get());
+    }
+
+    @Test
+    void aFreshNewAccountFormShowsNoErrorUntilTheLabelIsTouched() {
+        open();
+        assertEquals(Mode.NEW, vm.modeProperty().get());
+        assertFalse(vm.labelErrorProperty().get().isEmpty(), "an empty label still cannot be saved");
+        assertEquals("", vm.labelErrorShownProperty().get(), "but an untouched form is not shown in red");
+        vm.labelProperty().set("x");
+        vm.labelProperty().set("");
+        assertEquals("give the account a label, e.g. “DeepSeek (work)”", vm.labelErrorShownProperty().get());
+        vm.add();
+        assertEquals("", vm.labelErrorShownProperty().get(), "a new form starts clean again");
+    }
+
+    @Test
+    void advancedIsFoldedForEachAccountUnlessItHasABaseUrl() {
+        open();
+        typeDeepSeek("With proxy", "");
+        assertTrue(vm.advancedOpenProperty().get(), "a typed base URL is shown");
+        vm.save();
+        vm.add();
+        assertFalse(vm.advancedOpenProperty().get(), "a new account starts folded");
+        vm.chooseProvider(choice("openrouter"));
+        vm.advancedOpenProperty().set(true);
+        vm.save();
+        vm.edit("deepseek-with-proxy");
+        assertTrue(vm.advancedOpenProperty().get(), "its base URL is not hidden");
+        vm.edit("openrouter");
+        assertFalse(vm.advancedOpenProperty().get(), "not left open from the account before");
     }
 
     @Test
@@ -402,7 +481,7 @@ class SettingsViewModelTest {
 
         assertTrue(vm.canTestProperty().get(), "a saved account can be tested with its stored key");
         vm.test();
-        assertEquals("OK — 110.00 CNY", vm.testMessageProperty().get());
+        assertEquals("OK — ¥110.00", vm.testMessageProperty().get(), "money written like the cards");
         assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"));
 
         vm.intervalProperty().set("30");
