@@ -13,7 +13,8 @@ home="${TALLY_DEMO_HOME:-$(mktemp -d)}"
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.tally.demo.DemoHome "$home" > "$home/demo.log" 2>&1 &
 demo=$!
-trap 'kill $demo 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'kill $demo ${app:-} 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'exit 143' TERM INT   # so the EXIT trap also runs when desktop-shot stops this script
 for _ in $(seq 100); do grep -q "ready" "$home/demo.log" 2>/dev/null && break; sleep 0.1; done
 export TALLY_HOME="$home" DEEPSEEK_API_KEY=sk-demo-deepseek OPENROUTER_API_KEY=sk-or-demo OPENROUTER_MANAGEMENT_KEY=sk-or-mgmt-demo \
   MOONSHOT_API_KEY=sk-demo-moonshot OPENAI_ADMIN_KEY=sk-admin-demo NOVITA_API_KEY=sk_demo_novita TALLY_KEYCHAIN=off
@@ -25,5 +26,7 @@ if [ "${DEMO_OPEN_WINDOW:-1}" = 1 ] && [ $# -eq 0 ]; then
   ./tally || true
   wait $app
 else
-  exec ./tally "$@"
+  ./tally "$@" &
+  app=$!
+  wait $app
 fi
