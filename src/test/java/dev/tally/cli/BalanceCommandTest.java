@@ -144,6 +144,16 @@ class BalanceCommandTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveIsReportedAsSuchNotAsRefused() {
+        CliRunner cli = cli();
+        CliRunner.Result r = cli.run("balance", "deepseek", "--base-url", "https://no-such-host.invalid");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("DeepSeek: network error — could not resolve no-such-host.invalid (offline, or a DNS problem?)",
+                r.out().strip());
+        assertNoLeak(r, cli);
+    }
+
+    @Test
     void unknownRegionIsUsageError() {
         CliRunner.Result r = cli().run("balance", "deepseek", "--region", "mars");
         assertEquals(2, r.code());
