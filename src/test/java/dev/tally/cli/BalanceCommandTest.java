@@ -105,6 +105,22 @@ class BalanceCommandTest {
     }
 
     @Test
+    void aKeyEchoedWithoutItsPrefixReachesNeitherOutputNorLogs() throws Exception {
+        // the canary is sk-CANARY-7f3a…; the provider quotes it without "sk-", and a long piece of it apart
+        server.json("/user/balance", 401, "{\"error\":{\"message\":\"Authentication Fails, your api key ****"
+                + CANARY.substring(3) + " is invalid (seen as 9c1e5b2d4f60a8e1c3b5)\"}}");
+        CliRunner cli = cli();
+        for (String format : List.of("--json", "--debug")) {
+            CliRunner.Result r = cli.run("balance", "deepseek", format, "--base-url", server.baseUrl().toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.out().contains("Authentication Fails, your api key ****[key] is invalid (seen as [key])"), r.out());
+            assertNoLeak(r, cli);
+            assertFalse(r.all().contains("7f3a9c1e"), r.all());
+            assertEquals(List.of(), cli.filesContaining("9c1e5b2d4f60"), "a piece of the key written to a file");
+        }
+    }
+
+    @Test
     void unsupportedProviderSaysWhyAndExitsOne() {
         CliRunner.Result r = cli().run("balance", "groq");
         assertEquals(1, r.code());
