@@ -27,16 +27,19 @@ import java.util.concurrent.Callable;
         description = "Add, list, edit and remove accounts (several per provider are fine, each with its own label).",
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListCmd.class, AccountsCommand.Edit.class,
                 AccountsCommand.Remove.class})
-public final class AccountsCommand implements Runnable {
+public final class AccountsCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(root.io().out());
+    public Integer call() {
+        root.io().err().println("tally accounts: say what to do: add, list, edit or remove (see below)");
+        spec.commandLine().usage(root.io().err());
+        return Cli.USAGE;
     }
 
     /** Loads the accounts; a warning about the file goes to stderr. Refuses to go on when the file must not be written. */

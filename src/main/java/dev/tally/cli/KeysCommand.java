@@ -31,16 +31,19 @@ import java.util.concurrent.Callable;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Store, remove and inspect API keys in the OS keychain (service 'Tally', account = account id).",
         subcommands = {KeysCommand.Set.class, KeysCommand.Delete.class, KeysCommand.Status.class})
-public final class KeysCommand implements Runnable {
+public final class KeysCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(root.io().out());
+    public Integer call() {
+        root.io().err().println("tally keys: say what to do: set, delete or status (see below)");
+        spec.commandLine().usage(root.io().err());
+        return Cli.USAGE;
     }
 
     static KeySlot slot(ProviderInfo info, String name) {
