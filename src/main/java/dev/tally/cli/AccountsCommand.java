@@ -125,6 +125,8 @@ public final class AccountsCommand implements Callable<Integer> {
                 full = fallback != null ? fallback : info.displayName();
             } else if (value.isBlank()) {
                 throw new Cli.UsageError("--label is empty; give a name such as work or personal");
+            } else if (Account.labelProblem(value).isPresent()) {
+                throw new Cli.UsageError("--label: " + Account.labelProblem(value).get());
             } else {
                 String v = value.strip();
                 full = v.toLowerCase().startsWith(info.displayName().toLowerCase()) ? v : info.displayName() + " (" + v + ")";
@@ -260,6 +262,12 @@ public final class AccountsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             TallyCommand root = parent.root;
+            if (baseUrl != null && noBaseUrl) {
+                throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
+            }
+            if (threshold != null && noThreshold) {
+                throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
+            }
             AppContext ctx = root.context();
             AccountStore.Loaded loaded = load(root, true);
             Account a = find(loaded, id);

@@ -130,6 +130,36 @@ class AccountsCommandTest {
     }
 
     @Test
+    void contradictoryEditFlagsAreAUsageErrorNamingThePair() throws Exception {
+        cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "5 CNY", "--base-url", "https://proxy.example");
+        String before = Files.readString(home.resolve("accounts.json"));
+        CliRunner.Result url = cli().run("accounts", "edit", "deepseek", "--base-url", "https://other.example", "--no-base-url");
+        assertEquals(2, url.code());
+        assertEquals("tally: --base-url and --no-base-url contradict each other; give only one", url.err().strip());
+        CliRunner.Result t = cli().run("accounts", "edit", "deepseek", "--threshold", "9 CNY", "--no-threshold");
+        assertEquals(2, t.code());
+        assertEquals("tally: --threshold and --no-threshold contradict each other; give only one", t.err().strip());
+        assertEquals(before, Files.readString(home.resolve("accounts.json")), "nothing changed");
+    }
+
+    @Test
+    void labelsWithLineBreaksOrTabsAreRefusedOnAddAndEdit() throws Exception {
+        for (String bad : new String[] {"work\nrm -rf", "a\tb", "x\u2028y", "evil\u202Egnp"}) {
+            CliRunner.Result add = cli().run("accounts", "add", "--provider", "deepseek", "--label", bad);
+            assertEquals(2, add.code(), bad);
+            assertEquals("tally: --label: a label must be one line without control characters (newline, tab, …)",
+                    add.err().strip());
+        }
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+        cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
+        CliRunner.Result edit = cli().run("accounts", "edit", "deepseek-work", "--label", "two\nlines");
+        assertEquals(2, edit.code());
+        assertEquals("DeepSeek (work)", JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("label").asText());
+        assertEquals(0, cli().run("accounts", "add", "--provider", "deepseek", "--label", "Büro ☕").code(),
+                "ordinary Unicode is fine");
+    }
+
+    @Test
     void unknownAccountIsUsageError() {
         CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
         assertEquals(2, r.code());

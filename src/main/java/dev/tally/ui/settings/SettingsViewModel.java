@@ -1109,6 +1109,10 @@ public final class SettingsViewModel {
         if (l == null || l.isBlank()) {
             return "give the account a label, e.g. “DeepSeek (work)”";
         }
+        Optional<String> oneLine = Account.labelProblem(l);
+        if (oneLine.isPresent()) {
+            return oneLine.get();
+        }
         ProviderChoice p = provider.get();
         if (p != null) {
             for (Account a : current) {

@@ -210,6 +210,18 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aLabelWithALineBreakOrTabCannotBeSaved() {
+        open();
+        typeDeepSeek("DeepSeek\n(work)", KEY);
+        assertEquals("a label must be one line without control characters (newline, tab, …)", vm.labelErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.labelProperty().set("DeepSeek\t(work)");
+        assertFalse(vm.canSaveProperty().get());
+        vm.labelProperty().set("DeepSeek (work)");
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
     void aSecondAccountOfTheSameProviderNeedsAnotherLabel() {
         open();
         typeDeepSeek("DeepSeek (work)", KEY);
