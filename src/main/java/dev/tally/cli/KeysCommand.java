@@ -162,8 +162,17 @@ public final class KeysCommand implements Callable<Integer> {
             ProviderInfo info = provider(ctx, a);
             KeySlot s = slot(info, slot);
             SecretStore store = usableStore(ctx, info);
+            String entry = KeyResolver.entryName(a.id(), info, s);
             try {
-                store.delete(KeyResolver.entryName(a.id(), info, s));
+                // read first: "removed" must mean something was there
+                if (store.read(entry).isEmpty()) {
+                    String env = root.io().env().get(s.envVar());
+                    root.io().err().println("No " + s.name() + " key for " + a.label() + " was stored in " + store.name()
+                            + "; nothing removed." + (env == null || env.isBlank() ? ""
+                            : " (Its key comes from " + s.envVar() + ", which Tally does not change.)"));
+                    return Cli.OK;
+                }
+                store.delete(entry);
             } catch (SecretStoreException e) {
                 throw new IllegalStateException("could not remove the key: " + e.getMessage());
             }
