@@ -182,6 +182,11 @@ public final class AccountsCommand implements Callable<Integer> {
             ctx.accounts().save(all);
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
+            String teamEnv = root.io().env().get(info.teamIdEnvVar() == null ? "" : info.teamIdEnvVar());
+            if (info.needsTeamId() && team == null && (teamEnv == null || teamEnv.isBlank())) {
+                root.io().err().println("tally: warning: " + info.displayName() + " needs a team id to check the balance and "
+                        + info.teamIdEnvVar() + " is not set; add it with 'tally accounts edit " + id + " --team-id TEAM_ID'");
+            }
             return Cli.OK;
         }
 

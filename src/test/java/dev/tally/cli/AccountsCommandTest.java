@@ -160,6 +160,32 @@ class AccountsCommandTest {
     }
 
     @Test
+    void xaiWithoutATeamIdWarnsOnAddAndTheBalanceSaysHowToFixTheAccount() {
+        CliRunner.Result add = cli().run("accounts", "add", "--provider", "xai", "--label", "x");
+        assertEquals(0, add.code(), add.err());
+        assertEquals("xai-x", add.out().strip());
+        assertTrue(add.err().contains("tally: warning: xAI needs a team id to check the balance and XAI_TEAM_ID is not set;"
+                + " add it with 'tally accounts edit xai-x --team-id TEAM_ID'"), add.err());
+        assertFalse(cli().run("accounts", "add", "--provider", "xai", "--label", "y", "--team-id", "t-1").err().contains("warning"));
+        assertFalse(cli().env("XAI_TEAM_ID", "t-2").run("accounts", "add", "--provider", "xai", "--label", "z").err()
+                .contains("warning"));
+
+        CliRunner withKey = cli().env("XAI_MANAGEMENT_KEY", "xai-CANARY-0a1b2c3d4e5f6a7b8c9d");
+        CliRunner.Result account = withKey.run("balance", "xai-x");
+        assertEquals(1, account.code());
+        assertEquals("xAI (x): no xAI team id for xAI (x): add it with 'tally accounts edit xai-x --team-id TEAM_ID'"
+                + " (or in Settings) or set XAI_TEAM_ID (console.x.ai → Settings → Team)", account.out().strip());
+        assertEquals(2, withKey.run("balance", "xai-x", "--team-id", "T").code(), "an account keeps its own settings");
+        assertEquals(0, withKey.run("accounts", "edit", "xai-x", "--team-id", "T").code(), "the advice works");
+
+        CliRunner.Result adHoc = new CliRunner(home.resolve("empty")).env("XAI_MANAGEMENT_KEY", "xai-CANARY-0a1b2c3d4e5f6a7b8c9d")
+                .run("balance", "xai");
+        assertEquals(1, adHoc.code());
+        assertTrue(adHoc.out().contains(": pass --team-id TEAM_ID or set XAI_TEAM_ID"), adHoc.out());
+        assertFalse(adHoc.all().contains("CANARY") || account.all().contains("CANARY"));
+    }
+
+    @Test
     void unknownAccountIsUsageError() {
         CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
         assertEquals(2, r.code());

@@ -661,7 +661,7 @@ public final class SettingsViewModel {
         String existing = mode.get() == Mode.EXISTING ? editingId.get() : null;
         String shownLabel = label.get() == null || label.get().isBlank() ? info.displayName() : label.get().strip();
         URI url = baseUrl.get() == null || baseUrl.get().isBlank() ? null : BaseUrls.parse(baseUrl.get());
-        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, blankToNull(teamId.get()));
+        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, blankToNull(teamId.get()), existing);
         FetchTarget t = new FetchTarget(existing != null ? existing : info.id().value(), info, shownLabel, target, existing, null);
         testState.set(TestState.RUNNING);
         testMessage.set("Testing…");
