@@ -186,6 +186,24 @@ class AccountsCommandTest {
     }
 
     @Test
+    void thresholdsThatCouldNeverFireAreRefused() throws Exception {
+        CliRunner.Result openai = cli().run("accounts", "add", "--provider", "openai", "--threshold", "5");
+        assertEquals(2, openai.code());
+        assertEquals("tally: --threshold: OpenAI reports spend only, not a balance, so a low-balance alert would never"
+                + " fire; leave the threshold out", openai.err().strip());
+        CliRunner.Result euro = cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "€5");
+        assertEquals(2, euro.code());
+        assertTrue(euro.err().contains("DeepSeek reports balances in CNY or USD, so an alert in EUR would never fire"),
+                euro.err());
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+        cli().run("accounts", "add", "--provider", "anthropic");
+        CliRunner.Result edit = cli().run("accounts", "edit", "anthropic", "--threshold", "$5");
+        assertEquals(2, edit.code());
+        assertTrue(edit.err().contains("Anthropic reports spend only"), edit.err());
+        assertFalse(cli().run("accounts", "list").out().contains("alert below"));
+    }
+
+    @Test
     void unknownAccountIsUsageError() {
         CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
         assertEquals(2, r.code());
