@@ -245,6 +245,29 @@ class BalanceCommandTest {
     }
 
     @Test
+    void openRouterWithARefusedManagementKeyKeepsTheOrdinaryKeysLimitAndNamesTheKey() throws Exception {
+        server.fixture("/api/v1/key", 200, "openrouter/key.json");
+        server.fixture("/api/v1/credits", 403, "openrouter/error-403.json");
+        CliRunner cli = new CliRunner(home).env("OPENROUTER_API_KEY", "sk-or-v1-ORDINARY-0d1e2f3a4b5c6d7e8f9a0b1c")
+                .env("OPENROUTER_MANAGEMENT_KEY", CANARY);
+        CliRunner.Result r = cli.run("balance", "openrouter", "--json", "--base-url", server.baseUrl().toString());
+        assertEquals(0, r.code(), "the account was fetched, in part: " + r.err());
+        JsonNode a = JSON.readTree(r.out()).get("accounts").get(0);
+        assertEquals("ok", a.get("status").asText());
+        assertEquals("74.5", a.get("keyLimit").get("remaining").asText(), "the good half is kept");
+        assertEquals(0, a.get("balances").size());
+        assertTrue(a.get("message").asText().startsWith("the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY) is not allowed"), a.get("message").asText());
+        CliRunner.Result text = cli.run("balance", "openrouter", "--base-url", server.baseUrl().toString());
+        assertTrue(text.out().startsWith("OpenRouter: key limit 100 USD, 74.5 USD left (resets monthly), used 25.5 USD"
+                + " — key not allowed — the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY)"), text.out());
+        assertNoLeak(r, cli);
+        assertNoLeak(text, cli);
+        assertFalse(r.all().contains("ORDINARY") || text.all().contains("ORDINARY"));
+    }
+
+    @Test
     void fixtureIsTheDocsExample() {
         assertTrue(Fixtures.read("deepseek/balance.json").contains("\"topped_up_balance\": \"100.00\""));
     }

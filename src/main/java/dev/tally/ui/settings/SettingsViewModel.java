@@ -1261,6 +1261,9 @@ public final class SettingsViewModel {
         if (Boolean.FALSE.equals(s.available())) {
             text += " — the provider says the account cannot make API calls";
         }
+        if (s.partial()) {
+            text += "; but " + lowerFirst(describe(s.problem()));
+        }
         return text;
     }
 

@@ -393,6 +393,11 @@ class SettingsViewModelTest {
                 CurrencyBalance.of("USD", new BigDecimal("5.30")), CurrencyBalance.of("CNY", new BigDecimal("0.01"))), null, null);
         assertEquals("¥0.01 · $5.30 — the provider says the account cannot make API calls", SettingsViewModel.describe(two));
         assertEquals("••• · ••• — the provider says the account cannot make API calls", SettingsViewModel.describe(two, true));
+        BalanceSnapshot partial = new BalanceSnapshot(ProviderId.of("openrouter"), now, null, List.of(), null, limit.keyLimit(),
+                new dev.tally.core.FetchError.AuthFailed("the account's credit balance is not shown: the management key"
+                        + " (OPENROUTER_MANAGEMENT_KEY) was rejected"));
+        assertEquals("key limit $10.00, $7.50 left, used $2.50; but key rejected — the account's credit balance is not shown:"
+                + " the management key (OPENROUTER_MANAGEMENT_KEY) was rejected", SettingsViewModel.describe(partial));
     }
 
     @Test
