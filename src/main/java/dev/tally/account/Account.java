@@ -25,6 +25,8 @@ public record Account(String id, ProviderId provider, String label, String regio
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Control characters (newline, tab, …), Unicode line breaks and bidi overrides: they break one-line outputs. */
+    private static final Pattern NOT_ONE_LINE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
     public Account {
         if (id == null || !ID.matcher(id).matches()) {
@@ -45,6 +47,16 @@ public record Account(String id, ProviderId provider, String label, String regio
         }
         region = region == null || region.isBlank() ? null : region.strip();
         teamId = teamId == null || teamId.isBlank() ? null : teamId.strip();
+    }
+
+    /**
+     * Why a label typed by a person cannot be used as one line (tray tooltip, {@code tally balance} output), or empty.
+     */
+    public static java.util.Optional<String> labelProblem(String label) {
+        if (label != null && NOT_ONE_LINE.matcher(label).find()) {
+            return java.util.Optional.of("a label must be one line without control characters (newline, tab, …)");
+        }
+        return java.util.Optional.empty();
     }
 
     public static boolean isValidId(String id) {

@@ -3,9 +3,9 @@ package dev.tally.account;
 import dev.tally.core.Currencies;
 import dev.tally.core.Money;
 import dev.tally.provider.ProviderInfo;
-import dev.tally.provider.Region;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,9 @@ public final class Thresholds {
     }
 
     /**
-     * Parses an amount with an optional currency; without one, the currency the provider's region implies.
+     * Parses an amount with an optional currency; without one, the currency the provider's region implies. Refuses a
+     * threshold that could never fire: on a provider that reports spend only (no balance), or in a currency the
+     * provider's balances are never in ({@link ProviderInfo#balanceCurrencies}).
      *
      * @param region region id or {@code null} for the provider's default
      * @throws IllegalArgumentException with a message saying what to type
@@ -36,27 +38,44 @@ public final class Thresholds {
         if (!m.matches() || m.group(1) != null && m.group(3) != null) {
             throw new IllegalArgumentException("threshold '" + text + "' is not an amount; write e.g. 5, 5.00 CNY or $5");
         }
+        unavailableReason(info).ifPresent(why -> {
+            throw new IllegalArgumentException(why + "; leave the threshold out");
+        });
         BigDecimal amount = new BigDecimal(m.group(2));
+        List<String> reported = info.balanceCurrencies(region);
+        String where = info.displayName() + (region == null ? "" : " (" + region + ")");
         String code = m.group(1) != null ? m.group(1) : m.group(3);
         if (code != null) {
             code = SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
             if (!Currencies.isIso(code)) {
                 throw new IllegalArgumentException("'" + code + "' is not an ISO currency code (e.g. CNY, USD)");
             }
-            Optional<String> only = impliedCurrency(info, region);
-            if (only.isPresent() && !only.get().equals(code)) {
-                throw new IllegalArgumentException(info.displayName() + (region == null ? "" : " (" + region + ")")
-                        + " reports balances in " + only.get() + ", so an alert in " + code + " would never fire; write e.g. '"
-                        + amount.toPlainString() + " " + only.get() + "'");
+            if (!reported.isEmpty() && !reported.contains(code)) {
+                throw new IllegalArgumentException(where + " reports balances in " + String.join(" or ", reported)
+                        + ", so an alert in " + code + " would never fire; write e.g. '" + amount.toPlainString() + " "
+                        + reported.getFirst() + "'");
             }
             return new Money(amount, code);
         }
-        String implied = impliedCurrency(info, region).orElse(null);
-        if (implied == null) {
-            throw new IllegalArgumentException(info.displayName()
-                    + " can report more than one currency; say which one, e.g. '" + amount.toPlainString() + " CNY'");
+        if (reported.size() == 1) {
+            return new Money(amount, reported.getFirst());
         }
-        return new Money(amount, implied);
+        if (reported.isEmpty()) {
+            throw new IllegalArgumentException("say which currency the alert is in, e.g. '" + amount.toPlainString() + " USD'");
+        }
+        throw new IllegalArgumentException(where + " can report balances in " + String.join(" and ", reported)
+                + "; say which one, e.g. '" + amount.toPlainString() + " " + reported.getFirst() + "'");
+    }
+
+    /**
+     * Why the provider can have no low-balance alert (it reports spend only, no balance), or empty when it can.
+     */
+    public static Optional<String> unavailableReason(ProviderInfo info) {
+        if (info.reportsBalance()) {
+            return Optional.empty();
+        }
+        return Optional.of(info.displayName() + " reports spend only, not a balance, so a low-balance alert would"
+                + " never fire");
     }
 
     /**
@@ -75,11 +94,12 @@ public final class Thresholds {
 
     /**
      * The one currency the provider's balances are in for this region, or empty when the provider can report
-     * several (DeepSeek: CNY and USD) and a threshold must name its currency.
+     * several (DeepSeek: CNY and USD) and a threshold must name its currency, or reports no balance at all.
      *
      * @param region region id or {@code null} for the provider's default
      */
     public static Optional<String> impliedCurrency(ProviderInfo info, String region) {
-        return info.region(region).map(Region::currency);
+        List<String> reported = info.balanceCurrencies(region);
+        return reported.size() == 1 ? Optional.of(reported.getFirst()) : Optional.empty();
     }
 }

@@ -32,6 +32,10 @@ import java.util.Optional;
  *       works but lacks the permission; the account is paused just the same). Once per outage, whichever
  *       of the two; re-armed by the next success.</li>
  * </ul>
+ * A <b>partial</b> success (OpenRouter with two keys, one failing: {@link BalanceSnapshot#problem()}) counts as a
+ * failure for the key that failed — a rejected key alerts once, as above — and decides only what it carries: a
+ * threshold whose balance is missing from it decides nothing (the key's own cap does not stand in for it), and
+ * missing data re-arms nothing.
  * What has fired is kept in the {@link HistoryStore}'s alert state, so a relaunch does not announce it
  * again. The caller hands the returned alerts to a {@link Notifier}.
  *
@@ -79,7 +83,12 @@ public final class AlertRules {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(snapshot, "snapshot");
         List<Alert> alerts = new ArrayList<>();
-        clear(accountId, KEY_REJECTED);
+        boolean partial = snapshot.partial();
+        if (partial) {
+            alerts.addAll(onFailure(accountId, label, snapshot.problem()));
+        } else {
+            clear(accountId, KEY_REJECTED);
+        }
 
         boolean exhaustedNow = false;
         Exhaustion exhausted = exhaustion(snapshot);
@@ -89,7 +98,7 @@ public final class AlertRules {
                 alerts.add(new Alert.Exhausted(accountId, label, exhausted.currency()));
                 exhaustedNow = true;
             }
-        } else {
+        } else if (!partial) {
             clear(accountId, EXHAUSTED);
         }
 
@@ -104,7 +113,7 @@ public final class AlertRules {
             amount = balance.get().total();
         } else {
             KeyLimit k = snapshot.keyLimit();
-            if (!snapshot.balances().isEmpty() || k == null || !k.currency().equals(threshold.currency())) {
+            if (partial || !snapshot.balances().isEmpty() || k == null || !k.currency().equals(threshold.currency())) {
                 return alerts;
             }
             if (k.unlimited()) {
@@ -182,7 +191,7 @@ public final class AlertRules {
             return new Exhaustion(empty);
         }
         KeyLimit k = s.keyLimit();
-        if (balances.isEmpty() && k != null && k.limit() != null && k.remaining() != null && k.remaining().signum() <= 0) {
+        if (!s.partial() && balances.isEmpty() && k != null && k.limit() != null && k.remaining() != null && k.remaining().signum() <= 0) {
             return new Exhaustion(k.currency());
         }
         return null;

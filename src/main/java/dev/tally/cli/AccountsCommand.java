@@ -27,16 +27,19 @@ import java.util.concurrent.Callable;
         description = "Add, list, edit and remove accounts (several per provider are fine, each with its own label).",
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListCmd.class, AccountsCommand.Edit.class,
                 AccountsCommand.Remove.class})
-public final class AccountsCommand implements Runnable {
+public final class AccountsCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(root.io().out());
+    public Integer call() {
+        root.io().err().println("tally accounts: say what to do: add, list, edit or remove (see below)");
+        spec.commandLine().usage(root.io().err());
+        return Cli.USAGE;
     }
 
     /** Loads the accounts; a warning about the file goes to stderr. Refuses to go on when the file must not be written. */
@@ -122,6 +125,8 @@ public final class AccountsCommand implements Runnable {
                 full = fallback != null ? fallback : info.displayName();
             } else if (value.isBlank()) {
                 throw new Cli.UsageError("--label is empty; give a name such as work or personal");
+            } else if (Account.labelProblem(value).isPresent()) {
+                throw new Cli.UsageError("--label: " + Account.labelProblem(value).get());
             } else {
                 String v = value.strip();
                 full = v.toLowerCase().startsWith(info.displayName().toLowerCase()) ? v : info.displayName() + " (" + v + ")";
@@ -177,6 +182,11 @@ public final class AccountsCommand implements Runnable {
             ctx.accounts().save(all);
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
+            String teamEnv = root.io().env().get(info.teamIdEnvVar() == null ? "" : info.teamIdEnvVar());
+            if (info.needsTeamId() && team == null && (teamEnv == null || teamEnv.isBlank())) {
+                root.io().err().println("tally: warning: " + info.displayName() + " needs a team id to check the balance and "
+                        + info.teamIdEnvVar() + " is not set; add it with 'tally accounts edit " + id + " --team-id TEAM_ID'");
+            }
             return Cli.OK;
         }
 
@@ -257,6 +267,12 @@ public final class AccountsCommand implements Runnable {
         @Override
         public Integer call() {
             TallyCommand root = parent.root;
+            if (baseUrl != null && noBaseUrl) {
+                throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
+            }
+            if (threshold != null && noThreshold) {
+                throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
+            }
             AppContext ctx = root.context();
             AccountStore.Loaded loaded = load(root, true);
             Account a = find(loaded, id);

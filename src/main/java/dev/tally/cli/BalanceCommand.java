@@ -111,7 +111,8 @@ public final class BalanceCommand implements Callable<Integer> {
             }
             return out;
         }
-        for (String name : names) {
+        // a name given twice, or an account also named through its provider, is fetched once, where it first appears
+        for (String name : new java.util.LinkedHashSet<>(names)) {
             Optional<Account> account = accounts.stream().filter(a -> a.id().equals(name)).findFirst();
             if (account.isPresent()) {
                 if (adHocOptions) {
@@ -137,6 +138,8 @@ public final class BalanceCommand implements Callable<Integer> {
             }
             out.add(FetchTarget.adHoc(info, new ProviderTarget(info.displayName(), region, base, teamId)));
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        out.removeIf(t -> !seen.add(t.id()));
         return out;
     }
 

@@ -46,6 +46,9 @@ public final class BalanceJson {
         BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
         if (o instanceof FetchOutcome.Failure f) {
             n.put("message", f.error().message());
+        } else if (s != null && s.partial()) {
+            // status ok with what was fetched; the message says which key failed and what is missing
+            n.put("message", s.problem().message());
         } else {
             n.putNull("message");
         }

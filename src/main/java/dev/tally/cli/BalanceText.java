@@ -73,6 +73,9 @@ final class BalanceText {
         if (Boolean.FALSE.equals(s.available())) {
             text += " — not available for API calls";
         }
+        if (s.partial()) {
+            text += " — " + describe(s.problem());
+        }
         return text;
     }
 

@@ -31,16 +31,19 @@ import java.util.concurrent.Callable;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Store, remove and inspect API keys in the OS keychain (service 'Tally', account = account id).",
         subcommands = {KeysCommand.Set.class, KeysCommand.Delete.class, KeysCommand.Status.class})
-public final class KeysCommand implements Runnable {
+public final class KeysCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(root.io().out());
+    public Integer call() {
+        root.io().err().println("tally keys: say what to do: set, delete or status (see below)");
+        spec.commandLine().usage(root.io().err());
+        return Cli.USAGE;
     }
 
     static KeySlot slot(ProviderInfo info, String name) {
@@ -159,8 +162,17 @@ public final class KeysCommand implements Runnable {
             ProviderInfo info = provider(ctx, a);
             KeySlot s = slot(info, slot);
             SecretStore store = usableStore(ctx, info);
+            String entry = KeyResolver.entryName(a.id(), info, s);
             try {
-                store.delete(KeyResolver.entryName(a.id(), info, s));
+                // read first: "removed" must mean something was there
+                if (store.read(entry).isEmpty()) {
+                    String env = root.io().env().get(s.envVar());
+                    root.io().err().println("No " + s.name() + " key for " + a.label() + " was stored in " + store.name()
+                            + "; nothing removed." + (env == null || env.isBlank() ? ""
+                            : " (Its key comes from " + s.envVar() + ", which Tally does not change.)"));
+                    return Cli.OK;
+                }
+                store.delete(entry);
             } catch (SecretStoreException e) {
                 throw new IllegalStateException("could not remove the key: " + e.getMessage());
             }

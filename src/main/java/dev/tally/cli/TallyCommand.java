@@ -56,11 +56,20 @@ public final class TallyCommand implements Runnable {
     /** Built on first use, after options are parsed. */
     AppContext context() {
         if (context == null) {
+            checkHome();
             AppDirs dirs = AppDirs.resolve(home, io.env());
             Logging.configure(dirs.logDir(), debug);
             context = new AppContext(dirs, io.env(), io.clock());
         }
         return context;
+    }
+
+    /** An empty {@code --home} would quietly mean the usual folders: say so instead. */
+    private void checkHome() {
+        if (home != null && home.isBlank()) {
+            throw new Cli.UsageError("--home is empty; give a folder, e.g. --home ~/tally-portable, or leave it out"
+                    + " for the usual places");
+        }
     }
 
     /** Closes what the command opened (the keychain connection). */
@@ -72,6 +81,7 @@ public final class TallyCommand implements Runnable {
 
     @Override
     public void run() {
+        checkHome();
         spec.commandLine().usage(io.out());
     }
 

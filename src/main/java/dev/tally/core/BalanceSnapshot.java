@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param balances  one entry per currency, in a stable order (by currency code); never converted or summed
  * @param spend     provider-reported spend, or {@code null}
  * @param keyLimit  per-key cap, or {@code null}
+ * @param problem   what could not be fetched when only part of the answer arrived, or {@code null} for a
+ *                  complete answer. Only a provider that asks twice with two keys has parts (OpenRouter: the
+ *                  management key's credits and the ordinary key's limit): when one key fails and the other works,
+ *                  the good part is kept and this says which key failed and why. Never contains a key.
  */
 public record BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
-                              List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit) {
+                              List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit, FetchError problem) {
+
+    /** A complete answer. */
+    public BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
+                           List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit) {
+        this(provider, fetchedAt, available, balances, spend, keyLimit, null);
+    }
 
     public BalanceSnapshot {
         Objects.requireNonNull(provider, "provider");
@@ -31,5 +41,10 @@ public record BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean av
         if (balances.isEmpty() && spend == null && keyLimit == null) {
             throw new IllegalArgumentException("a snapshot must carry a balance, a spend report or a key limit");
         }
+    }
+
+    /** True when part of the answer is missing ({@link #problem()} says which and why). */
+    public boolean partial() {
+        return problem != null;
     }
 }

@@ -74,8 +74,7 @@ public final class BalanceFetcher {
         }
         ProviderTarget target = t.target();
         if (t.info().needsTeamId() && target.teamId() == null) {
-            target = new ProviderTarget(target.accountLabel(), target.region(), target.baseUrl(),
-                    keys.env(t.info().teamIdEnvVar()).orElse(null));
+            target = target.withTeamId(keys.env(t.info().teamIdEnvVar()).orElse(null));
         }
         try {
             FetchContext ctx = new FetchContext(t.info(), target, creds, http.get(), clock);

@@ -27,7 +27,7 @@ public record FetchTarget(String id, ProviderInfo info, String label, ProviderTa
 
     public static FetchTarget of(Account a, ProviderInfo info) {
         return new FetchTarget(a.id(), info, a.label(),
-                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.teamId()), a.id(), a);
+                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.teamId(), a.id()), a.id(), a);
     }
 
     public static FetchTarget adHoc(ProviderInfo info, ProviderTarget target) {

@@ -34,6 +34,10 @@ public final class BaseUrls {
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("the base URL must look like https://host[:port][/path], got '" + text.strip() + "'");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("the port in the base URL must be between 1 and 65535, got "
+                    + uri.getPort() + " in '" + text.strip() + "'");
+        }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("the base URL must not contain a user name or password");
         }

@@ -232,12 +232,12 @@ public final class HttpFetch implements AutoCloseable {
         if (headersArrived && cause instanceof IOException) {
             return new FetchError.BadResponse("the answer from " + host + " was cut off before it was complete");
         }
+        // before ConnectException: the client reports a failed lookup as a ConnectException caused by it
+        if (unresolved(cause)) {
+            return new FetchError.NetworkError("could not resolve " + host + " (offline, or a DNS problem?)");
+        }
         if (cause instanceof ConnectException) {
             return new FetchError.NetworkError("could not connect to " + host + " (connection refused or unreachable)");
-        }
-        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
-                || cause != null && cause.getCause() instanceof UnresolvedAddressException) {
-            return new FetchError.NetworkError("could not resolve " + host + " (offline, or a DNS problem?)");
         }
         if (cause instanceof SSLException) {
             return new FetchError.NetworkError("secure connection to " + host + " failed: "
@@ -247,6 +247,16 @@ public final class HttpFetch implements AutoCloseable {
                 : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + Redactor.clean(cause.getMessage(), secrets));
         return new FetchError.NetworkError("network error talking to " + host + " (" + detail + ")");
+    }
+
+    /** True when the host name could not be looked up, however deep in the cause chain that was said. */
+    private static boolean unresolved(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode parseJson(Response response, String host, Collection<Secret> secrets) throws FetchException {

@@ -25,7 +25,10 @@ import java.util.Set;
  *       that cannot read credits have been seen getting 200 with zeros, so 0 credits and 0 usage is
  *       reported as an error, never as "$0.00 left".</li>
  * </ul>
- * Each key is sent only to its own endpoint. If either request fails, the fetch fails with that error.
+ * Each key is sent only to its own endpoint. With both keys, one failing does not throw away what the other
+ * fetched: the snapshot keeps the good half and {@link BalanceSnapshot#problem()} names the key that failed and
+ * why (status stays {@code ok}, the JSON {@code message} carries it). Only when nothing could be fetched does the
+ * fetch fail, with an error that names the key (both keys' errors when both failed).
  * Stateless and thread-safe; {@link #fetch} blocks for up to two HTTP requests, made one after the other.
  * Docs: https://openrouter.ai/docs/api/api-reference/credits/get-credits ,
  * https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key
@@ -58,31 +61,73 @@ public final class OpenRouterProvider implements BalanceProvider {
                     + ": set a management key (" + MANAGEMENT_ENV + ") for the account balance and/or an API key ("
                     + API_ENV + ") for that key's limit, or use 'tally keys set'"));
         }
-        JsonNode key = null;
+        KeyLimit limit = null;
+        FetchError keyFailed = null;
         if (apiKey.isPresent()) {
-            key = ctx.getJson("/api/v1/key", FetchContext.bearer(apiKey.get()));
-        }
-        JsonNode credits = null;
-        if (managementKey.isPresent()) {
             try {
-                credits = ctx.getJson("/api/v1/credits", FetchContext.bearer(managementKey.get()));
+                limit = parseKey(ctx.getJson("/api/v1/key", FetchContext.bearer(apiKey.get())), ctx);
             } catch (FetchException e) {
-                if (e.error() instanceof FetchError.Forbidden forbidden) {
-                    throw new FetchException(new FetchError.Forbidden("OpenRouter's credit balance needs a management key"
-                            + " (create one at openrouter.ai/settings/management-keys; an ordinary API key is refused): "
-                            + forbidden.message()));
-                }
-                throw e;
+                keyFailed = naming(e.error(), KeySlot.API);
             }
         }
-        return parse(key, credits, ctx);
+        CurrencyBalance balance = null;
+        FetchError creditsFailed = null;
+        if (managementKey.isPresent()) {
+            try {
+                balance = parseCredits(ctx.getJson("/api/v1/credits", FetchContext.bearer(managementKey.get())), ctx);
+            } catch (FetchException e) {
+                creditsFailed = naming(e.error(), KeySlot.MANAGEMENT);
+            }
+        }
+        if (limit == null && balance == null) {
+            throw new FetchException(bothFailed(creditsFailed, keyFailed));
+        }
+        // one key worked: keep its half, and say which key failed and what is therefore not shown
+        FetchError problem = creditsFailed != null ? withMessage(creditsFailed, "the account's credit balance is not shown: "
+                + creditsFailed.message())
+                : keyFailed != null ? withMessage(keyFailed, "the key's limit is not shown: " + keyFailed.message()) : null;
+        return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
+                balance == null ? List.of() : List.of(balance), null, limit, problem);
     }
 
-    /** Combines the answers of {@code /key} and {@code /credits}; either may be {@code null} when not asked. */
-    static BalanceSnapshot parse(JsonNode key, JsonNode credits, FetchContext ctx) throws FetchException {
-        KeyLimit limit = key == null ? null : parseKey(key, ctx);
-        List<CurrencyBalance> balances = credits == null ? List.of() : List.of(parseCredits(credits, ctx));
-        return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null, balances, null, limit);
+    /** Both keys were given and neither worked (or the only one failed): a key problem first, else the credits'. */
+    private static FetchError bothFailed(FetchError credits, FetchError key) {
+        if (credits == null || key == null) {
+            return credits != null ? credits : key;
+        }
+        boolean keyProblem = key instanceof FetchError.AuthFailed || key instanceof FetchError.Forbidden;
+        boolean creditsProblem = credits instanceof FetchError.AuthFailed || credits instanceof FetchError.Forbidden;
+        FetchError first = keyProblem && !creditsProblem ? key : credits;
+        FetchError second = first == key ? credits : key;
+        return withMessage(first, first.message() + "; and " + second.message());
+    }
+
+    /** The error with its key named: "the management key (OPENROUTER_MANAGEMENT_KEY) was rejected by …". */
+    static FetchError naming(FetchError e, String slot) {
+        boolean management = slot.equals(KeySlot.MANAGEMENT);
+        String key = management ? "the management key (" + MANAGEMENT_ENV + ")" : "the ordinary API key (" + API_ENV + ")";
+        String m = e.message();
+        String named = m.startsWith("the key ") ? key + m.substring("the key".length()) : key + ": " + m;
+        if (management && e instanceof FetchError.Forbidden) {
+            named += "; OpenRouter's credit balance needs a management key (create one at"
+                    + " openrouter.ai/settings/management-keys; an ordinary API key is refused)";
+        }
+        return withMessage(e, named);
+    }
+
+    /** The same kind of error with another message. */
+    private static FetchError withMessage(FetchError e, String message) {
+        return switch (e) {
+            case FetchError.AuthFailed a -> new FetchError.AuthFailed(message);
+            case FetchError.Forbidden f -> new FetchError.Forbidden(message);
+            case FetchError.RateLimited r -> new FetchError.RateLimited(message, r.retryAfter());
+            case FetchError.Timeout t -> new FetchError.Timeout(message);
+            case FetchError.NetworkError n -> new FetchError.NetworkError(message);
+            case FetchError.BadResponse b -> new FetchError.BadResponse(message);
+            case FetchError.ProviderError p -> new FetchError.ProviderError(message, p.httpStatus());
+            case FetchError.NoKey n -> new FetchError.NoKey(message);
+            case FetchError.Unsupported u -> new FetchError.Unsupported(message);
+        };
     }
 
     static KeyLimit parseKey(JsonNode root, FetchContext ctx) throws FetchException {

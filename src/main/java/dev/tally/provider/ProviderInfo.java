@@ -35,6 +35,23 @@ public record ProviderInfo(ProviderId id, String displayName, List<String> alias
         return unsupportedReason == null;
     }
 
+    /** Whether a fetch reports money left (a balance or a key's cap), i.e. whether a low-balance alert can fire. */
+    public boolean reportsBalance() {
+        return capabilities.contains(Capability.BALANCE) || capabilities.contains(Capability.KEY_LIMIT);
+    }
+
+    /**
+     * The currencies a balance can be in for this region ({@code null}: the default one): one when the region
+     * fixes it, several when the answer states it per row (DeepSeek: CNY, USD); empty for spend-only and unsupported
+     * providers, whose alerts could never fire.
+     */
+    public List<String> balanceCurrencies(String regionId) {
+        if (!reportsBalance()) {
+            return List.of();
+        }
+        return region(regionId).map(Region::currencies).orElse(List.of());
+    }
+
     public boolean needsTeamId() {
         return teamIdEnvVar != null;
     }

@@ -41,8 +41,7 @@ public final class XaiProvider implements BalanceProvider {
         Secret key = ctx.key(KeySlot.MANAGEMENT);
         String teamId = ctx.target().teamId() == null ? "" : ctx.target().teamId().strip();
         if (teamId.isEmpty()) {
-            throw new FetchException(new FetchError.NoKey("no xAI team id for " + ctx.target().accountLabel()
-                    + ": pass --team-id or set XAI_TEAM_ID (console.x.ai → Settings → Team)"));
+            throw new FetchException(new FetchError.NoKey(missingTeamId(ctx.target())));
         }
         String path = "/v1/billing/teams/" + pathSegment(teamId) + "/prepaid/balance";
         JsonNode root;
@@ -63,6 +62,17 @@ public final class XaiProvider implements BalanceProvider {
         BigDecimal remaining = ledgerCents.negate().movePointLeft(2);
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
                 List.of(new CurrencyBalance("USD", remaining, null, null, false)), null, null);
+    }
+
+    /**
+     * What to do about a missing team id: a configured account keeps its own (a {@code --team-id} on
+     * {@code tally balance ACCOUNT} is refused), so the advice depends on whether there is one.
+     */
+    static String missingTeamId(ProviderTarget target) {
+        String how = target.accountId() == null ? "pass --team-id TEAM_ID"
+                : "add it with 'tally accounts edit " + target.accountId() + " --team-id TEAM_ID' (or in Settings)";
+        return "no xAI team id for " + target.accountLabel() + ": " + how + " or set " + INFO.teamIdEnvVar()
+                + " (console.x.ai → Settings → Team)";
     }
 
     /** Percent-encodes one path segment (a space becomes {@code %20}, a slash {@code %2F}). */

@@ -183,6 +183,10 @@ public final class BalanceCardViewModel {
             if (Boolean.FALSE.equals(value.available())) {
                 notes.add("The provider says this account cannot make API calls now");
             }
+            if (value.partial()) {
+                String kind = TraySummary.problemText(value.problem());
+                notes.add(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " — " + value.problem().message());
+            }
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
@@ -200,7 +204,9 @@ public final class BalanceCardViewModel {
             case PENDING -> setBadge(Badge.PENDING, "Checking…", "Waiting for the first answer");
         }
         AccountStatus st = s.lastStatus();
-        canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY);
+        canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY
+                || value != null && (value.problem() instanceof FetchError.AuthFailed
+                || value.problem() instanceof FetchError.Forbidden));
         updated.set(value == null ? "not updated yet" : "updated " + TrayText.age(value.fetchedAt(), now));
         renderSpend(value);
     }

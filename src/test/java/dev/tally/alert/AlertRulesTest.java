@@ -215,6 +215,23 @@ class AlertRulesTest {
     }
 
     @Test
+    void aPartialAnswerWithARejectedKeyAlertsOnceAndDoesNotJudgeTheBalanceByTheKeysCap() {
+        Money fiveUsd = Money.of("5.00", "USD");
+        FetchError.AuthFailed rejected = new FetchError.AuthFailed("the account's credit balance is not shown: the management"
+                + " key (OPENROUTER_MANAGEMENT_KEY) was rejected by openrouter.ai (HTTP 401)");
+        BalanceSnapshot onlyKey = new BalanceSnapshot(ProviderId.of("openrouter"), T0, null, List.of(), null,
+                new KeyLimit("USD", new BigDecimal("10"), new BigDecimal("0.50"), new BigDecimal("9.50"), null), rejected);
+        List<Alert> first = rules.onSuccess("or", "OpenRouter", fiveUsd, onlyKey);
+        assertEquals(List.of(new Alert.KeyRejected("or", "OpenRouter", rejected.message())), first,
+                "the rejected management key is said; the key's $0.50 cap is not 'the balance' and not 'exhausted'");
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, onlyKey).isEmpty(), "once per outage");
+        BalanceSnapshot whole = new BalanceSnapshot(ProviderId.of("openrouter"), T0.plusSeconds(600), null,
+                List.of(CurrencyBalance.of("USD", new BigDecimal("80.00"))), null, onlyKey.keyLimit());
+        assertTrue(rules.onSuccess("or", "OpenRouter", fiveUsd, whole).isEmpty());
+        assertEquals(1, rules.onSuccess("or", "OpenRouter", fiveUsd, onlyKey).size(), "a new outage after a full answer");
+    }
+
+    @Test
     void thresholdsOnlyCompareWithTheirOwnCurrency() {
         BalanceSnapshot both = new BalanceSnapshot(ProviderId.of("deepseek"), T0, true,
                 List.of(CurrencyBalance.of("CNY", new BigDecimal("100")), CurrencyBalance.of("USD", new BigDecimal("1.00"))),

@@ -130,6 +130,80 @@ class AccountsCommandTest {
     }
 
     @Test
+    void contradictoryEditFlagsAreAUsageErrorNamingThePair() throws Exception {
+        cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "5 CNY", "--base-url", "https://proxy.example");
+        String before = Files.readString(home.resolve("accounts.json"));
+        CliRunner.Result url = cli().run("accounts", "edit", "deepseek", "--base-url", "https://other.example", "--no-base-url");
+        assertEquals(2, url.code());
+        assertEquals("tally: --base-url and --no-base-url contradict each other; give only one", url.err().strip());
+        CliRunner.Result t = cli().run("accounts", "edit", "deepseek", "--threshold", "9 CNY", "--no-threshold");
+        assertEquals(2, t.code());
+        assertEquals("tally: --threshold and --no-threshold contradict each other; give only one", t.err().strip());
+        assertEquals(before, Files.readString(home.resolve("accounts.json")), "nothing changed");
+    }
+
+    @Test
+    void labelsWithLineBreaksOrTabsAreRefusedOnAddAndEdit() throws Exception {
+        for (String bad : new String[] {"work\nrm -rf", "a\tb", "x\u2028y", "evil\u202Egnp"}) {
+            CliRunner.Result add = cli().run("accounts", "add", "--provider", "deepseek", "--label", bad);
+            assertEquals(2, add.code(), bad);
+            assertEquals("tally: --label: a label must be one line without control characters (newline, tab, …)",
+                    add.err().strip());
+        }
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+        cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
+        CliRunner.Result edit = cli().run("accounts", "edit", "deepseek-work", "--label", "two\nlines");
+        assertEquals(2, edit.code());
+        assertEquals("DeepSeek (work)", JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("label").asText());
+        assertEquals(0, cli().run("accounts", "add", "--provider", "deepseek", "--label", "Büro ☕").code(),
+                "ordinary Unicode is fine");
+    }
+
+    @Test
+    void xaiWithoutATeamIdWarnsOnAddAndTheBalanceSaysHowToFixTheAccount() {
+        CliRunner.Result add = cli().run("accounts", "add", "--provider", "xai", "--label", "x");
+        assertEquals(0, add.code(), add.err());
+        assertEquals("xai-x", add.out().strip());
+        assertTrue(add.err().contains("tally: warning: xAI needs a team id to check the balance and XAI_TEAM_ID is not set;"
+                + " add it with 'tally accounts edit xai-x --team-id TEAM_ID'"), add.err());
+        assertFalse(cli().run("accounts", "add", "--provider", "xai", "--label", "y", "--team-id", "t-1").err().contains("warning"));
+        assertFalse(cli().env("XAI_TEAM_ID", "t-2").run("accounts", "add", "--provider", "xai", "--label", "z").err()
+                .contains("warning"));
+
+        CliRunner withKey = cli().env("XAI_MANAGEMENT_KEY", "xai-CANARY-0a1b2c3d4e5f6a7b8c9d");
+        CliRunner.Result account = withKey.run("balance", "xai-x");
+        assertEquals(1, account.code());
+        assertEquals("xAI (x): no xAI team id for xAI (x): add it with 'tally accounts edit xai-x --team-id TEAM_ID'"
+                + " (or in Settings) or set XAI_TEAM_ID (console.x.ai → Settings → Team)", account.out().strip());
+        assertEquals(2, withKey.run("balance", "xai-x", "--team-id", "T").code(), "an account keeps its own settings");
+        assertEquals(0, withKey.run("accounts", "edit", "xai-x", "--team-id", "T").code(), "the advice works");
+
+        CliRunner.Result adHoc = new CliRunner(home.resolve("empty")).env("XAI_MANAGEMENT_KEY", "xai-CANARY-0a1b2c3d4e5f6a7b8c9d")
+                .run("balance", "xai");
+        assertEquals(1, adHoc.code());
+        assertTrue(adHoc.out().contains(": pass --team-id TEAM_ID or set XAI_TEAM_ID"), adHoc.out());
+        assertFalse(adHoc.all().contains("CANARY") || account.all().contains("CANARY"));
+    }
+
+    @Test
+    void thresholdsThatCouldNeverFireAreRefused() throws Exception {
+        CliRunner.Result openai = cli().run("accounts", "add", "--provider", "openai", "--threshold", "5");
+        assertEquals(2, openai.code());
+        assertEquals("tally: --threshold: OpenAI reports spend only, not a balance, so a low-balance alert would never"
+                + " fire; leave the threshold out", openai.err().strip());
+        CliRunner.Result euro = cli().run("accounts", "add", "--provider", "deepseek", "--threshold", "€5");
+        assertEquals(2, euro.code());
+        assertTrue(euro.err().contains("DeepSeek reports balances in CNY or USD, so an alert in EUR would never fire"),
+                euro.err());
+        assertFalse(Files.exists(home.resolve("accounts.json")));
+        cli().run("accounts", "add", "--provider", "anthropic");
+        CliRunner.Result edit = cli().run("accounts", "edit", "anthropic", "--threshold", "$5");
+        assertEquals(2, edit.code());
+        assertTrue(edit.err().contains("Anthropic reports spend only"), edit.err());
+        assertFalse(cli().run("accounts", "list").out().contains("alert below"));
+    }
+
+    @Test
     void unknownAccountIsUsageError() {
         CliRunner.Result r = cli().run("accounts", "edit", "nope", "--interval", "3");
         assertEquals(2, r.code());

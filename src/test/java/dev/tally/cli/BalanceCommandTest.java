@@ -105,6 +105,22 @@ class BalanceCommandTest {
     }
 
     @Test
+    void aKeyEchoedWithoutItsPrefixReachesNeitherOutputNorLogs() throws Exception {
+        // the canary is sk-CANARY-7f3a…; the provider quotes it without "sk-", and a long piece of it apart
+        server.json("/user/balance", 401, "{\"error\":{\"message\":\"Authentication Fails, your api key ****"
+                + CANARY.substring(3) + " is invalid (seen as 9c1e5b2d4f60a8e1c3b5)\"}}");
+        CliRunner cli = cli();
+        for (String format : List.of("--json", "--debug")) {
+            CliRunner.Result r = cli.run("balance", "deepseek", format, "--base-url", server.baseUrl().toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.out().contains("Authentication Fails, your api key ****[key] is invalid (seen as [key])"), r.out());
+            assertNoLeak(r, cli);
+            assertFalse(r.all().contains("7f3a9c1e"), r.all());
+            assertEquals(List.of(), cli.filesContaining("9c1e5b2d4f60"), "a piece of the key written to a file");
+        }
+    }
+
+    @Test
     void unsupportedProviderSaysWhyAndExitsOne() {
         CliRunner.Result r = cli().run("balance", "groq");
         assertEquals(1, r.code());
@@ -141,6 +157,16 @@ class BalanceCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("https"), r.err());
         assertEquals(0, server.requests().size());
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsReportedAsSuchNotAsRefused() {
+        CliRunner cli = cli();
+        CliRunner.Result r = cli.run("balance", "deepseek", "--base-url", "https://no-such-host.invalid");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("DeepSeek: network error — could not resolve no-such-host.invalid (offline, or a DNS problem?)",
+                r.out().strip());
+        assertNoLeak(r, cli);
     }
 
     @Test
@@ -216,6 +242,29 @@ class BalanceCommandTest {
         CliRunner.Result text = new CliRunner(home).env("OPENROUTER_API_KEY", CANARY)
                 .run("balance", "openrouter", "--base-url", server.baseUrl().toString());
         assertTrue(text.out().contains("key has no limit"), text.out());
+    }
+
+    @Test
+    void openRouterWithARefusedManagementKeyKeepsTheOrdinaryKeysLimitAndNamesTheKey() throws Exception {
+        server.fixture("/api/v1/key", 200, "openrouter/key.json");
+        server.fixture("/api/v1/credits", 403, "openrouter/error-403.json");
+        CliRunner cli = new CliRunner(home).env("OPENROUTER_API_KEY", "sk-or-v1-ORDINARY-0d1e2f3a4b5c6d7e8f9a0b1c")
+                .env("OPENROUTER_MANAGEMENT_KEY", CANARY);
+        CliRunner.Result r = cli.run("balance", "openrouter", "--json", "--base-url", server.baseUrl().toString());
+        assertEquals(0, r.code(), "the account was fetched, in part: " + r.err());
+        JsonNode a = JSON.readTree(r.out()).get("accounts").get(0);
+        assertEquals("ok", a.get("status").asText());
+        assertEquals("74.5", a.get("keyLimit").get("remaining").asText(), "the good half is kept");
+        assertEquals(0, a.get("balances").size());
+        assertTrue(a.get("message").asText().startsWith("the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY) is not allowed"), a.get("message").asText());
+        CliRunner.Result text = cli.run("balance", "openrouter", "--base-url", server.baseUrl().toString());
+        assertTrue(text.out().startsWith("OpenRouter: key limit 100 USD, 74.5 USD left (resets monthly), used 25.5 USD"
+                + " — key not allowed — the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY)"), text.out());
+        assertNoLeak(r, cli);
+        assertNoLeak(text, cli);
+        assertFalse(r.all().contains("ORDINARY") || text.all().contains("ORDINARY"));
     }
 
     @Test

@@ -168,8 +168,16 @@ class KeysCommandTest {
             assertEquals(0, cli().stdin("sk-second-" + run).run("keys", "set", id).code());
             String found = secretTool("search", "--all", "service", "Tally", "account", id);
             assertEquals(1, found.lines().filter(l -> l.startsWith("[")).count(), "one entry after overwrite: " + found);
-            assertEquals(0, cli().run("keys", "delete", id).code());
+            CliRunner.Result delete = cli().run("keys", "delete", id);
+            assertEquals(0, delete.code());
+            assertTrue(delete.err().startsWith("Removed the api key for Moonshot (k" + run + ") from "), delete.err());
             assertTrue(cli().run("accounts", "list").out().contains("key: missing"));
+            CliRunner.Result again = cli().env("MOONSHOT_API_KEY", "sk-env-" + run).run("keys", "delete", id);
+            assertEquals(0, again.code(), again.err());
+            assertTrue(again.err().startsWith("No api key for Moonshot (k" + run + ") was stored in "), again.err());
+            assertTrue(again.err().contains("; nothing removed. (Its key comes from MOONSHOT_API_KEY, which Tally does not change.)"),
+                    again.err());
+            assertFalse(again.err().contains("Removed"), again.err());
         } finally {
             cli().run("accounts", "remove", id, "--yes");
         }

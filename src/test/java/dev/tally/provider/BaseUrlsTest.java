@@ -34,6 +34,15 @@ class BaseUrlsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://127.0.0.1:99999", "https://api.example.com:0/v1", "http://localhost:65536"})
+    void aPortOutsideOneTo65535IsRefusedWithTheRange(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BaseUrls.parse(url));
+        assertTrue(e.getMessage().startsWith("the port in the base URL must be between 1 and 65535, got "), e.getMessage());
+        BaseUrls.parse("https://127.0.0.1:65535");
+        BaseUrls.parse("http://127.0.0.1:1");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "deepseek.com", "ftp://x.example", "https://u:p@x.example", "https://x.example/?a=1", "https://"})
     void malformedRefusedWithReason(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BaseUrls.parse(url));

@@ -279,6 +279,16 @@ class HttpFetchTest {
     }
 
     @Test
+    void unknownHostSaysItCouldNotBeResolvedNotRefused() {
+        // .invalid never resolves (RFC 6761), offline or not
+        FetchException e = assertThrows(FetchException.class, () -> http.getJson(new HttpFetch.Call("t",
+                URI.create("https://no-such-host.invalid/user/balance"), Map.of("Authorization", "Bearer " + KEY.reveal()),
+                List.of(KEY))));
+        assertEquals(AccountStatus.NETWORK_ERROR, e.error().status());
+        assertEquals("could not resolve no-such-host.invalid (offline, or a DNS problem?)", e.getMessage());
+    }
+
+    @Test
     void plainHttpToAnotherHostIsRefusedBeforeSending() {
         FetchException e = assertThrows(FetchException.class, () -> http.getJson(new HttpFetch.Call("t",
                 URI.create("http://api.deepseek.com/user/balance"), Map.of("Authorization", "Bearer " + KEY.reveal()),

@@ -228,26 +228,68 @@ class OpenRouterProviderTest {
     }
 
     @Test
-    void bothKeysFailWhenCreditsFails() {
+    void withBothKeysARefusedManagementKeyKeepsTheOrdinaryKeysLimitAndSaysWhichKeyFailed() throws Exception {
+        server.fixture(KEY, 200, "openrouter/key.json");
+        server.fixture(CREDITS, 403, "openrouter/error-403.json");
+        BalanceSnapshot s = harness.fetch(null, null, both());
+        assertEquals("74.5", s.keyLimit().remaining().toPlainString(), "the good half is kept");
+        assertTrue(s.balances().isEmpty());
+        assertInstanceOf(FetchError.Forbidden.class, s.problem());
+        assertEquals("the account's credit balance is not shown: the management key (OPENROUTER_MANAGEMENT_KEY) is not"
+                + " allowed to read this at 127.0.0.1 (HTTP 403: Only management keys can perform this operation);"
+                + " OpenRouter's credit balance needs a management key (create one at openrouter.ai/settings/management-keys;"
+                + " an ordinary API key is refused)", s.problem().message());
+        assertFalse(s.problem().message().contains(ORDINARY));
+    }
+
+    @Test
+    void withBothKeysAServerErrorOnCreditsStillShowsTheKeyLimit() throws Exception {
         server.fixture(KEY, 200, "openrouter/key.json");
         server.fixture(CREDITS, 500, "openrouter/error-500.json");
-        FetchError e = failWithBothKeys();
-        assertEquals(AccountStatus.PROVIDER_ERROR, e.status());
+        BalanceSnapshot s = harness.fetch(null, null, both());
+        assertEquals("74.5", s.keyLimit().remaining().toPlainString());
+        assertEquals(AccountStatus.PROVIDER_ERROR, s.problem().status());
+        assertTrue(s.problem().message().startsWith("the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY): 127.0.0.1 had a server error (HTTP 500"), s.problem().message());
     }
 
     @Test
-    void bothKeysFailWhenTheOrdinaryKeyIsRejected() {
+    void withBothKeysARejectedOrdinaryKeyKeepsTheBalanceAndNamesThatKey() throws Exception {
         server.fixture(KEY, 401, "openrouter/error-401.json");
         server.fixture(CREDITS, 200, "openrouter/credits.json");
-        FetchError e = failWithBothKeys();
-        assertEquals(AccountStatus.AUTH_FAILED, e.status());
-        assertTrue(e.message().contains("Missing Authentication header"), e.message());
+        BalanceSnapshot s = harness.fetch(null, null, both());
+        assertEquals("74.75", s.balances().getFirst().total().toPlainString());
+        assertNull(s.keyLimit());
+        assertEquals(AccountStatus.AUTH_FAILED, s.problem().status());
+        assertEquals("the key's limit is not shown: the ordinary API key (OPENROUTER_API_KEY) was rejected by 127.0.0.1"
+                + " (HTTP 401: Missing Authentication header)", s.problem().message());
     }
 
     @Test
-    void rejectedManagementKeyIsAuthFailed() {
+    void withBothKeysFailingTheErrorNamesBothKeysKeyProblemFirst() {
+        server.fixture(KEY, 401, "openrouter/error-401.json");
+        server.fixture(CREDITS, 500, "openrouter/error-500.json");
+        FetchError e = failWithBothKeys();
+        assertEquals(AccountStatus.AUTH_FAILED, e.status(), "the rejected key is what the user can fix");
+        assertTrue(e.message().startsWith("the ordinary API key (OPENROUTER_API_KEY) was rejected by 127.0.0.1"), e.message());
+        assertTrue(e.message().contains("; and the management key (OPENROUTER_MANAGEMENT_KEY): 127.0.0.1 had a server error"),
+                e.message());
+    }
+
+    @Test
+    void rejectedManagementKeyIsAuthFailedNamingTheManagementKey() {
         server.fixture(CREDITS, 401, "openrouter/error-401.json");
-        assertEquals(AccountStatus.AUTH_FAILED, harness.fail(null, null, managementOnly()).status());
+        FetchError e = harness.fail(null, null, managementOnly());
+        assertEquals(AccountStatus.AUTH_FAILED, e.status());
+        assertEquals("the management key (OPENROUTER_MANAGEMENT_KEY) was rejected by 127.0.0.1 (HTTP 401: Missing"
+                + " Authentication header)", e.message());
+    }
+
+    @Test
+    void rejectedOrdinaryKeyAloneNamesTheOrdinaryKey() {
+        server.fixture(KEY, 401, "openrouter/error-401.json");
+        FetchError e = harness.fail(null, null, apiOnly());
+        assertTrue(e.message().startsWith("the ordinary API key (OPENROUTER_API_KEY) was rejected"), e.message());
     }
 
     @Test

@@ -250,6 +250,20 @@ class BalanceCardViewModelTest {
     }
 
     @Test
+    void aPartialOpenRouterAnswerShowsTheKeysLimitAndSaysWhichKeyFailed() {
+        KeyLimit key = new KeyLimit("USD", new BigDecimal("100"), new BigDecimal("74.50"), new BigDecimal("25.50"), "monthly");
+        FetchError rejected = new FetchError.AuthFailed("the account's credit balance is not shown: the management key"
+                + " (OPENROUTER_MANAGEMENT_KEY) was rejected by openrouter.ai (HTTP 401)");
+        BalanceSnapshot partial = new BalanceSnapshot(ProviderId.of("openrouter"), NOW, null, List.of(), null, key, rejected);
+        vm.update(new AccountState(target("openrouter", "or", "OpenRouter", null), partial, null, NOW, null, false, 0),
+                List.of(), NOW, false);
+        assertEquals(List.of("$74.50 left on this key"), vm.amounts().stream().map(a -> a.amount() + " " + a.caption()).toList());
+        assertEquals("Key rejected — the account's credit balance is not shown: the management key (OPENROUTER_MANAGEMENT_KEY)"
+                + " was rejected by openrouter.ai (HTTP 401)", vm.noteProperty().get());
+        assertTrue(vm.canEditKeyProperty().get(), "the rejected key can be replaced from the card");
+    }
+
+    @Test
     void novitasCreditLimitIsPartOfTheBreakdown() {
         BalanceSnapshot s = new BalanceSnapshot(ProviderId.of("novita"), NOW, null, List.of(new CurrencyBalance("USD",
                 new BigDecimal("100.0000"), null, new BigDecimal("80.0000"), false, new BigDecimal("20.0000"))), null, null);

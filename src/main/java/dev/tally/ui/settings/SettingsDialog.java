@@ -291,8 +291,10 @@ public final class SettingsDialog {
         showWhen(currency, vm.fixedCurrencyProperty().isNull());
         HBox line = new HBox(8, amount, fixed, currency);
         line.setAlignment(Pos.CENTER_LEFT);
-        return rowFor("_Alert below", line, amount,
-                hint("Notifies you once when the balance drops below this. Empty: no alert."),
+        line.disableProperty().bind(vm.thresholdAvailableProperty().not());
+        Label usage = hint("Notifies you once when the balance drops below this. Empty: no alert.");
+        showWhen(usage, vm.thresholdAvailableProperty());
+        return rowFor("_Alert below", line, amount, usage, message(vm.thresholdNoteProperty(), false),
                 message(vm.thresholdErrorProperty(), true));
     }
 

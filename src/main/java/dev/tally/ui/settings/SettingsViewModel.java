@@ -235,7 +235,6 @@ public final class SettingsViewModel {
     private record General(Preferences.Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin) {
     }
 
-    private static final List<String> COMMON_CURRENCIES = List.of("USD", "CNY", "EUR", "GBP");
     private static final Draft BLANK = new Draft(null, "", null, "", "", "", null, String.valueOf(Account.DEFAULT_INTERVAL));
 
     private final Services services;
@@ -284,6 +283,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper teamIdHint = new ReadOnlyStringWrapper(this, "teamIdHint");
     private final ReadOnlyStringWrapper baseUrlPrompt = new ReadOnlyStringWrapper(this, "baseUrlPrompt");
     private final ReadOnlyStringWrapper fixedCurrency = new ReadOnlyStringWrapper(this, "fixedCurrency");
+    private final ReadOnlyBooleanWrapper thresholdAvailable = new ReadOnlyBooleanWrapper(this, "thresholdAvailable", true);
+    private final ReadOnlyStringWrapper thresholdNote = new ReadOnlyStringWrapper(this, "thresholdNote", "");
     private final ReadOnlyStringWrapper providerError = new ReadOnlyStringWrapper(this, "providerError");
     private final ReadOnlyStringWrapper labelError = new ReadOnlyStringWrapper(this, "labelError");
     private final ReadOnlyStringWrapper labelErrorShown = new ReadOnlyStringWrapper(this, "labelErrorShown");
@@ -332,6 +333,10 @@ public final class SettingsViewModel {
                 .map(r -> r.origin().toString()).orElse(""), provider, region));
         fixedCurrency.bind(Bindings.createStringBinding(() -> info().flatMap(i -> Thresholds.impliedCurrency(i, region.get()))
                 .orElse(null), provider, region));
+        thresholdAvailable.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::reportsBalance).orElse(true),
+                provider));
+        thresholdNote.bind(Bindings.createStringBinding(() -> info().flatMap(Thresholds::unavailableReason)
+                .map(SettingsViewModel::sentence).orElse(""), provider));
         teamIdNeeded.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::needsTeamId).orElse(false), provider));
         teamIdHint.bind(Bindings.createStringBinding(() -> info().filter(ProviderInfo::needsTeamId)
                 .map(i -> "The team id from the console; leave empty to use " + i.teamIdEnvVar()).orElse(""), provider));
@@ -350,7 +355,8 @@ public final class SettingsViewModel {
         regionError.bind(Bindings.createStringBinding(() -> !regionChoices.isEmpty() && region.get() == null
                 ? "choose the region your key belongs to" : "", regionChoices, region));
         baseUrlError.bind(Bindings.createStringBinding(() -> validateBaseUrl(baseUrl.get()), baseUrl));
-        thresholdError.bind(Bindings.createStringBinding(this::validateThreshold, threshold, fixedCurrency, thresholdCurrency));
+        thresholdError.bind(Bindings.createStringBinding(this::validateThreshold, threshold, fixedCurrency, thresholdCurrency,
+                currencyChoices, thresholdAvailable));
         intervalError.bind(Bindings.createStringBinding(() -> validateInterval(interval.get()), interval));
 
         Observable[] keys = {keyFields, keyEdits};
@@ -531,11 +537,9 @@ public final class SettingsViewModel {
         mode.set(Mode.EXISTING);
         editingId.set(a.id());
         setProvider(choiceFor(a.provider()));
-        Money t = a.threshold();
+        // a threshold on a spend-only provider could never fire: the form shows none, and saving drops it
+        Money t = thresholdAvailable.get() ? a.threshold() : null;
         String r = a.region() != null ? a.region() : regionChoices.isEmpty() ? null : regionChoices.getFirst();
-        if (t != null && fixedCurrency(r) == null && !currencyChoices.contains(t.currency())) {
-            currencyChoices.add(t.currency());
-        }
         fill(new Draft(a.provider(), a.label(), r, a.baseUrl() == null ? "" : a.baseUrl().toString(),
                 a.teamId() == null ? "" : a.teamId(), t == null ? "" : t.plain(), t == null ? null : t.currency(),
                 String.valueOf(a.intervalMinutes())));
@@ -661,7 +665,7 @@ public final class SettingsViewModel {
         String existing = mode.get() == Mode.EXISTING ? editingId.get() : null;
         String shownLabel = label.get() == null || label.get().isBlank() ? info.displayName() : label.get().strip();
         URI url = baseUrl.get() == null || baseUrl.get().isBlank() ? null : BaseUrls.parse(baseUrl.get());
-        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, blankToNull(teamId.get()));
+        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, blankToNull(teamId.get()), existing);
         FetchTarget t = new FetchTarget(existing != null ? existing : info.id().value(), info, shownLabel, target, existing, null);
         testState.set(TestState.RUNNING);
         testMessage.set("Testing…");
@@ -703,10 +707,8 @@ public final class SettingsViewModel {
                 testSnapshot = snap;
                 testState.set(success ? TestState.OK : TestState.FAILED);
                 testMessage.set(success ? "OK — " + describe(snap, hideAmounts.get()) : text);
-                if (success && cur != null && fixedCurrency.get() == null && thresholdCurrency.get() == null) {
-                    if (!currencyChoices.contains(cur)) {
-                        currencyChoices.add(cur);
-                    }
+                if (success && cur != null && fixedCurrency.get() == null && thresholdCurrency.get() == null
+                        && currencyChoices.contains(cur)) {
                     thresholdCurrency.set(cur);
                 }
             });
@@ -824,7 +826,7 @@ public final class SettingsViewModel {
         }
         List<Account> list = new ArrayList<>(loaded.accounts());
         String id = m == Mode.EXISTING ? existing : uniqueId(Account.slug(info.id(), d.label()), list);
-        Money t = d.threshold().isBlank() ? null : new Money(Thresholds.parseAmount(d.threshold()),
+        Money t = d.threshold().isBlank() || !info.reportsBalance() ? null : new Money(Thresholds.parseAmount(d.threshold()),
                 Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
         Account a = new Account(id, info.id(), d.label().strip(), d.region(),
                 d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), blankToNull(d.teamId()), t,
@@ -953,6 +955,9 @@ public final class SettingsViewModel {
         region.set(regionChoices.isEmpty() ? null : regionChoices.getFirst());
         keyFields.setAll(info.map(i -> i.keySlots().stream().map(this::newKeyField).toList()).orElse(List.of()));
         refreshCurrencyChoices();
+        if (!thresholdAvailable.get()) {
+            threshold.set("");
+        }
         updateKeyStatus();
     }
 
@@ -962,12 +967,14 @@ public final class SettingsViewModel {
         return k;
     }
 
+    /** Only currencies the provider's balances can be in (DeepSeek: CNY, USD); none when the region fixes one. */
     private void refreshCurrencyChoices() {
-        if (fixedCurrency(region.get()) != null) {
+        List<String> reported = info().map(i -> i.balanceCurrencies(region.get())).orElse(List.of());
+        if (reported.size() < 2) {
             currencyChoices.clear();
             thresholdCurrency.set(null);
-        } else if (currencyChoices.isEmpty()) {
-            currencyChoices.setAll(COMMON_CURRENCIES);
+        } else if (!currencyChoices.equals(reported)) {
+            currencyChoices.setAll(reported);
         }
     }
 
@@ -1109,6 +1116,10 @@ public final class SettingsViewModel {
         if (l == null || l.isBlank()) {
             return "give the account a label, e.g. “DeepSeek (work)”";
         }
+        Optional<String> oneLine = Account.labelProblem(l);
+        if (oneLine.isPresent()) {
+            return oneLine.get();
+        }
         ProviderChoice p = provider.get();
         if (p != null) {
             for (Account a : current) {
@@ -1137,7 +1148,7 @@ public final class SettingsViewModel {
 
     private String validateThreshold() {
         String t = threshold.get();
-        if (t == null || t.isBlank()) {
+        if (t == null || t.isBlank() || !thresholdAvailable.get()) {
             return "";
         }
         try {
@@ -1147,6 +1158,11 @@ public final class SettingsViewModel {
         }
         if (fixedCurrency.get() == null && thresholdCurrency.get() == null) {
             return "choose the currency of the alert level";
+        }
+        if (fixedCurrency.get() == null && !currencyChoices.contains(thresholdCurrency.get())) {
+            String name = provider.get() == null ? "this provider" : provider.get().name();
+            return name + " reports balances in " + String.join(" or ", currencyChoices) + ", so an alert in "
+                    + thresholdCurrency.get() + " would never fire; choose one of them";
         }
         return "";
     }
@@ -1244,6 +1260,9 @@ public final class SettingsViewModel {
         }
         if (Boolean.FALSE.equals(s.available())) {
             text += " — the provider says the account cannot make API calls";
+        }
+        if (s.partial()) {
+            text += "; but " + lowerFirst(describe(s.problem()));
         }
         return text;
     }
@@ -1426,7 +1445,20 @@ public final class SettingsViewModel {
         return fixedCurrency.getReadOnlyProperty();
     }
 
-    /** Currencies to choose from when {@link #fixedCurrencyProperty()} is {@code null}. */
+    /**
+     * False for a provider that reports spend only (OpenAI, Anthropic): there is no balance for an alert to watch, the
+     * threshold field is disabled and {@link #thresholdNoteProperty()} says why; a saved account gets no threshold.
+     */
+    public ReadOnlyBooleanProperty thresholdAvailableProperty() {
+        return thresholdAvailable.getReadOnlyProperty();
+    }
+
+    /** Why there is no alert level for this provider, or empty. */
+    public ReadOnlyStringProperty thresholdNoteProperty() {
+        return thresholdNote.getReadOnlyProperty();
+    }
+
+    /** The currencies the provider's balances can be in (DeepSeek: CNY, USD) when {@link #fixedCurrencyProperty()} is {@code null}. */
     public ObservableList<String> currencyChoices() {
         return currencyChoicesView;
     }

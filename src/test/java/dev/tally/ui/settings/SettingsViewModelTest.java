@@ -210,6 +210,18 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aLabelWithALineBreakOrTabCannotBeSaved() {
+        open();
+        typeDeepSeek("DeepSeek\n(work)", KEY);
+        assertEquals("a label must be one line without control characters (newline, tab, …)", vm.labelErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        vm.labelProperty().set("DeepSeek\t(work)");
+        assertFalse(vm.canSaveProperty().get());
+        vm.labelProperty().set("DeepSeek (work)");
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
     void aSecondAccountOfTheSameProviderNeedsAnotherLabel() {
         open();
         typeDeepSeek("DeepSeek (work)", KEY);
@@ -243,6 +255,59 @@ class SettingsViewModelTest {
         vm.chooseProvider(choice("deepseek"));
         assertNull(vm.fixedCurrencyProperty().get());
         assertTrue(vm.currencyChoices().containsAll(List.of("CNY", "USD")));
+    }
+
+    @Test
+    void onlyTheCurrenciesTheProviderReportsAreOffered() {
+        open();
+        vm.chooseProvider(choice("deepseek"));
+        assertEquals(List.of("CNY", "USD"), vm.currencyChoices(), "DeepSeek reports CNY and USD rows, nothing else");
+        assertTrue(vm.thresholdAvailableProperty().get());
+        assertEquals("", vm.thresholdNoteProperty().get());
+        vm.chooseProvider(choice("novita"));
+        assertEquals("USD", vm.fixedCurrencyProperty().get());
+        assertTrue(vm.currencyChoices().isEmpty());
+    }
+
+    @Test
+    void aSpendOnlyProviderHasNoAlertLevelAndSaysWhy() throws Exception {
+        open();
+        vm.chooseProvider(choice("deepseek"));
+        vm.thresholdProperty().set("5");
+        vm.chooseProvider(choice("openai"));
+        assertFalse(vm.thresholdAvailableProperty().get(), "the field is disabled");
+        assertEquals("OpenAI reports spend only, not a balance, so a low-balance alert would never fire",
+                vm.thresholdNoteProperty().get());
+        assertEquals("", vm.thresholdProperty().get(), "no leftover amount in the disabled field");
+        assertTrue(vm.currencyChoices().isEmpty());
+        assertNull(vm.fixedCurrencyProperty().get());
+        vm.labelProperty().set("OpenAI (org)");
+        vm.save();
+        assertNull(fx.accounts.load().accounts().getFirst().threshold());
+    }
+
+    @Test
+    void aSavedThresholdThatCouldNeverFireIsShownAsSuch() {
+        fx = new SettingsFixture(home);
+        fx.accounts.save(List.of(
+                new Account("deepseek", ProviderId.of("deepseek"), "DeepSeek", null, null, null, Money.of("5", "EUR"), 5),
+                new Account("openai", ProviderId.of("openai"), "OpenAI", null, null, null, Money.of("5", "USD"), 5)));
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load("deepseek");
+        assertEquals(List.of("CNY", "USD"), vm.currencyChoices(), "EUR is not offered");
+        assertEquals("DeepSeek reports balances in CNY or USD, so an alert in EUR would never fire; choose one of them",
+                vm.thresholdErrorProperty().get());
+        vm.thresholdCurrencyProperty().set("CNY");
+        assertEquals("", vm.thresholdErrorProperty().get());
+
+        vm.load("openai");
+        assertEquals("", vm.thresholdProperty().get(), "an OpenAI alert could never fire: none is shown");
+        assertFalse(vm.thresholdAvailableProperty().get());
+        vm.intervalProperty().set("10");
+        vm.save();
+        Account saved = fx.accounts.load().accounts().stream().filter(a -> a.id().equals("openai")).findFirst().orElseThrow();
+        assertNull(saved.threshold(), "saving drops the alert that could never fire");
+        assertEquals(10, saved.intervalMinutes());
     }
 
     @Test
@@ -328,6 +393,11 @@ class SettingsViewModelTest {
                 CurrencyBalance.of("USD", new BigDecimal("5.30")), CurrencyBalance.of("CNY", new BigDecimal("0.01"))), null, null);
         assertEquals("¥0.01 · $5.30 — the provider says the account cannot make API calls", SettingsViewModel.describe(two));
         assertEquals("••• · ••• — the provider says the account cannot make API calls", SettingsViewModel.describe(two, true));
+        BalanceSnapshot partial = new BalanceSnapshot(ProviderId.of("openrouter"), now, null, List.of(), null, limit.keyLimit(),
+                new dev.tally.core.FetchError.AuthFailed("the account's credit balance is not shown: the management key"
+                        + " (OPENROUTER_MANAGEMENT_KEY) was rejected"));
+        assertEquals("key limit $10.00, $7.50 left, used $2.50; but key rejected — the account's credit balance is not shown:"
+                + " the management key (OPENROUTER_MANAGEMENT_KEY) was rejected", SettingsViewModel.describe(partial));
     }
 
     @Test
