@@ -45,7 +45,7 @@ public final class BalanceJson {
         n.put("status", o.status().jsonName());
         BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
         if (o instanceof FetchOutcome.Failure f) {
-            n.put("message", f.error().message());
+            n.put("message", BalanceText.message(f.error()));
         } else {
             n.putNull("message");
         }
