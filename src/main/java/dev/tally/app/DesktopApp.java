@@ -111,6 +111,8 @@ public final class DesktopApp {
         this.trayUp = awt != null && awt.isSupported();
         this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? awt : null,
                 new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
+        // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
+        ctx.onHistoryNotice(w -> notifications.send("Tally", w));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx, notifier, scheduler, fetchers);
         engine.addListener(this::afterPoll);

@@ -63,6 +63,12 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
 
     /** @param engineLock released once the engine stopped (before a Ctrl-C lets the JVM end), or {@code null} */
     private int watch(AppContext ctx, Cli.Io io, EngineLock engineLock) throws InterruptedException {
+        ctx.onHistoryNotice(w -> {
+            synchronized (io.out()) {
+                io.err().println("tally: " + w);
+                io.err().flush();
+            }
+        });
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: ask the main thread to stop, and give it a moment to close the engine and the database
