@@ -3,10 +3,13 @@ package dev.tally.app;
 import dev.tally.account.AccountStore;
 import dev.tally.alert.AlertRules;
 import dev.tally.core.AccountStatus;
+import dev.tally.history.HistoryException;
 import dev.tally.history.HistoryStore;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.Proxies;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.secret.KeyResolver;
@@ -15,8 +18,11 @@ import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The composition root: builds every service once, by constructor injection. Cheap to build (no I/O
@@ -36,6 +42,9 @@ public final class AppContext implements AutoCloseable {
     private HistoryStore history;
     private AlertRules alertRules;
     private BalanceFetcher fetcher;
+    /** Notices about the history file not yet passed on; guards {@link #noticeSink} too. */
+    private final List<String> notices = new ArrayList<>();
+    private Consumer<String> noticeSink;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this(dirs, env, clock, null);
@@ -97,12 +106,79 @@ public final class AppContext implements AutoCloseable {
         return secrets;
     }
 
-    /** The SQLite history in the data dir, opened (and migrated) on first use. Blocking. */
+    /**
+     * The SQLite history in the data dir, opened (and migrated) on first use. A damaged file is set aside and a
+     * fresh one started, which is told to {@link #onHistoryNotice}. Blocking.
+     *
+     * @throws dev.tally.history.HistoryException when it cannot be opened, e.g. its folder is not writable
+     */
     public synchronized HistoryStore history() {
         if (history == null) {
-            history = HistoryStore.open(dirs.historyDb());
+            history = HistoryStore.openRecovering(dirs.historyDb(), clock, this::historyNotice);
         }
         return history;
+    }
+
+    /**
+     * The history for commands that only read it ({@code tally status}, {@code tally history}): {@link #history()}
+     * when it can be opened; when its folder cannot be written, the file opened read-only; when there is nothing
+     * readable (no file, or a damaged one that could not be set aside), an empty history. Either way the reason
+     * goes to {@link #onHistoryNotice} in one line. Blocking.
+     *
+     * @throws HistoryException when the file was written by a newer Tally or is not a Tally history
+     */
+    public synchronized HistoryStore readHistory() {
+        if (history != null) {
+            return history;
+        }
+        try {
+            return history();
+        } catch (HistoryException e) {
+            if (e.kind() != HistoryException.Kind.UNWRITABLE && e.kind() != HistoryException.Kind.DAMAGED) {
+                throw e;
+            }
+            try {
+                boolean exists = java.nio.file.Files.isRegularFile(dirs.historyDb());
+                history = HistoryStore.openReadOnly(dirs.historyDb());
+                historyNotice(e.getMessage() + (exists ? "; showing it read-only (nothing new is recorded)"
+                        : "; there is no history to show"));
+            } catch (HistoryException ro) {
+                if (ro.kind() == HistoryException.Kind.NEWER || ro.kind() == HistoryException.Kind.FOREIGN) {
+                    throw ro;
+                }
+                history = HistoryStore.empty(dirs.historyDb());
+                historyNotice(e.getMessage() + "; showing no history");
+            }
+            return history;
+        }
+    }
+
+    /**
+     * Where one-line notices about the history file go (a damaged file set aside, a read-only folder): the
+     * command line prints them, the widget shows them. Notices from before this call are passed on now; without
+     * a receiver they are only logged. Any thread; {@code sink} is called on the thread that used the history.
+     */
+    public void onHistoryNotice(Consumer<String> sink) {
+        List<String> pending;
+        synchronized (notices) {
+            noticeSink = sink;
+            pending = List.copyOf(notices);
+            notices.clear();
+        }
+        pending.forEach(sink);
+    }
+
+    private void historyNotice(String text) {
+        LOG.log(System.Logger.Level.WARNING, text);
+        Consumer<String> sink;
+        synchronized (notices) {
+            sink = noticeSink;
+            if (sink == null) {
+                notices.add(text);
+                return;
+            }
+        }
+        sink.accept(text);
     }
 
     /** Alert rules whose state lives in the history database. */
@@ -114,18 +190,24 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Stores what a fetch of a configured account found (ad-hoc provider checks are not accounts and are
-     * not stored). Never throws: a history problem is logged and returned as a one-line warning.
+     * Stores what a fetch found. A configured account's results go under its id. An ad-hoc check of a provider
+     * with a key from the environment ({@code tally balance deepseek} with no account) goes under the provider id
+     * — unless a configured account has that id — so {@code tally history deepseek} and {@code tally status} find
+     * it; its failures are stored only once it has a history (a mistyped check leaves nothing behind). Never
+     * throws: a history problem is logged and returned as a one-line warning.
      *
      * @param source who fetched it: {@link HistoryStore#SOURCE_POLL} (the background poller) or
      *               {@link HistoryStore#SOURCE_CLI} (a command such as {@code tally balance})
      */
     public Optional<String> recordOutcome(FetchOutcome outcome, String source) {
         String id = outcome.target().accountId();
-        if (id == null) {
-            return Optional.empty();
-        }
         try {
+            if (id == null) {
+                id = adHocHistoryId(outcome);
+                if (id == null) {
+                    return Optional.empty();
+                }
+            }
             HistoryStore h = history();
             switch (outcome) {
                 case FetchOutcome.Success ok -> {
@@ -136,9 +218,31 @@ public final class AppContext implements AutoCloseable {
             }
             return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record history for " + id, e);
-            return Optional.of("could not save history to " + dirs.historyDb() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not record history for " + outcome.target().id(), e);
+            return Optional.of(e.getMessage() + " — balances are shown but not recorded");
         }
+    }
+
+    /** The history id of an ad-hoc check (its provider id), or {@code null} when it is not to be stored. */
+    private String adHocHistoryId(FetchOutcome outcome) {
+        String id = outcome.target().info().id().value();
+        if (accounts.load().find(id).isPresent()) {
+            return null;
+        }
+        if (outcome instanceof FetchOutcome.Failure && !history().accounts().contains(id)) {
+            return null;
+        }
+        return id;
+    }
+
+    /**
+     * The environment variable an ad-hoc provider's key comes from, for labels such as "DeepSeek (from
+     * DEEPSEEK_API_KEY)": the first of its key variables that is set, else the first one.
+     */
+    public String keyVariable(ProviderInfo info) {
+        return info.keySlots().stream().map(KeySlot::envVar).filter(v -> v != null && env.get(v) != null
+                && !env.get(v).isBlank()).findFirst()
+                .orElse(info.keySlots().isEmpty() ? "its key variable" : info.keySlots().getFirst().envVar());
     }
 
     /** Releases the HTTP client, the keychain connection and the history database; idempotent. */

@@ -111,6 +111,8 @@ public final class DesktopApp {
         this.trayUp = awt != null && awt.isSupported();
         this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? awt : null,
                 new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
+        // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
+        ctx.onHistoryNotice(w -> notifications.send("Tally", w));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx, notifier, scheduler, fetchers);
         engine.addListener(this::afterPoll);
@@ -122,6 +124,7 @@ public final class DesktopApp {
         AppDirs dirs = AppDirs.resolve(null, env);
         Logging.configure(dirs.logDir(), "1".equals(env.get("TALLY_DEBUG")));
         DesktopApp[] app = new DesktopApp[1];
+        SingleInstance window = null;
         try {
             SingleInstance.Claim claim = SingleInstance.claim(dirs.data(), () -> {
                 if (app[0] != null) {
@@ -134,8 +137,19 @@ public final class DesktopApp {
                 System.exit(0);
                 return;
             }
+            if (claim instanceof SingleInstance.Primary p) {
+                window = p.instance();
+            }
         } catch (IOException e) {
             System.err.println("tally: cannot make sure only one Tally runs (" + e.getMessage() + "); carrying on");
+        }
+        EngineLock engineLock = claimEngine(dirs, env);
+        if (engineLock == null) {
+            if (window != null) {
+                window.close();
+            }
+            System.exit(1);
+            return;
         }
         AppContext ctx = new AppContext(dirs, env, Clock.systemUTC());
         app[0] = new DesktopApp(ctx, !"off".equals(env.get("TALLY_TRAY")));
@@ -146,8 +160,48 @@ public final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engineLock.close();
         // keychain, AWT and FX threads are not all daemons: end explicitly, with the quit's exit code
         System.exit(app[0].exitCode);
+    }
+
+    /**
+     * Becomes the one engine polling this data folder. When a {@code tally watch} already polls it, says so (stderr,
+     * log, and a desktop notification, as a widget started from a menu has no terminal) and returns {@code null}:
+     * two engines would double every request. A folder that cannot be locked only costs the guarantee.
+     */
+    private static EngineLock claimEngine(AppDirs dirs, Map<String, String> env) {
+        try {
+            return switch (EngineLock.claim(dirs.data(), EngineLock.Role.WIDGET)) {
+                case EngineLock.Held h -> h.lock();
+                case EngineLock.Busy b -> {
+                    String why = b.message(EngineLock.Role.WIDGET);
+                    System.err.println("tally: " + why);
+                    LOG.log(System.Logger.Level.WARNING, "not started: " + why);
+                    tellDesktop(env, "Tally is not started: " + why + ".");
+                    yield null;
+                }
+            };
+        } catch (IOException e) {
+            System.err.println("tally: cannot make sure no other Tally polls the same accounts (" + e.getMessage()
+                    + "); carrying on");
+            return EngineLock.none();
+        }
+    }
+
+    /** A notification before exiting, where the desktop has a notification service (Linux); waits for it briefly. */
+    private static void tellDesktop(Map<String, String> env, String text) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return;
+        }
+        try (dev.tally.notify.FreedesktopNotifications n = dev.tally.notify.FreedesktopNotifications.forSession(env)) {
+            if (n.isAvailable()) {
+                n.sendAndWait("Tally", text, java.time.Duration.ofSeconds(2));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "no desktop notification: " + e);
+        }
     }
 
     private void start() {

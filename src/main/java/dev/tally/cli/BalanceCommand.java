@@ -58,6 +58,7 @@ public final class BalanceCommand implements Callable<Integer> {
     public Integer call() {
         AppContext ctx = root.context();
         Cli.Io io = root.io();
+        ctx.onHistoryNotice(w -> io.err().println("tally: " + w));
         AccountStore.Loaded loaded = ctx.accounts().load();
         loaded.warning().ifPresent(w -> io.err().println("tally: " + w));
 

@@ -39,19 +39,29 @@ public final class BalanceJson {
     }
 
     static void account(ObjectNode n, FetchOutcome o) {
-        n.put("id", o.target().id());
-        n.put("provider", o.target().info().id().value());
-        n.put("label", o.target().label());
-        n.put("status", o.status().jsonName());
         BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
-        if (o instanceof FetchOutcome.Failure f) {
-            n.put("message", f.error().message());
-        } else if (s != null && s.partial()) {
-            // status ok with what was fetched; the message says which key failed and what is missing
-            n.put("message", s.problem().message());
-        } else {
-            n.putNull("message");
-        }
+        // a partial answer is status ok with what was fetched; its message says which key failed and what is missing
+        String message = o instanceof FetchOutcome.Failure f ? BalanceText.message(f.error())
+                : s != null && s.partial() ? s.problem().message() : null;
+        boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
+        account(n, o.target().id(), o.target().info().id().value(), o.target().label(), o.status().jsonName(), message,
+                s, asked ? "provider" : null);
+    }
+
+    /**
+     * One account object with every contract field, in the contract's order, whatever is known: {@code id,
+     * provider, label, status, message, available, balances, spend, keyLimit, source}; unknown values are
+     * {@code null} ({@code balances} an empty list).
+     *
+     * @param s the snapshot to show, or {@code null} when there is none
+     */
+    static void account(ObjectNode n, String id, String provider, String label, String status, String message,
+                        BalanceSnapshot s, String source) {
+        n.put("id", id);
+        n.put("provider", provider);
+        n.put("label", label);
+        n.put("status", status);
+        n.put("message", message);
         if (s != null && s.available() != null) {
             n.put("available", s.available());
         } else {
@@ -86,12 +96,7 @@ public final class BalanceJson {
         } else {
             n.putNull("keyLimit");
         }
-        boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
-        if (asked) {
-            n.put("source", "provider");
-        } else {
-            n.putNull("source");
-        }
+        n.put("source", source);
     }
 
     private static void putMoney(ObjectNode n, String field, BigDecimal v) {

@@ -1,13 +1,17 @@
 package dev.tally.cli;
 
 import dev.tally.account.Account;
+import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.history.HistoryReport;
+import dev.tally.history.HistoryStore;
+import dev.tally.provider.ProviderInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tally history ACCOUNT [--days N] [--json]}: recorded balances, top-ups and estimated spend. No network. */
@@ -36,20 +40,29 @@ public final class HistoryCommand implements Callable<Integer> {
         if (days < 1 || days > 3660) {
             throw new Cli.UsageError("--days must be between 1 and 3660");
         }
-        Account a = AccountsCommand.find(AccountsCommand.load(root, false), id);
-        HistoryReport report = HistoryReport.build(ctx.history(), a.id(), days, ctx.clock().instant());
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
+        AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryStore history = ctx.readHistory();
+        String label = label(ctx, loaded, history);
+        HistoryReport report = HistoryReport.build(history, id, days, ctx.clock().instant());
         if (json) {
             root.io().out().println(BalanceJson.MAPPER.writeValueAsString(report.toJsonTree()));
             return Cli.OK;
         }
         if (report.currencies().isEmpty()) {
-            root.io().out().println(a.label() + ": no history in the last " + days + " day(s) yet. "
+            root.io().out().println(label + ": no history in the last " + days + " day(s) yet. "
                     + "It fills as 'tally balance' or the widget fetch this account.");
             return Cli.OK;
         }
         for (HistoryReport.CurrencyHistory c : report.currencies()) {
             String cur = c.currency();
-            root.io().out().println(a.label() + " — " + cur + ", last " + days + " day(s):");
+            root.io().out().println(label + " — " + cur + ", last " + days + " day(s):");
+            if (c.spendPeriod() != null) {
+                String provider = loaded.find(id).map(a -> a.provider().value()).or(() -> Optional.of(id))
+                        .flatMap(ctx.catalog()::find).map(ProviderInfo::displayName).orElse(label);
+                monthToDate(c, provider);
+                continue;
+            }
             if (!c.snapshots().isEmpty()) {
                 HistoryReport.BalanceAt last = c.snapshots().getLast();
                 root.io().out().println("  balance now   " + BalanceText.money(last.total(), cur) + " (" + last.at() + ")");
@@ -59,13 +72,53 @@ public final class HistoryCommand implements Callable<Integer> {
             for (HistoryReport.TopUpAt t : c.topUps()) {
                 root.io().out().println("  top-up        +" + BalanceText.money(t.amount(), cur) + " at " + t.at());
             }
-            for (HistoryReport.DailySpend d : c.daily()) {
-                root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), cur)));
-            }
+            daily(c);
             root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
                     : BalanceText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
             root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
         }
         return Cli.OK;
+    }
+
+    /** A spend-only provider: what it reported as spent this month, and the growth of that figure per day. */
+    private void monthToDate(HistoryReport.CurrencyHistory c, String provider) {
+        String cur = c.currency();
+        HistoryReport.BalanceAt last = c.snapshots().getLast();
+        root.io().out().println("  spend         " + (c.spendTotal() == null ? "nothing reported for this month yet"
+                : BalanceText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
+        daily(c);
+        root.io().out().println("  runway        none: " + provider + " reports spend, not a balance");
+    }
+
+    private void daily(HistoryReport.CurrencyHistory c) {
+        for (HistoryReport.DailySpend d : c.daily()) {
+            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), c.currency())));
+        }
+    }
+
+    /**
+     * What the account is called: a configured account's label; for a provider checked ad hoc with a key from the
+     * environment (stored under the provider id), e.g. "DeepSeek (from DEEPSEEK_API_KEY)".
+     *
+     * @throws Cli.UsageError when there is neither
+     */
+    private String label(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+        Optional<Account> account = loaded.find(id);
+        if (account.isPresent()) {
+            return account.get().label();
+        }
+        Optional<ProviderInfo> provider = ctx.catalog().find(id).filter(i -> i.id().value().equals(id));
+        if (provider.isPresent() && history.accounts().contains(id)) {
+            return StatusCommand.adHocLabel(ctx, provider.get());
+        }
+        try {
+            return AccountsCommand.find(loaded, id).label();
+        } catch (Cli.UsageError e) {
+            if (provider.isPresent()) {
+                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.keyVariable(provider.get())
+                        + " yet either ('tally balance " + id + "' records it)");
+            }
+            throw e;
+        }
     }
 }

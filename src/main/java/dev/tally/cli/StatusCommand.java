@@ -7,9 +7,8 @@ import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
+import dev.tally.history.HistoryStore;
 import dev.tally.history.PollOutcome;
-import dev.tally.poll.FetchOutcome;
-import dev.tally.poll.FetchTarget;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
 import picocli.CommandLine.Command;
@@ -19,6 +18,9 @@ import picocli.CommandLine.ParentCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -32,36 +34,34 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    /** One line of the status: a configured account, or a provider checked ad hoc with a key from the environment. */
+    private record Entry(String id, String provider, String label, Duration interval) {
+    }
+
     @Override
     public Integer call() {
         AppContext ctx = root.context();
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryStore history = ctx.readHistory();
         Instant now = ctx.clock().instant();
         ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
         doc.put("checkedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode list = doc.putArray("accounts");
-        for (Account a : loaded.accounts()) {
-            Optional<BalanceSnapshot> last = ctx.history().lastSnapshot(a.id());
-            Optional<PollOutcome> outcome = ctx.history().lastOutcome(a.id());
-            Duration interval = Duration.ofMinutes(a.intervalMinutes());
+        List<Entry> entries = entries(ctx, loaded, history);
+        for (Entry a : entries) {
+            Optional<BalanceSnapshot> last = history.lastSnapshot(a.id());
+            Optional<PollOutcome> outcome = history.lastOutcome(a.id());
             Instant lastGoodAt = last.map(BalanceSnapshot::fetchedAt).orElse(null);
             AccountStatus lastStatus = outcome.map(PollOutcome::status).orElse(lastGoodAt == null ? null : AccountStatus.OK);
-            Health health = Health.of(lastGoodAt, lastStatus, interval, now);
-            boolean stale = Health.staleValue(lastGoodAt, lastStatus, interval, now);
-            ProviderInfo info = ctx.catalog().find(a.provider().value()).orElse(null);
+            Health health = Health.of(lastGoodAt, lastStatus, a.interval(), now);
+            boolean stale = Health.staleValue(lastGoodAt, lastStatus, a.interval(), now);
             if (json) {
                 ObjectNode n = list.addObject();
-                if (info != null && last.isPresent()) {
-                    BalanceJson.account(n, new FetchOutcome.Success(FetchTarget.of(a, info), lastGoodAt, last.get()));
-                } else {
-                    n.put("id", a.id());
-                    n.put("provider", a.provider().value());
-                    n.put("label", a.label());
-                    n.putArray("balances");
-                }
-                n.put("status", lastStatus == null ? null : lastStatus.jsonName());
-                n.put("message", outcome.map(PollOutcome::message).orElse(null));
-                n.put("health", health.name().toLowerCase());
+                // the same fields in the same order for every account, null when unknown
+                BalanceJson.account(n, a.id(), a.provider(), a.label(), lastStatus == null ? null : lastStatus.jsonName(),
+                        outcome.map(PollOutcome::message).orElse(null), last.orElse(null), "history");
+                n.put("health", health.name().toLowerCase(Locale.ROOT));
                 n.put("stale", stale);
                 n.put("lastSuccessAt", lastGoodAt == null ? null : lastGoodAt.toString());
                 if (lastGoodAt == null) {
@@ -69,7 +69,6 @@ public final class StatusCommand implements Callable<Integer> {
                 } else {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
-                n.put("source", "history");
             } else {
                 StringBuilder line = new StringBuilder(a.label()).append(": ");
                 if (last.isPresent()) {
@@ -88,9 +87,34 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (json) {
             root.io().out().println(doc.toPrettyString());
-        } else if (loaded.accounts().isEmpty()) {
+        } else if (entries.isEmpty()) {
             root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
         }
         return Cli.OK;
+    }
+
+    /**
+     * The configured accounts, then every provider that {@code tally balance} checked ad hoc (a key from the
+     * environment, no account of that provider) and that has a history under its provider id.
+     */
+    private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+        List<Entry> out = new ArrayList<>();
+        for (Account a : loaded.accounts()) {
+            out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));
+        }
+        for (String id : history.accounts()) {
+            ProviderInfo info = ctx.catalog().find(id).filter(i -> i.id().value().equals(id)).orElse(null);
+            if (info == null || loaded.find(id).isPresent()
+                    || loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()))) {
+                continue;
+            }
+            out.add(new Entry(id, id, adHocLabel(ctx, info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
+        }
+        return out;
+    }
+
+    /** "DeepSeek (from DEEPSEEK_API_KEY)". */
+    static String adHocLabel(AppContext ctx, ProviderInfo info) {
+        return info.displayName() + " (from " + ctx.keyVariable(info) + ")";
     }
 }

@@ -2,11 +2,13 @@ package dev.tally.cli;
 
 import dev.tally.app.AppContext;
 import dev.tally.app.Engine;
+import dev.tally.app.EngineLock;
 import dev.tally.poll.ExecutorScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
         description = {"Run the engine in the foreground: poll every account on its interval, record history, print alerts.",
                 "Accounts added, edited or removed and keys set meanwhile (tally accounts ..., tally keys set) are",
                 "picked up within seconds; an account paused for its key is asked again when its key or settings change.",
-                "Stop with Ctrl-C."})
+                "Only one engine polls a data folder: watch refuses to start (exit 1) while another watch or the",
+                "desktop widget runs on it. Stop with Ctrl-C."})
 public final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -31,8 +34,41 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
 
     @Override
     public Integer call() throws InterruptedException {
+        if (stopAfter != null && stopAfter < 1) {
+            throw new Cli.UsageError("--stop-after must be at least 1 second, got " + stopAfter);
+        }
         AppContext ctx = root.context();
         Cli.Io io = root.io();
+        EngineLock engineLock = null;
+        try {
+            switch (EngineLock.claim(ctx.dirs().data(), EngineLock.Role.WATCH)) {
+                case EngineLock.Held h -> engineLock = h.lock();
+                case EngineLock.Busy b -> {
+                    io.err().println("tally: " + b.message(EngineLock.Role.WATCH));
+                    return Cli.NOT_ALL_FETCHED;
+                }
+            }
+        } catch (IOException e) {
+            io.err().println("tally: cannot make sure no other Tally polls the same accounts (" + e.getMessage()
+                    + "); carrying on");
+        }
+        try {
+            return watch(ctx, io, engineLock);
+        } finally {
+            if (engineLock != null) {
+                engineLock.close();
+            }
+        }
+    }
+
+    /** @param engineLock released once the engine stopped (before a Ctrl-C lets the JVM end), or {@code null} */
+    private int watch(AppContext ctx, Cli.Io io, EngineLock engineLock) throws InterruptedException {
+        ctx.onHistoryNotice(w -> {
+            synchronized (io.out()) {
+                io.err().println("tally: " + w);
+                io.err().flush();
+            }
+        });
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: ask the main thread to stop, and give it a moment to close the engine and the database
@@ -60,7 +96,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }, scheduler, fetchers);
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  " + BalanceText.line(outcome));
+                    io.out().println(time(ctx) + "  " + BalanceText.watchLine(outcome, state, ctx.clock().instant()));
                     io.out().flush();
                 }
             });
@@ -90,6 +126,9 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             engine.close();
             housekeeping.close();
             ctx.close();
+            if (engineLock != null) {
+                engineLock.close();
+            }
             io.err().println("Stopped.");
             io.err().flush();
         } finally {

@@ -1,8 +1,11 @@
 package dev.tally.history;
 
+import dev.tally.core.SpendReport;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,20 +33,29 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
     /**
      * @param snapshots      every known balance in the last {@link #DETAILED_DAYS} days of the window; for older
      *                       days (and folded ones) each day's first, lowest and last
-     * @param spendTotal     sum of spend in the window, never negative
-     * @param spendEstimated false only when all of it is provider-reported usage
+     * @param spendTotal     sum of spend in the window, never negative; for a spend-only provider (see
+     *                       {@code spendPeriod}) the spend it reported for the current UTC month, or {@code null}
+     *                       when it has reported nothing for this month yet
+     * @param spendEstimated false only when all of it is provider-reported usage or spend
      * @param topUps         increases seen in the window (never counted as negative spend)
      * @param daily          one entry per UTC date; {@code spend == null} means no data that day (a gap)
      * @param burnRatePerDay spend per day over the last 7 days (always those, whatever the window), or {@code null}
      *                       (under a day of data or no spend)
      * @param runwayDays     latest balance ÷ burn rate, or {@code null} when there is no burn rate or balance
+     * @param spendPeriod    {@code null} for a balance series; {@value SpendReport#MONTH_TO_DATE} for a spend-only
+     *                       provider, whose {@code snapshots} are then the month-to-date spend it reported (not a
+     *                       balance), {@code daily} the differences between those figures within a month (the
+     *                       first figure of a month counts from zero only when taken on the month's first day) and
+     *                       whose burn rate and runway are {@code null}; not part of the JSON
      */
     public record CurrencyHistory(String currency, List<BalanceAt> snapshots, BigDecimal spendTotal,
                                   boolean spendEstimated, List<TopUpAt> topUps, List<DailySpend> daily,
-                                  BigDecimal burnRatePerDay, BigDecimal runwayDays) {
+                                  BigDecimal burnRatePerDay, BigDecimal runwayDays, String spendPeriod) {
         public CurrencyHistory {
             Objects.requireNonNull(currency, "currency");
-            Objects.requireNonNull(spendTotal, "spendTotal");
+            if (spendTotal == null && spendPeriod == null) {
+                throw new NullPointerException("spendTotal");
+            }
             snapshots = List.copyOf(snapshots);
             topUps = List.copyOf(topUps);
             daily = List.copyOf(daily);
@@ -105,6 +117,8 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
                     ? store.dailyRollups(accountId, currency, firstDay, detailedFirstDay.minusDays(1))
                     : List.of();
             if (e.sampleTimes().isEmpty() && older.isEmpty()) {
+                // no balance in this currency: a spend-only provider (OpenAI, Anthropic) reports spend instead
+                monthToDate(store, accountId, currency, firstDay, today, now).ifPresent(out::add);
                 continue;
             }
             // burn rate and runway always over the last 7 days, whatever --days says (as on the cards)
@@ -132,9 +146,63 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
             }
             e.daily().forEach(b -> daily.add(new DailySpend(b.date(), b.spend())));
             out.add(new CurrencyHistory(currency, snapshots, spendTotal, !anySpend || anyEstimated, topUps, daily,
-                    week.burnRatePerDay(now).orElse(null), week.runwayDays(now).orElse(null)));
+                    week.burnRatePerDay(now).orElse(null), week.runwayDays(now).orElse(null), null));
         }
         return new HistoryReport(accountId, out);
+    }
+
+    /**
+     * The series of a spend-only provider: the month-to-date spend it reported at each fetch in the window, the
+     * figure for the current month as reported, and per day the growth of that figure within its month. A day
+     * without a fetch has no data; the first figure of a month counts from zero only when it was taken on the
+     * month's first day (otherwise it covers earlier days too, and only later growth is that day's); a figure
+     * lower than the one before it (the provider revised it) is no spend, never negative.
+     */
+    private static java.util.Optional<CurrencyHistory> monthToDate(HistoryStore store, String accountId, String currency,
+                                                                    LocalDate firstDay, LocalDate today, Instant now) {
+        Instant loadFrom = firstDay.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<SpendPoint> points = store.spendReports(accountId, currency, loadFrom, now).stream()
+                .filter(p -> SpendReport.MONTH_TO_DATE.equals(p.period())).toList();
+        Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<BalanceAt> snapshots = points.stream().filter(p -> !p.at().isBefore(from))
+                .map(p -> new BalanceAt(p.at(), p.amount())).toList();
+        if (snapshots.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        YearMonth thisMonth = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        BigDecimal spendTotal = null;
+        for (SpendPoint p : points) {
+            if (p.month().equals(thisMonth)) {
+                spendTotal = p.amount();
+            }
+        }
+        List<DailySpend> daily = new ArrayList<>();
+        for (LocalDate d = firstDay; !d.isAfter(today); d = d.plusDays(1)) {
+            LocalDate day = d;
+            List<SpendPoint> that = points.stream()
+                    .filter(p -> LocalDate.ofInstant(p.at(), ZoneOffset.UTC).equals(day)).toList();
+            if (that.isEmpty()) {
+                daily.add(new DailySpend(day, null));
+                continue;
+            }
+            SpendPoint last = that.getLast();
+            YearMonth month = last.month();
+            Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            BigDecimal baseline = null;
+            for (SpendPoint p : points) {
+                if (p.at().isBefore(dayStart) && p.month().equals(month)) {
+                    baseline = p.amount();
+                }
+            }
+            if (baseline == null) {
+                SpendPoint firstOfMonth = that.stream().filter(p -> p.month().equals(month)).findFirst().orElse(last);
+                baseline = day.equals(month.atDay(1)) ? BigDecimal.ZERO : firstOfMonth.amount();
+            }
+            BigDecimal spend = last.amount().subtract(baseline);
+            daily.add(new DailySpend(day, spend.signum() < 0 ? BigDecimal.ZERO.setScale(spend.scale()) : spend));
+        }
+        return java.util.Optional.of(new CurrencyHistory(currency, snapshots, spendTotal, false, List.of(), daily, null,
+                null, SpendReport.MONTH_TO_DATE));
     }
 
     private static List<BalanceAt> balances(List<? extends Observation> observations, Instant from, Instant to) {

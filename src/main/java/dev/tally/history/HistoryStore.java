@@ -19,10 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The history file: one SQLite database (WAL journal, {@code synchronous=NORMAL}, 5 s busy timeout)
@@ -168,50 +171,351 @@ public final class HistoryStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HistoryStore.class.getName());
 
     private final Path file;
-    private final Connection conn;
+    /** Replaced when a damaged file is set aside and a fresh one started (only with {@link Recovery}). */
+    private Connection conn;
+    /** Opened with {@link #openReadOnly}: every write fails with {@link HistoryException.Kind#UNWRITABLE}. */
+    private final boolean readOnly;
+    /** How to set a damaged file aside and whom to tell; {@code null} when a damaged file is an error. */
+    private final Recovery recovery;
+    /** The file's identity when opened, so a file another process already replaced is not set aside again. */
+    private Object fileKey;
     private final Map<String, Long> accountIds = new HashMap<>();
     private boolean closed;
 
-    private HistoryStore(Path file, Connection conn) {
+    /**
+     * Setting a damaged file aside: the clock names the copy ({@code history.db.corrupt-<yyyyMMdd-HHmmss>}),
+     * {@code notices} gets the one line that says so.
+     */
+    private record Recovery(Clock clock, Consumer<String> notices) {
+    }
+
+    private HistoryStore(Path file, Connection conn, boolean readOnly, Recovery recovery) {
         this.file = file;
         this.conn = conn;
+        this.readOnly = readOnly;
+        this.recovery = recovery;
+        this.fileKey = fileKey(file);
     }
 
     /**
      * Opens (creating if needed, with its parent folders) the history file and brings its schema up to
      * date.
      *
-     * @throws HistoryException if the file cannot be created or opened, is not a SQLite database, or
-     *                          was written by a newer Tally
+     * @throws HistoryException if the file cannot be created or opened ({@link HistoryException.Kind#UNWRITABLE}),
+     *                          is not a SQLite database or is damaged ({@link HistoryException.Kind#DAMAGED}),
+     *                          was written by a newer Tally, or is not a Tally history
      */
     public static HistoryStore open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Like {@link #open(Path)}, but a file that is not a SQLite database or is damaged — found when opening it or
+     * later, by any read or write — is set aside as {@code <name>.corrupt-<yyyyMMdd-HHmmss>} (never replacing an
+     * earlier copy; its {@code -wal} and {@code -shm} files go with it, renamed alike) and a fresh history is
+     * started, as {@code accounts.json} does; {@code notices} is told in one line. A read or write that hit the
+     * damage is then run again on the fresh file.
+     *
+     * @param notices called (on the calling thread, possibly while this store's lock is held) with each one-line
+     *                notice; must not call back into the store
+     * @throws HistoryException as {@link #open(Path)}; {@link HistoryException.Kind#DAMAGED} when the damaged file
+     *                          could not be moved aside (it is then left untouched)
+     */
+    public static HistoryStore openRecovering(Path file, Clock clock, Consumer<String> notices) {
+        return open(file, new Recovery(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(notices, "notices")));
+    }
+
+    private static HistoryStore open(Path file, Recovery recovery) {
         Objects.requireNonNull(file, "file");
         Path abs = file.toAbsolutePath();
-        try {
-            if (abs.getParent() != null) {
+        if (abs.getParent() != null) {
+            try {
                 Files.createDirectories(abs.getParent());
+            } catch (IOException e) {
+                throw new HistoryException("cannot write the history in " + abs.getParent() + ": "
+                        + whyNotWritable(abs, e), e, HistoryException.Kind.UNWRITABLE);
             }
-        } catch (IOException e) {
-            throw new HistoryException("cannot create the folder for the history file " + abs + ": " + e.getMessage(), e);
+        }
+        try {
+            return connect(abs, recovery);
+        } catch (HistoryException e) {
+            if (recovery == null || e.kind() != HistoryException.Kind.DAMAGED) {
+                throw e;
+            }
+            Path aside = setAside(abs, recovery.clock(), e);
+            HistoryStore fresh = connect(abs, recovery);
+            recovery.notices().accept(keptAs(abs, e, aside));
+            return fresh;
+        }
+    }
+
+    /**
+     * Opens an existing history file for reading only, for commands that only read it when its folder cannot be
+     * written (SQLite then cannot create the files it needs next to a WAL database): first read-only, then, when
+     * even that needs a file it cannot create, as an immutable file. Never creates, migrates, or sets aside
+     * anything. A missing or empty file reads as an empty history. Writes fail with
+     * {@link HistoryException.Kind#UNWRITABLE}.
+     *
+     * @throws HistoryException when the file cannot be read, is damaged, or was written by a newer Tally
+     */
+    public static HistoryStore openReadOnly(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path abs = file.toAbsolutePath();
+        if (!Files.isRegularFile(abs)) {
+            return empty(abs);
+        }
+        HistoryException first = null;
+        for (String mode : new String[] {"mode=ro", "immutable=1"}) {
+            Connection c = null;
+            try {
+                c = DriverManager.getConnection("jdbc:sqlite:file:" + abs.toUri().getRawPath() + "?" + mode);
+                int version;
+                int tables;
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
+                    version = userVersion(st);
+                    tables = tableCount(st);
+                }
+                if (version == 0 && tables == 0) {
+                    c.close();
+                    return empty(abs);
+                }
+                HistoryStore store = new HistoryStore(abs, c, true, null);
+                if (version == 0) {
+                    store.closeQuietly();
+                    throw new HistoryException("the file " + abs + " is a SQLite database but not a Tally history file",
+                            HistoryException.Kind.FOREIGN);
+                }
+                try {
+                    store.checkVersion(version);
+                } catch (HistoryException e) {
+                    store.closeQuietly();
+                    throw e;
+                }
+                if (version < SCHEMA_VERSION) {
+                    store.closeQuietly();
+                    throw new HistoryException("the history file " + abs + " needs an upgrade, which needs a folder "
+                            + "Tally can write to", HistoryException.Kind.UNWRITABLE);
+                }
+                return store;
+            } catch (SQLException e) {
+                closeQuietly(c);
+                HistoryException.Kind kind = kindOf(e);
+                HistoryException he = new HistoryException("cannot read the history file " + abs + ": "
+                        + (kind == HistoryException.Kind.DAMAGED ? damage(e) : e.getMessage()), e, kind);
+                if (kind == HistoryException.Kind.DAMAGED) {
+                    throw he;
+                }
+                first = first == null ? he : first;
+            }
+        }
+        throw first;
+    }
+
+    /**
+     * An empty history in memory, read-only, standing in for {@code file}: what a history file that does not exist
+     * yet (or cannot be read) reads as.
+     */
+    public static HistoryStore empty(Path file) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            HistoryStore store = new HistoryStore(file.toAbsolutePath(), c, true, null);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new HistoryException("cannot start an empty history in memory: " + e.getMessage(), e);
+        }
+    }
+
+    /** Connects to the file and migrates it; a failure closes the connection and says what kind it is. */
+    private static HistoryStore connect(Path abs, Recovery recovery) {
+        if (!looksLikeSqlite(abs)) {
+            // found before SQLite opens it: closing a connection to such a file deletes its -wal and -shm,
+            // which are kept aside with it
+            throw new HistoryException("cannot use the history file " + abs + ": it is not a SQLite database",
+                    HistoryException.Kind.DAMAGED);
         }
         Connection c;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + abs);
         } catch (SQLException e) {
-            throw new HistoryException("cannot open the history file " + abs + ": " + e.getMessage(), e);
+            throw opening(abs, e);
         }
-        HistoryStore store = new HistoryStore(abs, c);
+        HistoryStore store = new HistoryStore(abs, c, false, recovery);
         try {
             store.configureAndMigrate();
             return store;
         } catch (SQLException e) {
             store.closeQuietly();
-            String why = e.getMessage() != null && e.getMessage().contains("not a database")
-                    ? "it is not a SQLite database" : e.getMessage();
-            throw new HistoryException("cannot use the history file " + abs + ": " + why, e);
+            throw opening(abs, e);
         } catch (RuntimeException e) {
             store.closeQuietly();
             throw e;
+        }
+    }
+
+    /** A failure to open or set up the file, in words. */
+    private static HistoryException opening(Path abs, SQLException e) {
+        HistoryException.Kind kind = kindOf(e);
+        return switch (kind) {
+            case UNWRITABLE -> new HistoryException("cannot write the history in " + abs.getParent() + ": "
+                    + whyNotWritable(abs, null).replace(CANNOT_CREATE, CANNOT_CREATE + " (" + code(e) + ")"), e, kind);
+            case DAMAGED -> new HistoryException("cannot use the history file " + abs + ": " + damage(e), e, kind);
+            default -> new HistoryException("cannot use the history file " + abs + ": " + e.getMessage(), e, kind);
+        };
+    }
+
+    /** True for a missing or empty file, or one that starts with SQLite's header; unreadable ones are left to SQLite. */
+    private static boolean looksLikeSqlite(Path file) {
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(magic.length);
+            return head.length == 0 || java.util.Arrays.equals(head, magic);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** SQLite's primary result code, in the kinds callers act on. */
+    private static HistoryException.Kind kindOf(SQLException e) {
+        return switch (e.getErrorCode() & 0xff) {
+            case 3, 8, 14, 23 -> HistoryException.Kind.UNWRITABLE; // PERM, READONLY*, CANTOPEN, AUTH
+            case 11, 26 -> HistoryException.Kind.DAMAGED; // CORRUPT, NOTADB
+            default -> HistoryException.Kind.OTHER;
+        };
+    }
+
+    private static boolean damaged(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HistoryException h && h.kind() == HistoryException.Kind.DAMAGED
+                    || c instanceof SQLException s && kindOf(s) == HistoryException.Kind.DAMAGED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String damage(SQLException e) {
+        return (e.getErrorCode() & 0xff) == 26 ? "it is not a SQLite database" : "it is damaged or cut short (" + code(e) + ")";
+    }
+
+    /** {@code SQLITE_CANTOPEN} out of sqlite-jdbc's "[SQLITE_CANTOPEN] Unable to open ..." text. */
+    private static String code(SQLException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(SQLITE_[A-Z_]+)]").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "SQLite error " + e.getErrorCode();
+    }
+
+    private static final String CANNOT_CREATE = "SQLite cannot create its files there";
+
+    /** Why the history's folder or file cannot be written, in words a user can act on. */
+    private static String whyNotWritable(Path file, IOException e) {
+        Path folder = file.getParent();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return existing + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException || existing != null && !Files.isWritable(existing)) {
+            return "the folder is not writable (permission denied)";
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return "the file " + file.getFileName() + " is read-only";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e != null ? e.toString() : CANNOT_CREATE;
+    }
+
+    /** The file's identity (inode; its creation time where there are none), or {@code null} when it does not exist. */
+    private static Object fileKey(Path file) {
+        try {
+            var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return attrs.fileKey() != null ? attrs.fileKey() : attrs.creationTime();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Moves a damaged file aside as {@code <name>.corrupt-<stamp>} (with {@code -2}, {@code -3}... rather than
+     * replacing an earlier copy), with its {@code -wal} and {@code -shm}. The connection must be closed.
+     *
+     * @throws HistoryException ({@link HistoryException.Kind#DAMAGED}) when it cannot be moved; it is then untouched
+     */
+    private static Path setAside(Path abs, Clock clock, HistoryException why) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
+        String name = abs.getFileName() + ".corrupt-" + stamp;
+        Path aside = abs.resolveSibling(name);
+        for (int n = 2; taken(aside); n++) {
+            aside = abs.resolveSibling(name + "-" + n);
+        }
+        try {
+            Files.move(abs, aside);
+        } catch (IOException e) {
+            throw new HistoryException(abs + " could not be read (" + reason(why) + ") and could not be moved aside ("
+                    + whyNotWritable(abs, e) + "); it is left untouched and nothing is recorded", e,
+                    HistoryException.Kind.DAMAGED);
+        }
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = abs.resolveSibling(abs.getFileName() + suffix);
+            try {
+                if (Files.exists(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(side, aside.resolveSibling(aside.getFileName() + suffix));
+                }
+            } catch (IOException e) {
+                // a journal left behind would be replayed into the fresh file: better no fresh file than a mix
+                throw new HistoryException(abs + " was moved aside as " + aside.getFileName() + " but its " + suffix
+                        + " file could not be (" + whyNotWritable(abs, e) + ")", e, HistoryException.Kind.DAMAGED);
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "damaged history file " + abs + " kept as " + aside.getFileName());
+        return aside;
+    }
+
+    private static boolean taken(Path aside) {
+        java.nio.file.LinkOption no = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+        return Files.exists(aside, no) || Files.exists(aside.resolveSibling(aside.getFileName() + "-wal"), no)
+                || Files.exists(aside.resolveSibling(aside.getFileName() + "-shm"), no);
+    }
+
+    /** The one line a user sees after a damaged file was set aside. */
+    private static String keptAs(Path abs, HistoryException why, Path aside) {
+        return abs + " could not be read (" + reason(why) + "); it was kept as " + aside.getFileName()
+                + " and a fresh history was started";
+    }
+
+    /** "it is not a SQLite database" out of "cannot use the history file X: it is not a SQLite database". */
+    private static String reason(HistoryException e) {
+        String m = String.valueOf(e.getMessage());
+        int i = m.lastIndexOf(": ");
+        return i < 0 ? m : m.substring(i + 2);
+    }
+
+    /**
+     * A read or write found the file damaged: close it, set it aside and carry on with a fresh file. When another
+     * process has already replaced the file, just reconnect to the new one. Inside the store's lock.
+     */
+    private void recoverFromDamage(Throwable cause) throws SQLException {
+        closeQuietly(conn);
+        accountIds.clear();
+        HistoryException why = cause instanceof SQLException s ? opening(file, s)
+                : new HistoryException("cannot use the history file " + file + ": it is damaged or cut short",
+                HistoryException.Kind.DAMAGED);
+        Object now = fileKey(file);
+        String notice = null;
+        if (now != null && now.equals(fileKey)) {
+            Path aside = setAside(file, recovery.clock(), why);
+            notice = keptAs(file, why, aside);
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        conn = c;
+        fileKey = fileKey(file);
+        configureAndMigrate();
+        if (notice != null) {
+            recovery.notices().accept(notice);
         }
     }
 
@@ -234,7 +538,8 @@ public final class HistoryStore implements AutoCloseable {
                 return;
             }
             if (version == 0 && tableCount(st) > 0) {
-                throw new HistoryException("the file " + file + " is a SQLite database but not a Tally history file");
+                throw new HistoryException("the file " + file + " is a SQLite database but not a Tally history file",
+                        HistoryException.Kind.FOREIGN);
             }
             st.execute("BEGIN IMMEDIATE");
             try {
@@ -258,7 +563,8 @@ public final class HistoryStore implements AutoCloseable {
     private void checkVersion(int version) {
         if (version > SCHEMA_VERSION) {
             throw new HistoryException("the history file " + file + " was written by a newer Tally (schema v" + version
-                    + "); this version understands up to v" + SCHEMA_VERSION + ". Update Tally or move the file away.");
+                    + "); this version understands up to v" + SCHEMA_VERSION + ". Update Tally or move the file away.",
+                    HistoryException.Kind.NEWER);
         }
     }
 
@@ -601,6 +907,37 @@ public final class HistoryStore implements AutoCloseable {
             }
             out.addAll(folded);
             out.addAll(points(account, currency, from.toEpochMilli(), to.toEpochMilli() + 1));
+            return out;
+        });
+    }
+
+    /**
+     * The provider-reported spend figures of one currency with {@code from <= at <= to}, in time order (spend-only
+     * providers; see {@link SpendPoint}). Raw rows only: after {@link #RAW_RETENTION} they are gone.
+     */
+    public synchronized List<SpendPoint> spendReports(String accountId, String currency, Instant from, Instant to) {
+        requireAccountId(accountId);
+        Objects.requireNonNull(currency, "currency");
+        return read(() -> {
+            Long account = existingAccount(accountId);
+            List<SpendPoint> out = new ArrayList<>();
+            if (account == null) {
+                return out;
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT at, spend, spend_period, spend_from FROM snapshot "
+                    + "WHERE account = ? AND currency = ? AND (kind & " + KIND_SPEND + ") <> 0 AND spend IS NOT NULL "
+                    + "AND at >= ? AND at <= ? ORDER BY at")) {
+                ps.setLong(1, account);
+                ps.setString(2, currency);
+                ps.setLong(3, from.toEpochMilli());
+                ps.setLong(4, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SpendPoint(Instant.ofEpochMilli(rs.getLong(1)), decimal(rs.getString(2)),
+                                rs.getString(3), instant(rs, 4)));
+                    }
+                }
+            }
             return out;
         });
     }
@@ -1042,6 +1379,28 @@ public final class HistoryStore implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the history store " + file + " is closed");
         }
+        if (readOnly && "write".equals(verb)) {
+            throw new HistoryException("cannot write the history in " + file.getParent()
+                    + ": it is open read-only", HistoryException.Kind.UNWRITABLE);
+        }
+        try {
+            try {
+                return attempt(begin, work);
+            } catch (SQLException | HistoryException e) {
+                if (recovery == null || !damaged(e)) {
+                    throw e;
+                }
+                recoverFromDamage(e);
+                return attempt(begin, work);
+            }
+        } catch (SQLException e) {
+            HistoryException.Kind kind = kindOf(e);
+            throw new HistoryException("cannot " + verb + " the history file " + file + ": "
+                    + (kind == HistoryException.Kind.DAMAGED ? damage(e) : e.getMessage()), e, kind);
+        }
+    }
+
+    private <T> T attempt(String begin, SqlWork<T> work) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.execute(begin);
             try {
@@ -1053,8 +1412,6 @@ public final class HistoryStore implements AutoCloseable {
                 accountIds.clear();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new HistoryException("cannot " + verb + " the history file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -1067,9 +1424,15 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        closed = true;
+        closeQuietly(conn);
+    }
+
+    private static void closeQuietly(Connection c) {
         try {
-            closed = true;
-            conn.close();
+            if (c != null) {
+                c.close();
+            }
         } catch (SQLException ignored) {
             // already failing with a clearer error
         }

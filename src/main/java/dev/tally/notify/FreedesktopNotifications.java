@@ -166,6 +166,25 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
         }
     }
 
+    /**
+     * Like {@link #send}, but waits up to {@code wait} for the notification to be handed to the bus: for a process
+     * about to exit. Never throws.
+     */
+    public void sendAndWait(String title, String body, Duration wait) {
+        if (address == null) {
+            LOG.log(System.Logger.Level.INFO, "no session D-Bus; notification not shown: {0}", title);
+            return;
+        }
+        try {
+            worker.submit(() -> notifyNow(Objects.requireNonNullElse(title, ""), Objects.requireNonNullElse(body, "")))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "notification not confirmed: {0}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void notifyNow(String summary, String body) {
         try (DBusConnection c = connect()) {
             NotificationsBus n = c.getRemoteObject(SERVICE, OBJECT_PATH, NotificationsBus.class);

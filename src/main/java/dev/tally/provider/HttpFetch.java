@@ -348,7 +348,7 @@ public final class HttpFetch implements AutoCloseable {
             case 429 -> {
                 Duration wait = retryAfter(response.headers()).orElse(null);
                 yield new FetchError.RateLimited("rate limited by " + host + " (" + http + ")"
-                        + (wait == null ? "" : "; retry in " + wait.toSeconds() + " s"), wait);
+                        + (wait == null || wait.toSeconds() <= 0 ? "" : "; retry in " + wait.toSeconds() + " s"), wait);
             }
             case 404, 410 -> new FetchError.ProviderError("endpoint unavailable at " + host + call.uri().getRawPath()
                     + " (" + http + "); the provider may have moved or retired it", status);

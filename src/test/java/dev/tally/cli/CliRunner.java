@@ -46,6 +46,12 @@ public final class CliRunner {
         return this;
     }
 
+    /** Leaves {@code name} out of the environment (e.g. {@code TALLY_HOME}, to use the XDG folders instead). */
+    public CliRunner without(String name) {
+        env.remove(name);
+        return this;
+    }
+
     public CliRunner clock(Clock c) {
         this.clock = c;
         return this;
