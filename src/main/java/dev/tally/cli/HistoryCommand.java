@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code tally history ACCOUNT [--days N] [--json]}: recorded balances, top-ups and estimated spend. No network. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Show an account's recorded balances, top-ups and spend (estimated from balance drops,",
-                "or provider-reported where the provider reports usage). Reads the local history only."})
+        description = {"Show an account's recorded balances, top-ups and spend; reads the local history only.",
+                "Spend is estimated from balance drops, or provider-reported where the provider reports usage."})
 public final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
