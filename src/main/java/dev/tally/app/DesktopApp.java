@@ -279,7 +279,7 @@ public final class DesktopApp {
                 SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
                         ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
                         Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
-                        settingsIo, Platform::runLater);
+                        settingsIo, Platform::runLater, ctx.keys());
                 settingsVm = new SettingsViewModel(services);
                 settingsVm.setOnSaved(this::settingsSaved);
                 settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);

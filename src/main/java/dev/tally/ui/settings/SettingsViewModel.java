@@ -102,10 +102,22 @@ public final class SettingsViewModel {
      * @param launchCommand how to start Tally at login; empty when unknown (launch at login is then unavailable)
      * @param background    runs blocking work; should be a named daemon executor that logs failures
      * @param ui            runs on the UI thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param keys          finds an account's keys as the widget does (keychain, then the environment), so Test uses
+     *                      the key the card uses and a key field can say where its key comes from; its {@code env}
+     *                      lookups are cheap, its {@code find} runs on the background executor only
      */
     public record Services(ProviderCatalog catalog, AccountStore accounts, Supplier<SecretStore> secrets,
                            BiFunction<FetchTarget, Credentials, FetchOutcome> tester, PreferencesStore preferences,
-                           Autostart autostart, List<String> launchCommand, Executor background, Executor ui) {
+                           Autostart autostart, List<String> launchCommand, Executor background, Executor ui,
+                           KeyResolver keys) {
+        /** Without environment keys: only typed and keychain keys are used. */
+        public Services(ProviderCatalog catalog, AccountStore accounts, Supplier<SecretStore> secrets,
+                        BiFunction<FetchTarget, Credentials, FetchOutcome> tester, PreferencesStore preferences,
+                        Autostart autostart, List<String> launchCommand, Executor background, Executor ui) {
+            this(catalog, accounts, secrets, tester, preferences, autostart, launchCommand, background, ui,
+                    new KeyResolver(Map.of(), secrets));
+        }
+
         public Services {
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(accounts, "accounts");
@@ -116,6 +128,7 @@ public final class SettingsViewModel {
             launchCommand = List.copyOf(launchCommand);
             Objects.requireNonNull(background, "background");
             Objects.requireNonNull(ui, "ui");
+            Objects.requireNonNull(keys, "keys");
         }
     }
 
@@ -374,7 +387,7 @@ public final class SettingsViewModel {
         canTest.bind(Bindings.createBooleanBinding(() -> testState.get() != TestState.RUNNING && mode.get() != Mode.NONE
                         && provider.get() != null && provider.get().enabled() && keysValid.get()
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty()
-                        && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(KeyField::typed)),
+                        && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(k -> k.typed() || envKey(k.slot()))),
                 testState, mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
         keychainMessage.bind(Bindings.createStringBinding(this::describeKeychain, keychain, keychainName));
 
@@ -677,10 +690,9 @@ public final class SettingsViewModel {
             try {
                 Map<String, Secret> keys = new LinkedHashMap<>();
                 typed.forEach((slot, key) -> keys.put(slot.name(), key));
-                String storedProblem = existing == null ? null : addStoredKeys(existing, info, keys);
+                String missing = addResolvedKeys(existing, info, keys);
                 if (keys.isEmpty()) {
-                    message = "Type a key to test it" + (storedProblem != null ? " (" + storedProblem + ")"
-                            : existing != null ? " (no key is saved for this account)" : "");
+                    message = "Type a key to test it (" + missing + ")";
                 } else {
                     FetchOutcome o = services.tester().apply(t, Credentials.of(keys));
                     switch (o) {
@@ -715,26 +727,31 @@ public final class SettingsViewModel {
         });
     }
 
-    /** Adds stored keys for slots not typed; returns a keychain problem in words, or {@code null}. Background only. */
-    private String addStoredKeys(String accountId, ProviderInfo info, Map<String, Secret> keys) {
+    /**
+     * Adds, for slots not typed, the key the widget would use: the keychain's (saved accounts only), else the
+     * environment's. Returns why no key was found, in words. Background only.
+     */
+    private String addResolvedKeys(String accountId, ProviderInfo info, Map<String, Secret> keys) {
         if (keys.size() == info.keySlots().size()) {
-            return null;
+            return "";
         }
+        services.keys().find(info, accountId).forEach((slot, found) -> {
+            if (!keys.containsKey(slot)) {
+                found.key().ifPresent(k -> keys.put(slot, k));
+            }
+        });
+        String vars = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
+        if (accountId == null) {
+            return vars + " is not set";
+        }
+        Optional<String> problem;
         try {
-            SecretStore store = services.secrets().get();
-            StoreStatus st = store.status();
-            if (!st.isAvailable()) {
-                return "the keychain is " + state(st) + ": " + st.reason();
-            }
-            for (KeySlot s : info.keySlots()) {
-                if (!keys.containsKey(s.name())) {
-                    store.read(KeyResolver.entryName(accountId, info, s)).ifPresent(k -> keys.put(s.name(), k));
-                }
-            }
-            return null;
-        } catch (SecretStoreException e) {
-            return e.getMessage();
+            problem = services.keys().keychainProblem();
+        } catch (RuntimeException e) {
+            problem = Optional.of("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
         }
+        return problem.map(p -> p + "; " + vars + " is not set either")
+                .orElse("no key is saved for this account and " + vars + " is not set");
     }
 
     private void invalidateTest() {
@@ -1017,20 +1034,31 @@ public final class SettingsViewModel {
             try {
                 SecretStore store = services.secrets().get();
                 StoreStatus st = store.status();
-                if (!st.isAvailable()) {
-                    problem = true;
-                    fields.forEach(k -> text.put(k.slot().name(), "The keychain is " + state(st) + ": " + st.reason()));
-                } else {
-                    for (KeyField k : fields) {
-                        KeySlot s = k.slot();
-                        text.put(s.name(), store.read(KeyResolver.entryName(a.id(), info.get(), s))
-                                .map(key -> "Saved in " + store.name() + " (" + key.hint() + "); type a new key to replace it")
-                                .orElse("No key saved; type one, or set " + s.envVar()));
+                for (KeyField k : fields) {
+                    KeySlot s = k.slot();
+                    Optional<Secret> saved = st.isAvailable() ? store.read(KeyResolver.entryName(a.id(), info.get(), s))
+                            : Optional.empty();
+                    Optional<Secret> env = envSecret(s);
+                    if (saved.isPresent()) {
+                        text.put(s.name(), "Saved in " + store.name() + " (" + saved.get().hint() + "); type a new key to replace it");
+                    } else if (env.isPresent()) {
+                        // the widget uses it too (KeyResolver: keychain first, then the environment)
+                        text.put(s.name(), "Using " + s.envVar() + " from the environment (" + env.get().hint() + ")"
+                                + (st.isAvailable() ? "; type a key to keep one in " + store.name() + " instead"
+                                : "; the keychain is " + state(st) + ": " + st.reason()));
+                    } else if (!st.isAvailable()) {
+                        problem = true;
+                        text.put(s.name(), "The keychain is " + state(st) + ": " + st.reason() + "; " + s.envVar()
+                                + " is not set either");
+                    } else {
+                        text.put(s.name(), "No key saved; type one, or set " + s.envVar());
                     }
                 }
             } catch (SecretStoreException e) {
                 problem = true;
-                fields.forEach(k -> text.put(k.slot().name(), e.getMessage()));
+                fields.forEach(k -> text.put(k.slot().name(), envSecret(k.slot()).isPresent()
+                        ? "Using " + k.slot().envVar() + " from the environment; the keychain could not be read: " + e.getMessage()
+                        : e.getMessage()));
             } catch (RuntimeException e) {
                 problem = true;
                 fields.forEach(k -> text.put(k.slot().name(), "The keychain could not be read (" + e.getClass().getSimpleName() + ")"));
@@ -1057,7 +1085,11 @@ public final class SettingsViewModel {
         }
         StoreStatus st = keychain.get();
         for (KeyField k : keyFields) {
-            if (st == null || st.isAvailable()) {
+            if (envKey(k.slot())) {
+                k.setStatus("Leave empty to use " + k.slot().envVar() + " from the environment"
+                        + (st == null || st.isAvailable() ? ", or type a key to keep it in " + keychainName.get() + "."
+                        : " (the keychain is " + state(st) + ": " + st.reason() + ")."), false);
+            } else if (st == null || st.isAvailable()) {
                 k.setStatus("Kept in " + keychainName.get() + " — or leave empty to use " + k.slot().envVar() + ".", false);
             } else {
                 k.setStatus("Can be tested but not saved: the keychain is " + state(st) + " (" + st.reason() + ")."
@@ -1077,6 +1109,19 @@ public final class SettingsViewModel {
         return "The keychain is " + state(st) + ": " + st.reason() + ". Keys you type can be tested but not saved"
                 + " (Tally never stores keys in plain text). Unlock or start your keychain, or leave the key fields empty"
                 + " and set each provider's key variable (e.g. DEEPSEEK_API_KEY, named under each key field) instead.";
+    }
+
+    /** The key in the slot's environment variable, as the widget would read it; cheap (a map lookup). */
+    private Optional<Secret> envSecret(KeySlot slot) {
+        try {
+            return services.keys().env(slot.envVar()).map(Secret::of);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean envKey(KeySlot slot) {
+        return envSecret(slot).isPresent();
     }
 
     private Optional<ProviderInfo> info() {

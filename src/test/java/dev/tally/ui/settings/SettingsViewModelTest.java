@@ -532,6 +532,70 @@ class SettingsViewModelTest {
         assertFalse(vm.advancedOpenProperty().get(), "not left open from the account before");
     }
 
+    /** A saved DeepSeek account at the fake server whose key is only in DEEPSEEK_API_KEY. */
+    private void openWithEnvKey(dev.tally.secret.SecretStore store, String envKey) {
+        fx = new SettingsFixture(home);
+        fx.env = java.util.Map.of("DEEPSEEK_API_KEY", envKey);
+        fx.accounts.save(List.of(new Account("deepseek", ProviderId.of("deepseek"), "DeepSeek", null, server.baseUrl(),
+                null, null, 5)));
+        vm = fx.viewModel(store, Runnable::run, Runnable::run);
+        vm.setOnSaved(saves::add);
+        vm.load();
+    }
+
+    @Test
+    void testUsesTheEnvironmentKeyLikeTheWidgetWhenTheKeychainIsOff() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), "sk-env-key-0001");
+        SettingsViewModel.KeyField key = vm.keyFields().getFirst();
+        assertEquals("Using DEEPSEEK_API_KEY from the environment (sk-…0001); the keychain is unavailable: turned off"
+                + " with TALLY_KEYCHAIN=off", key.statusProperty().get());
+        assertFalse(key.statusProblemProperty().get(), "a key is there: nothing to fix");
+        vm.test();
+        assertEquals(TestState.OK, vm.testStateProperty().get(), vm.testMessageProperty().get());
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+    }
+
+    @Test
+    void testPrefersATypedKeyThenTheKeychainThenTheEnvironment() throws Exception {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        openWithEnvKey(keychain, "sk-env-key-0001");
+        assertEquals("Using DEEPSEEK_API_KEY from the environment (sk-…0001); type a key to keep one in Test Keychain"
+                + " instead", vm.keyFields().getFirst().statusProperty().get());
+        vm.test();
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+
+        keychain.write("deepseek", Secret.of(KEY));
+        vm.edit("deepseek");
+        assertTrue(vm.keyFields().getFirst().statusProperty().get().startsWith("Saved in Test Keychain"));
+        vm.test();
+        assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"), "the keychain wins, as in the widget");
+
+        vm.keyFields().getFirst().textProperty().set("sk-typed-key-0002");
+        vm.test();
+        assertEquals("Bearer sk-typed-key-0002", server.lastRequest().header("Authorization"));
+    }
+
+    @Test
+    void aNewAccountCanBeTestedWithItsEnvironmentKeyAndSaysWhenThereIsNone() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        fx = new SettingsFixture(home);
+        fx.env = java.util.Map.of("DEEPSEEK_API_KEY", "sk-env-key-0001");
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load();
+        typeDeepSeek("DeepSeek", "");
+        assertTrue(vm.keyFields().getFirst().statusProperty().get().startsWith(
+                "Leave empty to use DEEPSEEK_API_KEY from the environment"), vm.keyFields().getFirst().statusProperty().get());
+        assertTrue(vm.canTestProperty().get(), "the widget would use DEEPSEEK_API_KEY, so Test can");
+        vm.test();
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), " ");
+        vm.test();
+        assertEquals("Type a key to test it (the keychain is unavailable: turned off with TALLY_KEYCHAIN=off;"
+                + " DEEPSEEK_API_KEY is not set either)", vm.testMessageProperty().get());
+    }
+
     @Test
     void editingAnAccountShowsWhereItsKeyIsAndTestsWithTheStoredKey() throws Exception {
         server.fixture("/user/balance", 200, "deepseek/balance.json");
