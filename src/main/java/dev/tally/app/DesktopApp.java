@@ -384,7 +384,7 @@ public final class DesktopApp {
         if (!notificationsOn) {
             return;
         }
-        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.text();
+        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.displayText();
         io.execute(() -> notifications.send("Tally", text));
     }
 

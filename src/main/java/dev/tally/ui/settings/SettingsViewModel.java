@@ -8,6 +8,7 @@ import dev.tally.account.Thresholds;
 import dev.tally.autostart.Autostart;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
+import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
@@ -1325,7 +1326,8 @@ public final class SettingsViewModel {
             case FetchError.NoKey _ -> "No key";
             case FetchError.Unsupported _ -> "Not supported";
         };
-        return kind + " — " + e.message();
+        // engine messages give command-line advice ("pass --team-id"); here the fields are right above
+        return kind + " — " + DesktopText.inSettings(e.message());
     }
 
     private static String singleCurrency(BalanceSnapshot s) {
