@@ -189,7 +189,14 @@ public final class DesktopApp {
 
     private void handle(TrayAction action) {
         switch (action) {
-            case REFRESH_ALL -> engine.poller().refreshAll();
+            // with the window made, through its cards, so each shows its progress
+            case REFRESH_ALL -> {
+                if (main != null) {
+                    Platform.runLater(main::refreshAll);
+                } else {
+                    engine.poller().refreshAll();
+                }
+            }
             case OPEN_WINDOW -> showWindow();
             case SETTINGS -> openSettings();
             case QUIT -> quit();
@@ -492,11 +499,6 @@ public final class DesktopApp {
         @Override
         public void editKey(String accountId) {
             DesktopApp.this.openSettings(accountId);
-        }
-
-        @Override
-        public CompletionStage<?> refreshAll() {
-            return CompletableFuture.allOf(engine.poller().refreshAll().toArray(CompletableFuture[]::new));
         }
 
         @Override
