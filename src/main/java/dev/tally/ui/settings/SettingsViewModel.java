@@ -314,6 +314,10 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper formDirty = new ReadOnlyBooleanWrapper(this, "formDirty");
     private final ReadOnlyStringWrapper keychainMessage = new ReadOnlyStringWrapper(this, "keychainMessage");
 
+    /** Where the keys of the account in the form are, as last read by {@link #showStoredKeys}. UI thread. */
+    private KeyPlace keyPlace = KeyPlace.UNKNOWN;
+    private List<String> keyEnvVars = List.of();
+
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(this, "testState", TestState.IDLE);
     private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper(this, "testMessage", "");
     /** What the last successful Test fetched, so its text can follow "hide amounts"; {@code null} otherwise. */
@@ -385,11 +389,12 @@ public final class SettingsViewModel {
                         && (!draft().equals(baseline.get()) || keyFields.stream().anyMatch(KeyField::typed)),
                 mode, provider, label, region, baseUrl, teamId, threshold, thresholdCurrency, interval, baseline,
                 keyFields, keyEdits));
-        canTest.bind(Bindings.createBooleanBinding(() -> testState.get() != TestState.RUNNING && mode.get() != Mode.NONE
+        // not false while a test runs: a disabled button would lose the keyboard focus; test() ignores a second press
+        canTest.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE
                         && provider.get() != null && provider.get().enabled() && keysValid.get()
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty()
                         && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(k -> k.typed() || envKey(k.slot()))),
-                testState, mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
+                mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
         keychainMessage.bind(Bindings.createStringBinding(this::describeKeychain, keychain, keychainName));
 
         generalDirty.bind(Bindings.createBooleanBinding(() -> !general().equals(generalBaseline.get()),
@@ -585,6 +590,23 @@ public final class SettingsViewModel {
         return true;
     }
 
+    /**
+     * What removing the account in the form does to its key, for the confirmation: "Its key is removed from GNOME
+     * Keyring too." when one is saved there, else where the key comes from and that it stays (an environment
+     * variable is not Tally's to change); then that the history stays.
+     */
+    public String removeDetail() {
+        String vars = String.join(" and ", keyEnvVars);
+        String key = switch (keyPlace) {
+            case KEYCHAIN -> "Its key is removed from " + keychainName.get() + " too."
+                    + (keyEnvVars.isEmpty() ? "" : " " + vars + " in your environment stays as it is.");
+            case ENVIRONMENT -> "Its key comes from " + vars + " in your environment, which stays as it is.";
+            case NONE -> "";
+            case UNKNOWN -> "Any key saved for it in the keychain is removed too.";
+        };
+        return (key.isEmpty() ? "" : key + " ") + "Its history stays until it ages out.";
+    }
+
     /** Removes the account and its keychain entries, in the background. */
     public void remove(String id) {
         Optional<Account> found = current.stream().filter(a -> a.id().equals(id)).findFirst();
@@ -666,11 +688,12 @@ public final class SettingsViewModel {
     // ---------------------------------------------------------------- test
 
     /**
-     * Fetches once in the background with the typed keys (for a saved account, slots left empty use the stored key)
-     * and shows "OK — ¥110.00" (several currencies: "OK — ¥110.00 · $5.30") or the exact error. Does nothing unless {@link #canTestProperty()} is true.
+     * Fetches once in the background with the key the widget would use: typed, else (saved accounts) the keychain's,
+     * else the provider's environment variable; shows "OK — ¥110.00" (several currencies: "OK — ¥110.00 · $5.30") or
+     * the exact error. Does nothing unless {@link #canTestProperty()} is true, or while a test runs.
      */
     public void test() {
-        if (!canTest.get()) {
+        if (!canTest.get() || testState.get() == TestState.RUNNING) {
             return;
         }
         int generation = ++testGeneration;
@@ -827,13 +850,12 @@ public final class SettingsViewModel {
             }
             if (store == null || !st.isAvailable()) {
                 String env = String.join(" or ", typed.keySet().stream().map(KeySlot::envVar).toList());
-                String why = "The keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores keys in"
-                        + " plain text.";
-                String todo = "Unlock or start your keychain and press Save again — or clear the key field, set "
-                        + env + " in the environment Tally starts from, and save.";
-                typed.keySet().forEach(s -> out.keyProblems.put(s.name(), "Not saved: " + why + " " + todo));
-                out.errors.add(d.label().strip() + " was not saved: " + lowerFirst(why) + " Your entries are still in the form. "
-                        + todo);
+                // the whole story once, under the key field; the footer only points there
+                String detail = "Not saved: the keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores"
+                        + " keys in plain text. Unlock or start your keychain and press Save again — or clear the key field,"
+                        + " set " + env + " in the environment Tally starts from, and save.";
+                typed.keySet().forEach(s -> out.keyProblems.put(s.name(), detail));
+                out.errors.add("Not saved — see the key field");
                 return;
             }
         }
@@ -872,7 +894,7 @@ public final class SettingsViewModel {
                 store.write(KeyResolver.entryName(id, info, e.getKey()), e.getValue());
                 out.keysSaved.add(e.getKey().name());
             } catch (SecretStoreException ex) {
-                out.keyProblems.put(e.getKey().name(), "Not saved: " + ex.getMessage());
+                out.keyProblems.put(e.getKey().name(), "Not saved: " + lowerFirst(ex.getMessage()));
             }
         }
     }
@@ -935,8 +957,7 @@ public final class SettingsViewModel {
                         d.threshold(), d.currency(), d.interval()));
             }
             if (!out.keyProblems.isEmpty()) {
-                messages.add(out.account.label() + " was saved, but its key was not. "
-                        + out.keyProblems.values().iterator().next());
+                messages.add("Saved, but not the key — see the key field");
             }
         }
         if (out.preferences != null) {
@@ -1021,8 +1042,13 @@ public final class SettingsViewModel {
         advancedOpen.set(!d.baseUrl().isBlank());
     }
 
+    /** Where the keys of the account in the form are: what removing it does to them. */
+    private enum KeyPlace { UNKNOWN, KEYCHAIN, ENVIRONMENT, NONE }
+
     /** Shows, per key slot, whether a key is stored (with a masked hint), asking the keychain in the background. */
     private void showStoredKeys(Account a) {
+        keyPlace = KeyPlace.UNKNOWN;
+        keyEnvVars = List.of();
         Optional<ProviderInfo> info = services.catalog().find(a.provider().value());
         if (info.isEmpty() || keyFields.isEmpty()) {
             return;
@@ -1032,22 +1058,31 @@ public final class SettingsViewModel {
         services.background().execute(() -> {
             Map<String, String> text = new LinkedHashMap<>();
             boolean problem = false;
+            KeyPlace place = KeyPlace.UNKNOWN;
+            List<String> envVars = new ArrayList<>();
             try {
                 SecretStore store = services.secrets().get();
                 StoreStatus st = store.status();
+                place = KeyPlace.NONE;
                 for (KeyField k : fields) {
                     KeySlot s = k.slot();
                     Optional<Secret> saved = st.isAvailable() ? store.read(KeyResolver.entryName(a.id(), info.get(), s))
                             : Optional.empty();
                     Optional<Secret> env = envSecret(s);
+                    if (env.isPresent()) {
+                        envVars.add(s.envVar());
+                    }
                     if (saved.isPresent()) {
+                        place = KeyPlace.KEYCHAIN;
                         text.put(s.name(), "Saved in " + store.name() + " (" + saved.get().hint() + "); type a new key to replace it");
                     } else if (env.isPresent()) {
+                        place = place == KeyPlace.KEYCHAIN ? place : KeyPlace.ENVIRONMENT;
                         // the widget uses it too (KeyResolver: keychain first, then the environment)
+                        // (with the keychain unavailable, the General tab and a Save say why a typed key cannot be kept)
                         text.put(s.name(), "Using " + s.envVar() + " from the environment (" + env.get().hint() + ")"
-                                + (st.isAvailable() ? "; type a key to keep one in " + store.name() + " instead"
-                                : "; the keychain is " + state(st) + ": " + st.reason()));
+                                + (st.isAvailable() ? "; type a key to keep one in " + store.name() + " instead" : ""));
                     } else if (!st.isAvailable()) {
+                        place = st.isTemporarilyUnreadable() && place == KeyPlace.NONE ? KeyPlace.UNKNOWN : place;
                         problem = true;
                         text.put(s.name(), "The keychain is " + state(st) + ": " + st.reason() + "; " + s.envVar()
                                 + " is not set either");
@@ -1065,10 +1100,13 @@ public final class SettingsViewModel {
                 fields.forEach(k -> text.put(k.slot().name(), "The keychain could not be read (" + e.getClass().getSimpleName() + ")"));
             }
             boolean p = problem;
+            KeyPlace where = place;
             services.ui().execute(() -> {
                 if (!a.id().equals(editingId.get())) {
                     return;
                 }
+                keyPlace = where;
+                keyEnvVars = List.copyOf(envVars);
                 for (KeyField k : keyFields) {
                     String t = text.get(k.slot().name());
                     if (t != null) {
