@@ -599,6 +599,18 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void xaiWithoutATeamIdIsToldWhereTheFieldIsNotAFlag() {
+        open();
+        vm.chooseProvider(choice("xai"));
+        vm.baseUrlProperty().set(server.baseUrl().toString());
+        vm.keyFields().getFirst().textProperty().set(KEY);
+        vm.test();
+        String m = vm.testMessageProperty().get();
+        assertTrue(m.contains("enter the Team id above or set XAI_TEAM_ID"), m);
+        assertFalse(m.contains("--team-id"), m);
+    }
+
+    @Test
     void theRemoveConfirmationSaysWhatHappensToTheKey() throws Exception {
         openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), "sk-env-key-0001");
         assertEquals("Its key comes from DEEPSEEK_API_KEY in your environment, which stays as it is. Its history stays until"
