@@ -1,5 +1,6 @@
 package dev.tally.alert;
 
+import dev.tally.core.DesktopText;
 import dev.tally.core.Money;
 
 import java.util.Objects;
@@ -16,8 +17,19 @@ public sealed interface Alert {
     /** The account's display label, e.g. {@code DeepSeek (work)}. */
     String label();
 
-    /** One line for people, e.g. {@code DeepSeek (work): ¥4.20 left — below your ¥5.00 alert}. */
+    /**
+     * One line for people, e.g. {@code DeepSeek (work): ¥4.20 left — below your ¥5.00 alert}, as the command line
+     * prints it (plain amounts, command-line hints such as {@code --region}).
+     */
     String text();
+
+    /**
+     * {@link #text()} for a desktop notification: amounts written like the cards ({@code ¥1,234.50}) and
+     * command-line hints said the widget's way ({@link DesktopText}).
+     */
+    default String displayText() {
+        return DesktopText.of(text());
+    }
 
     /** A successful poll showed the balance in the threshold's currency below the threshold. */
     record LowBalance(String account, String label, Money balance, Money threshold) implements Alert {
@@ -31,6 +43,11 @@ public sealed interface Alert {
         @Override
         public String text() {
             return label + ": " + MoneyText.format(balance) + " left — below your " + MoneyText.format(threshold) + " alert";
+        }
+
+        @Override
+        public String displayText() {
+            return label + ": " + MoneyText.display(balance) + " left — below your " + MoneyText.display(threshold) + " alert";
         }
     }
 

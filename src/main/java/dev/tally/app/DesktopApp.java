@@ -243,7 +243,14 @@ public final class DesktopApp {
 
     private void handle(TrayAction action) {
         switch (action) {
-            case REFRESH_ALL -> engine.poller().refreshAll();
+            // with the window made, through its cards, so each shows its progress
+            case REFRESH_ALL -> {
+                if (main != null) {
+                    Platform.runLater(main::refreshAll);
+                } else {
+                    engine.poller().refreshAll();
+                }
+            }
             case OPEN_WINDOW -> showWindow();
             case SETTINGS -> openSettings();
             case QUIT -> quit();
@@ -333,7 +340,7 @@ public final class DesktopApp {
                 SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
                         ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
                         Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
-                        settingsIo, Platform::runLater);
+                        settingsIo, Platform::runLater, ctx.keys());
                 settingsVm = new SettingsViewModel(services);
                 settingsVm.setOnSaved(this::settingsSaved);
                 settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);
@@ -438,7 +445,7 @@ public final class DesktopApp {
         if (!notificationsOn) {
             return;
         }
-        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.text();
+        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.displayText();
         io.execute(() -> notifications.send("Tally", text));
     }
 
@@ -546,11 +553,6 @@ public final class DesktopApp {
         @Override
         public void editKey(String accountId) {
             DesktopApp.this.openSettings(accountId);
-        }
-
-        @Override
-        public CompletionStage<?> refreshAll() {
-            return CompletableFuture.allOf(engine.poller().refreshAll().toArray(CompletableFuture[]::new));
         }
 
         @Override

@@ -9,9 +9,13 @@ import java.util.Map;
  * <p>Never rounds: every significant digit the provider sent is shown. The amount has at least the
  * currency's usual decimals: two for USD, CNY, EUR, GBP ({@code 110} → {@code 110.00}), none for JPY,
  * three for KWD. Zeros beyond those carry no value and are dropped ({@code 110.000} → {@code 110.00},
- * {@code 49.588940} → {@code 49.58894}). No grouping
- * separators and no locale: the output is the same on every machine. A minus sign goes before the
- * symbol ({@code -$0.50}). Stateless and thread-safe; no method accepts {@code null}.
+ * {@code 49.588940} → {@code 49.58894}). No locale: the output is the same on every machine. A minus
+ * sign goes before the symbol ({@code -$0.50}). Stateless and thread-safe; no method accepts {@code null}.
+ *
+ * <p>Two audiences: {@link #shortText} and {@link #full} are for people looking at the desktop widget, the tray
+ * and notifications, and group thousands with commas ({@code ¥1,234,567.80}); {@link #plainText} and
+ * {@link #amount} never group, for command-line text and anything a script may parse ({@code --json} writes
+ * {@link Money#plain()}).
  */
 public final class MoneyFormat {
     private static final Map<String, String> SYMBOLS = Map.of(
@@ -50,19 +54,46 @@ public final class MoneyFormat {
     }
 
     /**
-     * Symbol and amount: {@code ¥110.00}, {@code $74.50}, {@code -$0.50}. A currency without a symbol is
-     * written as its code and a space: {@code CHF 12.00}. ({@code short} is a Java keyword, hence the name.)
+     * For display: symbol and amount with thousands grouped, {@code ¥110.00}, {@code ¥1,234,567.80},
+     * {@code -$0.50}. A currency without a symbol is written as its code and a space: {@code CHF 12.00}.
+     * Never for command-line output (use {@link #plainText}). ({@code short} is a Java keyword, hence the name.)
      */
     public static String shortText(Money money) {
+        return text(money, true);
+    }
+
+    /**
+     * Like {@link #shortText} without grouping, {@code ¥1234567.80}: for command-line text, where amounts stay plain
+     * decimals that scripts can read.
+     */
+    public static String plainText(Money money) {
+        return text(money, false);
+    }
+
+    private static String text(Money money, boolean grouped) {
         String symbol = symbol(money.currency());
         String digits = digits(money.amount().abs(), money.javaCurrency().getDefaultFractionDigits());
         String sign = money.isNegative() ? "-" : "";
         String gap = symbol.equals(money.currency()) ? " " : "";
-        return sign + symbol + gap + digits;
+        return sign + symbol + gap + (grouped ? group(digits) : digits);
+    }
+
+    /** {@code 1234567.80} → {@code 1,234,567.80}; the fraction is never grouped. */
+    private static String group(String digits) {
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        if (whole.length() <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(whole);
+        for (int i = whole.length() - 3; i > 0; i -= 3) {
+            sb.insert(i, ',');
+        }
+        return sb + (dot < 0 ? "" : digits.substring(dot));
     }
 
     /**
-     * Symbol, amount and code, unambiguous across currencies that share a symbol: {@code ¥110.00 CNY}.
+     * For display, like {@link #shortText}, with the code, unambiguous across currencies that share a symbol: {@code ¥110.00 CNY}.
      * A currency without a symbol is not written twice: {@code CHF 12.00}.
      */
     public static String full(Money money) {

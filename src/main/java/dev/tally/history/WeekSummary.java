@@ -10,15 +10,33 @@ import java.util.List;
 /**
  * What a balance card shows about spending in one currency over the last 7 days: a series for the
  * sparkline (6-hour buckets, {@code null} = no data, a gap — never zero), the total, whether it is an
- * estimate or provider-reported, and the runway. Immutable.
+ * estimate or provider-reported, the runway, and how much of the window the snapshots cover. Immutable.
+ *
+ * @param firstSample the oldest snapshot inside the window (the total covers the time since then), or
+ *                    {@code null} when unknown (taken as the whole window)
  */
 public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
-                          BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples) {
+                          BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples, Instant firstSample) {
     public static final Duration WINDOW = SpendEstimate.BURN_WINDOW;
     public static final Duration BUCKET = Duration.ofHours(6);
 
     public WeekSummary {
         buckets = Collections.unmodifiableList(new ArrayList<>(buckets));
+    }
+
+    /** A summary whose snapshots cover the whole window. */
+    public WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
+                       BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples) {
+        this(currency, buckets, total, estimated, burnRatePerDay, runwayDays, samples, null);
+    }
+
+    /** How long the snapshots cover up to {@code now}: the window at most. */
+    public Duration coverage(Instant now) {
+        if (firstSample == null) {
+            return WINDOW;
+        }
+        Duration d = Duration.between(firstSample, now);
+        return d.isNegative() ? Duration.ZERO : d.compareTo(WINDOW) > 0 ? WINDOW : d;
     }
 
     /** True when there are at least two snapshots, so at least one step of spend could be measured. */
@@ -38,7 +56,8 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
             }
             List<BigDecimal> series = e.series(BUCKET).stream().map(SpendBucket::spend).toList();
             out.add(new WeekSummary(currency, series, e.spendTotal(), e.spendEstimated(),
-                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null), e.sampleTimes().size()));
+                    e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null), e.sampleTimes().size(),
+                    e.sampleTimes().stream().min(Instant::compareTo).orElse(null)));
         }
         return out;
     }

@@ -149,6 +149,7 @@ public final class AwtTrayBackend implements TrayBackend {
                     MenuItem item = new MenuItem(action.text());
                     TrayAction what = action.action();
                     item.addActionListener(e -> deliver(() -> listener.onAction(what)));
+                    item.setEnabled(action.enabled());
                     menu.add(item);
                 }
                 case TrayMenu.Separator separator -> menu.addSeparator();

@@ -25,11 +25,16 @@ public final class TrayMenu {
         }
     }
 
-    /** A clickable item; its text is {@link TrayAction#label()} unless given. */
-    public record Action(String text, TrayAction action) implements Entry {
+    /** A clickable item (greyed when not {@code enabled}); its text is {@link TrayAction#label()} unless given. */
+    public record Action(String text, TrayAction action, boolean enabled) implements Entry {
         public Action {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(action, "action");
+        }
+
+        /** An enabled item. */
+        public Action(String text, TrayAction action) {
+            this(text, action, true);
         }
 
         public static Action of(TrayAction action) {
@@ -51,7 +56,8 @@ public final class TrayMenu {
             entries.add(new Info(TrayText.menuLine(line, now, hideAmounts)));
         }
         entries.add(new Separator());
-        entries.add(Action.of(TrayAction.REFRESH_ALL));
+        // nothing to refresh without accounts
+        entries.add(new Action(TrayAction.REFRESH_ALL.label(), TrayAction.REFRESH_ALL, !summary.accounts().isEmpty()));
         entries.add(Action.of(TrayAction.OPEN_WINDOW));
         entries.add(Action.of(TrayAction.SETTINGS));
         entries.add(new Separator());

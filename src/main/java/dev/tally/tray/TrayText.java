@@ -111,7 +111,8 @@ public final class TrayText {
      * {@code Tally — DeepSeek ¥110.00 · OpenRouter $74.50 · Moonshot: key rejected (3 min ago)}.
      * Accounts that are fine show label and amount; others add what is wrong and how old the information is.
      * At most {@value #TOOLTIP_MAX} characters: when too long, healthy accounts are left out first (from the
-     * end), then others, and {@code +N more} says how many.
+     * end), then others, and {@code +N more} says how many. One line: the AWT tray tooltip on Linux (XEmbed) draws a
+     * single line and drops line breaks, running the accounts together, so they are parted by {@code " · "}.
      */
     public static String tooltip(TraySummary summary, Instant now, boolean hideAmounts) {
         List<TraySummary.Line> lines = summary.accounts();

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -25,14 +26,16 @@ public final class BalanceCard extends VBox {
         Label title = new Label();
         title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("card-title");
-        Label subtitle = new Label();
-        subtitle.textProperty().bind(vm.subtitleProperty());
-        subtitle.getStyleClass().add("card-subtitle");
-        VBox names = new VBox(0, title, subtitle);
+        // a long label wraps; it never pushes the badge or the refresh button out of sight
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
 
         Label badge = new Label();
         badge.textProperty().bind(vm.badgeTextProperty());
         badge.getStyleClass().add("badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         vm.badgeProperty().addListener((o, a, b) -> styleBadge(badge, b));
         styleBadge(badge, vm.badgeProperty().get());
         Tooltip badgeTip = new Tooltip();
@@ -41,28 +44,60 @@ public final class BalanceCard extends VBox {
         badgeTip.setMaxWidth(360);
         badge.setTooltip(badgeTip);
         badge.accessibleTextProperty().bind(Bindings.concat(vm.badgeTextProperty(), ". ", vm.badgeDetailProperty()));
+        Label subtitle = new Label();
+        subtitle.textProperty().bind(vm.subtitleProperty());
+        subtitle.getStyleClass().add("card-subtitle");
+        subtitle.setMinWidth(0);
+        subtitle.visibleProperty().bind(vm.subtitleProperty().isNotEmpty());
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
+        // the badge has a line of its own (with the provider and region), so it is never cut short
+        HBox status = new HBox(8, badge, subtitle);
+        status.setAlignment(Pos.CENTER_LEFT);
 
-        Button refresh = new Button("⟳");
-        refresh.getStyleClass().addAll("flat", "card-refresh");
-        refresh.setAccessibleText("Refresh this account");
-        refresh.setTooltip(new Tooltip("Check this balance now"));
-        refresh.setOnAction(e -> vm.refresh());
+        // the spinner shows inside the button, which keeps its size, its place and the keyboard focus while it spins
+        Label glyph = new Label("⟳");
+        glyph.getStyleClass().add("card-refresh-glyph");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("card-spinner");
         spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
         spinner.visibleProperty().bind(vm.refreshingProperty());
-        spinner.managedProperty().bind(vm.refreshingProperty());
-        refresh.visibleProperty().bind(vm.refreshingProperty().not());
-        refresh.managedProperty().bind(vm.refreshingProperty().not());
+        glyph.visibleProperty().bind(vm.refreshingProperty().not());
+        Button refresh = new Button();
+        refresh.setGraphic(new StackPane(glyph, spinner));
+        refresh.getStyleClass().addAll("flat", "card-refresh");
+        refresh.accessibleTextProperty().bind(Bindings.when(vm.refreshingProperty())
+                .then("Refreshing this account").otherwise("Refresh this account"));
+        refresh.setTooltip(new Tooltip("Check this balance now"));
+        refresh.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // not disabled while it spins: a disabled button would lose the focus; the view model ignores a second press
+        refresh.setOnAction(e -> vm.refresh());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, names, grow, badge, spinner, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new HBox(8, title, refresh);
+        header.setAlignment(Pos.TOP_LEFT);
 
         vm.amounts().addListener((ListChangeListener<BalanceCardViewModel.AmountLine>) c -> renderAmounts(vm));
         renderAmounts(vm);
         amountBox.getStyleClass().add("card-amounts");
+
+        Label low = new Label();
+        low.textProperty().bind(vm.lowTextProperty());
+        low.getStyleClass().add("card-low");
+        low.setWrapText(true);
+        low.visibleProperty().bind(vm.lowTextProperty().isNotEmpty());
+        low.managedProperty().bind(low.visibleProperty());
+
+        Label reason = new Label();
+        reason.textProperty().bind(vm.reasonProperty());
+        reason.getStyleClass().add("card-reason");
+        reason.setWrapText(true);
+        reason.visibleProperty().bind(vm.reasonProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        Tooltip reasonTip = new Tooltip();
+        reasonTip.textProperty().bind(vm.badgeDetailProperty());
+        reasonTip.setWrapText(true);
+        reasonTip.setMaxWidth(360);
+        reason.setTooltip(reasonTip);
 
         Label note = new Label();
         note.textProperty().bind(vm.noteProperty());
@@ -80,8 +115,8 @@ public final class BalanceCard extends VBox {
 
         Sparkline spark = new Sparkline();
         spark.pointsProperty().bind(vm.sparklineProperty());
-        spark.visibleProperty().bind(vm.hasSpendProperty());
-        spark.managedProperty().bind(vm.hasSpendProperty());
+        spark.visibleProperty().bind(vm.showSparklineProperty());
+        spark.managedProperty().bind(vm.showSparklineProperty());
         spark.setAccessibleText("Estimated spend over the last 7 days");
         Label spend = new Label();
         spend.textProperty().bind(vm.spendTextProperty());
@@ -99,7 +134,8 @@ public final class BalanceCard extends VBox {
         updated.textProperty().bind(vm.updatedProperty());
         updated.getStyleClass().add("card-updated");
 
-        getChildren().addAll(header, amountBox, note, editKey, spark, spend, runway, updated);
+        VBox top = new VBox(2, header, status);
+        getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, spend, runway, updated);
         vm.staleProperty().addListener((o, a, b) -> pseudoStale(b));
         pseudoStale(vm.staleProperty().get());
         setAccessibleText("Balance card");

@@ -3,6 +3,7 @@ package dev.tally.ui;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
+import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
@@ -25,9 +26,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -39,8 +44,8 @@ import java.util.concurrent.Executor;
  * thread in the app); completions of background work come back through that executor.
  */
 public final class BalanceCardViewModel {
-    /** The badge's kind, used as a CSS style class suffix. */
-    public enum Badge { LIVE, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
+    /** The badge's kind, used as a CSS style class suffix. {@code LOW}: live, but below the account's alert. */
+    public enum Badge { LIVE, LOW, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
 
     /** What a large amount on the card is; the view styles each kind apart (a spend must not look like a balance). */
     public enum AmountKind {
@@ -67,6 +72,10 @@ public final class BalanceCardViewModel {
     public record AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
                              AmountKind kind) {
     }
+
+    /** Spend is shown once the snapshots cover this long; before, a few seconds of data would read as a week. */
+    public static final Duration MIN_SPEND_COVERAGE = Duration.ofHours(1);
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     /** What the card can ask the app to do. Implementations must not block. */
     public interface Actions {
@@ -96,15 +105,27 @@ public final class BalanceCardViewModel {
     private final ReadOnlyStringWrapper spendText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runwayText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasSpend = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper showSparkline = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper lowText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ZoneId zone;
+    /** The refresh in flight, so "Refresh all" can wait for it; {@code null} when idle. */
+    private CompletableFuture<Void> inFlight;
 
     private AccountState state;
     private List<WeekSummary> week = List.of();
     private boolean hideAmounts;
 
     public BalanceCardViewModel(String id, Actions actions, Executor ui) {
+        this(id, actions, ui, ZoneId.systemDefault());
+    }
+
+    /** @param zone where "since Mon 14:05" is told */
+    public BalanceCardViewModel(String id, Actions actions, Executor ui, ZoneId zone) {
         this.id = id;
         this.actions = actions;
         this.ui = ui;
+        this.zone = zone;
     }
 
     public String id() {
@@ -131,13 +152,24 @@ public final class BalanceCardViewModel {
         tick(now);
     }
 
-    /** Fetch now; shows progress until the result (or error) arrives. */
-    public void refresh() {
-        if (refreshing.get()) {
-            return;
+    /**
+     * Fetch now; shows progress until the result (or error) arrives. A refresh while one is in flight joins it.
+     *
+     * @return completes (on the UI executor) once the progress is gone
+     */
+    public CompletionStage<Void> refresh() {
+        if (inFlight != null) {
+            return inFlight;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight = done;
         refreshing.set(true);
-        actions.refresh(id).whenComplete((r, e) -> ui.execute(() -> refreshing.set(false)));
+        actions.refresh(id).whenComplete((r, e) -> ui.execute(() -> {
+            inFlight = null;
+            refreshing.set(false);
+            done.complete(null);
+        }));
+        return done;
     }
 
     public void editKey() {
@@ -147,8 +179,7 @@ public final class BalanceCardViewModel {
     private void render(Instant now) {
         AccountState s = state;
         title.set(s.target().label());
-        String region = s.target().target().region();
-        subtitle.set(s.target().info().displayName() + (region == null ? "" : " · " + region));
+        subtitle.set(subtitle(s));
         BalanceSnapshot value = s.lastGood();
         Money threshold = s.target().account() == null ? null : s.target().account().threshold();
 
@@ -185,36 +216,80 @@ public final class BalanceCardViewModel {
             }
             if (value.partial()) {
                 String kind = TraySummary.problemText(value.problem());
-                notes.add(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " — " + value.problem().message());
+                notes.add(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " — "
+                        + DesktopText.of(value.problem().message()));
             }
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
+        boolean low = lines.stream().anyMatch(AmountLine::low);
+        lowText.set(!low ? "" : hideAmounts || threshold == null ? "Below your alert"
+                : "Below your " + MoneyFormat.shortText(threshold) + " alert");
 
         Health health = s.health(now);
         FetchError error = s.lastError();
         stale.set(s.stale(now));
         switch (health) {
-            case LIVE -> setBadge(Badge.LIVE, "Live", "Checked " + TrayText.age(value.fetchedAt(), now));
+            case LIVE -> {
+                if (low) {
+                    setBadge(Badge.LOW, "Low", lowText.get() + "; checked " + TrayText.age(value.fetchedAt(), now));
+                } else {
+                    setBadge(Badge.LIVE, "Live", "Checked " + TrayText.age(value.fetchedAt(), now));
+                }
+            }
             case STALE -> setBadge(Badge.STALE, "Stale " + minutes(value.fetchedAt(), now),
                     "Last checked " + TrayText.age(value.fetchedAt(), now) + "; the next check is due");
-            case ERROR -> setBadge(Badge.ERROR, "Error: " + TraySummary.problemText(error), error.message());
-            case NO_KEY -> setBadge(Badge.NO_KEY, "No key", error.message());
-            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, "Not supported", error.message());
+            case ERROR -> setBadge(Badge.ERROR, "Error: " + TraySummary.problemText(error), DesktopText.of(error.message()));
+            case NO_KEY -> setBadge(Badge.NO_KEY, "No key", DesktopText.of(error.message()));
+            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, "Not supported", DesktopText.of(error.message()));
             case PENDING -> setBadge(Badge.PENDING, "Checking…", "Waiting for the first answer");
         }
         AccountStatus st = s.lastStatus();
         canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY
                 || value != null && (value.problem() instanceof FetchError.AuthFailed
                 || value.problem() instanceof FetchError.Forbidden));
+        reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
+                ? "" : reason(error, s));
         updated.set(value == null ? "not updated yet" : "updated " + TrayText.age(value.fetchedAt(), now));
-        renderSpend(value);
+        renderSpend(value, now);
     }
 
-    private void renderSpend(BalanceSnapshot value) {
+    /** "DeepSeek · China": the provider unless the label already says it, and the region as Settings names it. */
+    private static String subtitle(AccountState s) {
+        List<String> parts = new ArrayList<>();
+        String provider = s.target().info().displayName();
+        if (!s.target().label().strip().equalsIgnoreCase(provider)) {
+            parts.add(provider);
+        }
+        String region = s.target().target().region();
+        if (region != null && !region.isEmpty()) {
+            parts.add(region.substring(0, 1).toUpperCase(Locale.ROOT) + region.substring(1));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** One line on the card body saying what went wrong and what to do; the provider's full words are in the tooltip. */
+    private static String reason(FetchError error, AccountState s) {
+        boolean regions = !s.target().info().selectableRegions().isEmpty();
+        return switch (error) {
+            case FetchError.AuthFailed a -> "Key rejected — check the key" + (regions ? " or region" : "");
+            case FetchError.Forbidden f -> "Key not allowed to read the balance — check the key's permissions";
+            case FetchError.NoKey k -> "No key — add one with Edit key…";
+            case FetchError.RateLimited r -> "Rate limited — Tally tries again later";
+            case FetchError.Timeout t -> "No answer in time — Tally tries again later";
+            case FetchError.NetworkError n -> "Network error — check the connection; Tally tries again later";
+            case FetchError.BadResponse b -> "Unexpected answer from " + s.target().info().displayName();
+            case FetchError.ProviderError p -> s.target().info().displayName() + " reported an error — Tally tries again later";
+            case FetchError.Unsupported u -> "Tally cannot read this provider's balance";
+        };
+    }
+
+    private void renderSpend(BalanceSnapshot value, Instant now) {
         Optional<WeekSummary> w = primary(value);
-        if (w.isEmpty() || !w.get().hasData()) {
+        // seconds of data make no week: wait for an hour of it before showing a total or a chart
+        if (w.isEmpty() || !w.get().hasData() || w.get().coverage(now).compareTo(MIN_SPEND_COVERAGE) < 0) {
             hasSpend.set(false);
+            showSparkline.set(false);
             sparkline.set(List.of());
             spendText.set(week.isEmpty() ? "" : "spend estimate appears after a few checks");
             runwayText.set("");
@@ -222,14 +297,20 @@ public final class BalanceCardViewModel {
         }
         WeekSummary ws = w.get();
         hasSpend.set(true);
+        // hidden amounts hide the chart too: its shape tells what was spent when
+        showSparkline.set(!hideAmounts);
         List<Double> points = new ArrayList<>(ws.buckets().size());
-        for (BigDecimal b : ws.buckets()) {
-            points.add(b == null ? null : b.doubleValue());
+        if (!hideAmounts) {
+            for (BigDecimal b : ws.buckets()) {
+                points.add(b == null ? null : b.doubleValue());
+            }
         }
         sparkline.set(java.util.Collections.unmodifiableList(points));
         String total = money(ws.total(), ws.currency());
-        spendText.set(ws.estimated() ? total + " spent this week (estimated)"
-                : total + " spent this week (reported by " + state.target().info().displayName() + ")");
+        boolean fullWeek = ws.coverage(now).compareTo(WeekSummary.WINDOW.minus(WeekSummary.BUCKET)) >= 0;
+        String period = fullWeek ? "this week" : "since " + SINCE.format(ws.firstSample().atZone(zone));
+        spendText.set(ws.estimated() ? total + " spent " + period + " (estimated)"
+                : total + " spent " + period + " (reported by " + state.target().info().displayName() + ")");
         runwayText.set(ws.runwayDays() == null ? ""
                 : "≈ " + ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString() + " days left at this pace");
     }
@@ -348,5 +429,20 @@ public final class BalanceCardViewModel {
 
     public ReadOnlyBooleanProperty hasSpendProperty() {
         return hasSpend.getReadOnlyProperty();
+    }
+
+    /** The sparkline is drawn: there is spend to show and amounts are not hidden. */
+    public ReadOnlyBooleanProperty showSparklineProperty() {
+        return showSparkline.getReadOnlyProperty();
+    }
+
+    /** "Below your ¥5.00 alert" ("Below your alert" when amounts are hidden) while an amount is below it, else empty. */
+    public ReadOnlyStringProperty lowTextProperty() {
+        return lowText.getReadOnlyProperty();
+    }
+
+    /** What went wrong, in one line on the card ("Key rejected — check the key or region"); empty when nothing did. */
+    public ReadOnlyStringProperty reasonProperty() {
+        return reason.getReadOnlyProperty();
     }
 }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,8 +27,6 @@ import java.util.concurrent.Executor;
 public final class MainViewModel {
     /** What the window can ask the app to do. Implementations must not block. */
     public interface Actions extends BalanceCardViewModel.Actions {
-        CompletionStage<?> refreshAll();
-
         void openSettings();
 
         /** Adds an account for each provider whose key variable is set; the engine then polls them. */
@@ -60,7 +58,7 @@ public final class MainViewModel {
         List<BalanceCardViewModel> next = new ArrayList<>();
         Instant lastCheck = null;
         for (AccountState s : states) {
-            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> new BalanceCardViewModel(id, actions, ui));
+            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> new BalanceCardViewModel(id, actions, ui, zone));
             card.update(s, weeks.getOrDefault(s.target().id(), List.of()), now, hideAmounts);
             next.add(card);
             if (s.lastPollAt() != null && (lastCheck == null || s.lastPollAt().isAfter(lastCheck))) {
@@ -92,6 +90,13 @@ public final class MainViewModel {
                 : "Keys found in your environment for " + String.join(", ", providerNames) + ". Add them as accounts?");
     }
 
+    /** The empty state's text, naming the providers as everywhere else ("Novita AI"). */
+    public static String emptyText(List<String> providerNames) {
+        String names = providerNames.size() < 2 ? String.join("", providerNames)
+                : String.join(", ", providerNames.subList(0, providerNames.size() - 1)) + " and " + providerNames.getLast();
+        return "Tally shows what is left on your " + names + " accounts. Keys stay in your system keychain.";
+    }
+
     public void tick(Instant now) {
         cards.forEach(c -> c.tick(now));
     }
@@ -101,12 +106,17 @@ public final class MainViewModel {
         cards.forEach(c -> c.setHideAmounts(hide, now));
     }
 
+    /**
+     * Refreshes every card: each shows its own progress until its answer arrives (a card already refreshing is
+     * joined, not asked twice); {@link #refreshingAllProperty()} is true until the last one is in.
+     */
     public void refreshAll() {
-        if (refreshingAll.get()) {
+        if (refreshingAll.get() || cards.isEmpty()) {
             return;
         }
         refreshingAll.set(true);
-        actions.refreshAll().whenComplete((r, e) -> ui.execute(() -> refreshingAll.set(false)));
+        CompletableFuture<?>[] each = cards.stream().map(c -> c.refresh().toCompletableFuture()).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(each).whenComplete((r, e) -> ui.execute(() -> refreshingAll.set(false)));
     }
 
     public void openSettings() {

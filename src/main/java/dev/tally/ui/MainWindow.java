@@ -1,5 +1,7 @@
 package dev.tally.ui;
 
+import dev.tally.provider.ProviderCatalog;
+import dev.tally.provider.ProviderInfo;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -34,7 +36,8 @@ public final class MainWindow {
         refreshAll.setAccessibleText("Refresh all balances");
         refreshAll.setTooltip(new Tooltip("Check every account now (Ctrl+R)"));
         refreshAll.setOnAction(e -> vm.refreshAll());
-        refreshAll.disableProperty().bind(vm.refreshingAllProperty().or(vm.emptyProperty()));
+        // not disabled while the cards refresh (each card shows its own progress): a disabled button loses the focus
+        refreshAll.disableProperty().bind(vm.emptyProperty());
         Button settings = new Button("Settings…");
         settings.setAccessibleText("Open settings");
         settings.setOnAction(e -> vm.openSettings());
@@ -51,8 +54,8 @@ public final class MainWindow {
 
         Label emptyTitle = new Label("Add your first account");
         emptyTitle.getStyleClass().add("empty-title");
-        Label emptyText = new Label("Tally shows what is left on your DeepSeek, OpenRouter, Moonshot, Novita, "
-                + "SiliconFlow, StepFun, xAI, OpenAI and Anthropic accounts. Keys stay in your system keychain.");
+        Label emptyText = new Label(MainViewModel.emptyText(
+                ProviderCatalog.standard().supported().stream().map(ProviderInfo::displayName).toList()));
         emptyText.setWrapText(true);
         emptyText.getStyleClass().add("empty-text");
         Button add = new Button("Add account…");

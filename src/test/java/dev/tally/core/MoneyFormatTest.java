@@ -22,7 +22,8 @@ class MoneyFormatTest {
         assertEquals("¥110.00", MoneyFormat.shortText(Money.of("110", "CNY")));
         assertEquals("$74.50", MoneyFormat.shortText(Money.of("74.5", "USD")));
         assertEquals("$0.00", MoneyFormat.shortText(Money.of("0", "USD")));
-        assertEquals("€1200.00", MoneyFormat.shortText(Money.of("1.2E+3", "EUR")));
+        assertEquals("€1,200.00", MoneyFormat.shortText(Money.of("1.2E+3", "EUR")));
+        assertEquals("€1200.00", MoneyFormat.plainText(Money.of("1.2E+3", "EUR")));
     }
 
     @Test
@@ -57,5 +58,17 @@ class MoneyFormatTest {
         assertEquals("JPY 0.5", MoneyFormat.shortText(Money.of("0.5", "JPY")));
         assertEquals("KWD 1.500", MoneyFormat.shortText(Money.of("1.5", "KWD")));
         assertEquals("49.58894", MoneyFormat.amount(Money.of("49.58894", "USD")));
+    }
+
+    @Test
+    void displayTextGroupsThousandsAndPlainTextNeverDoes() {
+        assertEquals("¥1,234,567.80", MoneyFormat.shortText(Money.of("1234567.8", "CNY")));
+        assertEquals("¥1234567.80", MoneyFormat.plainText(Money.of("1234567.8", "CNY")));
+        assertEquals("$999.00", MoneyFormat.shortText(Money.of("999", "USD")));
+        assertEquals("$1,000.00", MoneyFormat.shortText(Money.of("1000", "USD")));
+        assertEquals("-$12,345.6789", MoneyFormat.shortText(Money.of("-12345.6789", "USD")), "the fraction is never grouped");
+        assertEquals("JPY 1,200", MoneyFormat.shortText(Money.of("1200", "JPY")));
+        assertEquals("¥1,000,000.00 CNY", MoneyFormat.full(Money.of("1000000", "CNY")));
+        assertEquals("1234567.80", MoneyFormat.amount(Money.of("1234567.8", "CNY")), "amount() stays plain");
     }
 }

@@ -37,5 +37,7 @@ class TrayMenuTest {
         List<TrayMenu.Entry> menu = TrayMenu.of(TraySummary.of(List.of(), NOW), NOW, false);
         assertEquals(new TrayMenu.Info("No accounts yet"), menu.getFirst());
         assertEquals(TrayMenu.Action.of(TrayAction.SETTINGS), menu.get(4));
+        assertEquals(new TrayMenu.Action("Refresh all", TrayAction.REFRESH_ALL, false), menu.get(2),
+                "nothing to refresh: greyed");
     }
 }

@@ -89,7 +89,7 @@ class TrayTextTest {
         String tip = TrayText.tooltip(TraySummary.of(many, NOW), NOW, false);
         assertTrue(tip.length() <= TrayText.TOOLTIP_MAX, tip.length() + ": " + tip);
         assertTrue(tip.contains("Moonshot: key rejected (3 min ago)"), tip);
-        assertTrue(tip.startsWith("Tally — DeepSeek account 1 ¥1234.56 · "), tip);
+        assertTrue(tip.startsWith("Tally — DeepSeek account 1 ¥1,234.56 · "), tip + " (amounts grouped like the cards)");
         assertTrue(tip.matches(".* · \\+\\d more$"), tip);
     }
 

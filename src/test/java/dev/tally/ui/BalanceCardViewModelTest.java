@@ -49,12 +49,6 @@ class BalanceCardViewModelTest {
         }
 
         @Override
-        public CompletionStage<?> refreshAll() {
-            calls.add("refreshAll");
-            return pending;
-        }
-
-        @Override
         public void openSettings() {
             calls.add("settings");
         }
@@ -283,5 +277,82 @@ class BalanceCardViewModelTest {
         assertEquals(List.of("refresh ds"), actions.calls, "a second click while busy does nothing");
         actions.pending.complete(null);
         assertFalse(vm.refreshingProperty().get());
+    }
+
+    @Test
+    void aLowBalanceIsSaidInWordsAndOnTheBadge() {
+        FetchTarget t = target("deepseek", "ds", "DeepSeek (work)", new Money(new BigDecimal("5.00"), "CNY"));
+        vm.update(new AccountState(t, deepseek(NOW, "4.20"), null, NOW, null, false, 0), List.of(), NOW, false);
+        assertEquals(BalanceCardViewModel.Badge.LOW, vm.badgeProperty().get());
+        assertEquals("Low", vm.badgeTextProperty().get());
+        assertEquals("Below your ¥5.00 alert", vm.lowTextProperty().get());
+        vm.setHideAmounts(true, NOW);
+        assertEquals("Below your alert", vm.lowTextProperty().get(), "no amount while hidden");
+        vm.update(new AccountState(t, deepseek(NOW, "6.00"), null, NOW, null, false, 0), List.of(), NOW, false);
+        assertEquals(BalanceCardViewModel.Badge.LIVE, vm.badgeProperty().get());
+        assertEquals("", vm.lowTextProperty().get());
+    }
+
+    @Test
+    void anErrorIsExplainedInOneLineOnTheCardWithTheFullTextOnHover() {
+        FetchTarget ms = target("moonshot", "ms", "Moonshot (cn)", null);
+        FetchError e = new FetchError.AuthFailed("the key was rejected by api.moonshot.cn (HTTP 401); this account uses"
+                + " 'china' — check the region (--region)");
+        vm.update(new AccountState(ms, null, e, NOW, null, true, 1), List.of(), NOW, false);
+        assertEquals("Key rejected — check the key or region", vm.reasonProperty().get());
+        assertEquals("The key was rejected by api.moonshot.cn (HTTP 401); this account uses 'china' — check Settings → Region",
+                vm.badgeDetailProperty().get(), "the widget names the setting, not the command-line flag");
+        assertTrue(vm.canEditKeyProperty().get(), "Edit key… stays");
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), null,
+                new FetchError.AuthFailed("rejected"), NOW, null, true, 1), List.of(), NOW, false);
+        assertEquals("Key rejected — check the key", vm.reasonProperty().get(), "DeepSeek has no region to check");
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "1.00"), null, NOW, null,
+                false, 0), List.of(), NOW, false);
+        assertEquals("", vm.reasonProperty().get(), "gone once it works again");
+    }
+
+    @Test
+    void theSubtitleSaysOnlyWhatTheTitleDoesNot() {
+        Account a = new Account("ms", ProviderId.of("moonshot"), "Moonshot (cn)", "china", null, null, null, 5);
+        vm.update(new AccountState(FetchTarget.of(a, CATALOG.find("moonshot").orElseThrow()), null, null, null, null, false, 0),
+                List.of(), NOW, false);
+        assertEquals("Moonshot · China", vm.subtitleProperty().get(), "the region capitalised as in Settings");
+        vm.update(new AccountState(target("openai", "oa", "OpenAI", null), null, null, null, null, false, 0), List.of(), NOW, false);
+        assertEquals("", vm.subtitleProperty().get(), "no “OpenAI / OpenAI”");
+    }
+
+    static WeekSummary weekSince(Instant first, int samples) {
+        List<BigDecimal> buckets = new ArrayList<>(Arrays.asList(new BigDecimal[28]));
+        buckets.set(27, new BigDecimal("0.00"));
+        return new WeekSummary("CNY", buckets, new BigDecimal("0.00"), true, null, null, samples, first);
+    }
+
+    @Test
+    void spendWaitsForAnHourOfDataAndSaysSinceWhenUntilItCoversAWeek() {
+        FetchTarget t = target("deepseek", "ds", "DeepSeek", null);
+        BalanceCardViewModel card = new BalanceCardViewModel("ds", actions, Runnable::run, java.time.ZoneOffset.UTC);
+        AccountState s = new AccountState(t, deepseek(NOW, "110.00"), null, NOW, null, false, 0);
+        card.update(s, List.of(weekSince(NOW.minusSeconds(20), 2)), NOW, false);
+        assertEquals("spend estimate appears after a few checks", card.spendTextProperty().get(),
+                "two checks seconds apart are no week of spending");
+        assertFalse(card.showSparklineProperty().get(), "and no empty chart");
+
+        card.update(s, List.of(weekSince(Instant.parse("2026-11-20T14:05:00Z"), 30)), NOW, false);
+        assertEquals("¥0.00 spent since Fri 14:05 (estimated)", card.spendTextProperty().get());
+        assertTrue(card.showSparklineProperty().get());
+
+        card.update(s, List.of(weekSince(NOW.minus(Duration.ofDays(7)), 2000)), NOW, false);
+        assertEquals("¥0.00 spent this week (estimated)", card.spendTextProperty().get());
+    }
+
+    @Test
+    void hiddenAmountsHideTheSparklinesShapeToo() {
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "110.00"), null, NOW, null, false, 0),
+                List.of(week()), NOW, false);
+        assertTrue(vm.showSparklineProperty().get());
+        vm.setHideAmounts(true, NOW);
+        assertFalse(vm.showSparklineProperty().get());
+        assertTrue(vm.sparklineProperty().get().isEmpty(), "no points to draw either");
+        assertEquals("••• spent this week (estimated)", vm.spendTextProperty().get());
     }
 }

@@ -51,12 +51,24 @@ class MainViewModelTest {
     }
 
     @Test
-    void refreshAllShowsProgressUntilEveryAccountAnswered() {
-        vm.apply(List.of(state("a", null)), Map.of(), NOW);
+    void refreshAllShowsEachCardsProgressUntilEveryAccountAnswered() {
+        vm.apply(List.of(state("a", null), state("b", null)), Map.of(), NOW);
+        vm.cards().get(1).refresh();
         vm.refreshAll();
         assertTrue(vm.refreshingAllProperty().get());
+        assertTrue(vm.cards().stream().allMatch(c -> c.refreshingProperty().get()), "every card spins");
+        assertEquals(List.of("refresh b", "refresh a"), actions.calls, "a card already refreshing is joined, not asked twice");
         actions.pending.complete(null);
         assertFalse(vm.refreshingAllProperty().get());
+        assertTrue(vm.cards().stream().noneMatch(c -> c.refreshingProperty().get()));
+    }
+
+    @Test
+    void theEmptyStateNamesProvidersAsEverywhereElse() {
+        String text = MainViewModel.emptyText(dev.tally.provider.ProviderCatalog.standard().supported().stream()
+                .map(dev.tally.provider.ProviderInfo::displayName).toList());
+        assertTrue(text.contains("Moonshot, Novita AI, "), text);
+        assertTrue(text.endsWith(" and Anthropic accounts. Keys stay in your system keychain."), text);
     }
 
     @Test

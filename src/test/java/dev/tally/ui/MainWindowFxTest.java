@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,11 +63,6 @@ class MainWindowFxTest {
 
             @Override
             public void editKey(String id) {
-            }
-
-            @Override
-            public CompletionStage<?> refreshAll() {
-                return CompletableFuture.allOf(poller.refreshAll().toArray(CompletableFuture[]::new));
             }
 
             @Override

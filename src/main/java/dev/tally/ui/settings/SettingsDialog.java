@@ -10,6 +10,8 @@ import dev.tally.ui.settings.SettingsViewModel.ProviderChoice;
 import dev.tally.ui.settings.SettingsViewModel.StatusKind;
 import dev.tally.ui.settings.SettingsViewModel.TestState;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -45,11 +47,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -66,6 +71,7 @@ import java.util.function.Function;
 public final class SettingsDialog {
     static final double WIDTH = 520;
     static final double HEIGHT = 700;
+    /** The narrowest the label column gets; it widens to fit its longest label ("Management key"). */
     private static final double LABEL_WIDTH = 112;
     static final double ACCOUNT_LIST_HEIGHT = 196;
     private static final double EMPTY_LIST_HEIGHT = 96;
@@ -75,6 +81,10 @@ public final class SettingsDialog {
     private final Stage stage = new Stage();
     private final VBox keyRows = new VBox(10);
     private final ListView<AccountRow> accounts = new ListView<>();
+    /** Every form row's label, sized together so the fields line up and no label is cut short. */
+    private final List<Label> rowLabels = new ArrayList<>();
+    private final List<Label> keyLabels = new ArrayList<>();
+    private final DoubleProperty labelWidth = new SimpleDoubleProperty(LABEL_WIDTH);
     private boolean syncing;
 
     /** @param owner the window it belongs to, or {@code null} when Tally has no window open */
@@ -100,6 +110,13 @@ public final class SettingsDialog {
         scene.getStylesheets().add(Objects.requireNonNull(SettingsDialog.class.getResource("/dev/tally/ui/tally.css"),
                 "tally.css").toExternalForm());
         stage.setScene(scene);
+        stage.setOnShown(e -> fitLabels());
+        // the window's own close button asks like Close and Esc do
+        stage.setOnCloseRequest(e -> {
+            if (!discardChanges(true)) {
+                e.consume();
+            }
+        });
     }
 
     /** Loads the settings (in the background) and shows the window. */
@@ -135,7 +152,7 @@ public final class SettingsDialog {
             if (syncing || now == null || now.id().equals(vm.editingIdProperty().get())) {
                 return;
             }
-            if (discardChanges()) {
+            if (discardChanges(false)) {
                 vm.edit(now.id());
             } else {
                 selectEditedRow();
@@ -148,7 +165,7 @@ public final class SettingsDialog {
         add.setAccessibleText("Add an account");
         add.setMaxWidth(Double.MAX_VALUE);
         add.setOnAction(e -> {
-            if (discardChanges()) {
+            if (discardChanges(false)) {
                 vm.add();
             }
         });
@@ -236,6 +253,8 @@ public final class SettingsDialog {
 
     private void rebuildKeyRows() {
         keyRows.getChildren().clear();
+        rowLabels.removeAll(keyLabels);
+        keyLabels.clear();
         for (KeyField k : vm.keyFields()) {
             PasswordField field = new PasswordField();
             field.textProperty().bindBidirectional(k.textProperty());
@@ -255,6 +274,10 @@ public final class SettingsDialog {
             // mnemonics are unique across the window: API/Admin key K, Management key M
             String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
             keyRows.getChildren().add(row(mnemonic, field, hint(k.description()), status, message(k.errorProperty(), true)));
+            keyLabels.add(rowLabels.getLast());
+        }
+        if (stage.isShowing()) {
+            fitLabels();
         }
     }
 
@@ -264,7 +287,8 @@ public final class SettingsDialog {
         field.setAccessibleText("Team id");
         Label hint = hint("");
         hint.textProperty().bind(vm.teamIdHintProperty());
-        Node row = row("_Team id", field, hint);
+        // Alt+I: Alt+T is the Test button's
+        Node row = row("Team _id", field, hint);
         showWhen(row, vm.teamIdNeededProperty());
         return row;
     }
@@ -332,6 +356,8 @@ public final class SettingsDialog {
         Button test = new Button("_Test");
         test.setAccessibleText("Test the key now");
         test.setId("settings-test");
+        // stays enabled while a test runs (the view model ignores a second press): disabling it would move the
+        // keyboard focus to the next field, where the next keystrokes would edit the alert level
         test.disableProperty().bind(vm.canTestProperty().not());
         test.setOnAction(e -> vm.test());
         test.setMinWidth(Region.USE_PREF_SIZE);
@@ -357,7 +383,7 @@ public final class SettingsDialog {
         result.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(10, test, spinner, result);
         line.setAlignment(Pos.CENTER_LEFT);
-        line.setPadding(new Insets(4, 0, 0, LABEL_WIDTH + 10));
+        line.paddingProperty().bind(Bindings.createObjectBinding(() -> new Insets(4, 0, 0, labelWidth.get() + 10), labelWidth));
         return line;
     }
 
@@ -456,7 +482,11 @@ public final class SettingsDialog {
         Button close = new Button("Close");
         close.setCancelButton(true);
         close.setAccessibleText("Close settings");
-        close.setOnAction(e -> stage.close());
+        close.setOnAction(e -> {
+            if (discardChanges(true)) {
+                stage.close();
+            }
+        });
         close.setMinWidth(Region.USE_PREF_SIZE);
         Button save = new Button("_Save");
         save.setDefaultButton(true);
@@ -495,11 +525,22 @@ public final class SettingsDialog {
         }
     }
 
-    private boolean discardChanges() {
-        if (!vm.formDirtyProperty().get()) {
+    /**
+     * Asks before unsaved edits are thrown away: the account form's when switching accounts, and when
+     * {@code closing}, the general settings' too. True when there is nothing to lose or the user chose to discard.
+     */
+    private boolean discardChanges(boolean closing) {
+        boolean form = vm.formDirtyProperty().get();
+        boolean general = closing && vm.generalDirtyProperty().get();
+        if (!form && !general) {
             return true;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The account form has changes that are not saved.",
+        boolean key = form && vm.keyFields().stream().anyMatch(k -> k.textProperty().get() != null
+                && !k.textProperty().get().isBlank());
+        String where = form && general ? "The account form and the general settings have" : form ? "The account form has"
+                : "The general settings have";
+        String what = where + " changes that are not saved" + (key ? ", including the key you typed." : ".");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, what,
                 new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         a.initOwner(stage);
         a.setHeaderText("Discard your changes?");
@@ -513,8 +554,7 @@ public final class SettingsDialog {
             return;
         }
         ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "Its key is removed from the keychain too. Its history stays until it ages out.", remove, ButtonType.CANCEL);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, vm.removeDetail(), remove, ButtonType.CANCEL);
         a.initOwner(stage);
         a.setHeaderText("Remove " + r.label() + "?");
         if (a.showAndWait().orElse(ButtonType.CANCEL) == remove) {
@@ -522,17 +562,18 @@ public final class SettingsDialog {
         }
     }
 
-    /** A form row: a mnemonic label of fixed width, then the control with its hints and messages below it. */
-    private static Node row(String label, Control control, Node... below) {
+    /** A form row: a mnemonic label in the shared label column, then the control with its hints and messages below it. */
+    private Node row(String label, Control control, Node... below) {
         return rowFor(label, control, control, below);
     }
 
-    private static Node rowFor(String label, Node content, Control target, Node... below) {
+    private Node rowFor(String label, Node content, Control target, Node... below) {
         Label l = new Label(label);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
-        l.setMinWidth(LABEL_WIDTH);
-        l.setPrefWidth(LABEL_WIDTH);
+        l.minWidthProperty().bind(labelWidth);
+        l.prefWidthProperty().bind(labelWidth);
+        rowLabels.add(l);
         l.setPadding(new Insets(6, 0, 0, 0));
         l.getStyleClass().add("settings-field-label");
         VBox right = new VBox(4);
@@ -545,6 +586,18 @@ public final class SettingsDialog {
         HBox row = new HBox(10, l, right);
         row.setAlignment(Pos.TOP_LEFT);
         return row;
+    }
+
+    /** Widens the label column to its longest label as the theme's font draws it (at least {@value #LABEL_WIDTH}). */
+    private void fitLabels() {
+        double widest = LABEL_WIDTH;
+        for (Label l : rowLabels) {
+            l.applyCss();
+            Text t = new Text(l.getText().replaceFirst("_", ""));
+            t.setFont(l.getFont());
+            widest = Math.max(widest, Math.ceil(t.getLayoutBounds().getWidth() + l.snappedLeftInset() + l.snappedRightInset()) + 2);
+        }
+        labelWidth.set(widest);
     }
 
     private static Label message(ObservableStringValue text, boolean error) {

@@ -8,6 +8,7 @@ import dev.tally.account.Thresholds;
 import dev.tally.autostart.Autostart;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
+import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
@@ -102,10 +103,22 @@ public final class SettingsViewModel {
      * @param launchCommand how to start Tally at login; empty when unknown (launch at login is then unavailable)
      * @param background    runs blocking work; should be a named daemon executor that logs failures
      * @param ui            runs on the UI thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param keys          finds an account's keys as the widget does (keychain, then the environment), so Test uses
+     *                      the key the card uses and a key field can say where its key comes from; its {@code env}
+     *                      lookups are cheap, its {@code find} runs on the background executor only
      */
     public record Services(ProviderCatalog catalog, AccountStore accounts, Supplier<SecretStore> secrets,
                            BiFunction<FetchTarget, Credentials, FetchOutcome> tester, PreferencesStore preferences,
-                           Autostart autostart, List<String> launchCommand, Executor background, Executor ui) {
+                           Autostart autostart, List<String> launchCommand, Executor background, Executor ui,
+                           KeyResolver keys) {
+        /** Without environment keys: only typed and keychain keys are used. */
+        public Services(ProviderCatalog catalog, AccountStore accounts, Supplier<SecretStore> secrets,
+                        BiFunction<FetchTarget, Credentials, FetchOutcome> tester, PreferencesStore preferences,
+                        Autostart autostart, List<String> launchCommand, Executor background, Executor ui) {
+            this(catalog, accounts, secrets, tester, preferences, autostart, launchCommand, background, ui,
+                    new KeyResolver(Map.of(), secrets));
+        }
+
         public Services {
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(accounts, "accounts");
@@ -116,6 +129,7 @@ public final class SettingsViewModel {
             launchCommand = List.copyOf(launchCommand);
             Objects.requireNonNull(background, "background");
             Objects.requireNonNull(ui, "ui");
+            Objects.requireNonNull(keys, "keys");
         }
     }
 
@@ -300,6 +314,10 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper formDirty = new ReadOnlyBooleanWrapper(this, "formDirty");
     private final ReadOnlyStringWrapper keychainMessage = new ReadOnlyStringWrapper(this, "keychainMessage");
 
+    /** Where the keys of the account in the form are, as last read by {@link #showStoredKeys}. UI thread. */
+    private KeyPlace keyPlace = KeyPlace.UNKNOWN;
+    private List<String> keyEnvVars = List.of();
+
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(this, "testState", TestState.IDLE);
     private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper(this, "testMessage", "");
     /** What the last successful Test fetched, so its text can follow "hide amounts"; {@code null} otherwise. */
@@ -371,11 +389,12 @@ public final class SettingsViewModel {
                         && (!draft().equals(baseline.get()) || keyFields.stream().anyMatch(KeyField::typed)),
                 mode, provider, label, region, baseUrl, teamId, threshold, thresholdCurrency, interval, baseline,
                 keyFields, keyEdits));
-        canTest.bind(Bindings.createBooleanBinding(() -> testState.get() != TestState.RUNNING && mode.get() != Mode.NONE
+        // not false while a test runs: a disabled button would lose the keyboard focus; test() ignores a second press
+        canTest.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE
                         && provider.get() != null && provider.get().enabled() && keysValid.get()
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty()
-                        && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(KeyField::typed)),
-                testState, mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
+                        && (mode.get() == Mode.EXISTING || keyFields.stream().anyMatch(k -> k.typed() || envKey(k.slot()))),
+                mode, provider, keysValid, regionError, baseUrlError, keyFields, keyEdits));
         keychainMessage.bind(Bindings.createStringBinding(this::describeKeychain, keychain, keychainName));
 
         generalDirty.bind(Bindings.createBooleanBinding(() -> !general().equals(generalBaseline.get()),
@@ -571,6 +590,23 @@ public final class SettingsViewModel {
         return true;
     }
 
+    /**
+     * What removing the account in the form does to its key, for the confirmation: "Its key is removed from GNOME
+     * Keyring too." when one is saved there, else where the key comes from and that it stays (an environment
+     * variable is not Tally's to change); then that the history stays.
+     */
+    public String removeDetail() {
+        String vars = String.join(" and ", keyEnvVars);
+        String key = switch (keyPlace) {
+            case KEYCHAIN -> "Its key is removed from " + keychainName.get() + " too."
+                    + (keyEnvVars.isEmpty() ? "" : " " + vars + " in your environment stays as it is.");
+            case ENVIRONMENT -> "Its key comes from " + vars + " in your environment, which stays as it is.";
+            case NONE -> "";
+            case UNKNOWN -> "Any key saved for it in the keychain is removed too.";
+        };
+        return (key.isEmpty() ? "" : key + " ") + "Its history stays until it ages out.";
+    }
+
     /** Removes the account and its keychain entries, in the background. */
     public void remove(String id) {
         Optional<Account> found = current.stream().filter(a -> a.id().equals(id)).findFirst();
@@ -652,11 +688,12 @@ public final class SettingsViewModel {
     // ---------------------------------------------------------------- test
 
     /**
-     * Fetches once in the background with the typed keys (for a saved account, slots left empty use the stored key)
-     * and shows "OK — ¥110.00" (several currencies: "OK — ¥110.00 · $5.30") or the exact error. Does nothing unless {@link #canTestProperty()} is true.
+     * Fetches once in the background with the key the widget would use: typed, else (saved accounts) the keychain's,
+     * else the provider's environment variable; shows "OK — ¥110.00" (several currencies: "OK — ¥110.00 · $5.30") or
+     * the exact error. Does nothing unless {@link #canTestProperty()} is true, or while a test runs.
      */
     public void test() {
-        if (!canTest.get()) {
+        if (!canTest.get() || testState.get() == TestState.RUNNING) {
             return;
         }
         int generation = ++testGeneration;
@@ -677,10 +714,9 @@ public final class SettingsViewModel {
             try {
                 Map<String, Secret> keys = new LinkedHashMap<>();
                 typed.forEach((slot, key) -> keys.put(slot.name(), key));
-                String storedProblem = existing == null ? null : addStoredKeys(existing, info, keys);
+                String missing = addResolvedKeys(existing, info, keys);
                 if (keys.isEmpty()) {
-                    message = "Type a key to test it" + (storedProblem != null ? " (" + storedProblem + ")"
-                            : existing != null ? " (no key is saved for this account)" : "");
+                    message = "Type a key to test it (" + missing + ")";
                 } else {
                     FetchOutcome o = services.tester().apply(t, Credentials.of(keys));
                     switch (o) {
@@ -715,26 +751,31 @@ public final class SettingsViewModel {
         });
     }
 
-    /** Adds stored keys for slots not typed; returns a keychain problem in words, or {@code null}. Background only. */
-    private String addStoredKeys(String accountId, ProviderInfo info, Map<String, Secret> keys) {
+    /**
+     * Adds, for slots not typed, the key the widget would use: the keychain's (saved accounts only), else the
+     * environment's. Returns why no key was found, in words. Background only.
+     */
+    private String addResolvedKeys(String accountId, ProviderInfo info, Map<String, Secret> keys) {
         if (keys.size() == info.keySlots().size()) {
-            return null;
+            return "";
         }
+        services.keys().find(info, accountId).forEach((slot, found) -> {
+            if (!keys.containsKey(slot)) {
+                found.key().ifPresent(k -> keys.put(slot, k));
+            }
+        });
+        String vars = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
+        if (accountId == null) {
+            return vars + " is not set";
+        }
+        Optional<String> problem;
         try {
-            SecretStore store = services.secrets().get();
-            StoreStatus st = store.status();
-            if (!st.isAvailable()) {
-                return "the keychain is " + state(st) + ": " + st.reason();
-            }
-            for (KeySlot s : info.keySlots()) {
-                if (!keys.containsKey(s.name())) {
-                    store.read(KeyResolver.entryName(accountId, info, s)).ifPresent(k -> keys.put(s.name(), k));
-                }
-            }
-            return null;
-        } catch (SecretStoreException e) {
-            return e.getMessage();
+            problem = services.keys().keychainProblem();
+        } catch (RuntimeException e) {
+            problem = Optional.of("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
         }
+        return problem.map(p -> p + "; " + vars + " is not set either")
+                .orElse("no key is saved for this account and " + vars + " is not set");
     }
 
     private void invalidateTest() {
@@ -809,13 +850,12 @@ public final class SettingsViewModel {
             }
             if (store == null || !st.isAvailable()) {
                 String env = String.join(" or ", typed.keySet().stream().map(KeySlot::envVar).toList());
-                String why = "The keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores keys in"
-                        + " plain text.";
-                String todo = "Unlock or start your keychain and press Save again — or clear the key field, set "
-                        + env + " in the environment Tally starts from, and save.";
-                typed.keySet().forEach(s -> out.keyProblems.put(s.name(), "Not saved: " + why + " " + todo));
-                out.errors.add(d.label().strip() + " was not saved: " + lowerFirst(why) + " Your entries are still in the form. "
-                        + todo);
+                // the whole story once, under the key field; the footer only points there
+                String detail = "Not saved: the keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores"
+                        + " keys in plain text. Unlock or start your keychain and press Save again — or clear the key field,"
+                        + " set " + env + " in the environment Tally starts from, and save.";
+                typed.keySet().forEach(s -> out.keyProblems.put(s.name(), detail));
+                out.errors.add("Not saved — see the key field");
                 return;
             }
         }
@@ -854,7 +894,7 @@ public final class SettingsViewModel {
                 store.write(KeyResolver.entryName(id, info, e.getKey()), e.getValue());
                 out.keysSaved.add(e.getKey().name());
             } catch (SecretStoreException ex) {
-                out.keyProblems.put(e.getKey().name(), "Not saved: " + ex.getMessage());
+                out.keyProblems.put(e.getKey().name(), "Not saved: " + lowerFirst(ex.getMessage()));
             }
         }
     }
@@ -917,8 +957,7 @@ public final class SettingsViewModel {
                         d.threshold(), d.currency(), d.interval()));
             }
             if (!out.keyProblems.isEmpty()) {
-                messages.add(out.account.label() + " was saved, but its key was not. "
-                        + out.keyProblems.values().iterator().next());
+                messages.add("Saved, but not the key — see the key field");
             }
         }
         if (out.preferences != null) {
@@ -1003,8 +1042,13 @@ public final class SettingsViewModel {
         advancedOpen.set(!d.baseUrl().isBlank());
     }
 
+    /** Where the keys of the account in the form are: what removing it does to them. */
+    private enum KeyPlace { UNKNOWN, KEYCHAIN, ENVIRONMENT, NONE }
+
     /** Shows, per key slot, whether a key is stored (with a masked hint), asking the keychain in the background. */
     private void showStoredKeys(Account a) {
+        keyPlace = KeyPlace.UNKNOWN;
+        keyEnvVars = List.of();
         Optional<ProviderInfo> info = services.catalog().find(a.provider().value());
         if (info.isEmpty() || keyFields.isEmpty()) {
             return;
@@ -1014,32 +1058,55 @@ public final class SettingsViewModel {
         services.background().execute(() -> {
             Map<String, String> text = new LinkedHashMap<>();
             boolean problem = false;
+            KeyPlace place = KeyPlace.UNKNOWN;
+            List<String> envVars = new ArrayList<>();
             try {
                 SecretStore store = services.secrets().get();
                 StoreStatus st = store.status();
-                if (!st.isAvailable()) {
-                    problem = true;
-                    fields.forEach(k -> text.put(k.slot().name(), "The keychain is " + state(st) + ": " + st.reason()));
-                } else {
-                    for (KeyField k : fields) {
-                        KeySlot s = k.slot();
-                        text.put(s.name(), store.read(KeyResolver.entryName(a.id(), info.get(), s))
-                                .map(key -> "Saved in " + store.name() + " (" + key.hint() + "); type a new key to replace it")
-                                .orElse("No key saved; type one, or set " + s.envVar()));
+                place = KeyPlace.NONE;
+                for (KeyField k : fields) {
+                    KeySlot s = k.slot();
+                    Optional<Secret> saved = st.isAvailable() ? store.read(KeyResolver.entryName(a.id(), info.get(), s))
+                            : Optional.empty();
+                    Optional<Secret> env = envSecret(s);
+                    if (env.isPresent()) {
+                        envVars.add(s.envVar());
+                    }
+                    if (saved.isPresent()) {
+                        place = KeyPlace.KEYCHAIN;
+                        text.put(s.name(), "Saved in " + store.name() + " (" + saved.get().hint() + "); type a new key to replace it");
+                    } else if (env.isPresent()) {
+                        place = place == KeyPlace.KEYCHAIN ? place : KeyPlace.ENVIRONMENT;
+                        // the widget uses it too (KeyResolver: keychain first, then the environment)
+                        // (with the keychain unavailable, the General tab and a Save say why a typed key cannot be kept)
+                        text.put(s.name(), "Using " + s.envVar() + " from the environment (" + env.get().hint() + ")"
+                                + (st.isAvailable() ? "; type a key to keep one in " + store.name() + " instead" : ""));
+                    } else if (!st.isAvailable()) {
+                        place = st.isTemporarilyUnreadable() && place == KeyPlace.NONE ? KeyPlace.UNKNOWN : place;
+                        problem = true;
+                        text.put(s.name(), "The keychain is " + state(st) + ": " + st.reason() + "; " + s.envVar()
+                                + " is not set either");
+                    } else {
+                        text.put(s.name(), "No key saved; type one, or set " + s.envVar());
                     }
                 }
             } catch (SecretStoreException e) {
                 problem = true;
-                fields.forEach(k -> text.put(k.slot().name(), e.getMessage()));
+                fields.forEach(k -> text.put(k.slot().name(), envSecret(k.slot()).isPresent()
+                        ? "Using " + k.slot().envVar() + " from the environment; the keychain could not be read: " + e.getMessage()
+                        : e.getMessage()));
             } catch (RuntimeException e) {
                 problem = true;
                 fields.forEach(k -> text.put(k.slot().name(), "The keychain could not be read (" + e.getClass().getSimpleName() + ")"));
             }
             boolean p = problem;
+            KeyPlace where = place;
             services.ui().execute(() -> {
                 if (!a.id().equals(editingId.get())) {
                     return;
                 }
+                keyPlace = where;
+                keyEnvVars = List.copyOf(envVars);
                 for (KeyField k : keyFields) {
                     String t = text.get(k.slot().name());
                     if (t != null) {
@@ -1057,7 +1124,11 @@ public final class SettingsViewModel {
         }
         StoreStatus st = keychain.get();
         for (KeyField k : keyFields) {
-            if (st == null || st.isAvailable()) {
+            if (envKey(k.slot())) {
+                k.setStatus("Leave empty to use " + k.slot().envVar() + " from the environment"
+                        + (st == null || st.isAvailable() ? ", or type a key to keep it in " + keychainName.get() + "."
+                        : " (the keychain is " + state(st) + ": " + st.reason() + ")."), false);
+            } else if (st == null || st.isAvailable()) {
                 k.setStatus("Kept in " + keychainName.get() + " — or leave empty to use " + k.slot().envVar() + ".", false);
             } else {
                 k.setStatus("Can be tested but not saved: the keychain is " + state(st) + " (" + st.reason() + ")."
@@ -1077,6 +1148,19 @@ public final class SettingsViewModel {
         return "The keychain is " + state(st) + ": " + st.reason() + ". Keys you type can be tested but not saved"
                 + " (Tally never stores keys in plain text). Unlock or start your keychain, or leave the key fields empty"
                 + " and set each provider's key variable (e.g. DEEPSEEK_API_KEY, named under each key field) instead.";
+    }
+
+    /** The key in the slot's environment variable, as the widget would read it; cheap (a map lookup). */
+    private Optional<Secret> envSecret(KeySlot slot) {
+        try {
+            return services.keys().env(slot.envVar()).map(Secret::of);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean envKey(KeySlot slot) {
+        return envSecret(slot).isPresent();
     }
 
     private Optional<ProviderInfo> info() {
@@ -1280,7 +1364,8 @@ public final class SettingsViewModel {
             case FetchError.NoKey _ -> "No key";
             case FetchError.Unsupported _ -> "Not supported";
         };
-        return kind + " — " + e.message();
+        // engine messages give command-line advice ("pass --team-id"); here the fields are right above
+        return kind + " — " + DesktopText.inSettings(e.message());
     }
 
     private static String singleCurrency(BalanceSnapshot s) {

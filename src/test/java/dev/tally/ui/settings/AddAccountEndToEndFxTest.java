@@ -40,7 +40,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,11 +92,6 @@ class AddAccountEndToEndFxTest {
 
             @Override
             public void editKey(String id) {
-            }
-
-            @Override
-            public CompletionStage<?> refreshAll() {
-                return CompletableFuture.allOf(engine.poller().refreshAll().toArray(CompletableFuture[]::new));
             }
 
             @Override

@@ -189,6 +189,77 @@ class SettingsDialogTest {
                 "Advanced is not left open from the account before");
     }
 
+    @Test
+    void closingWithUnsavedChangesAsksFirst(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        pickProvider(robot, "DeepSeek");
+        robot.clickOn("#settings-key-api").write(KEY);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.stage().isShowing(), "Esc does not throw the typed key away unasked");
+        Label question = robot.lookup(".dialog-pane .content").queryAs(Label.class);
+        assertEquals("The account form has changes that are not saved, including the key you typed.", question.getText());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.stage().isShowing());
+        assertEquals(KEY, vm.keyFields().getFirst().textProperty().get(), "still there after Cancel");
+
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Discard changes");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.stage().isShowing(), "closed once the user chose to discard");
+    }
+
+    @Test
+    void testKeepsTheKeyboardFocusAndHasAMnemonicOfItsOwn(FxRobot robot) {
+        fx.accounts.save(java.util.List.of(new Account("deepseek", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek",
+                null, server.baseUrl(), null, null, 5)));
+        robot.interact(() -> vm.load());
+        waitUntil(() -> !vm.loadingProperty().get() && "deepseek".equals(vm.editingIdProperty().get()));
+        robot.clickOn("#settings-key-api").write(KEY);
+        Button test = robot.lookup("#settings-test").queryAs(Button.class);
+        robot.push(KeyCode.ALT, KeyCode.T);
+        Label result = robot.lookup("#settings-test-result").queryAs(Label.class);
+        waitUntil(() -> result.getText().startsWith("OK"));
+        assertTrue(test.isFocused(), "Alt+T pressed Test and the focus is on it, not in the alert field");
+        robot.type(KeyCode.DIGIT7);
+        assertEquals("", vm.thresholdProperty().get(), "a keystroke after a test does not edit the alert level");
+
+        java.util.Map<Character, java.util.List<String>> letters = new java.util.TreeMap<>();
+        java.util.List<Node> labelled = new java.util.ArrayList<>();
+        for (String kind : java.util.List.of(".label", ".button", ".check-box", ".radio-button")) {
+            labelled.addAll(robot.lookup(kind).queryAll());
+        }
+        for (Node n : labelled) {
+            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) n;
+            int at = l.getText() == null ? -1 : l.getText().indexOf('_');
+            if (l.isMnemonicParsing() && at >= 0 && at + 1 < l.getText().length()) {
+                letters.computeIfAbsent(Character.toLowerCase(l.getText().charAt(at + 1)), c -> new java.util.ArrayList<>())
+                        .add(l.getText());
+            }
+        }
+        assertEquals(java.util.List.of("_Test"), letters.get('t'));
+        assertEquals(java.util.List.of("Team _id"), letters.get('i'));
+        letters.values().removeIf(v -> v.size() < 2);
+        assertEquals(java.util.Map.of(), letters, "every Alt+letter reaches one control");
+    }
+
+    @Test
+    void theLabelColumnFitsItsLongestLabel(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        pickProvider(robot, "OpenRouter");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<Label> labels = robot.lookup(".settings-field-label").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).toList();
+        assertTrue(labels.stream().anyMatch(l -> l.getText().equals("_Management key")));
+        assertEquals(java.util.List.of(), labels.stream().filter(Label::isTextTruncated).map(Label::getText).toList(),
+                "no label is cut short");
+        double label = robot.lookup("#settings-label").query().localToScene(0, 0).getX();
+        double key = robot.lookup("#settings-key-management").query().localToScene(0, 0).getX();
+        assertEquals(label, key, 1.0, "and the fields still line up");
+    }
+
     private void pickProvider(FxRobot robot, String name) {
         robot.clickOn("#settings-provider");
         Node cell = robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()

@@ -43,9 +43,12 @@ final class SettingsFixture {
         this.fetcher = new BalanceFetcher(catalog, new KeyResolver(Map.of()), http, clock);
     }
 
+    /** Environment variables the settings see (as the widget would); none unless a test sets some. */
+    Map<String, String> env = Map.of();
+
     SettingsViewModel.Services services(SecretStore store, Autostart auto, Executor background, Executor ui) {
         return new SettingsViewModel.Services(catalog, accounts, () -> store, fetcher::fetch, preferences, auto, LAUNCH,
-                background, ui);
+                background, ui, new KeyResolver(env, () -> store));
     }
 
     SettingsViewModel viewModel(SecretStore store, Executor background, Executor ui) {

@@ -339,7 +339,9 @@ class SettingsViewModelTest {
         vm.test();
         assertEquals(TestState.RUNNING, vm.testStateProperty().get());
         assertEquals("Testing…", vm.testMessageProperty().get());
-        assertFalse(vm.canTestProperty().get(), "one test at a time");
+        assertTrue(vm.canTestProperty().get(), "the button stays enabled (and focused) while a test runs");
+        vm.test();
+        assertEquals(1, background.size(), "but a second press while one runs starts nothing: one test at a time");
         runAll(background);
 
         assertEquals(TestState.OK, vm.testStateProperty().get());
@@ -450,14 +452,15 @@ class SettingsViewModelTest {
         assertFalse(Files.exists(fx.accounts.file()), "nothing is saved while the typed key cannot be");
         assertTrue(saves.isEmpty(), "the app is told of no change");
         assertEquals(StatusKind.ERROR, vm.statusKindProperty().get());
-        String status = vm.statusProperty().get();
-        assertTrue(status.startsWith("DeepSeek (work) was not saved: the keychain is unavailable (" + reason + ")"), status);
-        assertTrue(status.contains("never stores keys in plain text"), status);
-        assertTrue(status.contains("Unlock or start your keychain and press Save again"), status);
-        assertTrue(status.contains("clear the key field, set DEEPSEEK_API_KEY"), status);
-        assertFalse(status.contains("CANARY"), status);
+        assertEquals("Not saved — see the key field", vm.statusProperty().get(),
+                "one line in the footer; the story is told once, under the key field");
         assertTrue(key.statusProblemProperty().get());
-        assertTrue(key.statusProperty().get().startsWith("Not saved: The keychain is unavailable"), key.statusProperty().get());
+        String detail = key.statusProperty().get();
+        assertTrue(detail.startsWith("Not saved: the keychain is unavailable (" + reason + ")"), "no capital after the colon: " + detail);
+        assertTrue(detail.contains("never stores keys in plain text"), detail);
+        assertTrue(detail.contains("Unlock or start your keychain and press Save again"), detail);
+        assertTrue(detail.contains("clear the key field, set DEEPSEEK_API_KEY"), detail);
+        assertFalse(detail.contains("CANARY"), detail);
 
         // every field as typed, still a new account that can be saved once the keychain works
         assertEquals(Mode.NEW, vm.modeProperty().get());
@@ -530,6 +533,95 @@ class SettingsViewModelTest {
         assertTrue(vm.advancedOpenProperty().get(), "its base URL is not hidden");
         vm.edit("openrouter");
         assertFalse(vm.advancedOpenProperty().get(), "not left open from the account before");
+    }
+
+    /** A saved DeepSeek account at the fake server whose key is only in DEEPSEEK_API_KEY. */
+    private void openWithEnvKey(dev.tally.secret.SecretStore store, String envKey) {
+        fx = new SettingsFixture(home);
+        fx.env = java.util.Map.of("DEEPSEEK_API_KEY", envKey);
+        fx.accounts.save(List.of(new Account("deepseek", ProviderId.of("deepseek"), "DeepSeek", null, server.baseUrl(),
+                null, null, 5)));
+        vm = fx.viewModel(store, Runnable::run, Runnable::run);
+        vm.setOnSaved(saves::add);
+        vm.load();
+    }
+
+    @Test
+    void testUsesTheEnvironmentKeyLikeTheWidgetWhenTheKeychainIsOff() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), "sk-env-key-0001");
+        SettingsViewModel.KeyField key = vm.keyFields().getFirst();
+        assertEquals("Using DEEPSEEK_API_KEY from the environment (sk-…0001)", key.statusProperty().get());
+        assertFalse(key.statusProblemProperty().get(), "a key is there: nothing to fix");
+        vm.test();
+        assertEquals(TestState.OK, vm.testStateProperty().get(), vm.testMessageProperty().get());
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+    }
+
+    @Test
+    void testPrefersATypedKeyThenTheKeychainThenTheEnvironment() throws Exception {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        openWithEnvKey(keychain, "sk-env-key-0001");
+        assertEquals("Using DEEPSEEK_API_KEY from the environment (sk-…0001); type a key to keep one in Test Keychain"
+                + " instead", vm.keyFields().getFirst().statusProperty().get());
+        vm.test();
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+
+        keychain.write("deepseek", Secret.of(KEY));
+        vm.edit("deepseek");
+        assertTrue(vm.keyFields().getFirst().statusProperty().get().startsWith("Saved in Test Keychain"));
+        vm.test();
+        assertEquals("Bearer " + KEY, server.lastRequest().header("Authorization"), "the keychain wins, as in the widget");
+
+        vm.keyFields().getFirst().textProperty().set("sk-typed-key-0002");
+        vm.test();
+        assertEquals("Bearer sk-typed-key-0002", server.lastRequest().header("Authorization"));
+    }
+
+    @Test
+    void aNewAccountCanBeTestedWithItsEnvironmentKeyAndSaysWhenThereIsNone() {
+        server.fixture("/user/balance", 200, "deepseek/balance.json");
+        fx = new SettingsFixture(home);
+        fx.env = java.util.Map.of("DEEPSEEK_API_KEY", "sk-env-key-0001");
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load();
+        typeDeepSeek("DeepSeek", "");
+        assertTrue(vm.keyFields().getFirst().statusProperty().get().startsWith(
+                "Leave empty to use DEEPSEEK_API_KEY from the environment"), vm.keyFields().getFirst().statusProperty().get());
+        assertTrue(vm.canTestProperty().get(), "the widget would use DEEPSEEK_API_KEY, so Test can");
+        vm.test();
+        assertEquals("Bearer sk-env-key-0001", server.lastRequest().header("Authorization"));
+
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), " ");
+        vm.test();
+        assertEquals("Type a key to test it (the keychain is unavailable: turned off with TALLY_KEYCHAIN=off;"
+                + " DEEPSEEK_API_KEY is not set either)", vm.testMessageProperty().get());
+    }
+
+    @Test
+    void xaiWithoutATeamIdIsToldWhereTheFieldIsNotAFlag() {
+        open();
+        vm.chooseProvider(choice("xai"));
+        vm.baseUrlProperty().set(server.baseUrl().toString());
+        vm.keyFields().getFirst().textProperty().set(KEY);
+        vm.test();
+        String m = vm.testMessageProperty().get();
+        assertTrue(m.contains("enter the Team id above or set XAI_TEAM_ID"), m);
+        assertFalse(m.contains("--team-id"), m);
+    }
+
+    @Test
+    void theRemoveConfirmationSaysWhatHappensToTheKey() throws Exception {
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), "sk-env-key-0001");
+        assertEquals("Its key comes from DEEPSEEK_API_KEY in your environment, which stays as it is. Its history stays until"
+                + " it ages out.", vm.removeDetail(), "no keychain to remove anything from");
+
+        openWithEnvKey(keychain, "");
+        assertEquals("Its history stays until it ages out.", vm.removeDetail(), "no key anywhere: nothing to say about it");
+
+        keychain.write("deepseek", Secret.of(KEY));
+        vm.edit("deepseek");
+        assertEquals("Its key is removed from Test Keychain too. Its history stays until it ages out.", vm.removeDetail());
     }
 
     @Test
