@@ -53,9 +53,14 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     static Account find(AccountStore.Loaded loaded, String id) {
-        return loaded.find(id).orElseThrow(() -> new Cli.UsageError("no account '" + id + "' (accounts: "
+        return loaded.find(id).orElseThrow(() -> noSuchAccount(loaded, id));
+    }
+
+    /** "no account 'x' (accounts: a, b)": exit code 2. */
+    static Cli.UsageError noSuchAccount(AccountStore.Loaded loaded, String id) {
+        return new Cli.UsageError("no account '" + id + "' (accounts: "
                 + (loaded.accounts().isEmpty() ? "none" : String.join(", ", loaded.accounts().stream().map(Account::id).toList()))
-                + ")"));
+                + ")");
     }
 
     /** Options shared by add and edit. */
@@ -281,13 +286,12 @@ public final class AccountsCommand implements Callable<Integer> {
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
             Money t = noThreshold ? null : threshold != null ? checkedThreshold(threshold, info, r) : a.threshold();
-            if (threshold == null && t != null && region != null) {
-                String implied = Thresholds.impliedCurrency(info, r).orElse(t.currency());
-                if (!implied.equals(t.currency())) {
-                    throw new Cli.UsageError("the alert below " + t.plain() + " " + t.currency() + " would never fire: "
-                            + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
-                            + " too, or --no-threshold");
-                }
+            List<String> reported = info.balanceCurrencies(r);
+            if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
+                String implied = String.join(" or ", reported);
+                throw new Cli.UsageError("the alert below " + t.plain() + " " + t.currency() + " would never fire: "
+                        + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
+                        + " too, or --no-threshold");
             }
             String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
             int minutes = checkedInterval(interval, a.intervalMinutes());

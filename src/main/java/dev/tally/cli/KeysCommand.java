@@ -155,10 +155,10 @@ public final class KeysCommand implements Callable<Integer> {
             TallyCommand root = parent.root;
             AppContext ctx = root.context();
             AccountStore.Loaded loaded = AccountsCommand.load(root, false);
-            if (loaded.find(id).isEmpty()) {
+            Account a = loaded.find(id).orElse(null);
+            if (a == null) {
                 return deleteLeftover(root, ctx, loaded);
             }
-            Account a = AccountsCommand.find(loaded, id);
             ProviderInfo info = provider(ctx, a);
             KeySlot s = slot(info, slot);
             SecretStore store = usableStore(ctx, info);
@@ -187,7 +187,7 @@ public final class KeysCommand implements Callable<Integer> {
         private int deleteLeftover(TallyCommand root, AppContext ctx, AccountStore.Loaded loaded) {
             SecretStore store = ctx.secrets();
             if (!Account.isValidId(id) || !store.status().isAvailable()) {
-                AccountsCommand.find(loaded, id); // "no account 'x' (accounts: ...)"
+                throw AccountsCommand.noSuchAccount(loaded, id);
             }
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
             names.add(id);
@@ -213,7 +213,7 @@ public final class KeysCommand implements Callable<Integer> {
                 throw new IllegalStateException("could not remove the key: " + e.getMessage());
             }
             if (removed.isEmpty()) {
-                AccountsCommand.find(loaded, id);
+                throw AccountsCommand.noSuchAccount(loaded, id);
             }
             root.io().err().println("There is no account '" + id + "'; removed the key" + (removed.size() == 1 ? "" : "s")
                     + " it left in " + store.name() + " (" + String.join(", ", removed) + ").");

@@ -141,7 +141,7 @@ public final class KeyringSecretStore implements SecretStore {
         this.unlockTimeout = unlockTimeout;
         this.name = backend.displayName;
         this.check = backend == Backend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
-        this.probing = StoreStatus.unavailable("timeout: " + backend.displayName + " did not answer within "
+        this.probing = StoreStatus.timedOut(backend.displayName + " did not answer within "
                 + seconds(probeWait()));
         this.status = new AtomicReference<>(probing);
         this.worker = Executors.newSingleThreadExecutor(task -> {

@@ -22,6 +22,8 @@ public record StoreStatus(State state, String reason) {
         UNAVAILABLE
     }
 
+    private static final String TIMEOUT_PREFIX = "timeout: ";
+
     public StoreStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(reason, "reason");
@@ -33,6 +35,14 @@ public record StoreStatus(State state, String reason) {
 
     public static StoreStatus locked(String reason) {
         return new StoreStatus(State.LOCKED, reason);
+    }
+
+    /**
+     * Unavailable because the keychain did not answer in time ({@code what}, e.g. "GNOME Keyring did not answer
+     * within 0.8 s"): it may still hold keys, see {@link #isTemporarilyUnreadable()}.
+     */
+    public static StoreStatus timedOut(String what) {
+        return new StoreStatus(State.UNAVAILABLE, TIMEOUT_PREFIX + what);
     }
 
     public static StoreStatus unavailable(String reason) {
@@ -48,7 +58,7 @@ public record StoreStatus(State state, String reason) {
      * earlier are still in it, so a key that cannot be read must not be called missing.
      */
     public boolean isTemporarilyUnreadable() {
-        return state == State.LOCKED || state == State.UNAVAILABLE && reason.startsWith("timeout");
+        return state == State.LOCKED || state == State.UNAVAILABLE && reason.startsWith(TIMEOUT_PREFIX);
     }
 
     /** For example {@code "unavailable: no keyring daemon ..."}. */
