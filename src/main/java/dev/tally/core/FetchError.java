@@ -13,6 +13,21 @@ public sealed interface FetchError {
 
     AccountStatus status();
 
+    /** The same kind of error (same status, same retry-after or HTTP status) with another message. */
+    default FetchError withMessage(String message) {
+        return switch (this) {
+            case AuthFailed a -> new AuthFailed(message);
+            case Forbidden f -> new Forbidden(message);
+            case RateLimited r -> new RateLimited(message, r.retryAfter());
+            case Timeout t -> new Timeout(message);
+            case NetworkError n -> new NetworkError(message);
+            case BadResponse b -> new BadResponse(message);
+            case ProviderError p -> new ProviderError(message, p.httpStatus());
+            case NoKey n -> new NoKey(message);
+            case Unsupported u -> new Unsupported(message);
+        };
+    }
+
     /** The key was refused (HTTP 401 or the provider's "invalid key" envelope). */
     record AuthFailed(String message) implements FetchError {
         public AuthFailed { Objects.requireNonNull(message); }

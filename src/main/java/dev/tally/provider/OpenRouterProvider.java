@@ -83,9 +83,9 @@ public final class OpenRouterProvider implements BalanceProvider {
             throw new FetchException(bothFailed(creditsFailed, keyFailed));
         }
         // one key worked: keep its half, and say which key failed and what is therefore not shown
-        FetchError problem = creditsFailed != null ? withMessage(creditsFailed, "the account's credit balance is not shown: "
+        FetchError problem = creditsFailed != null ? creditsFailed.withMessage("the account's credit balance is not shown: "
                 + creditsFailed.message())
-                : keyFailed != null ? withMessage(keyFailed, "the key's limit is not shown: " + keyFailed.message()) : null;
+                : keyFailed != null ? keyFailed.withMessage("the key's limit is not shown: " + keyFailed.message()) : null;
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
                 balance == null ? List.of() : List.of(balance), null, limit, problem);
     }
@@ -99,7 +99,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         boolean creditsProblem = credits instanceof FetchError.AuthFailed || credits instanceof FetchError.Forbidden;
         FetchError first = keyProblem && !creditsProblem ? key : credits;
         FetchError second = first == key ? credits : key;
-        return withMessage(first, first.message() + "; and " + second.message());
+        return first.withMessage(first.message() + "; and " + second.message());
     }
 
     /** The error with its key named: "the management key (OPENROUTER_MANAGEMENT_KEY) was rejected by …". */
@@ -112,22 +112,7 @@ public final class OpenRouterProvider implements BalanceProvider {
             named += "; OpenRouter's credit balance needs a management key (create one at"
                     + " openrouter.ai/settings/management-keys; an ordinary API key is refused)";
         }
-        return withMessage(e, named);
-    }
-
-    /** The same kind of error with another message. */
-    private static FetchError withMessage(FetchError e, String message) {
-        return switch (e) {
-            case FetchError.AuthFailed a -> new FetchError.AuthFailed(message);
-            case FetchError.Forbidden f -> new FetchError.Forbidden(message);
-            case FetchError.RateLimited r -> new FetchError.RateLimited(message, r.retryAfter());
-            case FetchError.Timeout t -> new FetchError.Timeout(message);
-            case FetchError.NetworkError n -> new FetchError.NetworkError(message);
-            case FetchError.BadResponse b -> new FetchError.BadResponse(message);
-            case FetchError.ProviderError p -> new FetchError.ProviderError(message, p.httpStatus());
-            case FetchError.NoKey n -> new FetchError.NoKey(message);
-            case FetchError.Unsupported u -> new FetchError.Unsupported(message);
-        };
+        return e.withMessage(named);
     }
 
     static KeyLimit parseKey(JsonNode root, FetchContext ctx) throws FetchException {

@@ -46,9 +46,6 @@ public final class Redactor {
     /** A run of at least this many consecutive characters of a key is removed wherever it appears. */
     static final int MIN_RUN = 16;
 
-    /** Knows no key; still removes key-like text. For answers that were fetched without a key. */
-    public static final Redactor NONE = new Redactor(List.of());
-
     private final List<Secret> secrets;
 
     private Redactor(List<Secret> secrets) {
