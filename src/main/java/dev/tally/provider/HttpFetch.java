@@ -172,8 +172,9 @@ public final class HttpFetch implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new FetchException(new FetchError.NetworkError("refusing to send a key: " + e.getMessage()));
         }
-        if (proxies != null && proxies.problem().isPresent() && !BaseUrls.isLoopback(host)) {
-            throw new FetchException(new FetchError.NetworkError("not sent: " + proxies.problem().get()));
+        java.util.Optional<String> proxyProblem = proxies == null ? java.util.Optional.empty() : proxies.problemFor(uri);
+        if (proxyProblem.isPresent()) {
+            throw new FetchException(new FetchError.NetworkError("not sent: " + proxyProblem.get()));
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()

@@ -52,16 +52,17 @@ public final class Proxies extends ProxySelector {
      * @param fallback used when no proxy variable is set, e.g. {@link ProxySelector#getDefault()}; may be null
      */
     public static Proxies fromEnvironment(Map<String, String> env, ProxySelector fallback) {
+        List<String> noProxy = new ArrayList<>();
+        boolean all = noProxy(env, noProxy);
         try {
-            return parse(env, fallback);
+            return parse(env, fallback, noProxy, all);
         } catch (IllegalArgumentException e) {
-            return new Proxies(null, null, List.of(), false, null, e.getMessage());
+            return new Proxies(null, null, noProxy, all, null, e.getMessage());
         }
     }
 
-    private static Proxies parse(Map<String, String> env, ProxySelector fallback) {
-        String name = firstSet(env, "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy").orElse(null);
-        List<String> noProxy = new ArrayList<>();
+    /** Fills {@code into} with the NO_PROXY hosts and domains; true for {@code *} (no proxy at all). */
+    private static boolean noProxy(Map<String, String> env, List<String> into) {
         boolean all = false;
         String np = firstSet(env, "NO_PROXY", "no_proxy").map(env::get).orElse("");
         for (String part : np.split(",")) {
@@ -74,9 +75,14 @@ public final class Proxies extends ProxySelector {
                 if (colon > 0 && p.indexOf(':') == colon) {
                     p = p.substring(0, colon);
                 }
-                noProxy.add(p.startsWith("*.") ? p.substring(1) : p);
+                into.add(p.startsWith("*.") ? p.substring(1) : p);
             }
         }
+        return all;
+    }
+
+    private static Proxies parse(Map<String, String> env, ProxySelector fallback, List<String> noProxy, boolean all) {
+        String name = firstSet(env, "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy").orElse(null);
         if (name == null) {
             return new Proxies(null, null, noProxy, all, fallback, null);
         }
@@ -113,9 +119,22 @@ public final class Proxies extends ProxySelector {
         return Optional.empty();
     }
 
-    /** Why the proxy variable cannot be used (requests are then not sent), or empty. */
+    /** Why the proxy variable cannot be used, or empty. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Why a request to {@code uri} must not be sent: the proxy variable cannot be used and the host is not one that
+     * goes direct anyway (this computer, NO_PROXY). Empty when the request may go.
+     */
+    public Optional<String> problemFor(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return problem == null || direct(host) ? Optional.empty() : Optional.of(problem);
+    }
+
+    private boolean direct(String host) {
+        return BaseUrls.isLoopback(host) || noProxyAll || bypassed(host);
     }
 
     /** The proxy in use from the environment, e.g. {@code proxy.corp:3128 (HTTPS_PROXY)}; empty when none is set. */
@@ -126,7 +145,7 @@ public final class Proxies extends ProxySelector {
     @Override
     public List<Proxy> select(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (BaseUrls.isLoopback(host) || noProxyAll || bypassed(host)) {
+        if (direct(host)) {
             return List.of(Proxy.NO_PROXY);
         }
         if (proxy != null) {

@@ -67,6 +67,10 @@ class ProxiesTest {
         Proxies login = Proxies.fromEnvironment(Map.of("HTTPS_PROXY", "http://me:secret@proxy.corp:3128"), null);
         assertTrue(login.problem().orElseThrow().contains("user name and password"), login.problem().orElseThrow());
         assertFalse(login.problem().orElseThrow().contains("secret"), "the proxy password is not repeated");
+        Proxies bypass = Proxies.fromEnvironment(Map.of("HTTPS_PROXY", "http://me:secret@proxy.corp:3128",
+                "NO_PROXY", ".deepseek.com"), null);
+        assertTrue(bypass.problemFor(DEEPSEEK).isEmpty(), "a NO_PROXY host goes direct whatever the proxy variable says");
+        assertTrue(bypass.problemFor(URI.create("https://api.x.ai/v1")).isPresent());
         Proxies tls = Proxies.fromEnvironment(Map.of("HTTPS_PROXY", "https://proxy.corp:443"), null);
         assertTrue(tls.problem().orElseThrow().contains("plain http:// proxies"), tls.problem().orElseThrow());
 
