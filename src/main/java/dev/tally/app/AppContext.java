@@ -236,6 +236,19 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * The provider whose ad-hoc checks {@link #recordOutcome} stores under {@code historyId}, when that id is a
+     * provider id (exactly, not an alias); whether something is stored under it is the history's to say.
+     */
+    public Optional<ProviderInfo> adHocProvider(String historyId) {
+        return catalog().find(historyId).filter(i -> i.id().value().equals(historyId));
+    }
+
+    /** How the history of an ad-hoc check is labelled: "DeepSeek (from DEEPSEEK_API_KEY)". */
+    public String adHocLabel(ProviderInfo info) {
+        return info.displayName() + " (from " + keyVariable(info) + ")";
+    }
+
+    /**
      * The environment variable an ad-hoc provider's key comes from, for labels such as "DeepSeek (from
      * DEEPSEEK_API_KEY)": the first of its key variables that is set, else the first one.
      */

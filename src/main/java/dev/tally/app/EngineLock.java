@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -111,18 +109,9 @@ public final class EngineLock implements AutoCloseable {
     public static Claim claim(Path dataDir, Role role) throws IOException {
         Objects.requireNonNull(role, "role");
         Files.createDirectories(dataDir);
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = tryLock(channel);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        FileLock lock = SingleInstance.tryLock(dataDir.resolve(LOCK_FILE));
         Path ownerFile = dataDir.resolve(OWNER_FILE);
         if (lock == null) {
-            channel.close();
             return busy(dataDir, ownerFile);
         }
         String owner = role.word + " " + ProcessHandle.current().pid();
@@ -132,16 +121,7 @@ public final class EngineLock implements AutoCloseable {
             // the lock alone keeps engines apart; a refused one then cannot name us, which it says
             LOG.log(System.Logger.Level.WARNING, "cannot write " + ownerFile + ": " + e.getMessage());
         }
-        return new Held(new EngineLock(channel, lock, ownerFile, owner));
-    }
-
-    /** The lock, or {@code null} when another process, or another channel in this JVM, holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
+        return new Held(new EngineLock(lock.channel(), lock, ownerFile, owner));
     }
 
     /** Reads who holds the lock; the holder may have just taken it and not written its name yet. */

@@ -96,19 +96,11 @@ public final class SingleInstance implements AutoCloseable {
     public static Claim claim(Path dataDir, Runnable onShow) throws IOException {
         Objects.requireNonNull(onShow, "onShow");
         Files.createDirectories(dataDir);
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = tryLock(channel);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        FileLock lock = tryLock(dataDir.resolve(LOCK_FILE));
         if (lock == null) {
-            channel.close();
             return new Secondary(askRunningInstance(dataDir.resolve(PORT_FILE)));
         }
+        FileChannel channel = lock.channel();
         ServerSocket server = null;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -128,12 +120,27 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
-    /** The lock, or {@code null} when another process, or another channel in this JVM, holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /**
+     * Opens (creating it if missing) and locks {@code lockFile}: the lock, whose {@link FileLock#channel()} the
+     * holder closes when done, or {@code null} (nothing left open) when another process, or another channel in
+     * this JVM, holds it. Also used by {@link EngineLock}.
+     *
+     * @throws IOException when the file cannot be opened or locked (e.g. a file system without locks)
+     */
+    static FileLock tryLock(Path lockFile) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return channel.tryLock();
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
         } catch (OverlappingFileLockException e) {
+            channel.close();
             return null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

@@ -107,9 +107,9 @@ public final class HistoryCommand implements Callable<Integer> {
         if (account.isPresent()) {
             return account.get().label();
         }
-        Optional<ProviderInfo> provider = ctx.catalog().find(id).filter(i -> i.id().value().equals(id));
+        Optional<ProviderInfo> provider = ctx.adHocProvider(id);
         if (provider.isPresent() && history.accounts().contains(id)) {
-            return StatusCommand.adHocLabel(ctx, provider.get());
+            return ctx.adHocLabel(provider.get());
         }
         try {
             return AccountsCommand.find(loaded, id).label();

@@ -103,18 +103,13 @@ public final class StatusCommand implements Callable<Integer> {
             out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));
         }
         for (String id : history.accounts()) {
-            ProviderInfo info = ctx.catalog().find(id).filter(i -> i.id().value().equals(id)).orElse(null);
+            ProviderInfo info = ctx.adHocProvider(id).orElse(null);
             if (info == null || loaded.find(id).isPresent()
                     || loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()))) {
                 continue;
             }
-            out.add(new Entry(id, id, adHocLabel(ctx, info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
+            out.add(new Entry(id, id, ctx.adHocLabel(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
         }
         return out;
-    }
-
-    /** "DeepSeek (from DEEPSEEK_API_KEY)". */
-    static String adHocLabel(AppContext ctx, ProviderInfo info) {
-        return info.displayName() + " (from " + ctx.keyVariable(info) + ")";
     }
 }
