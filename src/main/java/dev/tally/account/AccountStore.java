@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.core.KeptAside;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 
@@ -26,8 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -139,13 +138,8 @@ public final class AccountStore {
 
     /** Moves a bad file aside; when it cannot be moved, it is not overwritten either (the result is read-only). */
     private Loaded setAside(String why) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
         try {
-            // never replace an earlier copy: a second bad file in the same second gets its own name
-            Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
-            for (int n = 2; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
-                aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp + "-" + n);
-            }
+            Path aside = KeptAside.name(file, clock.instant());
             Files.move(file, aside);
             return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + "); it was kept as "
                     + aside.getFileName() + " and Tally carries on with no accounts"), true);

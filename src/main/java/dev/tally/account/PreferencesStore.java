@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.core.KeptAside;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -132,10 +130,9 @@ public final class PreferencesStore {
     }
 
     private String setAside(String why) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
-        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
+        Path aside = KeptAside.name(file, clock.instant());
         try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, aside);
             return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
                     + " and the default settings are used";
         } catch (IOException e) {

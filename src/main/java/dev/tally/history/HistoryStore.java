@@ -3,6 +3,7 @@ package dev.tally.history;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
+import dev.tally.core.KeptAside;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -446,12 +446,7 @@ public final class HistoryStore implements AutoCloseable {
      * @throws HistoryException ({@link HistoryException.Kind#DAMAGED}) when it cannot be moved; it is then untouched
      */
     private static Path setAside(Path abs, Clock clock, HistoryException why) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
-        String name = abs.getFileName() + ".corrupt-" + stamp;
-        Path aside = abs.resolveSibling(name);
-        for (int n = 2; taken(aside); n++) {
-            aside = abs.resolveSibling(name + "-" + n);
-        }
+        Path aside = KeptAside.name(abs, clock.instant(), "-wal", "-shm");
         try {
             Files.move(abs, aside);
         } catch (IOException e) {
@@ -473,12 +468,6 @@ public final class HistoryStore implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.WARNING, "damaged history file " + abs + " kept as " + aside.getFileName());
         return aside;
-    }
-
-    private static boolean taken(Path aside) {
-        java.nio.file.LinkOption no = java.nio.file.LinkOption.NOFOLLOW_LINKS;
-        return Files.exists(aside, no) || Files.exists(aside.resolveSibling(aside.getFileName() + "-wal"), no)
-                || Files.exists(aside.resolveSibling(aside.getFileName() + "-shm"), no);
     }
 
     /** The one line a user sees after a damaged file was set aside. */

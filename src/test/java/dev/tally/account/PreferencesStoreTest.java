@@ -68,6 +68,16 @@ class PreferencesStoreTest {
     }
 
     @Test
+    void aSecondDamagedFileInTheSameSecondDoesNotReplaceTheFirstCopy() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "first damage");
+        store().load();
+        Files.writeString(dir.resolve("settings.json"), "second damage");
+        assertTrue(store().load().warning().orElseThrow().contains("settings.json.corrupt-20261122-050000-2"));
+        assertEquals("first damage", Files.readString(dir.resolve("settings.json.corrupt-20261122-050000")));
+        assertEquals("second damage", Files.readString(dir.resolve("settings.json.corrupt-20261122-050000-2")));
+    }
+
+    @Test
     void anUnknownThemeOrAWrongTypeIsReportedByName() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"theme\":\"neon\"}");
         assertTrue(store().load().warning().orElseThrow().contains("theme 'neon' is not system, light or dark"));
