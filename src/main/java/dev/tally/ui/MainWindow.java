@@ -19,12 +19,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /** The main window: header (Refresh all, Settings), a scrolling list of cards or the empty state, a footer. Wiring only. */
 public final class MainWindow {
     public static final double WIDTH = 380;
     public static final double HEIGHT = 560;
 
     private final Stage stage;
+    /** The card shown for each view model; FX thread. */
+    private Map<BalanceCardViewModel, BalanceCard> shown = new IdentityHashMap<>();
 
     public MainWindow(Stage stage, MainViewModel vm) {
         this.stage = stage;
@@ -97,8 +102,18 @@ public final class MainWindow {
         stage.setScene(scene);
     }
 
-    private static void fill(VBox box, MainViewModel vm) {
-        box.getChildren().setAll(vm.cards().stream().map(BalanceCard::new).toList());
+    /**
+     * Shows the view model's cards, keeping the card of an account that stays: a card listens to its view model,
+     * so a new one for every change would pile up listeners (and hidden cards) on the kept view models.
+     */
+    private void fill(VBox box, MainViewModel vm) {
+        Map<BalanceCardViewModel, BalanceCard> next = new IdentityHashMap<>();
+        for (BalanceCardViewModel c : vm.cards()) {
+            BalanceCard kept = shown.get(c);
+            next.put(c, kept != null ? kept : new BalanceCard(c));
+        }
+        shown = next;
+        box.getChildren().setAll(vm.cards().stream().map(next::get).toList());
     }
 
     public Stage stage() {

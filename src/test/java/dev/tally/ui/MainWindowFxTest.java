@@ -127,4 +127,23 @@ class MainWindowFxTest {
         assertTrue(badge.getStyleClass().contains("badge-error"));
         assertEquals(2, server.requests().size());
     }
+
+    @Test
+    void anAddedAccountKeepsTheCardsAlreadyShown(FxRobot robot) {
+        Node before = robot.lookup(".balance-card").query();
+        Platform.runLater(() -> {
+            ProviderCatalog catalog = ProviderCatalog.standard();
+            Account a = new Account("ds", ProviderId.of("deepseek"), "DeepSeek (work)", null,
+                    URI.create(server.baseUrl().toString()), null, null, 60);
+            Account b = new Account("ds2", ProviderId.of("deepseek"), "DeepSeek (home)", null,
+                    URI.create(server.baseUrl().toString()), null, null, 60);
+            poller.setTargets(List.of(FetchTarget.of(a, catalog.find("deepseek").orElseThrow()),
+                    FetchTarget.of(b, catalog.find("deepseek").orElseThrow())), Map.of());
+            vm.apply(poller.states(), Map.of(), Clock.systemUTC().instant());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> cards = List.copyOf(robot.lookup(".balance-card").queryAll());
+        assertEquals(2, cards.size());
+        assertTrue(cards.contains(before), "the first account's card is the same node, not a new one beside its old listeners");
+    }
 }

@@ -12,7 +12,6 @@ import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.core.MoneyFormat;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 import dev.tally.poll.FetchOutcome;
@@ -529,7 +528,7 @@ public final class SettingsViewModel {
         }
         parts.add("every " + a.intervalMinutes() + " min");
         if (a.threshold() != null) {
-            parts.add("alert below " + money(a.threshold(), hideAmounts.get()));
+            parts.add("alert below " + TrayText.money(a.threshold(), hideAmounts.get()));
         }
         return new AccountRow(a.id(), a.label(), String.join(" · ", parts));
     }
@@ -1309,11 +1308,6 @@ public final class SettingsViewModel {
         return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** "¥110.00", written like the balance cards ({@link MoneyFormat#shortText}), or {@value TrayText#HIDDEN}. */
-    static String money(Money m, boolean hide) {
-        return hide ? TrayText.HIDDEN : MoneyFormat.shortText(m);
-    }
-
     /** The Test result for a successful fetch ("¥110.00 · $5.30"): every currency apart, spend and key limits said as such. */
     static String describe(BalanceSnapshot s) {
         return describe(s, false);
@@ -1324,18 +1318,18 @@ public final class SettingsViewModel {
         List<String> parts = new ArrayList<>();
         boolean assumed = false;
         for (CurrencyBalance b : s.balances()) {
-            parts.add(money(b.totalMoney(), hide));
+            parts.add(TrayText.money(b.totalMoney(), hide));
             assumed |= b.currencyAssumed();
         }
         if (s.spend() != null) {
-            parts.add("spent " + money(s.spend().amount(), hide) + " this month");
+            parts.add("spent " + TrayText.money(s.spend().amount(), hide) + " this month");
         }
         if (s.keyLimit() != null) {
             KeyLimit k = s.keyLimit();
-            String used = k.usage() == null ? "" : ", used " + money(new Money(k.usage(), k.currency()), hide);
+            String used = k.usage() == null ? "" : ", used " + TrayText.money(new Money(k.usage(), k.currency()), hide);
             parts.add(k.unlimited() ? "this key has no limit" + used
-                    : "key limit " + money(new Money(k.limit(), k.currency()), hide) + ", "
-                    + (k.remaining() == null ? "remaining unknown" : money(new Money(k.remaining(), k.currency()), hide) + " left")
+                    : "key limit " + TrayText.money(new Money(k.limit(), k.currency()), hide) + ", "
+                    + (k.remaining() == null ? "remaining unknown" : TrayText.money(new Money(k.remaining(), k.currency()), hide) + " left")
                     + used);
         }
         String text = String.join(" · ", parts);
