@@ -28,19 +28,8 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Supplier<Terminal> terminal = new Supplier<>() {
-            private Terminal found;
-            private boolean looked;
-
-            @Override
-            public synchronized Terminal get() {
-                if (!looked) {
-                    found = Terminal.system(System.in, err);
-                    looked = true;
-                }
-                return found;
-            }
-        };
+        // looked up only by a command that asks the person at the keyboard (each asks once)
+        Supplier<Terminal> terminal = () -> Terminal.system(System.in, err);
         int code = Cli.run(new Cli.Io(System.getenv(), System.in, out, err, Clock.systemUTC(), terminal), args);
         // the keychain's D-Bus library can leave non-daemon threads behind: end explicitly
         System.exit(code);
