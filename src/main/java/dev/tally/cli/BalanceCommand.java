@@ -72,7 +72,7 @@ public final class BalanceCommand implements Callable<Integer> {
             return Cli.NOT_ALL_FETCHED;
         }
         List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
-        outcomes.stream().map(o -> ctx.recordOutcome(o, HistoryStore.SOURCE_CLI)).flatMap(java.util.Optional::stream).distinct()
+        outcomes.stream().map(o -> ctx.recorder().record(o, HistoryStore.SOURCE_CLI)).flatMap(java.util.Optional::stream).distinct()
                 .forEach(w -> io.err().println("tally: " + w));
         if (json) {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));

@@ -107,15 +107,15 @@ public final class HistoryCommand implements Callable<Integer> {
         if (account.isPresent()) {
             return account.get().label();
         }
-        Optional<ProviderInfo> provider = ctx.adHocProvider(id);
+        Optional<ProviderInfo> provider = ctx.adHoc().provider(id);
         if (provider.isPresent() && history.accounts().contains(id)) {
-            return ctx.adHocLabel(provider.get());
+            return ctx.adHoc().label(provider.get());
         }
         try {
             return AccountsCommand.find(loaded, id).label();
         } catch (Cli.UsageError e) {
             if (provider.isPresent()) {
-                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.keyVariable(provider.get())
+                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.adHoc().keyVariable(provider.get())
                         + " yet either ('tally balance " + id + "' records it)");
             }
             throw e;

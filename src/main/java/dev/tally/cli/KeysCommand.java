@@ -110,7 +110,7 @@ public final class KeysCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
-            ctx.recordOutcome(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
+            ctx.recorder().record(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
             root.io().out().println(BalanceText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }

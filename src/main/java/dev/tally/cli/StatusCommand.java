@@ -103,12 +103,12 @@ public final class StatusCommand implements Callable<Integer> {
             out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));
         }
         for (String id : history.accounts()) {
-            ProviderInfo info = ctx.adHocProvider(id).orElse(null);
+            ProviderInfo info = ctx.adHoc().provider(id).orElse(null);
             if (info == null || loaded.find(id).isPresent()
                     || loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()))) {
                 continue;
             }
-            out.add(new Entry(id, id, ctx.adHocLabel(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
+            out.add(new Entry(id, id, ctx.adHoc().label(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package dev.tally.cli;
 
 import dev.tally.app.AppContext;
-import dev.tally.app.Engine;
-import dev.tally.app.EngineLock;
+import dev.tally.engine.Engine;
+import dev.tally.engine.EngineLock;
 import dev.tally.poll.ExecutorScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +88,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                  t.setDaemon(true);
                  return t;
              })) {
-            Engine engine = new Engine(ctx, alert -> {
+            Engine engine = new Engine(ctx.engineServices(), alert -> {
                 synchronized (io.out()) {
                     io.out().println(time(ctx) + "  ALERT  " + alert.text());
                     io.out().flush();

@@ -155,7 +155,7 @@ class EngineCommandsTest {
         deepseekAccount(null);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tally.app.Main", "watch");
+                System.getProperty("java.class.path"), "dev.tally.launcher.Main", "watch");
         pb.environment().put("TALLY_HOME", home.toString());
         pb.environment().put("TALLY_KEYCHAIN", "off");
         pb.environment().put("DEEPSEEK_API_KEY", ProviderHarness.CANARY);

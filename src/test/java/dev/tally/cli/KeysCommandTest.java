@@ -130,7 +130,7 @@ class KeysCommandTest {
         String typed = "sk-typed-CANARY-" + run;
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String inner = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.app.Main keys set "
+            String inner = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.launcher.Main keys set "
                     + id + " > '" + home.resolve("stdout.txt") + "'";
             ProcessBuilder pb = new ProcessBuilder("script", "-qfec", inner, "/dev/null").redirectErrorStream(true);
             pb.environment().put("TALLY_HOME", home.toString());

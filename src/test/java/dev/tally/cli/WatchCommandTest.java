@@ -2,7 +2,7 @@ package dev.tally.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.app.EngineLock;
+import dev.tally.engine.EngineLock;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.ProviderHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +63,7 @@ class WatchCommandTest {
     private Process watchInChildProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tally.app.Main", "watch");
+                System.getProperty("java.class.path"), "dev.tally.launcher.Main", "watch");
         pb.environment().put("TALLY_HOME", home.toString());
         pb.environment().put("TALLY_KEYCHAIN", "off");
         pb.environment().put("DEEPSEEK_API_KEY", ProviderHarness.CANARY);

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.PreferencesStore;
 import dev.tally.app.AppContext;
 import dev.tally.app.AppDirs;
-import dev.tally.app.Engine;
+import dev.tally.engine.Engine;
 import dev.tally.autostart.NoAutostart;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.ExecutorScheduler;
@@ -83,7 +83,7 @@ class AddAccountEndToEndFxTest {
         });
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ctx = new AppContext(new AppDirs(home, home), Map.of(), Clock.systemUTC(), keychain);
-        engine = new Engine(ctx, alert -> { }, scheduler, fetchers);
+        engine = new Engine(ctx.engineServices(), alert -> { }, scheduler, fetchers);
         main = new MainViewModel(new MainViewModel.Actions() {
             @Override
             public CompletionStage<?> refresh(String id) {

@@ -1,4 +1,4 @@
-package dev.tally.app;
+package dev.tally.engine;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

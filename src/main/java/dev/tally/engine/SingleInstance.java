@@ -1,4 +1,4 @@
-package dev.tally.app;
+package dev.tally.engine;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,12 @@
-package dev.tally.app;
+package dev.tally.desktop;
 
 import dev.tally.account.Account;
+import dev.tally.app.AppContext;
+import dev.tally.app.AppDirs;
+import dev.tally.app.Logging;
+import dev.tally.engine.Engine;
+import dev.tally.engine.EngineLock;
+import dev.tally.engine.SingleInstance;
 import dev.tally.account.AccountStore;
 import dev.tally.account.Preferences;
 import dev.tally.account.PreferencesStore;
@@ -114,7 +120,7 @@ public final class DesktopApp {
         // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
         ctx.onHistoryNotice(w -> notifications.send("Tally", w));
         Notifier notifier = this::notifyDesktop;
-        this.engine = new Engine(ctx, notifier, scheduler, fetchers);
+        this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
         engine.addListener(this::afterPoll);
     }
 

@@ -1,8 +1,9 @@
-package dev.tally.app;
+package dev.tally.engine;
 
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.alert.Alert;
+import dev.tally.alert.AlertRules;
 import dev.tally.alert.Notifier;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
@@ -15,7 +16,10 @@ import dev.tally.poll.FetchTarget;
 import dev.tally.poll.PollListener;
 import dev.tally.poll.Poller;
 import dev.tally.poll.Scheduler;
+import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.poll.BalanceFetcher;
+import dev.tally.secret.KeyResolver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +27,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The running engine, headless: the poller plus what happens after every poll — the result goes to the
@@ -59,7 +66,28 @@ public final class Engine implements AutoCloseable {
         void accountsReloaded(List<Account> accounts, Optional<String> warning);
     }
 
-    private final AppContext ctx;
+    /**
+     * What the engine works with, each handed in by the composition root.
+     *
+     * @param history the writable history, opened on first use (blocking; may throw)
+     * @param alerts  the alert rules, built on first use (their marks live in the history)
+     */
+    public record Services(AccountStore accounts, ProviderCatalog catalog, BalanceFetcher fetcher, KeyResolver keys,
+                           Supplier<HistoryStore> history, Supplier<AlertRules> alerts, OutcomeRecorder recorder,
+                           Clock clock) {
+        public Services {
+            Objects.requireNonNull(accounts);
+            Objects.requireNonNull(catalog);
+            Objects.requireNonNull(fetcher);
+            Objects.requireNonNull(keys);
+            Objects.requireNonNull(history);
+            Objects.requireNonNull(alerts);
+            Objects.requireNonNull(recorder);
+            Objects.requireNonNull(clock);
+        }
+    }
+
+    private final Services services;
     private final Notifier notifier;
     private final Scheduler scheduler;
     private final Poller poller;
@@ -77,11 +105,11 @@ public final class Engine implements AutoCloseable {
     private final List<Repeating> repeating = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    public Engine(AppContext ctx, Notifier notifier, Scheduler scheduler, Executor fetchExecutor) {
-        this.ctx = ctx;
+    public Engine(Services services, Notifier notifier, Scheduler scheduler, Executor fetchExecutor) {
+        this.services = services;
         this.notifier = notifier;
         this.scheduler = scheduler;
-        this.poller = new Poller(ctx.fetcher(), scheduler, fetchExecutor, ctx.clock(), new Random(), MAX_CONCURRENT_REQUESTS);
+        this.poller = new Poller(services.fetcher(), scheduler, fetchExecutor, services.clock(), new Random(), MAX_CONCURRENT_REQUESTS);
         poller.addListener(this::afterPoll);
     }
 
@@ -106,18 +134,18 @@ public final class Engine implements AutoCloseable {
     public Optional<String> reload() {
         synchronized (reloadLock) {
             accountsDigest = accountsFileDigest();
-            AccountStore.Loaded loaded = ctx.accounts().load();
+            AccountStore.Loaded loaded = services.accounts().load();
             accounts = loaded.accounts();
             List<FetchTarget> targets = new ArrayList<>();
             Map<String, BalanceSnapshot> lastGood = new HashMap<>();
             for (Account a : accounts) {
-                ProviderInfo info = ctx.catalog().find(a.provider().value()).orElse(null);
+                ProviderInfo info = services.catalog().find(a.provider().value()).orElse(null);
                 if (info == null) {
                     continue;
                 }
                 targets.add(FetchTarget.of(a, info));
                 try {
-                    ctx.history().lastSnapshot(a.id()).ifPresent(s -> lastGood.put(a.id(), s));
+                    services.history().get().lastSnapshot(a.id()).ifPresent(s -> lastGood.put(a.id(), s));
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "no history for " + a.id(), e);
                 }
@@ -197,15 +225,15 @@ public final class Engine implements AutoCloseable {
     /** Folds old history into daily rows; call at start and about once a day. Blocking. */
     public void applyRetention() {
         try {
-            HistoryStore h = ctx.history();
-            h.applyRetention(ctx.clock().instant());
+            HistoryStore h = services.history().get();
+            h.applyRetention(services.clock().instant());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "history retention failed", e);
         }
     }
 
     private void afterPoll(FetchOutcome outcome, AccountState state) {
-        ctx.recordOutcome(outcome, HistoryStore.SOURCE_POLL);
+        services.recorder().record(outcome, HistoryStore.SOURCE_POLL);
         FetchTarget t = outcome.target();
         if (state.paused() && pausedForKey(state.lastError()) && t.accountId() != null) {
             // remember which keys were refused, so a changed key (e.g. 'tally keys set') is noticed and tried
@@ -220,9 +248,9 @@ public final class Engine implements AutoCloseable {
         if (t.accountId() != null) {
             try {
                 List<Alert> alerts = switch (outcome) {
-                    case FetchOutcome.Success ok -> ctx.alertRules().onSuccess(t.accountId(), t.label(),
+                    case FetchOutcome.Success ok -> services.alerts().get().onSuccess(t.accountId(), t.label(),
                             t.account() == null ? null : t.account().threshold(), ok.snapshot());
-                    case FetchOutcome.Failure f -> ctx.alertRules().onFailure(t.accountId(), t.label(), f.error());
+                    case FetchOutcome.Failure f -> services.alerts().get().onFailure(t.accountId(), t.label(), f.error());
                 };
                 alerts.forEach(notifier::notify);
             } catch (RuntimeException e) {
@@ -244,7 +272,7 @@ public final class Engine implements AutoCloseable {
 
     /** SHA-256 of the account's keys (keychain, then environment), to notice a change without keeping them. */
     private String keyDigest(FetchTarget t) {
-        Credentials creds = ctx.keys().credentials(t.info(), t.accountId());
+        Credentials creds = services.keys().credentials(t.info(), t.accountId());
         MessageDigest md = sha256();
         for (KeySlot slot : t.info().keySlots()) {
             creds.get(slot.name()).ifPresent(k -> {
@@ -260,12 +288,12 @@ public final class Engine implements AutoCloseable {
     /** Digest of accounts.json's bytes; empty for a missing file, {@code null}-free. Blocking. */
     private byte[] accountsFileDigest() {
         try {
-            return sha256().digest(Files.readAllBytes(ctx.accounts().file()));
+            return sha256().digest(Files.readAllBytes(services.accounts().file()));
         } catch (NoSuchFileException e) {
             return new byte[0];
         } catch (IOException e) {
             // unreadable now: keep what we have rather than dropping every account
-            LOG.log(System.Logger.Level.WARNING, "cannot read " + ctx.accounts().file() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot read " + services.accounts().file() + ": " + e.getMessage());
             return accountsDigest == null ? new byte[0] : accountsDigest;
         }
     }

@@ -1,4 +1,4 @@
-package dev.tally.app;
+package dev.tally.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

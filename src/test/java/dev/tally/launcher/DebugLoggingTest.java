@@ -1,4 +1,4 @@
-package dev.tally.app;
+package dev.tally.launcher;
 
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.ProviderHarness;

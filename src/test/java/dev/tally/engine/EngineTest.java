@@ -1,6 +1,8 @@
-package dev.tally.app;
+package dev.tally.engine;
 
 import dev.tally.account.Account;
+import dev.tally.app.AppContext;
+import dev.tally.app.AppDirs;
 import dev.tally.alert.Alert;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
@@ -59,7 +61,7 @@ class EngineTest {
     @BeforeEach
     void start() {
         ctx = new AppContext(new AppDirs(home, home), Map.of(), clock, keychain);
-        engine = new Engine(ctx, alerts::add, scheduler, Runnable::run);
+        engine = new Engine(ctx.engineServices(), alerts::add, scheduler, Runnable::run);
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
-package dev.tally.app;
+package dev.tally.desktop;
 
+import dev.tally.engine.EngineLock;
+import dev.tally.engine.SingleInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class WidgetEngineLockTest {
             // 'tally' with no arguments is the widget; no display, tray or session bus: if it did not refuse, it
             // would fail later with a different message ("cannot open a window")
             ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                    System.getProperty("java.class.path"), "dev.tally.app.Main");
+                    System.getProperty("java.class.path"), "dev.tally.launcher.Main");
             pb.environment().keySet().removeIf(k -> k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY")
                     || k.startsWith("DBUS_") || k.equals("XDG_RUNTIME_DIR"));
             pb.environment().put("TALLY_HOME", home.toString());
