@@ -20,6 +20,7 @@ import dev.tally.core.Secret;
 import dev.tally.history.WeekSummary;
 import dev.tally.notify.DesktopNotifications;
 import dev.tally.notify.Notifications;
+import dev.tally.notify.TrayMessages;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.ExecutorScheduler;
 import dev.tally.poll.FetchOutcome;
@@ -47,7 +48,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +88,8 @@ public final class DesktopApp {
     private volatile int exitCode;
     private volatile boolean fxStarted;
     private volatile Stage stage;
-    private volatile MainViewModel main;
+    /** Engine events to the window's view model, on the FX thread. */
+    private final WindowFeed feed;
     private SettingsDialog settings;
     private SettingsViewModel settingsVm;
     private volatile boolean hideAmounts;
@@ -115,12 +116,14 @@ public final class DesktopApp {
         }) : null;
         this.tray = awt;
         this.trayUp = awt != null && awt.isSupported();
-        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? awt : null,
+        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? TrayMessages.of(awt::isShowing, awt::displayMessage) : null,
                 new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
         // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
         ctx.onHistoryNotice(w -> notifications.send("Tally", w));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
+        this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
+                Platform::runLater);
         engine.addListener(this::afterPoll);
     }
 
@@ -251,9 +254,7 @@ public final class DesktopApp {
         switch (action) {
             // with the window made, through its cards, so each shows its progress
             case REFRESH_ALL -> {
-                if (main != null) {
-                    Platform.runLater(main::refreshAll);
-                } else {
+                if (!feed.refreshAll()) {
                     engine.poller().refreshAll();
                 }
             }
@@ -310,13 +311,14 @@ public final class DesktopApp {
     /** Opens (or brings forward) the main window. Any thread. */
     public void showWindow() {
         io.execute(() -> {
-            Map<String, List<WeekSummary>> weeks = weeks(engine.poller().states());
+            WindowFeed.Cards cards = feed.read();
             List<String> offer = envOffer();
             Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
             onFx(() -> {
                 if (stage == null) {
                     stage = new Stage();
-                    main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    MainViewModel main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    feed.attach(main);
                     new MainWindow(stage, main);
                     place.attach(stage, saved);
                     // hidden to the tray: remember the place now, the app may run for days
@@ -325,9 +327,8 @@ public final class DesktopApp {
                         WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
                     }
                 }
-                main.setHideAmounts(hideAmounts, clock.instant());
-                main.apply(engine.poller().states(), weeks, clock.instant());
-                main.setImportOffer(offer);
+                feed.apply(cards);
+                feed.setImportOffer(offer);
                 stage.show();
                 stage.toFront();
                 stage.requestFocus();
@@ -365,13 +366,7 @@ public final class DesktopApp {
                 onFx(this::applyTheme);
             }
             updateTray();
-            if (stage != null) {
-                Map<String, List<WeekSummary>> weeks = weeks(engine.poller().states());
-                Platform.runLater(() -> {
-                    main.setHideAmounts(hideAmounts, clock.instant());
-                    main.apply(engine.poller().states(), weeks, clock.instant());
-                });
-            }
+            feed.showAll();
         });
     }
 
@@ -389,14 +384,6 @@ public final class DesktopApp {
         }
     }
 
-    private Map<String, List<WeekSummary>> weeks(List<AccountState> states) {
-        Map<String, List<WeekSummary>> out = new HashMap<>();
-        for (AccountState s : states) {
-            out.put(s.target().id(), week(s));
-        }
-        return out;
-    }
-
     private List<WeekSummary> week(AccountState s) {
         if (s.target().accountId() == null) {
             return List.of();
@@ -411,26 +398,18 @@ public final class DesktopApp {
 
     private void afterPoll(FetchOutcome outcome, AccountState state) {
         updateTray();
-        if (stage != null) {
-            List<WeekSummary> w = week(state);
-            Platform.runLater(() -> main.applyOne(state, w, clock.instant()));
-        }
+        feed.showOne(state);
     }
 
     private void tick() {
         updateTray();
-        if (stage != null) {
-            Platform.runLater(() -> main.tick(clock.instant()));
-        }
+        feed.tick();
     }
 
     /** accounts.json was changed by someone else (e.g. the command line) and read again. io thread. */
     private void accountsChanged() {
         updateTray();
-        if (stage != null) {
-            Map<String, List<WeekSummary>> w = weeks(engine.poller().states());
-            Platform.runLater(() -> main.apply(engine.poller().states(), w, clock.instant()));
-        }
+        feed.showAll();
     }
 
     private void updateTray() {

@@ -3,6 +3,7 @@ package dev.tally.tray;
 import dev.tally.core.FetchError;
 import dev.tally.notify.DesktopNotifications;
 import dev.tally.notify.Notifications;
+import dev.tally.notify.TrayMessages;
 import dev.tally.poll.AccountState;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class TrayPreview {
 
         if (notify) {
             DesktopNotifications n = Notifications.forPlatform(System.getProperty("os.name"), System.getenv(),
-                    tray, null);
+                    TrayMessages.of(tray::isShowing, tray::displayMessage), null);
             Thread.sleep(2000);
             System.out.println("notifications available: " + n.isAvailable());
             n.send("Tally", "DeepSeek (work): ¥4.20 left — below your ¥5.00 alert");
