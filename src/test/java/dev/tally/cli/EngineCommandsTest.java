@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.testing.FakeProviderServer;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tally balance} recording history, {@code tally history}, {@code tally status} and {@code tally watch}. */
+@Slow
 class EngineCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

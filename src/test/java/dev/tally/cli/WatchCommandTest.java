@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.engine.EngineLock;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tally watch}: one engine per home, the wait it states after a failure, and its options. */
+@Slow
 class WatchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BALANCE = "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","

@@ -1,5 +1,6 @@
 package dev.tally.desktop;
 
+import dev.tally.testing.Slow;
 import dev.tally.engine.EngineLock;
 import dev.tally.engine.SingleInstance;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The desktop widget does not start a second engine next to a {@code tally watch} on the same home. */
+@Slow
 class WidgetEngineLockTest {
     @TempDir
     Path home;

@@ -1,5 +1,6 @@
 package dev.tally.launcher;
 
+import dev.tally.testing.Slow;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.ProviderHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request, its status and timing) and nothing from the JDK's FINE loggers (one jdk.event.security line
  * per CA certificate used to flood it), and never the key, even when the provider echoes it.
  */
+@Slow
 class DebugLoggingTest {
     private static final String CANARY = ProviderHarness.CANARY;
     /** A few lines per request; the JDK's certificate events alone were about 150. */

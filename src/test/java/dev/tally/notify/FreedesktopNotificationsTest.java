@@ -1,5 +1,6 @@
 package dev.tally.notify;
 
+import dev.tally.testing.Slow;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt32;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Against a private {@code dbus-daemon} with a fake notification service that records every Notify call. */
+@Slow
 class FreedesktopNotificationsTest {
     private static final String BODY = "DeepSeek (work): ¥4.20 left — below your ¥5.00 alert";
 

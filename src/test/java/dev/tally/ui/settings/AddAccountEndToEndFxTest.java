@@ -1,5 +1,6 @@
 package dev.tally.ui.settings;
 
+import dev.tally.testing.Slow;
 import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.PreferencesStore;
 import dev.tally.app.AppContext;
@@ -55,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fetched by the real engine with the key that went to the keychain.
  */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class AddAccountEndToEndFxTest {
     private static final String KEY = ProviderHarness.CANARY;
     private final MemorySecretStore keychain = new MemorySecretStore();
