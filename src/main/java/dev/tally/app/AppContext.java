@@ -1,6 +1,7 @@
 package dev.tally.app;
 
 import dev.tally.account.AccountStore;
+import dev.tally.account.PreferencesStore;
 import dev.tally.alert.AlertRules;
 import dev.tally.engine.AdHocChecks;
 import dev.tally.engine.Engine;
@@ -31,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final Map<String, String> env;
     private final ProviderCatalog catalog;
     private final AccountStore accounts;
+    private final PreferencesStore preferences;
     private final KeyResolver keys;
     private HttpFetch http;
     private SecretStore secrets;
@@ -52,6 +54,7 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.catalog = ProviderCatalog.standard();
         this.accounts = new AccountStore(dirs.config(), clock);
+        this.preferences = new PreferencesStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets);
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
         this.recorder = new OutcomeRecorder(accounts, this::history);
@@ -84,6 +87,11 @@ public final class AppContext implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** settings.json: the widget's general preferences. */
+    public PreferencesStore preferences() {
+        return preferences;
     }
 
     public KeyResolver keys() {

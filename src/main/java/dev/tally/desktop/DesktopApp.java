@@ -104,7 +104,7 @@ public final class DesktopApp {
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
         this.clock = ctx.clock();
-        this.preferences = new PreferencesStore(ctx.dirs().config(), ctx.clock());
+        this.preferences = ctx.preferences();
         PreferencesStore.Loaded prefs = preferences.load();
         applyPreferences(prefs.preferences());
         prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
