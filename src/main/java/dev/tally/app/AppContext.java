@@ -5,6 +5,7 @@ import dev.tally.alert.AlertRules;
 import dev.tally.core.AccountStatus;
 import dev.tally.history.HistoryException;
 import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryWriter;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
@@ -184,7 +185,7 @@ public final class AppContext implements AutoCloseable {
     /** Alert rules whose state lives in the history database. */
     public synchronized AlertRules alertRules() {
         if (alertRules == null) {
-            alertRules = new AlertRules(history(), AlertRules.DEFAULT_BAND, clock);
+            alertRules = new AlertRules(history().alertMarks(), AlertRules.DEFAULT_BAND, clock);
         }
         return alertRules;
     }
@@ -208,7 +209,7 @@ public final class AppContext implements AutoCloseable {
                     return Optional.empty();
                 }
             }
-            HistoryStore h = history();
+            HistoryWriter h = history().writer();
             switch (outcome) {
                 case FetchOutcome.Success ok -> {
                     h.recordSnapshot(id, ok.snapshot(), source);
@@ -229,7 +230,7 @@ public final class AppContext implements AutoCloseable {
         if (accounts.load().find(id).isPresent()) {
             return null;
         }
-        if (outcome instanceof FetchOutcome.Failure && !history().accounts().contains(id)) {
+        if (outcome instanceof FetchOutcome.Failure && !history().reader().accounts().contains(id)) {
             return null;
         }
         return id;
