@@ -134,7 +134,7 @@ public final class AppContext implements AutoCloseable {
     /** Alert rules whose state lives in the history database. */
     public synchronized AlertRules alertRules() {
         if (alertRules == null) {
-            alertRules = new AlertRules(history(), AlertRules.DEFAULT_BAND, clock);
+            alertRules = new AlertRules(history().alertMarks(), AlertRules.DEFAULT_BAND, clock);
         }
         return alertRules;
     }

@@ -4,7 +4,7 @@ import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.history.HistoryReport;
-import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryReader;
 import dev.tally.provider.ProviderInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
-        HistoryStore history = ctx.readHistory();
+        HistoryReader history = ctx.readHistory().reader();
         String label = label(ctx, loaded, history);
         HistoryReport report = HistoryReport.build(history, id, days, ctx.clock().instant());
         if (json) {
@@ -102,7 +102,7 @@ public final class HistoryCommand implements Callable<Integer> {
      *
      * @throws Cli.UsageError when there is neither
      */
-    private String label(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+    private String label(AppContext ctx, AccountStore.Loaded loaded, HistoryReader history) {
         Optional<Account> account = loaded.find(id);
         if (account.isPresent()) {
             return account.get().label();

@@ -7,7 +7,7 @@ import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
-import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryReader;
 import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
@@ -43,7 +43,7 @@ public final class StatusCommand implements Callable<Integer> {
         AppContext ctx = root.context();
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
-        HistoryStore history = ctx.readHistory();
+        HistoryReader history = ctx.readHistory().reader();
         Instant now = ctx.clock().instant();
         ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
         doc.put("checkedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -97,7 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
      * The configured accounts, then every provider that {@code tally balance} checked ad hoc (a key from the
      * environment, no account of that provider) and that has a history under its provider id.
      */
-    private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+    private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryReader history) {
         List<Entry> out = new ArrayList<>();
         for (Account a : loaded.accounts()) {
             out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));

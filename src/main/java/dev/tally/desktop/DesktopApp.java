@@ -389,7 +389,7 @@ public final class DesktopApp {
             return List.of();
         }
         try {
-            return WeekSummary.of(ctx.history(), s.target().accountId(), s.interval(), clock.instant());
+            return WeekSummary.of(ctx.history().reader(), s.target().accountId(), s.interval(), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "no spend summary for " + s.target().id(), e);
             return List.of();

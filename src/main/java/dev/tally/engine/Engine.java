@@ -10,6 +10,7 @@ import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.KeySlot;
 import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryWriter;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.FetchTarget;
@@ -55,7 +56,7 @@ public final class Engine implements AutoCloseable {
     public static final int MAX_CONCURRENT_REQUESTS = 10;
     /** How often the housekeeping looks at accounts.json and at the keys of paused accounts. */
     public static final Duration CHECK_EVERY = Duration.ofSeconds(5);
-    /** How often the housekeeping folds old history ({@link HistoryStore#applyRetention}). */
+    /** How often the housekeeping folds old history ({@link HistoryWriter#applyRetention}). */
     public static final Duration RETENTION_EVERY = Duration.ofHours(24);
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
@@ -145,7 +146,7 @@ public final class Engine implements AutoCloseable {
                 }
                 targets.add(FetchTarget.of(a, info));
                 try {
-                    services.history().get().lastSnapshot(a.id()).ifPresent(s -> lastGood.put(a.id(), s));
+                    services.history().get().reader().lastSnapshot(a.id()).ifPresent(s -> lastGood.put(a.id(), s));
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "no history for " + a.id(), e);
                 }
@@ -225,7 +226,7 @@ public final class Engine implements AutoCloseable {
     /** Folds old history into daily rows; call at start and about once a day. Blocking. */
     public void applyRetention() {
         try {
-            HistoryStore h = services.history().get();
+            HistoryWriter h = services.history().get().writer();
             h.applyRetention(services.clock().instant());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "history retention failed", e);

@@ -3,6 +3,7 @@ package dev.tally.engine;
 import dev.tally.account.AccountStore;
 import dev.tally.core.AccountStatus;
 import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryWriter;
 import dev.tally.poll.FetchOutcome;
 
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class OutcomeRecorder {
                     return Optional.empty();
                 }
             }
-            HistoryStore h = history.get();
+            HistoryWriter h = history.get().writer();
             switch (outcome) {
                 case FetchOutcome.Success ok -> {
                     h.recordSnapshot(id, ok.snapshot(), source);
@@ -64,7 +65,7 @@ public final class OutcomeRecorder {
         if (accounts.load().find(id).isPresent()) {
             return null;
         }
-        if (outcome instanceof FetchOutcome.Failure && !history.get().accounts().contains(id)) {
+        if (outcome instanceof FetchOutcome.Failure && !history.get().reader().accounts().contains(id)) {
             return null;
         }
         return id;

@@ -181,19 +181,19 @@ class EngineTest {
         ctx.accounts().save(List.of(account("a", "a")));
         Instant old = ProviderHarness.NOW.minus(Duration.ofHours(89 * 24 + 12));
         HistoryStore history = ctx.history();
-        history.recordSnapshot("a", new BalanceSnapshot(ProviderId.of("deepseek"), old, true,
+        history.writer().recordSnapshot("a", new BalanceSnapshot(ProviderId.of("deepseek"), old, true,
                 List.of(CurrencyBalance.of("CNY", new BigDecimal("250.00"))), null, null),
                 HistoryStore.SOURCE_POLL);
         engine.applyRetention(); // at start, as watch and the desktop app do
         startEngine(Duration.ofHours(1));
         LocalDate day = LocalDate.ofInstant(old, ZoneOffset.UTC);
-        assertEquals(1, history.snapshots("a", "CNY", old, old).size(), "89.5 days old: still raw");
+        assertEquals(1, history.reader().snapshots("a", "CNY", old, old).size(), "89.5 days old: still raw");
 
         scheduler.advance(Duration.ofHours(23));
-        assertEquals(1, history.snapshots("a", "CNY", old, old).size(), "not a day yet");
+        assertEquals(1, history.reader().snapshots("a", "CNY", old, old).size(), "not a day yet");
         scheduler.advance(Duration.ofHours(2));
-        assertTrue(history.snapshots("a", "CNY", old, old).isEmpty(), "over 90 days old after a day: the raw row is gone");
-        List<DailyRollup> days = history.dailyRollups("a", "CNY", day, day);
+        assertTrue(history.reader().snapshots("a", "CNY", old, old).isEmpty(), "over 90 days old after a day: the raw row is gone");
+        List<DailyRollup> days = history.reader().dailyRollups("a", "CNY", day, day);
         assertEquals(1, days.size());
         assertTrue(days.getFirst().folded(), "and its day survives as a folded rollup");
         assertEquals("250.00", days.getFirst().lastBalance().toPlainString());

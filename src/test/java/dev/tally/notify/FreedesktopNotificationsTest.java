@@ -171,7 +171,7 @@ class FreedesktopNotificationsTest {
         java.time.Instant t = java.time.Instant.parse("2026-11-22T05:00:00Z");
         dev.tally.core.Money threshold = new dev.tally.core.Money(new java.math.BigDecimal("5.00"), "CNY");
         try (dev.tally.history.HistoryStore history = dev.tally.history.HistoryStore.open(dir.resolve("history.db"))) {
-            dev.tally.alert.AlertRules rules = new dev.tally.alert.AlertRules(history);
+            dev.tally.alert.AlertRules rules = new dev.tally.alert.AlertRules(history.alertMarks());
             dev.tally.alert.Notifier desktop = alert -> notifier.send("Tally", alert.text());
             for (String balance : List.of("10.00", "4.20", "3.90", "4.60", "4.10")) {
                 t = t.plusSeconds(300);

@@ -1,4 +1,4 @@
-package dev.tally.history;
+package dev.tally.alert;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A persisted note that an alert rule has fired for an account and is not yet re-armed. Owned by
- * {@code dev.tally.alert.AlertRules}; the store only keeps it.
+ * {@link AlertRules}; an {@link AlertMarks} store only keeps it.
  *
  * @param rule     the rule's name, e.g. {@code low_balance}
  * @param currency the currency the rule fired for, or {@code null}
