@@ -1,5 +1,6 @@
 package dev.tally.app;
 
+import dev.tally.status.CommandLineText;
 import dev.tally.account.AccountStore;
 import dev.tally.alert.AlertRules;
 import dev.tally.core.AccountStatus;
@@ -214,7 +215,8 @@ public final class AppContext implements AutoCloseable {
                     h.recordSnapshot(id, ok.snapshot(), source);
                     h.recordOutcome(id, outcome.at(), AccountStatus.OK, null);
                 }
-                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), f.error().message());
+                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(),
+                        CommandLineText.message(f.error()));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.status.CommandLineText;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
@@ -78,7 +79,7 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(BalanceText.line(o));
+                io.out().println(CommandLineText.line(o));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;

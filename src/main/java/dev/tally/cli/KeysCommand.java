@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.status.CommandLineText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
@@ -111,7 +112,7 @@ public final class KeysCommand implements Callable<Integer> {
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
             ctx.recordOutcome(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
-            root.io().out().println(BalanceText.line(o));
+            root.io().out().println(CommandLineText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }
 

@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.status.CommandLineText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
@@ -70,18 +71,9 @@ public final class StatusCommand implements Callable<Integer> {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
             } else {
-                StringBuilder line = new StringBuilder(a.label()).append(": ");
-                if (last.isPresent()) {
-                    line.append(BalanceText.describe(last.get())).append(" — ").append(Ages.ago(lastGoodAt, now));
-                    if (stale) {
-                        line.append(" [stale]");
-                    }
-                } else {
-                    line.append("no balance recorded yet");
-                }
-                if (lastStatus != null && lastStatus != AccountStatus.OK) {
-                    line.append(" — last check failed: ").append(outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()));
-                }
+                String failed = lastStatus != null && lastStatus != AccountStatus.OK
+                        ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
+                String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now);
                 root.io().out().println(line);
             }
         }

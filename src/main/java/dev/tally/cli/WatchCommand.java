@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.status.CommandLineText;
 import dev.tally.app.AppContext;
 import dev.tally.app.Engine;
 import dev.tally.app.EngineLock;
@@ -96,7 +97,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }, scheduler, fetchers);
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  " + BalanceText.watchLine(outcome, state, ctx.clock().instant()));
+                    io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant()));
                     io.out().flush();
                 }
             });

@@ -3,16 +3,17 @@ package dev.tally.ui;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
-import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.core.MoneyFormat;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
-import dev.tally.tray.TraySummary;
-import dev.tally.tray.TrayText;
+import dev.tally.status.Ages;
+import dev.tally.status.MoneyText;
+import dev.tally.status.Phrase;
+import dev.tally.status.Problem;
+import dev.tally.status.Remedies;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -95,7 +96,7 @@ public final class BalanceCardViewModel {
     private final ObservableList<AmountLine> amountsView = FXCollections.unmodifiableObservableList(amounts);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>(Badge.PENDING);
-    private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper("Checking…");
+    private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper(Phrase.BADGE_PENDING.say());
     private final ReadOnlyStringWrapper badgeDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canEditKey = new ReadOnlyBooleanWrapper(false);
@@ -212,19 +213,17 @@ public final class BalanceCardViewModel {
                 lines.add(keyLine(k, threshold));
             }
             if (Boolean.FALSE.equals(value.available())) {
-                notes.add("The provider says this account cannot make API calls now");
+                notes.add(Phrase.CARD_NOT_AVAILABLE.say());
             }
             if (value.partial()) {
-                String kind = TraySummary.problemText(value.problem());
-                notes.add(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " — "
-                        + DesktopText.of(value.problem().message()));
+                notes.add(Phrase.TITLED.say(Problem.of(value.problem()).title(), Remedies.desktop(value.problem())));
             }
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
         boolean low = lines.stream().anyMatch(AmountLine::low);
-        lowText.set(!low ? "" : hideAmounts || threshold == null ? "Below your alert"
-                : "Below your " + MoneyFormat.shortText(threshold) + " alert");
+        lowText.set(!low ? "" : hideAmounts || threshold == null ? Phrase.CARD_LOW_HIDDEN.say()
+                : Phrase.CARD_LOW.say(MoneyText.shown(threshold, false)));
 
         Health health = s.health(now);
         FetchError error = s.lastError();
@@ -232,17 +231,18 @@ public final class BalanceCardViewModel {
         switch (health) {
             case LIVE -> {
                 if (low) {
-                    setBadge(Badge.LOW, "Low", lowText.get() + "; checked " + TrayText.age(value.fetchedAt(), now));
+                    setBadge(Badge.LOW, Phrase.BADGE_LOW.say(),
+                            Phrase.BADGE_DETAIL_LOW.say(lowText.get(), Ages.ago(value.fetchedAt(), now)));
                 } else {
-                    setBadge(Badge.LIVE, "Live", "Checked " + TrayText.age(value.fetchedAt(), now));
+                    setBadge(Badge.LIVE, Phrase.BADGE_LIVE.say(), Phrase.BADGE_DETAIL_LIVE.say(Ages.ago(value.fetchedAt(), now)));
                 }
             }
-            case STALE -> setBadge(Badge.STALE, "Stale " + minutes(value.fetchedAt(), now),
-                    "Last checked " + TrayText.age(value.fetchedAt(), now) + "; the next check is due");
-            case ERROR -> setBadge(Badge.ERROR, "Error: " + TraySummary.problemText(error), DesktopText.of(error.message()));
-            case NO_KEY -> setBadge(Badge.NO_KEY, "No key", DesktopText.of(error.message()));
-            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, "Not supported", DesktopText.of(error.message()));
-            case PENDING -> setBadge(Badge.PENDING, "Checking…", "Waiting for the first answer");
+            case STALE -> setBadge(Badge.STALE, Phrase.BADGE_STALE.say(Ages.since(value.fetchedAt(), now)),
+                    Phrase.BADGE_DETAIL_STALE.say(Ages.ago(value.fetchedAt(), now)));
+            case ERROR -> setBadge(Badge.ERROR, Phrase.BADGE_ERROR.say(Problem.of(error).label()), Remedies.desktop(error));
+            case NO_KEY -> setBadge(Badge.NO_KEY, Phrase.BADGE_NO_KEY.say(), Remedies.desktop(error));
+            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, Phrase.BADGE_UNSUPPORTED.say(), Remedies.desktop(error));
+            case PENDING -> setBadge(Badge.PENDING, Phrase.BADGE_PENDING.say(), Phrase.BADGE_DETAIL_PENDING.say());
         }
         AccountStatus st = s.lastStatus();
         canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY
@@ -250,7 +250,7 @@ public final class BalanceCardViewModel {
                 || value.problem() instanceof FetchError.Forbidden));
         reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
                 ? "" : reason(error, s));
-        updated.set(value == null ? "not updated yet" : "updated " + TrayText.age(value.fetchedAt(), now));
+        updated.set(value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now)));
         renderSpend(value, now);
     }
 
@@ -270,18 +270,8 @@ public final class BalanceCardViewModel {
 
     /** One line on the card body saying what went wrong and what to do; the provider's full words are in the tooltip. */
     private static String reason(FetchError error, AccountState s) {
-        boolean regions = !s.target().info().selectableRegions().isEmpty();
-        return switch (error) {
-            case FetchError.AuthFailed a -> "Key rejected — check the key" + (regions ? " or region" : "");
-            case FetchError.Forbidden f -> "Key not allowed to read the balance — check the key's permissions";
-            case FetchError.NoKey k -> "No key — add one with Edit key…";
-            case FetchError.RateLimited r -> "Rate limited — Tally tries again later";
-            case FetchError.Timeout t -> "No answer in time — Tally tries again later";
-            case FetchError.NetworkError n -> "Network error — check the connection; Tally tries again later";
-            case FetchError.BadResponse b -> "Unexpected answer from " + s.target().info().displayName();
-            case FetchError.ProviderError p -> s.target().info().displayName() + " reported an error — Tally tries again later";
-            case FetchError.Unsupported u -> "Tally cannot read this provider's balance";
-        };
+        return Problem.of(error).cardReason(s.target().info().displayName(),
+                !s.target().info().selectableRegions().isEmpty());
     }
 
     private void renderSpend(BalanceSnapshot value, Instant now) {
@@ -361,12 +351,7 @@ public final class BalanceCardViewModel {
     }
 
     private String money(BigDecimal amount, String currency) {
-        return hideAmounts ? TrayText.HIDDEN : MoneyFormat.shortText(new Money(amount, currency));
-    }
-
-    private static String minutes(Instant at, Instant now) {
-        long m = Math.max(0, Duration.between(at, now).toMinutes());
-        return m < 120 ? m + " min" : (m / 60) + " h";
+        return MoneyText.shown(amount, currency, hideAmounts);
     }
 
     public ReadOnlyStringProperty titleProperty() {
