@@ -6,6 +6,6 @@
  *
  * <p>Imports nothing from {@code javafx.*} or {@code java.awt.*} and runs headless; desktop notifiers
  * are implemented next to the widget against {@link dev.tally.alert.Notifier}. Depends on
- * {@code core} and {@code history} only.
+ * {@code core}, {@code history} and {@code status} (the alerts' words) only.
  */
 package dev.tally.alert;
