@@ -1,6 +1,5 @@
 package dev.tally.app;
 
-import dev.tally.status.CommandLineText;
 import dev.tally.account.AccountStore;
 import dev.tally.alert.AlertRules;
 import dev.tally.core.AccountStatus;
@@ -17,6 +16,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.status.CommandLineText;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
@@ -11,6 +10,7 @@ import dev.tally.poll.FetchTarget;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

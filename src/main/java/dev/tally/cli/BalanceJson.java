@@ -1,6 +1,5 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +11,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.poll.FetchOutcome;
+import dev.tally.status.CommandLineText;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.history.HistoryReport;
 import dev.tally.history.HistoryStore;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

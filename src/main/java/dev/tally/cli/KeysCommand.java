@@ -1,6 +1,5 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
@@ -17,6 +16,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.SecretStoreException;
 import dev.tally.secret.StoreStatus;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

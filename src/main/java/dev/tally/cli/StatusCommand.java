@@ -1,6 +1,5 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
@@ -12,6 +11,7 @@ import dev.tally.history.HistoryStore;
 import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

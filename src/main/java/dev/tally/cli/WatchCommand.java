@@ -1,10 +1,10 @@
 package dev.tally.cli;
 
-import dev.tally.status.CommandLineText;
 import dev.tally.app.AppContext;
 import dev.tally.app.Engine;
 import dev.tally.app.EngineLock;
 import dev.tally.poll.ExecutorScheduler;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

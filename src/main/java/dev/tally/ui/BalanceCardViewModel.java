@@ -191,23 +191,23 @@ public final class BalanceCardViewModel {
             for (CurrencyBalance b : value.balances()) {
                 List<String> parts = new ArrayList<>();
                 if (b.paid() != null) {
-                    parts.add("paid " + money(b.paid(), b.currency()));
+                    parts.add(Phrase.CARD_PAID.say(money(b.paid(), b.currency())));
                 }
                 if (b.granted() != null) {
-                    parts.add("granted " + money(b.granted(), b.currency()));
+                    parts.add(Phrase.CARD_GRANTED.say(money(b.granted(), b.currency())));
                 }
                 if (b.creditLimit() != null && b.creditLimit().signum() != 0) {
-                    parts.add("credit limit " + money(b.creditLimit(), b.currency()));
+                    parts.add(Phrase.CARD_CREDIT_LIMIT.say(money(b.creditLimit(), b.currency())));
                 }
                 lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(),
                         // beside a key's own limit, say which number is the account's
-                        k != null ? "credits left" : "", String.join(" · ", parts), b.currencyAssumed(),
+                        k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
                         below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
             }
             if (value.spend() != null) {
                 Money spent = value.spend().amount();
-                lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(), "spent this month",
-                        "reported by " + s.target().info().displayName(), false, false, AmountKind.SPEND));
+                lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(),
+                        Phrase.CARD_SPENT_THIS_MONTH.say(), Phrase.CARD_REPORTED_BY.say(s.target().info().displayName()), false, false, AmountKind.SPEND));
             }
             if (k != null) {
                 lines.add(keyLine(k, threshold));
@@ -281,7 +281,7 @@ public final class BalanceCardViewModel {
             hasSpend.set(false);
             showSparkline.set(false);
             sparkline.set(List.of());
-            spendText.set(week.isEmpty() ? "" : "spend estimate appears after a few checks");
+            spendText.set(week.isEmpty() ? "" : Phrase.CARD_SPEND_PENDING.say());
             runwayText.set("");
             return;
         }
@@ -298,11 +298,17 @@ public final class BalanceCardViewModel {
         sparkline.set(java.util.Collections.unmodifiableList(points));
         String total = money(ws.total(), ws.currency());
         boolean fullWeek = ws.coverage(now).compareTo(WeekSummary.WINDOW.minus(WeekSummary.BUCKET)) >= 0;
-        String period = fullWeek ? "this week" : "since " + SINCE.format(ws.firstSample().atZone(zone));
-        spendText.set(ws.estimated() ? total + " spent " + period + " (estimated)"
-                : total + " spent " + period + " (reported by " + state.target().info().displayName() + ")");
+        String provider = state.target().info().displayName();
+        if (fullWeek) {
+            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_WEEK_ESTIMATED.say(total)
+                    : Phrase.CARD_SPEND_WEEK_REPORTED.say(total, provider));
+        } else {
+            String since = SINCE.format(ws.firstSample().atZone(zone));
+            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_SINCE_ESTIMATED.say(total, since)
+                    : Phrase.CARD_SPEND_SINCE_REPORTED.say(total, since, provider));
+        }
         runwayText.set(ws.runwayDays() == null ? ""
-                : "≈ " + ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString() + " days left at this pace");
+                : Phrase.CARD_RUNWAY.say(ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString()));
     }
 
     /** The week summary for the first currency shown (the card's main amount). */
@@ -325,17 +331,18 @@ public final class BalanceCardViewModel {
 
     /** The key's own limit as a large amount: what is left on it, or "No limit"; the limit and reset below. */
     private AmountLine keyLine(KeyLimit k, Money threshold) {
-        String used = k.usage() == null ? "" : "used " + money(k.usage(), k.currency());
+        String used = k.usage() == null ? "" : Phrase.CARD_KEY_USED.say(money(k.usage(), k.currency()));
         if (k.unlimited()) {
-            return new AmountLine("No limit", "", "on this key", used, false, false, AmountKind.KEY);
+            return new AmountLine(Phrase.CARD_KEY_NO_LIMIT.say(), "", Phrase.CARD_ON_THIS_KEY.say(), used, false, false, AmountKind.KEY);
         }
         BigDecimal left = k.remaining() != null ? k.remaining()
                 : k.usage() != null ? k.limit().subtract(k.usage()) : null;
-        String limit = "Key limit " + money(k.limit(), k.currency()) + (k.reset() == null ? "" : " · resets " + k.reset());
+        String limit = k.reset() == null ? Phrase.CARD_KEY_LIMIT.say(money(k.limit(), k.currency()))
+                : Phrase.CARD_KEY_LIMIT_RESETS.say(money(k.limit(), k.currency()), k.reset());
         if (left == null) {
-            return new AmountLine("?", k.currency(), "left on this key (not reported)", limit, false, false, AmountKind.KEY);
+            return new AmountLine("?", k.currency(), Phrase.CARD_LEFT_ON_KEY_UNKNOWN.say(), limit, false, false, AmountKind.KEY);
         }
-        return new AmountLine(money(left, k.currency()), k.currency(), "left on this key", limit, false,
+        return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, false,
                 below(left, k.currency(), threshold), AmountKind.KEY);
     }
 
