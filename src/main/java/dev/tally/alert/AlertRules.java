@@ -160,7 +160,7 @@ public final class AlertRules {
             return List.of();
         }
         marks.put(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
-        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission));
+        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission, error.remedy()));
     }
 
     /** What is left under a key's cap: as reported, else cap − usage; {@code null} when neither is known. */

@@ -16,6 +16,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.status.CommandLineText;
 
 import java.time.Clock;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class AppContext implements AutoCloseable {
         this.preferences = new PreferencesStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets);
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
-        this.recorder = new OutcomeRecorder(accounts, this::history);
+        this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
         this.adHoc = new AdHocChecks(catalog, env);
     }
 

@@ -10,6 +10,7 @@ import dev.tally.poll.FetchTarget;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,7 +79,7 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(BalanceText.line(o));
+                io.out().println(CommandLineText.line(o));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;
