@@ -152,7 +152,8 @@ public final class AccountStore {
             }
             return new Loaded(accounts, Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
-            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+            // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
                     : "it is not valid JSON (truncated or damaged)";
             return setAside(why);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.UntrustedText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,8 @@ public final class PreferencesStore {
             }
             return new Loaded(read(root), Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
-            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+            // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
                     : "it is not valid JSON (truncated or damaged)";
             return new Loaded(Preferences.defaults(), Optional.of(setAside(why)), true);
         }
