@@ -45,6 +45,9 @@ public final class AppContext implements AutoCloseable {
     /** Notices about the history file not yet passed on; guards {@link #noticeSink} too. */
     private final List<String> notices = new ArrayList<>();
     private Consumer<String> noticeSink;
+    /** How long the keychain is waited for: background work unless {@link #forCommands} says otherwise. */
+    private KeyringSecretStore.Waits keychainWaits;
+    private Runnable keychainSlow;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this(dirs, env, clock, null);
@@ -59,6 +62,17 @@ public final class AppContext implements AutoCloseable {
         this.catalog = ProviderCatalog.standard();
         this.accounts = new AccountStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets);
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.BACKGROUND);
+    }
+
+    /**
+     * For a command a person started: the keychain is waited for longer ({@link KeyringSecretStore.Waits#USER}, or
+     * {@code TALLY_KEYCHAIN_WAIT}), and {@code stillWaiting} runs once when it takes more than a second. Call before
+     * the keychain is first used.
+     */
+    public synchronized void forCommands(Runnable stillWaiting) {
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.USER);
+        this.keychainSlow = stillWaiting;
     }
 
     public AppDirs dirs() {
@@ -101,7 +115,7 @@ public final class AppContext implements AutoCloseable {
         if (secrets == null) {
             secrets = "off".equalsIgnoreCase(env.get("TALLY_KEYCHAIN"))
                     ? new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off")
-                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT, env);
+                    : KeyringSecretStore.open(keychainWaits, env, keychainSlow);
         }
         return secrets;
     }

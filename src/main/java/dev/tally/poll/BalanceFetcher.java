@@ -10,10 +10,12 @@ import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderTarget;
 import dev.tally.provider.Redactor;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.StoreStatus;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,8 +52,18 @@ public final class BalanceFetcher {
         if (!t.info().supported()) {
             return unsupported(t);
         }
-        Credentials creds = keys.credentials(t.info(), t.accountId());
+        Map<String, KeyResolver.Found> found = keys.find(t.info(), t.accountId());
+        Credentials creds = KeyResolver.credentials(found);
         if (creds.isEmpty()) {
+            boolean unreadable = found.values().stream().anyMatch(f -> f.source() == KeyResolver.Source.KEYCHAIN_UNREADABLE);
+            StoreStatus keychain = unreadable ? keys.keychainStatus() : null;
+            if (keychain != null && keychain.state() != StoreStatus.State.LOCKED) {
+                // the key is most likely there: not "no key" (wrong advice), and not paused — the next poll asks again
+                String why = keychain.state() == StoreStatus.State.NOT_ANSWERING || !keychain.isAvailable()
+                        ? keychain.reason() : "it failed or did not answer in time (the log says which)";
+                return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Timeout("could not read the key for "
+                        + t.label() + " from the keychain: " + why + "; Tally asks again at the next refresh"));
+            }
             return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
         }
         return fetch(t, creds);
