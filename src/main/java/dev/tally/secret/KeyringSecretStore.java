@@ -202,8 +202,8 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /**
-     * Opens this OS's keychain and probes it; blocks for at most the timeout (a probe that has not finished by
-     * then reports "did not answer" until it does). Never throws for an unusable keychain: check {@link #status()}.
+     * Opens this OS's keychain and probes it; blocks for at most the timeout or {@link Waits#USER}'s probe wait,
+     * whichever is longer (a probe that has not finished by then reports "did not answer" until it does). Never throws for an unusable keychain: check {@link #status()}.
      * Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
      *
      * @param timeout how long the probe and each call may wait, e.g. {@link #DEFAULT_TIMEOUT}
@@ -217,12 +217,20 @@ public final class KeyringSecretStore implements SecretStore {
      * (a command-line tool may prefer a shorter one than the desktop widget).
      */
     public static KeyringSecretStore open(Duration timeout, Duration unlockTimeout) {
-        return open(timeout, unlockTimeout, System.getenv(), System.getProperty("os.name", ""));
+        return open(waits(timeout, unlockTimeout), System.getenv(), System.getProperty("os.name", ""), null);
     }
 
     /** Like {@link #open(Duration)}, finding the session bus in {@code env} rather than this process's environment. */
     public static KeyringSecretStore open(Duration timeout, Map<String, String> env) {
-        return open(timeout, UNLOCK_TIMEOUT, env, System.getProperty("os.name", ""));
+        return open(waits(timeout, UNLOCK_TIMEOUT), env, System.getProperty("os.name", ""), null);
+    }
+
+    /** Calls wait {@code timeout}; the probe at least as long as a command's ({@link Waits#USER}), never a fixed sub-second. */
+    private static Waits waits(Duration timeout, Duration unlockTimeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(unlockTimeout, "unlockTimeout");
+        Duration probe = timeout.compareTo(Waits.USER.probe()) > 0 ? timeout : Waits.USER.probe();
+        return new Waits(probe, timeout, unlockTimeout, Waits.USER.notice());
     }
 
     /**
