@@ -59,6 +59,8 @@ public final class Cli {
         }
         cl.setOut(io.out());
         cl.setErr(io.err());
+        // plain help: everything printed passes the escaping printer, which would show picocli's colour codes as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
