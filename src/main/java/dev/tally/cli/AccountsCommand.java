@@ -178,13 +178,20 @@ public final class AccountsCommand implements Callable<Integer> {
             Money t = checkedThreshold(threshold, info, r);
             String team = checkedTeamId(info, teamId);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
-            AccountStore.Loaded loaded = load(root, true);
-            String fullLabel = checkedLabel(info, label, null, loaded.accounts(), null);
-            String id = uniqueId(Account.slug(info.id(), label), loaded.accounts());
-            Account a = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
-            List<Account> all = new ArrayList<>(loaded.accounts());
-            all.add(a);
-            ctx.accounts().save(all);
+            load(root, true);
+            Account[] added = new Account[1];
+            // checked and named again under the write lock, against the accounts on disk now: another command may
+            // have added one meanwhile
+            ctx.accounts().update(existing -> {
+                String fullLabel = checkedLabel(info, label, null, existing, null);
+                String id = uniqueId(Account.slug(info.id(), label), existing);
+                added[0] = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
+                List<Account> all = new ArrayList<>(existing);
+                all.add(added[0]);
+                return all;
+            });
+            String id = added[0].id();
+            String fullLabel = added[0].label();
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
             String teamEnv = root.io().env().get(info.teamIdEnvVar() == null ? "" : info.teamIdEnvVar());
@@ -279,8 +286,15 @@ public final class AccountsCommand implements Callable<Integer> {
                 throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
             }
             AppContext ctx = root.context();
-            AccountStore.Loaded loaded = load(root, true);
-            Account a = find(loaded, id);
+            load(root, true);
+            ctx.accounts().update(existing -> edited(ctx, existing));
+            root.io().err().println("Updated " + id + ".");
+            return Cli.OK;
+        }
+
+        /** Under the write lock: the accounts with this one edited, checked against what is on disk now. */
+        private List<Account> edited(AppContext ctx, List<Account> existing) {
+            Account a = find(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), id);
             ProviderInfo info = ctx.catalog().find(a.provider().value())
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
@@ -295,12 +309,9 @@ public final class AccountsCommand implements Callable<Integer> {
             }
             String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
             int minutes = checkedInterval(interval, a.intervalMinutes());
-            String l = checkedLabel(info, label, a.label(), loaded.accounts(), a.id());
+            String l = checkedLabel(info, label, a.label(), existing, a.id());
             Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes);
-            List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
-            ctx.accounts().save(all);
-            root.io().err().println("Updated " + a.id() + ".");
-            return Cli.OK;
+            return existing.stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
         }
     }
 
@@ -347,7 +358,12 @@ public final class AccountsCommand implements Callable<Integer> {
                     return Cli.OK;
                 }
             }
-            ctx.accounts().save(loaded.accounts().stream().filter(x -> !x.id().equals(a.id())).toList());
+            ctx.accounts().update(existing -> {
+                if (existing.stream().noneMatch(x -> x.id().equals(a.id()))) {
+                    throw noSuchAccount(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), a.id());
+                }
+                return existing.stream().filter(x -> !x.id().equals(a.id())).toList();
+            });
             KeyCleanup.removeKeys(ctx, a, root.io());
             root.io().err().println("Removed " + a.id() + ".");
             return Cli.OK;

@@ -626,8 +626,7 @@ public final class SettingsViewModel {
                 if (!loaded.writable()) {
                     error = "Not changing " + services.accounts().file() + ": " + loaded.warning().orElse("it cannot be written");
                 } else {
-                    after = loaded.accounts().stream().filter(a -> !a.id().equals(id)).toList();
-                    services.accounts().save(after);
+                    after = services.accounts().update(now -> now.stream().filter(a -> !a.id().equals(id)).toList());
                     keyProblem = deleteKeys(gone);
                 }
             } catch (RuntimeException e) {
@@ -865,25 +864,32 @@ public final class SettingsViewModel {
             out.errors.add("Not changing " + services.accounts().file() + ": " + loaded.warning().orElse("it cannot be written"));
             return;
         }
-        List<Account> list = new ArrayList<>(loaded.accounts());
-        String id = m == Mode.EXISTING ? existing : uniqueId(Account.slug(info.id(), d.label()), list);
-        Money t = d.threshold().isBlank() || !info.reportsBalance() ? null : new Money(Thresholds.parseAmount(d.threshold()),
-                Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
-        Account a = new Account(id, info.id(), d.label().strip(), d.region(),
-                d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), blankToNull(d.teamId()), t,
-                Integer.parseInt(d.interval().strip()));
-        int at = indexOf(list, id);
-        if (at >= 0) {
-            list.set(at, a);
-        } else {
-            list.add(a);
-        }
+        Account[] made = new Account[1];
+        List<Account> list;
         try {
-            services.accounts().save(list);
-        } catch (UncheckedIOException e) {
+            // a locked read-modify-write: accounts another Tally added meanwhile are kept
+            list = services.accounts().update(now -> {
+                List<Account> next = new ArrayList<>(now);
+                String newId = m == Mode.EXISTING ? existing : uniqueId(Account.slug(info.id(), d.label()), next);
+                Money t = d.threshold().isBlank() || !info.reportsBalance() ? null : new Money(Thresholds.parseAmount(d.threshold()),
+                        Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
+                made[0] = new Account(newId, info.id(), d.label().strip(), d.region(),
+                        d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), blankToNull(d.teamId()), t,
+                        Integer.parseInt(d.interval().strip()));
+                int at = indexOf(next, newId);
+                if (at >= 0) {
+                    next.set(at, made[0]);
+                } else {
+                    next.add(made[0]);
+                }
+                return next;
+            });
+        } catch (UncheckedIOException | IllegalStateException e) {
             out.errors.add(e.getMessage());
             return;
         }
+        Account a = made[0];
+        String id = a.id();
         out.account = a;
         out.accounts = List.copyOf(list);
         if (typed.isEmpty()) {
