@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.account.Account;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (child JVMs on the test class path, each waiting for the same go signal), the command line beside the widget's own
  * writes and its engine, and a writer that never gets the lock. Nothing a writer reported as done is lost.
  */
+@Slow
 class ConcurrentWritersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

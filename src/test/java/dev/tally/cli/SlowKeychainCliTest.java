@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.secret.PrivateBus;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test lets them through): a command waits for it longer than the widget would and says so on a terminal; one that
  * gets no answer at all says the keychain did not answer, not that there is no key.
  */
+@Slow
 class SlowKeychainCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-slowcli-CANARY-" + Long.toHexString(System.nanoTime());

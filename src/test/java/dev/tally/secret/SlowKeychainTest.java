@@ -1,5 +1,6 @@
 package dev.tally.secret;
 
+import dev.tally.testing.Slow;
 import dev.tally.account.Account;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.ProviderId;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * entry in the keyring however it ends. The waits are injected (2 s), and the verdicts do not depend on timing: the
  * gate is shut until the test opens it.
  */
+@Slow
 class SlowKeychainTest {
     private static final Duration WAIT = Duration.ofSeconds(2);
     private static final KeyringSecretStore.Waits SHORT = new KeyringSecretStore.Waits(WAIT, WAIT,
