@@ -843,7 +843,8 @@ public final class SettingsViewModel {
             StoreStatus st;
             try {
                 store = services.secrets().get();
-                st = store.status();
+                // the person pressed Save: give a keychain that has not answered yet (still starting) time to
+                st = store.awaitAnswer(java.time.Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 store = null;
                 st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
