@@ -47,6 +47,7 @@ public final class Cli {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
+        transform(cl);
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -81,6 +82,20 @@ public final class Cli {
         io.out().flush();
         io.err().flush();
         return code;
+    }
+
+    /**
+     * Applies each command's {@code @Command(modelTransformer)} (e.g. {@link FieldOptions}): picocli applies them only to
+     * subcommands that exist when the root {@code CommandLine} is built, and these are added afterwards.
+     */
+    private static void transform(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            CommandLine.IModelTransformer t = sub.getCommandSpec().modelTransformer();
+            if (t != null) {
+                t.transform(sub.getCommandSpec());
+            }
+            transform(sub);
+        }
     }
 
     /** A usage problem found after parsing (unknown account or provider, conflicting options): exit code 2. */

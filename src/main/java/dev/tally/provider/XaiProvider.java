@@ -23,12 +23,16 @@ import java.util.Set;
  * https://docs.x.ai/developers/rest-api-reference/management/billing
  */
 public final class XaiProvider implements BalanceProvider {
+    /** The team whose prepaid balance is read; from the console (Settings → Team). */
+    public static final AccountField TEAM_ID = new AccountField("team_id", "Team id", "a team id",
+            "The team id from the console", true, "XAI_TEAM_ID", AccountField.ONE_LINE);
+
     static final ProviderInfo INFO = new ProviderInfo(ProviderId.of("xai"), "xAI", List.of(),
             Set.of(Capability.BALANCE),
             List.of(new KeySlot(KeySlot.MANAGEMENT, "XAI_MANAGEMENT_KEY",
                     "xAI management key (console.x.ai → Settings → Management Keys; not an inference key,"
                             + " and it can manage API keys, so keep it in the keychain)")),
-            List.of(Region.single("https://management-api.x.ai", "USD")), "XAI_TEAM_ID",
+            List.of(Region.single("https://management-api.x.ai", "USD")), List.of(TEAM_ID),
             "https://docs.x.ai/developers/rest-api-reference/management/billing", null);
 
     @Override
@@ -39,7 +43,7 @@ public final class XaiProvider implements BalanceProvider {
     @Override
     public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
         Secret key = ctx.key(KeySlot.MANAGEMENT);
-        String teamId = ctx.target().teamId() == null ? "" : ctx.target().teamId().strip();
+        String teamId = ctx.target().field(TEAM_ID.id()) == null ? "" : ctx.target().field(TEAM_ID.id());
         if (teamId.isEmpty()) {
             throw new FetchException(new FetchError.NoKey(missingTeamId(ctx.target())));
         }
@@ -69,9 +73,10 @@ public final class XaiProvider implements BalanceProvider {
      * {@code tally balance ACCOUNT} is refused), so the advice depends on whether there is one.
      */
     static String missingTeamId(ProviderTarget target) {
-        String how = target.accountId() == null ? "pass --team-id TEAM_ID"
-                : "add it with 'tally accounts edit " + target.accountId() + " --team-id TEAM_ID' (or in Settings)";
-        return "no xAI team id for " + target.accountLabel() + ": " + how + " or set " + INFO.teamIdEnvVar()
+        String option = TEAM_ID.option() + " " + TEAM_ID.placeholder();
+        String how = target.accountId() == null ? "pass " + option
+                : "add it with 'tally accounts edit " + target.accountId() + " " + option + "' (or in Settings)";
+        return "no xAI team id for " + target.accountLabel() + ": " + how + " or set " + TEAM_ID.envVar()
                 + " (console.x.ai → Settings → Team)";
     }
 

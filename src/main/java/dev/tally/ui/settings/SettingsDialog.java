@@ -20,6 +20,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -80,6 +81,9 @@ public final class SettingsDialog {
     private final SettingsViewModel vm;
     private final Stage stage = new Stage();
     private final VBox keyRows = new VBox(10);
+    private final VBox fieldRows = new VBox(10);
+    /** The key rows' Alt+letters ({@link #rebuildKeyRows}): API/Admin key K, Management key M. */
+    private static final java.util.Set<Character> KEY_MNEMONICS = java.util.Set.of('k', 'm');
     private final ListView<AccountRow> accounts = new ListView<>();
     /** Every form row's label, sized together so the fields line up and no label is cut short. */
     private final List<Label> rowLabels = new ArrayList<>();
@@ -105,6 +109,7 @@ public final class SettingsDialog {
 
         BorderPane root = new BorderPane(tabs);
         root.setBottom(footer());
+        buildFieldRows(root);
         root.getStyleClass().add("settings-root");
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(SettingsDialog.class.getResource("/dev/tally/ui/tally.css"),
@@ -184,7 +189,7 @@ public final class SettingsDialog {
         title.getStyleClass().addAll(Styles.TITLE_4, "settings-section-title");
 
         // the Test button sits right under the keys it tests; the base URL is rarely needed, so it is folded away
-        VBox form = new VBox(10, title, providerRow(), labelRow(), regionRow(), teamIdRow(), keyRows, testRow(),
+        VBox form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keyRows, testRow(),
                 thresholdRow(), intervalRow(), advanced());
         form.getStyleClass().add("settings-form");
         vm.keyFields().addListener((ListChangeListener<KeyField>) c -> rebuildKeyRows());
@@ -281,16 +286,24 @@ public final class SettingsDialog {
         }
     }
 
-    private Node teamIdRow() {
-        TextField field = new TextField();
-        field.textProperty().bindBidirectional(vm.teamIdProperty());
-        field.setAccessibleText("Team id");
-        Label hint = hint("");
-        hint.textProperty().bind(vm.teamIdHintProperty());
-        // Alt+I: Alt+T is the Test button's
-        Node row = row("Team _id", field, hint);
-        showWhen(row, vm.teamIdNeededProperty());
-        return row;
+    /**
+     * One row per provider-declared field, shown while the chosen provider declares it. Built
+     * once the rest of the window exists, so each gets an Alt+letter no other control uses.
+     */
+    private void buildFieldRows(Parent window) {
+        java.util.Set<Character> taken = Mnemonics.taken(window);
+        taken.addAll(KEY_MNEMONICS);
+        for (ProviderFieldViewModel f : vm.fields()) {
+            TextField field = new TextField();
+            field.textProperty().bindBidirectional(f.textProperty());
+            field.setAccessibleText(f.label());
+            field.setId("settings-field-" + f.id());
+            Label hint = hint("");
+            hint.textProperty().bind(f.hintProperty());
+            Node row = row(Mnemonics.pick(f.label(), taken), field, hint, message(f.errorProperty(), true));
+            showWhen(row, f.neededProperty());
+            fieldRows.getChildren().add(row);
+        }
     }
 
     private Node thresholdRow() {

@@ -69,7 +69,8 @@ import java.util.function.Supplier;
 
 /**
  * The settings dialog without the dialog: the accounts list (add, edit, remove), the form for one account
- * (provider, label, region, base URL, one key per key slot, team id, alert threshold with its currency, interval)
+ * (provider, label, region, base URL, one key per key slot, the provider's own fields, alert threshold with its
+ * currency, interval)
  * with a specific validation message per field, the Test command, and the general preferences (launch at login,
  * notifications, theme, hide amounts).
  *
@@ -241,14 +242,14 @@ public final class SettingsViewModel {
     }
 
     /** The non-secret form values, compared to tell whether the form was changed. */
-    private record Draft(ProviderId provider, String label, String region, String baseUrl, String teamId,
+    private record Draft(ProviderId provider, String label, String region, String baseUrl, Map<String, String> fields,
                          String threshold, String currency, String interval) {
     }
 
     private record General(Preferences.Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin) {
     }
 
-    private static final Draft BLANK = new Draft(null, "", null, "", "", "", null, String.valueOf(Account.DEFAULT_INTERVAL));
+    private static final Draft BLANK = new Draft(null, "", null, "", Map.of(), "", null, String.valueOf(Account.DEFAULT_INTERVAL));
 
     private final Services services;
     private Consumer<SaveResult> onSaved = r -> { };
@@ -281,7 +282,8 @@ public final class SettingsViewModel {
     private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
     private final ObservableList<KeyField> keyFields = FXCollections.observableArrayList();
     private final IntegerProperty keyEdits = new SimpleIntegerProperty(this, "keyEdits", 0);
-    private final StringProperty teamId = new SimpleStringProperty(this, "teamId", "");
+    private final List<ProviderFieldViewModel> fields;
+    private final IntegerProperty fieldEdits = new SimpleIntegerProperty(this, "fieldEdits", 0);
     private final StringProperty threshold = new SimpleStringProperty(this, "threshold", "");
     private final ObservableList<String> currencyChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> thresholdCurrency = new SimpleObjectProperty<>(this, "thresholdCurrency");
@@ -292,8 +294,6 @@ public final class SettingsViewModel {
     private final ObjectProperty<Draft> baseline = new SimpleObjectProperty<>(this, "baseline", BLANK);
 
     private final ReadOnlyBooleanWrapper providerEditable = new ReadOnlyBooleanWrapper(this, "providerEditable");
-    private final ReadOnlyBooleanWrapper teamIdNeeded = new ReadOnlyBooleanWrapper(this, "teamIdNeeded");
-    private final ReadOnlyStringWrapper teamIdHint = new ReadOnlyStringWrapper(this, "teamIdHint");
     private final ReadOnlyStringWrapper baseUrlPrompt = new ReadOnlyStringWrapper(this, "baseUrlPrompt");
     private final ReadOnlyStringWrapper fixedCurrency = new ReadOnlyStringWrapper(this, "fixedCurrency");
     private final ReadOnlyBooleanWrapper thresholdAvailable = new ReadOnlyBooleanWrapper(this, "thresholdAvailable", true);
@@ -344,6 +344,8 @@ public final class SettingsViewModel {
             providerChoices.add(new ProviderChoice(i.id(), i.displayName(), false, sentence(i.unsupportedReason())));
         }
         generalBaseline.set(general());
+        fields = services.catalog().accountFields().stream().map(ProviderFieldViewModel::new).toList();
+        fields.forEach(f -> f.textProperty().addListener((x, was, now) -> fieldEdits.set(fieldEdits.get() + 1)));
 
         providerEditable.bind(mode.isEqualTo(Mode.NEW));
         baseUrlPrompt.bind(Bindings.createStringBinding(() -> info().flatMap(i -> i.region(region.get()))
@@ -354,13 +356,10 @@ public final class SettingsViewModel {
                 provider));
         thresholdNote.bind(Bindings.createStringBinding(() -> info().flatMap(Thresholds::unavailableReason)
                 .map(SettingsViewModel::sentence).orElse(""), provider));
-        teamIdNeeded.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::needsTeamId).orElse(false), provider));
-        teamIdHint.bind(Bindings.createStringBinding(() -> info().filter(ProviderInfo::needsTeamId)
-                .map(i -> "The team id from the console; leave empty to use " + i.teamIdEnvVar()).orElse(""), provider));
 
         providerError.bind(Bindings.createStringBinding(() -> mode.get() == Mode.NEW && provider.get() == null
                 && !draft().equals(BLANK) ? "choose the provider of this account" : "",
-                mode, provider, label, region, baseUrl, teamId, threshold, thresholdCurrency, interval));
+                mode, provider, label, region, baseUrl, fieldEdits, threshold, thresholdCurrency, interval));
         labelError.bind(Bindings.createStringBinding(this::validateLabel, label, provider, editingId, mode));
         labelErrorShown.bind(Bindings.createStringBinding(() -> labelTouched.get() ? labelError.get() : "",
                 labelTouched, labelError));
@@ -379,14 +378,17 @@ public final class SettingsViewModel {
         Observable[] keys = {keyFields, keyEdits};
         BooleanBinding keysValid = Bindings.createBooleanBinding(
                 () -> keyFields.stream().allMatch(k -> k.errorProperty().get().isEmpty()), keys);
+        BooleanBinding fieldsValid = Bindings.createBooleanBinding(
+                () -> fields.stream().allMatch(f -> f.errorProperty().get().isEmpty()),
+                fields.stream().map(ProviderFieldViewModel::errorProperty).toArray(Observable[]::new));
         formValid.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE && provider.get() != null
                         && provider.get().enabled() && keysValid.get() && labelError.get().isEmpty()
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty() && thresholdError.get().isEmpty()
-                        && intervalError.get().isEmpty(),
-                mode, provider, keysValid, labelError, regionError, baseUrlError, thresholdError, intervalError));
+                        && intervalError.get().isEmpty() && fieldsValid.get(),
+                mode, provider, keysValid, labelError, regionError, baseUrlError, thresholdError, intervalError, fieldsValid));
         formDirty.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE
                         && (!draft().equals(baseline.get()) || keyFields.stream().anyMatch(KeyField::typed)),
-                mode, provider, label, region, baseUrl, teamId, threshold, thresholdCurrency, interval, baseline,
+                mode, provider, label, region, baseUrl, fieldEdits, threshold, thresholdCurrency, interval, baseline,
                 keyFields, keyEdits));
         // not false while a test runs: a disabled button would lose the keyboard focus; test() ignores a second press
         canTest.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE
@@ -404,7 +406,7 @@ public final class SettingsViewModel {
 
         // a result no longer describes the form once what it tested was changed (change listeners: they fire
         // on every change, where an invalidation listener stays silent until someone reads the value again)
-        for (ObservableValue<?> o : List.<ObservableValue<?>>of(provider, region, baseUrl, teamId, keyEdits, editingId)) {
+        for (ObservableValue<?> o : List.<ObservableValue<?>>of(provider, region, baseUrl, fieldEdits, keyEdits, editingId)) {
             o.addListener((x, was, now) -> invalidateTest());
         }
         region.addListener((x, was, now) -> refreshCurrencyChoices());
@@ -559,7 +561,7 @@ public final class SettingsViewModel {
         Money t = thresholdAvailable.get() ? a.threshold() : null;
         String r = a.region() != null ? a.region() : regionChoices.isEmpty() ? null : regionChoices.getFirst();
         fill(new Draft(a.provider(), a.label(), r, a.baseUrl() == null ? "" : a.baseUrl().toString(),
-                a.teamId() == null ? "" : a.teamId(), t == null ? "" : t.plain(), t == null ? null : t.currency(),
+                a.fields(), t == null ? "" : t.plain(), t == null ? null : t.currency(),
                 String.valueOf(a.intervalMinutes())));
         baseline.set(draft());
         providerMessage.set(provider.get().enabled() ? "" : provider.get().name() + ": " + provider.get().reason());
@@ -701,7 +703,7 @@ public final class SettingsViewModel {
         String existing = mode.get() == Mode.EXISTING ? editingId.get() : null;
         String shownLabel = label.get() == null || label.get().isBlank() ? info.displayName() : label.get().strip();
         URI url = baseUrl.get() == null || baseUrl.get().isBlank() ? null : BaseUrls.parse(baseUrl.get());
-        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, blankToNull(teamId.get()), existing);
+        ProviderTarget target = new ProviderTarget(shownLabel, region.get(), url, fieldValues(), existing);
         FetchTarget t = new FetchTarget(existing != null ? existing : info.id().value(), info, shownLabel, target, existing, null);
         testState.set(TestState.RUNNING);
         testMessage.set("Testing…");
@@ -868,7 +870,7 @@ public final class SettingsViewModel {
         Money t = d.threshold().isBlank() || !info.reportsBalance() ? null : new Money(Thresholds.parseAmount(d.threshold()),
                 Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
         Account a = new Account(id, info.id(), d.label().strip(), d.region(),
-                d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), blankToNull(d.teamId()), t,
+                d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
                 Integer.parseInt(d.interval().strip()));
         int at = indexOf(list, id);
         if (at >= 0) {
@@ -952,7 +954,7 @@ public final class SettingsViewModel {
                 if (d.label().equals(label.get())) {
                     label.set(d.label().strip());
                 }
-                baseline.set(new Draft(d.provider(), d.label().strip(), d.region(), d.baseUrl(), d.teamId(),
+                baseline.set(new Draft(d.provider(), d.label().strip(), d.region(), d.baseUrl(), d.fields(),
                         d.threshold(), d.currency(), d.interval()));
             }
             if (!out.keyProblems.isEmpty()) {
@@ -992,6 +994,7 @@ public final class SettingsViewModel {
         regionChoices.setAll(info.map(ProviderInfo::selectableRegions).orElse(List.of()));
         region.set(regionChoices.isEmpty() ? null : regionChoices.getFirst());
         keyFields.setAll(info.map(i -> i.keySlots().stream().map(this::newKeyField).toList()).orElse(List.of()));
+        fields.forEach(f -> f.follow(info));
         refreshCurrencyChoices();
         if (!thresholdAvailable.get()) {
             threshold.set("");
@@ -1029,7 +1032,7 @@ public final class SettingsViewModel {
                 region.set(d.region());
             }
             baseUrl.set(d.baseUrl());
-            teamId.set(d.teamId());
+            fields.forEach(f -> f.textProperty().set(d.fields().getOrDefault(f.id(), "")));
             threshold.set(d.threshold());
             thresholdCurrency.set(fixedCurrency(region.get()) == null ? d.currency() : null);
             interval.set(d.interval());
@@ -1174,10 +1177,21 @@ public final class SettingsViewModel {
 
     private Draft draft() {
         return new Draft(provider.get() == null ? null : provider.get().id(), nz(label.get()), region.get(),
-                nz(baseUrl.get()), nz(teamId.get()), nz(threshold.get()),
+                nz(baseUrl.get()), fieldValues(), nz(threshold.get()),
                 // a currency means something only with an amount and when the region does not fix it
                 fixedCurrency.get() == null && !nz(threshold.get()).isBlank() ? thresholdCurrency.get() : null,
                 nz(interval.get()));
+    }
+
+    /** The values of the fields the chosen provider declares, by field id; empty ones left out. */
+    private Map<String, String> fieldValues() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        fields.forEach(f -> {
+            if (f.value() != null) {
+                out.put(f.id(), f.value());
+            }
+        });
+        return out;
     }
 
     private General general() {
@@ -1295,10 +1309,6 @@ public final class SettingsViewModel {
         return s == null ? "" : s;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     private static String capitalize(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
@@ -1358,7 +1368,7 @@ public final class SettingsViewModel {
             case FetchError.NoKey _ -> "No key";
             case FetchError.Unsupported _ -> "Not supported";
         };
-        // engine messages give command-line advice ("pass --team-id"); here the fields are right above
+        // engine messages give command-line advice (flags to pass); here the fields are right above
         return kind + " — " + DesktopText.inSettings(e.message());
     }
 
@@ -1502,16 +1512,18 @@ public final class SettingsViewModel {
         return keyFieldsView;
     }
 
-    public ReadOnlyBooleanProperty teamIdNeededProperty() {
-        return teamIdNeeded.getReadOnlyProperty();
+    /**
+     * One field per provider-declared account field in the catalog, in catalog order; each is
+     * {@link ProviderFieldViewModel#neededProperty() needed} while the chosen provider declares it.
+     */
+    public List<ProviderFieldViewModel> fields() {
+        return fields;
     }
 
-    public ReadOnlyStringProperty teamIdHintProperty() {
-        return teamIdHint.getReadOnlyProperty();
-    }
-
-    public StringProperty teamIdProperty() {
-        return teamId;
+    /** The field {@code id}; throws when no provider declares it. */
+    public ProviderFieldViewModel field(String id) {
+        return fields.stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no provider declares a field " + id));
     }
 
     /** The alert level as typed; empty for no alert. */

@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Arguments: {@code new-tested} (default: a new DeepSeek account after a successful Test), {@code existing}
  * (two saved accounts, the first open), {@code providers} (the provider list open), {@code general},
- * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages); add {@code dark}
+ * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages), {@code xai} (a new xAI
+ * account with its team id typed: a provider-declared field); add {@code dark}
  * for the dark theme, {@code bottom} to scroll the accounts tab to its end, {@code hidden} to tick "hide amounts".
  */
 public final class SettingsPreview {
@@ -106,6 +107,13 @@ public final class SettingsPreview {
                     // the fake's loopback address is not what people would see: fold it away for the picture
                     dialog.stage().getScene().getRoot().lookupAll(".settings-advanced").forEach(n ->
                             ((javafx.scene.control.TitledPane) n).setExpanded(false));
+                }
+                case "xai" -> {
+                    vm.chooseProvider(vm.providerChoices().stream().filter(c -> c.id().value().equals("xai")).findFirst()
+                            .orElseThrow());
+                    vm.labelProperty().set("xAI (work)");
+                    vm.field("team_id").textProperty().set("team-4f2a");
+                    vm.thresholdProperty().set("10");
                 }
                 case "invalid" -> {
                     vm.chooseProvider(vm.providerChoices().get(2));

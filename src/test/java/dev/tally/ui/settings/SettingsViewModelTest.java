@@ -156,12 +156,12 @@ class SettingsViewModelTest {
         assertEquals("https://openrouter.ai", vm.baseUrlPromptProperty().get());
         vm.chooseProvider(choice("xai"));
         assertEquals("xAI", vm.labelProperty().get(), "an untouched default label follows the provider");
-        assertTrue(vm.teamIdNeededProperty().get());
-        assertTrue(vm.teamIdHintProperty().get().contains("XAI_TEAM_ID"));
+        assertTrue(vm.field("team_id").neededProperty().get());
+        assertTrue(vm.field("team_id").hintProperty().get().contains("XAI_TEAM_ID"));
         vm.labelProperty().set("Work");
         vm.chooseProvider(choice("deepseek"));
         assertEquals("Work", vm.labelProperty().get(), "a typed label is kept");
-        assertFalse(vm.teamIdNeededProperty().get());
+        assertFalse(vm.field("team_id").neededProperty().get());
     }
 
     @Test
@@ -608,6 +608,43 @@ class SettingsViewModelTest {
         String m = vm.testMessageProperty().get();
         assertTrue(m.contains("enter the Team id above or set XAI_TEAM_ID"), m);
         assertFalse(m.contains("--team-id"), m);
+    }
+
+    @Test
+    void aProviderFieldIsShownForItsProviderCheckedSavedWithTheAccountAndUsedByTest() {
+        server.fixture("/v1/billing/teams/team-7/prepaid/balance", 200, "xai/balance.json");
+        open();
+        ProviderFieldViewModel team = vm.field("team_id");
+        assertFalse(team.neededProperty().get(), "no provider chosen yet");
+        vm.chooseProvider(choice("xai"));
+        assertTrue(team.neededProperty().get());
+        assertEquals("Team id", team.label());
+        assertEquals("The team id from the console; leave empty to use XAI_TEAM_ID", team.hintProperty().get());
+        vm.baseUrlProperty().set(server.baseUrl().toString());
+        vm.keyFields().getFirst().textProperty().set(KEY);
+        team.textProperty().set("team\n7");
+        assertEquals("a team id must be one line without control characters", team.errorProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        team.textProperty().set(" team-7 ");
+        assertTrue(vm.canSaveProperty().get());
+        vm.test();
+        assertEquals("OK — $10.00", vm.testMessageProperty().get(), "Test asks for the typed team");
+        vm.save();
+        assertEquals(java.util.Map.of("team_id", "team-7"), fx.accounts.load().accounts().getFirst().fields());
+
+        vm.add();
+        assertEquals("", team.textProperty().get(), "a new account starts without one");
+        vm.chooseProvider(choice("deepseek"));
+        team.textProperty().set("left over");
+        assertEquals("", team.errorProperty().get());
+        assertFalse(team.neededProperty().get(), "DeepSeek has no team id");
+        vm.labelProperty().set("DeepSeek");
+        vm.save();
+        assertEquals(java.util.Map.of(), fx.accounts.load().accounts().get(1).fields(), "a field the provider lacks is not saved");
+
+        vm.edit("xai");
+        assertEquals("team-7", team.textProperty().get());
+        assertFalse(vm.formDirtyProperty().get());
     }
 
     @Test
