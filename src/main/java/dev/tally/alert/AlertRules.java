@@ -5,8 +5,6 @@ import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.history.AlertMark;
-import dev.tally.history.HistoryStore;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,11 +34,12 @@ import java.util.Optional;
  * failure for the key that failed — a rejected key alerts once, as above — and decides only what it carries: a
  * threshold whose balance is missing from it decides nothing (the key's own cap does not stand in for it), and
  * missing data re-arms nothing.
- * What has fired is kept in the {@link HistoryStore}'s alert state, so a relaunch does not announce it
- * again. The caller hands the returned alerts to a {@link Notifier}.
+ * What has fired is kept as {@link AlertMark}s in the given {@link AlertMarks} (the history file's alert state),
+ * so a relaunch does not announce it again. The caller hands the returned alerts to a {@link Notifier}.
  *
- * <p>Thread-safe (calls are serialised); blocking: every call reads and may write the history file.
- * Throws {@link dev.tally.history.HistoryException} when that state cannot be read or written.
+ * <p>Thread-safe (calls are serialised); blocking: every call reads and may write the marks (for the history
+ * file: disk I/O), so call it from a background thread. Whatever the marks throw when they cannot be read or
+ * written (the history file's {@code HistoryException}) is let through.
  */
 public final class AlertRules {
     /** Default re-arm band: 10 % of the threshold. */
@@ -49,20 +48,22 @@ public final class AlertRules {
     static final String EXHAUSTED = "exhausted";
     static final String KEY_REJECTED = "key_rejected";
 
-    private final HistoryStore store;
+    private final AlertMarks marks;
     private final BigDecimal band;
     private final Clock clock;
 
-    public AlertRules(HistoryStore store) {
-        this(store, DEFAULT_BAND, Clock.systemUTC());
+    /** @param marks where what has fired is kept (in the app: the history file's) */
+    public AlertRules(AlertMarks marks) {
+        this(marks, DEFAULT_BAND, Clock.systemUTC());
     }
 
     /**
+     * @param marks        where what has fired is kept (in the app: the history file's)
      * @param bandFraction re-arm band as a fraction of the threshold, e.g. {@code 0.10}; not negative
      * @param clock        stamps the key-rejected state (a failure carries no time of its own)
      */
-    public AlertRules(HistoryStore store, BigDecimal bandFraction, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    public AlertRules(AlertMarks marks, BigDecimal bandFraction, Clock clock) {
+        this.marks = Objects.requireNonNull(marks, "marks");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(bandFraction, "bandFraction");
         if (bandFraction.signum() < 0) {
@@ -93,8 +94,8 @@ public final class AlertRules {
         boolean exhaustedNow = false;
         Exhaustion exhausted = exhaustion(snapshot);
         if (exhausted != null) {
-            if (store.alertMark(accountId, EXHAUSTED).isEmpty()) {
-                store.putAlertMark(new AlertMark(accountId, EXHAUSTED, exhausted.currency(), null, snapshot.fetchedAt()));
+            if (marks.find(accountId, EXHAUSTED).isEmpty()) {
+                marks.put(new AlertMark(accountId, EXHAUSTED, exhausted.currency(), null, snapshot.fetchedAt()));
                 alerts.add(new Alert.Exhausted(accountId, label, exhausted.currency()));
                 exhaustedNow = true;
             }
@@ -126,11 +127,11 @@ public final class AlertRules {
                 return alerts;
             }
         }
-        Optional<AlertMark> mark = store.alertMark(accountId, LOW_BALANCE)
+        Optional<AlertMark> mark = marks.find(accountId, LOW_BALANCE)
                 .filter(m -> threshold.currency().equals(m.currency()));
         if (amount.compareTo(threshold.amount()) < 0) {
             if (mark.isEmpty()) {
-                store.putAlertMark(new AlertMark(accountId, LOW_BALANCE, threshold.currency(), amount, snapshot.fetchedAt()));
+                marks.put(new AlertMark(accountId, LOW_BALANCE, threshold.currency(), amount, snapshot.fetchedAt()));
                 if (!exhaustedNow) {
                     alerts.add(new Alert.LowBalance(accountId, label, new Money(amount, threshold.currency()), threshold));
                 }
@@ -155,11 +156,11 @@ public final class AlertRules {
         if (!(error instanceof FetchError.AuthFailed) && !lacksPermission) {
             return List.of();
         }
-        if (store.alertMark(accountId, KEY_REJECTED).isPresent()) {
+        if (marks.find(accountId, KEY_REJECTED).isPresent()) {
             return List.of();
         }
-        store.putAlertMark(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
-        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission));
+        marks.put(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
+        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission, error.remedy()));
     }
 
     /** What is left under a key's cap: as reported, else cap − usage; {@code null} when neither is known. */
@@ -198,8 +199,8 @@ public final class AlertRules {
     }
 
     private void clear(String accountId, String rule) {
-        if (store.alertMark(accountId, rule).isPresent()) {
-            store.clearAlertMark(accountId, rule);
+        if (marks.find(accountId, rule).isPresent()) {
+            marks.clear(accountId, rule);
         }
     }
 }

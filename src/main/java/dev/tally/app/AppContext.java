@@ -1,50 +1,47 @@
 package dev.tally.app;
 
 import dev.tally.account.AccountStore;
+import dev.tally.account.PreferencesStore;
 import dev.tally.alert.AlertRules;
-import dev.tally.core.AccountStatus;
-import dev.tally.history.HistoryException;
+import dev.tally.engine.AdHocChecks;
+import dev.tally.engine.Engine;
+import dev.tally.engine.OutcomeRecorder;
+import dev.tally.history.HistoryAccess;
 import dev.tally.history.HistoryStore;
-import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
-import dev.tally.provider.KeySlot;
-import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.Proxies;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.secret.KeyResolver;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.status.CommandLineText;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The composition root: builds every service once, by constructor injection. Cheap to build (no I/O
- * until a service is used), so the command line pays only for what a command touches.
+ * The composition root: builds every service once, by constructor injection, and hands them out; it holds no
+ * policy of its own. Cheap to build (no I/O until a service is used), so the command line pays only for what a
+ * command touches. Thread-safe.
  */
 public final class AppContext implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(AppContext.class.getName());
-
     private final AppDirs dirs;
     private final Clock clock;
     private final Map<String, String> env;
     private final ProviderCatalog catalog;
     private final AccountStore accounts;
+    private final PreferencesStore preferences;
     private final KeyResolver keys;
     private HttpFetch http;
     private SecretStore secrets;
-    private HistoryStore history;
+    private final HistoryAccess historyAccess;
+    private final OutcomeRecorder recorder;
+    private final AdHocChecks adHoc;
     private AlertRules alertRules;
     private BalanceFetcher fetcher;
-    /** Notices about the history file not yet passed on; guards {@link #noticeSink} too. */
-    private final List<String> notices = new ArrayList<>();
-    private Consumer<String> noticeSink;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this(dirs, env, clock, null);
@@ -58,7 +55,11 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.catalog = ProviderCatalog.standard();
         this.accounts = new AccountStore(dirs.config(), clock);
+        this.preferences = new PreferencesStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets);
+        this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
+        this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
+        this.adHoc = new AdHocChecks(catalog, env);
     }
 
     public AppDirs dirs() {
@@ -89,6 +90,11 @@ public final class AppContext implements AutoCloseable {
         return accounts;
     }
 
+    /** settings.json: the widget's general preferences. */
+    public PreferencesStore preferences() {
+        return preferences;
+    }
+
     public KeyResolver keys() {
         return keys;
     }
@@ -106,156 +112,47 @@ public final class AppContext implements AutoCloseable {
         return secrets;
     }
 
-    /**
-     * The SQLite history in the data dir, opened (and migrated) on first use. A damaged file is set aside and a
-     * fresh one started, which is told to {@link #onHistoryNotice}. Blocking.
-     *
-     * @throws dev.tally.history.HistoryException when it cannot be opened, e.g. its folder is not writable
-     */
-    public synchronized HistoryStore history() {
-        if (history == null) {
-            history = HistoryStore.openRecovering(dirs.historyDb(), clock, this::historyNotice);
-        }
-        return history;
+    /** Opens the SQLite history in the data dir and says which one a caller gets (see {@link HistoryAccess}). */
+    public HistoryAccess historyAccess() {
+        return historyAccess;
     }
 
-    /**
-     * The history for commands that only read it ({@code tally status}, {@code tally history}): {@link #history()}
-     * when it can be opened; when its folder cannot be written, the file opened read-only; when there is nothing
-     * readable (no file, or a damaged one that could not be set aside), an empty history. Either way the reason
-     * goes to {@link #onHistoryNotice} in one line. Blocking.
-     *
-     * @throws HistoryException when the file was written by a newer Tally or is not a Tally history
-     */
-    public synchronized HistoryStore readHistory() {
-        if (history != null) {
-            return history;
-        }
-        try {
-            return history();
-        } catch (HistoryException e) {
-            if (e.kind() != HistoryException.Kind.UNWRITABLE && e.kind() != HistoryException.Kind.DAMAGED) {
-                throw e;
-            }
-            try {
-                boolean exists = java.nio.file.Files.isRegularFile(dirs.historyDb());
-                history = HistoryStore.openReadOnly(dirs.historyDb());
-                historyNotice(e.getMessage() + (exists ? "; showing it read-only (nothing new is recorded)"
-                        : "; there is no history to show"));
-            } catch (HistoryException ro) {
-                if (ro.kind() == HistoryException.Kind.NEWER || ro.kind() == HistoryException.Kind.FOREIGN) {
-                    throw ro;
-                }
-                history = HistoryStore.empty(dirs.historyDb());
-                historyNotice(e.getMessage() + "; showing no history");
-            }
-            return history;
-        }
+    /** {@link HistoryAccess#writable()}: the history, opened on first use. Blocking. */
+    public HistoryStore history() {
+        return historyAccess.writable();
     }
 
-    /**
-     * Where one-line notices about the history file go (a damaged file set aside, a read-only folder): the
-     * command line prints them, the widget shows them. Notices from before this call are passed on now; without
-     * a receiver they are only logged. Any thread; {@code sink} is called on the thread that used the history.
-     */
+    /** {@link HistoryAccess#readable()}: the history for commands that only read it. Blocking. */
+    public HistoryStore readHistory() {
+        return historyAccess.readable();
+    }
+
+    /** {@link HistoryAccess#onNotice}: where one-line notices about the history file go. */
     public void onHistoryNotice(Consumer<String> sink) {
-        List<String> pending;
-        synchronized (notices) {
-            noticeSink = sink;
-            pending = List.copyOf(notices);
-            notices.clear();
-        }
-        pending.forEach(sink);
-    }
-
-    private void historyNotice(String text) {
-        LOG.log(System.Logger.Level.WARNING, text);
-        Consumer<String> sink;
-        synchronized (notices) {
-            sink = noticeSink;
-            if (sink == null) {
-                notices.add(text);
-                return;
-            }
-        }
-        sink.accept(text);
+        historyAccess.onNotice(sink);
     }
 
     /** Alert rules whose state lives in the history database. */
     public synchronized AlertRules alertRules() {
         if (alertRules == null) {
-            alertRules = new AlertRules(history(), AlertRules.DEFAULT_BAND, clock);
+            alertRules = new AlertRules(history().alertMarks(), AlertRules.DEFAULT_BAND, clock);
         }
         return alertRules;
     }
 
-    /**
-     * Stores what a fetch found. A configured account's results go under its id. An ad-hoc check of a provider
-     * with a key from the environment ({@code tally balance deepseek} with no account) goes under the provider id
-     * — unless a configured account has that id — so {@code tally history deepseek} and {@code tally status} find
-     * it; its failures are stored only once it has a history (a mistyped check leaves nothing behind). Never
-     * throws: a history problem is logged and returned as a one-line warning.
-     *
-     * @param source who fetched it: {@link HistoryStore#SOURCE_POLL} (the background poller) or
-     *               {@link HistoryStore#SOURCE_CLI} (a command such as {@code tally balance})
-     */
-    public Optional<String> recordOutcome(FetchOutcome outcome, String source) {
-        String id = outcome.target().accountId();
-        try {
-            if (id == null) {
-                id = adHocHistoryId(outcome);
-                if (id == null) {
-                    return Optional.empty();
-                }
-            }
-            HistoryStore h = history();
-            switch (outcome) {
-                case FetchOutcome.Success ok -> {
-                    h.recordSnapshot(id, ok.snapshot(), source);
-                    h.recordOutcome(id, outcome.at(), AccountStatus.OK, null);
-                }
-                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), f.error().message());
-            }
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record history for " + outcome.target().id(), e);
-            return Optional.of(e.getMessage() + " — balances are shown but not recorded");
-        }
+    /** Stores what fetches found, for the engine and the command line alike. */
+    public OutcomeRecorder recorder() {
+        return recorder;
     }
 
-    /** The history id of an ad-hoc check (its provider id), or {@code null} when it is not to be stored. */
-    private String adHocHistoryId(FetchOutcome outcome) {
-        String id = outcome.target().info().id().value();
-        if (accounts.load().find(id).isPresent()) {
-            return null;
-        }
-        if (outcome instanceof FetchOutcome.Failure && !history().accounts().contains(id)) {
-            return null;
-        }
-        return id;
+    /** Which history ids belong to ad-hoc environment-key checks, and how they are labelled. */
+    public AdHocChecks adHoc() {
+        return adHoc;
     }
 
-    /**
-     * The provider whose ad-hoc checks {@link #recordOutcome} stores under {@code historyId}, when that id is a
-     * provider id (exactly, not an alias); whether something is stored under it is the history's to say.
-     */
-    public Optional<ProviderInfo> adHocProvider(String historyId) {
-        return catalog().find(historyId).filter(i -> i.id().value().equals(historyId));
-    }
-
-    /** How the history of an ad-hoc check is labelled: "DeepSeek (from DEEPSEEK_API_KEY)". */
-    public String adHocLabel(ProviderInfo info) {
-        return info.displayName() + " (from " + keyVariable(info) + ")";
-    }
-
-    /**
-     * The environment variable an ad-hoc provider's key comes from, for labels such as "DeepSeek (from
-     * DEEPSEEK_API_KEY)": the first of its key variables that is set, else the first one.
-     */
-    public String keyVariable(ProviderInfo info) {
-        return info.keySlots().stream().map(KeySlot::envVar).filter(v -> v != null && env.get(v) != null
-                && !env.get(v).isBlank()).findFirst()
-                .orElse(info.keySlots().isEmpty() ? "its key variable" : info.keySlots().getFirst().envVar());
+    /** What the engine is built from; every part is built lazily by this context. */
+    public Engine.Services engineServices() {
+        return new Engine.Services(accounts, catalog, fetcher(), keys, this::history, this::alertRules, recorder, clock);
     }
 
     /** Releases the HTTP client, the keychain connection and the history database; idempotent. */
@@ -269,10 +166,7 @@ public final class AppContext implements AutoCloseable {
             secrets.close();
             secrets = null;
         }
-        if (history != null) {
-            history.close();
-            history = null;
-        }
+        historyAccess.close();
     }
 
     public synchronized BalanceFetcher fetcher() {

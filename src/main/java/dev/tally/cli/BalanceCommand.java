@@ -10,6 +10,7 @@ import dev.tally.poll.FetchTarget;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,13 +79,13 @@ public final class BalanceCommand implements Callable<Integer> {
             return Cli.NOT_ALL_FETCHED;
         }
         List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
-        outcomes.stream().map(o -> ctx.recordOutcome(o, HistoryStore.SOURCE_CLI)).flatMap(java.util.Optional::stream).distinct()
+        outcomes.stream().map(o -> ctx.recorder().record(o, HistoryStore.SOURCE_CLI)).flatMap(java.util.Optional::stream).distinct()
                 .forEach(w -> io.err().println("tally: " + w));
         if (json) {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(BalanceText.line(o));
+                io.out().println(CommandLineText.line(o));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;

@@ -4,8 +4,9 @@ import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.history.HistoryReport;
-import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryReader;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
-        HistoryStore history = ctx.readHistory();
+        HistoryReader history = ctx.readHistory().reader();
         String label = label(ctx, loaded, history);
         HistoryReport report = HistoryReport.build(history, id, days, ctx.clock().instant());
         if (json) {
@@ -65,16 +66,16 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             if (!c.snapshots().isEmpty()) {
                 HistoryReport.BalanceAt last = c.snapshots().getLast();
-                root.io().out().println("  balance now   " + BalanceText.money(last.total(), cur) + " (" + last.at() + ")");
+                root.io().out().println("  balance now   " + CommandLineText.money(last.total(), cur) + " (" + last.at() + ")");
             }
             root.io().out().println("  " + (c.spendEstimated() ? "est. spend    " : "spend         ")
-                    + BalanceText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
+                    + CommandLineText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
             for (HistoryReport.TopUpAt t : c.topUps()) {
-                root.io().out().println("  top-up        +" + BalanceText.money(t.amount(), cur) + " at " + t.at());
+                root.io().out().println("  top-up        +" + CommandLineText.money(t.amount(), cur) + " at " + t.at());
             }
             daily(c);
             root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
-                    : BalanceText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
+                    : CommandLineText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
             root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
         }
         return Cli.OK;
@@ -85,14 +86,14 @@ public final class HistoryCommand implements Callable<Integer> {
         String cur = c.currency();
         HistoryReport.BalanceAt last = c.snapshots().getLast();
         root.io().out().println("  spend         " + (c.spendTotal() == null ? "nothing reported for this month yet"
-                : BalanceText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
+                : CommandLineText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
         daily(c);
         root.io().out().println("  runway        none: " + provider + " reports spend, not a balance");
     }
 
     private void daily(HistoryReport.CurrencyHistory c) {
         for (HistoryReport.DailySpend d : c.daily()) {
-            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), c.currency())));
+            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : CommandLineText.money(d.spend(), c.currency())));
         }
     }
 
@@ -102,20 +103,20 @@ public final class HistoryCommand implements Callable<Integer> {
      *
      * @throws Cli.UsageError when there is neither
      */
-    private String label(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+    private String label(AppContext ctx, AccountStore.Loaded loaded, HistoryReader history) {
         Optional<Account> account = loaded.find(id);
         if (account.isPresent()) {
             return account.get().label();
         }
-        Optional<ProviderInfo> provider = ctx.adHocProvider(id);
+        Optional<ProviderInfo> provider = ctx.adHoc().provider(id);
         if (provider.isPresent() && history.accounts().contains(id)) {
-            return ctx.adHocLabel(provider.get());
+            return ctx.adHoc().label(provider.get());
         }
         try {
             return AccountsCommand.find(loaded, id).label();
         } catch (Cli.UsageError e) {
             if (provider.isPresent()) {
-                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.keyVariable(provider.get())
+                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.adHoc().keyVariable(provider.get())
                         + " yet either ('tally balance " + id + "' records it)");
             }
             throw e;

@@ -16,6 +16,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.SecretStoreException;
 import dev.tally.secret.StoreStatus;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,8 +111,8 @@ public final class KeysCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
-            ctx.recordOutcome(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
-            root.io().out().println(BalanceText.line(o));
+            ctx.recorder().record(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
+            root.io().out().println(CommandLineText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }
 

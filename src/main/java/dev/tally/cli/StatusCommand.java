@@ -7,10 +7,11 @@ import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
-import dev.tally.history.HistoryStore;
+import dev.tally.history.HistoryReader;
 import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
         AppContext ctx = root.context();
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
-        HistoryStore history = ctx.readHistory();
+        HistoryReader history = ctx.readHistory().reader();
         Instant now = ctx.clock().instant();
         ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
         doc.put("checkedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -70,18 +71,9 @@ public final class StatusCommand implements Callable<Integer> {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
             } else {
-                StringBuilder line = new StringBuilder(a.label()).append(": ");
-                if (last.isPresent()) {
-                    line.append(BalanceText.describe(last.get())).append(" — ").append(Ages.ago(lastGoodAt, now));
-                    if (stale) {
-                        line.append(" [stale]");
-                    }
-                } else {
-                    line.append("no balance recorded yet");
-                }
-                if (lastStatus != null && lastStatus != AccountStatus.OK) {
-                    line.append(" — last check failed: ").append(outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()));
-                }
+                String failed = lastStatus != null && lastStatus != AccountStatus.OK
+                        ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
+                String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now);
                 root.io().out().println(line);
             }
         }
@@ -97,18 +89,18 @@ public final class StatusCommand implements Callable<Integer> {
      * The configured accounts, then every provider that {@code tally balance} checked ad hoc (a key from the
      * environment, no account of that provider) and that has a history under its provider id.
      */
-    private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryStore history) {
+    private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryReader history) {
         List<Entry> out = new ArrayList<>();
         for (Account a : loaded.accounts()) {
             out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));
         }
         for (String id : history.accounts()) {
-            ProviderInfo info = ctx.adHocProvider(id).orElse(null);
+            ProviderInfo info = ctx.adHoc().provider(id).orElse(null);
             if (info == null || loaded.find(id).isPresent()
                     || loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()))) {
                 continue;
             }
-            out.add(new Entry(id, id, ctx.adHocLabel(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
+            out.add(new Entry(id, id, ctx.adHoc().label(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
         }
         return out;
     }

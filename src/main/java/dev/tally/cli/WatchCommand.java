@@ -1,9 +1,10 @@
 package dev.tally.cli;
 
 import dev.tally.app.AppContext;
-import dev.tally.app.Engine;
-import dev.tally.app.EngineLock;
+import dev.tally.engine.Engine;
+import dev.tally.engine.EngineLock;
 import dev.tally.poll.ExecutorScheduler;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -88,7 +89,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                  t.setDaemon(true);
                  return t;
              })) {
-            Engine engine = new Engine(ctx, alert -> {
+            Engine engine = new Engine(ctx.engineServices(), alert -> {
                 synchronized (io.out()) {
                     io.out().println(time(ctx) + "  ALERT  " + alert.text());
                     io.out().flush();
@@ -96,7 +97,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }, scheduler, fetchers);
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  " + BalanceText.watchLine(outcome, state, ctx.clock().instant()));
+                    io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant()));
                     io.out().flush();
                 }
             });

@@ -81,7 +81,7 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
     public static final int DETAILED_DAYS = 7;
 
     /** Builds the report with the default estimator (5-minute polling). Blocks on the store. */
-    public static HistoryReport build(HistoryStore store, String accountId, int days, Instant now) {
+    public static HistoryReport build(HistoryReader store, String accountId, int days, Instant now) {
         return build(store, accountId, days, now, SpendEstimator.defaults());
     }
 
@@ -95,7 +95,7 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
      *
      * @throws IllegalArgumentException if {@code days < 1}
      */
-    public static HistoryReport build(HistoryStore store, String accountId, int days, Instant now,
+    public static HistoryReport build(HistoryReader store, String accountId, int days, Instant now,
                                       SpendEstimator estimator) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(now, "now");
@@ -158,7 +158,7 @@ public record HistoryReport(String account, List<CurrencyHistory> currencies) {
      * month's first day (otherwise it covers earlier days too, and only later growth is that day's); a figure
      * lower than the one before it (the provider revised it) is no spend, never negative.
      */
-    private static java.util.Optional<CurrencyHistory> monthToDate(HistoryStore store, String accountId, String currency,
+    private static java.util.Optional<CurrencyHistory> monthToDate(HistoryReader store, String accountId, String currency,
                                                                     LocalDate firstDay, LocalDate today, Instant now) {
         Instant loadFrom = firstDay.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<SpendPoint> points = store.spendReports(accountId, currency, loadFrom, now).stream()

@@ -1,7 +1,7 @@
 package dev.tally.history;
 
 /**
- * What {@link HistoryStore#applyRetention(java.time.Instant)} did.
+ * What {@link HistoryWriter#applyRetention(java.time.Instant)} did.
  *
  * @param foldedDays        daily rollups newly marked as folded (standing in for their removed raw rows)
  * @param removedSnapshots  raw snapshot rows removed

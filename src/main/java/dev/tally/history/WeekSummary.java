@@ -45,7 +45,7 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
     }
 
     /** One summary per currency the account has history in over the window. Blocking (reads SQLite). */
-    public static List<WeekSummary> of(HistoryStore store, String accountId, Duration pollInterval, Instant now) {
+    public static List<WeekSummary> of(HistoryReader store, String accountId, Duration pollInterval, Instant now) {
         Instant from = now.minus(WINDOW);
         SpendEstimator estimator = SpendEstimator.forPollInterval(pollInterval);
         List<WeekSummary> out = new ArrayList<>();

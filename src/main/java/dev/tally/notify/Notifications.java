@@ -1,7 +1,5 @@
 package dev.tally.notify;
 
-import dev.tally.tray.AwtTrayBackend;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +28,10 @@ public final class Notifications {
      *
      * @param osName   {@code System.getProperty("os.name")}
      * @param env      the environment (for the session bus address and {@code TALLY_NOTIFY})
-     * @param tray     the tray backend, or {@code null} when there is none
+     * @param tray     the tray icon's messages, or {@code null} when there is no tray
      * @param fallback e.g. the UI's own toast window, or {@code null}
      */
-    public static DesktopNotifications forPlatform(String osName, Map<String, String> env, AwtTrayBackend tray,
+    public static DesktopNotifications forPlatform(String osName, Map<String, String> env, TrayMessages tray,
                                                    DesktopNotifications fallback) {
         String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         List<DesktopNotifications> chain = new ArrayList<>();

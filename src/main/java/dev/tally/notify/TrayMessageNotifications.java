@@ -1,19 +1,17 @@
 package dev.tally.notify;
 
-import dev.tally.tray.AwtTrayBackend;
-
 import java.util.Objects;
 
 /**
- * Notifications as the tray icon's native messages ({@link java.awt.TrayIcon#displayMessage}): real
+ * Notifications as the tray icon's native messages ({@link TrayMessages}): real
  * notifications on Windows and macOS, a balloon on Linux XEmbed trays. Available only while the icon is shown.
- * Thread-safe; {@link #send} returns at once (the tray backend does the AWT work on the AWT event queue).
+ * Thread-safe; {@link #send} returns at once (the tray does its toolkit work on its own thread).
  */
 public final class TrayMessageNotifications implements DesktopNotifications {
     private static final System.Logger LOG = System.getLogger(TrayMessageNotifications.class.getName());
-    private final AwtTrayBackend tray;
+    private final TrayMessages tray;
 
-    public TrayMessageNotifications(AwtTrayBackend tray) {
+    public TrayMessageNotifications(TrayMessages tray) {
         this.tray = Objects.requireNonNull(tray, "tray");
     }
 

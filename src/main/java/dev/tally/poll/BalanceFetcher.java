@@ -2,6 +2,7 @@ package dev.tally.poll;
 
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.provider.AccountField;
 import dev.tally.provider.BalanceProvider;
 import dev.tally.provider.Credentials;
@@ -52,7 +53,7 @@ public final class BalanceFetcher {
         }
         Credentials creds = keys.credentials(t.info(), t.accountId());
         if (creds.isEmpty()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
+            return new FetchOutcome.Failure(t, clock.instant(), noKey(t, true));
         }
         return fetch(t, creds);
     }
@@ -72,7 +73,7 @@ public final class BalanceFetcher {
                     new FetchError.Unsupported("unknown provider " + t.info().id()));
         }
         if (creds.isEmpty()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, false)));
+            return new FetchOutcome.Failure(t, clock.instant(), noKey(t, false));
         }
         ProviderTarget target = t.target();
         for (AccountField f : t.info().fields()) {
@@ -126,19 +127,11 @@ public final class BalanceFetcher {
         }
     }
 
-    private static String noKeyMessage(FetchTarget t) {
+    /** No key: what happened (and why the keychain could not help), with the remedy of setting one. */
+    private FetchError noKey(FetchTarget t, boolean askKeychain) {
         List<String> vars = t.info().keySlots().stream().map(s -> s.envVar()).toList();
-        String where = t.accountId() == null
-                ? "set " + String.join(" or ", vars)
-                : "run 'tally keys set " + t.accountId() + "' or set " + String.join(" or ", vars);
-        return "no key for " + t.label() + " — " + where;
-    }
-
-    private String noKeyMessage(FetchTarget t, boolean askKeychain) {
-        String base = noKeyMessage(t);
-        if (!askKeychain || t.accountId() == null) {
-            return base;
-        }
-        return keys.keychainProblem().map(p -> base + " (" + p + ")").orElse(base);
+        String problem = askKeychain && t.accountId() != null ? keys.keychainProblem().orElse(null) : null;
+        String message = "no key for " + t.label() + (problem == null ? "" : " (" + problem + ")");
+        return new FetchError.NoKey(message, new Remedy.SetKey(t.accountId(), null, vars));
     }
 }

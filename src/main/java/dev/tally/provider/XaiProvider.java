@@ -6,6 +6,7 @@ import dev.tally.core.Capability;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 
@@ -45,7 +46,7 @@ public final class XaiProvider implements BalanceProvider {
         Secret key = ctx.key(KeySlot.MANAGEMENT);
         String teamId = ctx.target().field(TEAM_ID.id()) == null ? "" : ctx.target().field(TEAM_ID.id());
         if (teamId.isEmpty()) {
-            throw new FetchException(new FetchError.NoKey(missingTeamId(ctx.target())));
+            throw new FetchException(missingTeamId(ctx.target()));
         }
         String path = "/v1/billing/teams/" + pathSegment(teamId) + "/prepaid/balance";
         JsonNode root;
@@ -69,15 +70,12 @@ public final class XaiProvider implements BalanceProvider {
     }
 
     /**
-     * What to do about a missing team id: a configured account keeps its own (a {@code --team-id} on
-     * {@code tally balance ACCOUNT} is refused), so the advice depends on whether there is one.
+     * A missing team id: what happened, and the remedy of setting the field (the account's own, or the
+     * environment variable); each front end says where.
      */
-    static String missingTeamId(ProviderTarget target) {
-        String option = TEAM_ID.option() + " " + TEAM_ID.placeholder();
-        String how = target.accountId() == null ? "pass " + option
-                : "add it with 'tally accounts edit " + target.accountId() + " " + option + "' (or in Settings)";
-        return "no xAI team id for " + target.accountLabel() + ": " + how + " or set " + TEAM_ID.envVar()
-                + " (console.x.ai → Settings → Team)";
+    static FetchError missingTeamId(ProviderTarget target) {
+        return new FetchError.NoKey("no xAI team id for " + target.accountLabel(), new Remedy.SetField(TEAM_ID.id(),
+                TEAM_ID.label(), target.accountId(), TEAM_ID.envVar(), "console.x.ai → Settings → Team"));
     }
 
     /** Percent-encodes one path segment (a space becomes {@code %20}, a slash {@code %2F}). */

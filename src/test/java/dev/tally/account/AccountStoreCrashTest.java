@@ -1,5 +1,6 @@
 package dev.tally.account;
 
+import dev.tally.testing.Slow;
 import dev.tally.core.ProviderId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * killed (SIGKILL) at random moments; every time, the file that is left loads completely — the old list
  * or the new one, never a torn mix and never a "kept aside" corrupt file.
  */
+@Slow
 class AccountStoreCrashTest {
     static final int SMALL = 1;
     static final int LARGE = 3000;

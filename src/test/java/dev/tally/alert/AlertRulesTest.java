@@ -42,7 +42,7 @@ class AlertRulesTest {
     @BeforeEach
     void open() {
         store = HistoryStore.open(dir.resolve("history.db"));
-        rules = new AlertRules(store, AlertRules.DEFAULT_BAND, Clock.fixed(T0, ZoneOffset.UTC));
+        rules = new AlertRules(store.alertMarks(), AlertRules.DEFAULT_BAND, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -113,7 +113,7 @@ class AlertRulesTest {
         rules.onFailure("ds", LABEL, new FetchError.AuthFailed("DeepSeek refused the key"));
         store.close();
         store = HistoryStore.open(dir.resolve("history.db"));
-        rules = new AlertRules(store);
+        rules = new AlertRules(store.alertMarks());
         assertTrue(rules.onFailure("ds", LABEL, new FetchError.AuthFailed("DeepSeek refused the key")).isEmpty());
         assertTrue(poll("3.50").isEmpty(), "low was announced before the relaunch");
         assertTrue(poll("30.00").isEmpty());
@@ -210,7 +210,7 @@ class AlertRulesTest {
         assertEquals(1, rules.onFailure("or", "OpenRouter", forbidden).size(), "a new outage after a success");
         store.close();
         store = HistoryStore.open(dir.resolve("history.db"));
-        rules = new AlertRules(store);
+        rules = new AlertRules(store.alertMarks());
         assertTrue(rules.onFailure("or", "OpenRouter", forbidden).isEmpty(), "a relaunch does not announce it again");
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.testing.FakeProviderServer;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tally balance} recording history, {@code tally history}, {@code tally status} and {@code tally watch}. */
+@Slow
 class EngineCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -155,7 +157,7 @@ class EngineCommandsTest {
         deepseekAccount(null);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tally.app.Main", "watch");
+                System.getProperty("java.class.path"), "dev.tally.launcher.Main", "watch");
         pb.environment().put("TALLY_HOME", home.toString());
         pb.environment().put("TALLY_KEYCHAIN", "off");
         pb.environment().put("DEEPSEEK_API_KEY", ProviderHarness.CANARY);

@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.secret.KeyringSecretStore;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code tally keys} and {@code tally balance} with keys in the real OS keychain. Runs against the Secret
  * Service that {@code .ci/with-keyring} starts (mandatory there); skipped with the reason elsewhere.
  */
+@Slow
 class KeysCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean EXPECTED = "1".equals(System.getenv("TALLY_KEYRING_EXPECTED"));
@@ -130,7 +132,7 @@ class KeysCommandTest {
         String typed = "sk-typed-CANARY-" + run;
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String inner = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.app.Main keys set "
+            String inner = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.launcher.Main keys set "
                     + id + " > '" + home.resolve("stdout.txt") + "'";
             ProcessBuilder pb = new ProcessBuilder("script", "-qfec", inner, "/dev/null").redirectErrorStream(true);
             pb.environment().put("TALLY_HOME", home.toString());

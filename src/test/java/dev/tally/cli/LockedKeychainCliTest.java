@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.secret.PrivateBus;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never "missing"; removing the account does not silently leave its key behind; a key left behind can still
  * be removed by id. Runs wherever dbus-daemon and gnome-keyring are installed (CI installs them).
  */
+@Slow
 class LockedKeychainCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,8 +1,9 @@
 package dev.tally.cli;
 
+import dev.tally.testing.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.app.EngineLock;
+import dev.tally.engine.EngineLock;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.ProviderHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tally watch}: one engine per home, the wait it states after a failure, and its options. */
+@Slow
 class WatchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BALANCE = "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
@@ -63,7 +65,7 @@ class WatchCommandTest {
     private Process watchInChildProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tally.app.Main", "watch");
+                System.getProperty("java.class.path"), "dev.tally.launcher.Main", "watch");
         pb.environment().put("TALLY_HOME", home.toString());
         pb.environment().put("TALLY_KEYCHAIN", "off");
         pb.environment().put("DEEPSEEK_API_KEY", ProviderHarness.CANARY);

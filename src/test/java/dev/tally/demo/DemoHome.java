@@ -60,7 +60,7 @@ public final class DemoHome {
                 int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
                 double busy = hour >= 1 && hour <= 11 ? 1.0 : 0.15;
                 cny = cny.subtract(BigDecimal.valueOf(r.nextDouble() * 0.55 * busy).setScale(2, RoundingMode.HALF_EVEN));
-                h.recordSnapshot("deepseek-work", new BalanceSnapshot(ProviderId.of("deepseek"), t, true,
+                h.writer().recordSnapshot("deepseek-work", new BalanceSnapshot(ProviderId.of("deepseek"), t, true,
                         List.of(new CurrencyBalance("CNY", cny, new BigDecimal("6.40"), cny.subtract(new BigDecimal("6.40")), false),
                                 new CurrencyBalance("USD", new BigDecimal("5.30"), BigDecimal.ZERO, new BigDecimal("5.30"), false)),
                         null, null), "demo");

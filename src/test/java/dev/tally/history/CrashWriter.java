@@ -16,9 +16,9 @@ public final class CrashWriter {
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         try (HistoryStore store = HistoryStore.open(Path.of(args[0]))) {
             for (int i = 0; ; i++) {
-                store.recordSnapshot("crash", Snap.deepseek(t0.plus(Duration.ofMinutes(5L * i)), "CNY",
+                store.writer().recordSnapshot("crash", Snap.deepseek(t0.plus(Duration.ofMinutes(5L * i)), "CNY",
                         String.valueOf(1_000_000 - i)));
-                store.recordOutcome("crash", t0.plus(Duration.ofMinutes(5L * i)), dev.tally.core.AccountStatus.OK, null);
+                store.writer().recordOutcome("crash", t0.plus(Duration.ofMinutes(5L * i)), dev.tally.core.AccountStatus.OK, null);
                 System.out.println("committed " + i);
                 System.out.flush();
             }

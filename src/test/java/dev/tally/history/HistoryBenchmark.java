@@ -49,7 +49,7 @@ public final class HistoryBenchmark {
         long t0 = System.nanoTime();
         try (HistoryStore store = HistoryStore.open(db)) {
             for (int i = 0; i < year.size(); i += 288) {
-                store.recordSnapshots(ACCOUNT, year.subList(i, Math.min(year.size(), i + 288)), HistoryStore.SOURCE_POLL);
+                store.writer().recordSnapshots(ACCOUNT, year.subList(i, Math.min(year.size(), i + 288)), HistoryStore.SOURCE_POLL);
             }
         }
         double insertS = (System.nanoTime() - t0) / 1e9;
@@ -61,7 +61,7 @@ public final class HistoryBenchmark {
         queries(db, runs, "before retention");
         try (HistoryStore store = HistoryStore.open(db)) {
             t0 = System.nanoTime();
-            RetentionResult r = store.applyRetention(NOW);
+            RetentionResult r = store.writer().applyRetention(NOW);
             System.out.printf(Locale.ROOT, "retention (fold > 90 days, compact)          : %.0f ms, %s%n",
                     (System.nanoTime() - t0) / 1e6, r);
         }
@@ -75,11 +75,11 @@ public final class HistoryBenchmark {
         List<BalanceSnapshot> year = year();
         List<BalanceSnapshot> week = year.subList(year.size() - 7 * 288, year.size());
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshots(ACCOUNT, week.subList(0, week.size() - 500), HistoryStore.SOURCE_POLL);
+            store.writer().recordSnapshots(ACCOUNT, week.subList(0, week.size() - 500), HistoryStore.SOURCE_POLL);
             long[] ns = new long[500];
             for (int i = 0; i < 500; i++) {
                 long t = System.nanoTime();
-                store.recordSnapshot(ACCOUNT, week.get(week.size() - 500 + i));
+                store.writer().recordSnapshot(ACCOUNT, week.get(week.size() - 500 + i));
                 ns[i] = System.nanoTime() - t;
             }
             Arrays.sort(ns);
@@ -94,15 +94,15 @@ public final class HistoryBenchmark {
         try (HistoryStore store = HistoryStore.open(db)) {
             Instant weekAgo = NOW.minus(Duration.ofDays(7));
             report("7-day hourly spend (" + when + ")", runs, () -> estimator
-                    .estimate(CNY, store.observations(ACCOUNT, CNY, weekAgo, NOW), weekAgo, NOW).hourly());
+                    .estimate(CNY, store.reader().observations(ACCOUNT, CNY, weekAgo, NOW), weekAgo, NOW).hourly());
             report("1-year daily spend (" + when + ")", runs, () -> estimator
-                    .daily(store.dailyRollups(ACCOUNT, CNY, today.minusDays(364), today), today.minusDays(364), today));
-            report("HistoryReport 7 days (" + when + ")", runs, () -> HistoryReport.build(store, ACCOUNT, 7, NOW).currencies());
+                    .daily(store.reader().dailyRollups(ACCOUNT, CNY, today.minusDays(364), today), today.minusDays(364), today));
+            report("HistoryReport 7 days (" + when + ")", runs, () -> HistoryReport.build(store.reader(), ACCOUNT, 7, NOW).currencies());
             report("HistoryReport 365 days (" + when + ")", runs,
-                    () -> HistoryReport.build(store, ACCOUNT, 365, NOW).currencies().getFirst().snapshots());
+                    () -> HistoryReport.build(store.reader(), ACCOUNT, 365, NOW).currencies().getFirst().snapshots());
             // what 'tally history ACCOUNT --days 365 --json' does after start-up: the report, then its JSON text
-            report("history --days 365 --json (" + when + ")", runs, () -> json(HistoryReport.build(store, ACCOUNT, 365, NOW)));
-            report("history --days 7 --json (" + when + ")", runs, () -> json(HistoryReport.build(store, ACCOUNT, 7, NOW)));
+            report("history --days 365 --json (" + when + ")", runs, () -> json(HistoryReport.build(store.reader(), ACCOUNT, 365, NOW)));
+            report("history --days 7 --json (" + when + ")", runs, () -> json(HistoryReport.build(store.reader(), ACCOUNT, 7, NOW)));
         }
     }
 

@@ -48,8 +48,8 @@ class HistoryRecoveryTest {
         byte[] first = "a shopping list, not a database\n".repeat(50).getBytes(StandardCharsets.UTF_8);
         Files.write(db, first);
         try (HistoryStore store = open(db)) {
-            assertTrue(store.accounts().isEmpty(), "a fresh history");
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
+            assertTrue(store.reader().accounts().isEmpty(), "a fresh history");
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
         }
         assertEquals(List.of(db + " could not be read (it is not a SQLite database); it was kept as "
                 + "history.db.corrupt-20261122-050000 and a fresh history was started"), notices);
@@ -57,7 +57,7 @@ class HistoryRecoveryTest {
 
         Files.writeString(db, "another shopping list ".repeat(50));
         try (HistoryStore store = open(db)) {
-            assertTrue(store.accounts().isEmpty());
+            assertTrue(store.reader().accounts().isEmpty());
         }
         assertTrue(notices.get(1).contains("kept as history.db.corrupt-20261122-050000-2 "), notices.get(1));
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("history.db.corrupt-20261122-050000")), "first copy kept");
@@ -71,7 +71,7 @@ class HistoryRecoveryTest {
             for (int i = 0; i < 2000; i++) {
                 many.add(Snap.deepseek(T0.plus(Duration.ofMinutes(5L * i)), "CNY", (5000 - i) + ".00"));
             }
-            store.recordSnapshots("ds", many, HistoryStore.SOURCE_POLL);
+            store.writer().recordSnapshots("ds", many, HistoryStore.SOURCE_POLL);
         }
         long size = Files.size(db);
         // page 1 (header and schema) stays intact, so opening works; the table pages behind it are overwritten
@@ -83,12 +83,12 @@ class HistoryRecoveryTest {
 
         try (HistoryStore store = open(db)) {
             assertTrue(notices.isEmpty(), "the damage is not visible when opening: " + notices);
-            assertTrue(store.lastSnapshot("ds").isEmpty(), "the read that hit the damage answers from the fresh history");
+            assertTrue(store.reader().lastSnapshot("ds").isEmpty(), "the read that hit the damage answers from the fresh history");
             assertEquals(1, notices.size(), notices.toString());
             assertTrue(notices.getFirst().startsWith(db + " could not be read (it is damaged or cut short (SQLITE_CORRUPT)); "
                     + "it was kept as history.db.corrupt-20261122-050000"), notices.getFirst());
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "7.00"));
-            assertEquals("7.00", store.lastSnapshot("ds").orElseThrow().balances().getFirst().total().toPlainString());
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "7.00"));
+            assertEquals("7.00", store.reader().lastSnapshot("ds").orElseThrow().balances().getFirst().total().toPlainString());
         }
         assertEquals(size, Files.size(dir.resolve("history.db.corrupt-20261122-050000")), "kept whole");
         assertTrue(names(dir).contains("history.db"));
@@ -120,19 +120,19 @@ class HistoryRecoveryTest {
     void readOnlyOpeningReadsWithoutWritingAnything() throws Exception {
         Path db = dir.resolve("history.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "3.00"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "3.00"));
         }
         Files.createDirectory(dir.resolve("history.db-wal"));
         byte[] before = Files.readAllBytes(db);
         try (HistoryStore store = HistoryStore.openReadOnly(db)) {
-            assertEquals("3.00", store.lastSnapshot("ds").orElseThrow().balances().getFirst().total().toPlainString());
+            assertEquals("3.00", store.reader().lastSnapshot("ds").orElseThrow().balances().getFirst().total().toPlainString());
             HistoryException e = assertThrows(HistoryException.class,
-                    () -> store.recordSnapshot("ds", Snap.deepseek(T0.plusSeconds(60), "CNY", "2.00")));
+                    () -> store.writer().recordSnapshot("ds", Snap.deepseek(T0.plusSeconds(60), "CNY", "2.00")));
             assertEquals(HistoryException.Kind.UNWRITABLE, e.kind());
         }
         assertArrayEquals(before, Files.readAllBytes(db));
         try (HistoryStore store = HistoryStore.openReadOnly(dir.resolve("missing.db"))) {
-            assertTrue(store.accounts().isEmpty(), "a missing file reads as an empty history");
+            assertTrue(store.reader().accounts().isEmpty(), "a missing file reads as an empty history");
         }
         assertFalse(Files.exists(dir.resolve("missing.db")), "and is not created");
     }

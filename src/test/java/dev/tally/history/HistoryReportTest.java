@@ -34,12 +34,12 @@ class HistoryReportTest {
         for (int i = 0; i < balances.length; i++) {
             // each `tally balance` is its own process: open, record, close
             try (HistoryStore store = HistoryStore.open(db)) {
-                store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(40 - 10L * i)), "CNY", balances[i]),
+                store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(40 - 10L * i)), "CNY", balances[i]),
                         HistoryStore.SOURCE_CLI);
             }
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            HistoryReport report = HistoryReport.build(store, "ds", 7, NOW);
+            HistoryReport report = HistoryReport.build(store.reader(), "ds", 7, NOW);
             assertEquals("ds", report.account());
             assertEquals(1, report.currencies().size());
             HistoryReport.CurrencyHistory cny = report.currencies().getFirst();
@@ -75,9 +75,9 @@ class HistoryReportTest {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
             String[] usage = {"25.50", "26.00", "27.25", "0.40", "1.00"};
             for (int i = 0; i < usage.length; i++) {
-                store.recordSnapshot("or", Snap.openRouterKey(NOW.minus(Duration.ofMinutes(25 - 5L * i)), usage[i]));
+                store.writer().recordSnapshot("or", Snap.openRouterKey(NOW.minus(Duration.ofMinutes(25 - 5L * i)), usage[i]));
             }
-            HistoryReport.CurrencyHistory usd = HistoryReport.build(store, "or", 1, NOW).currencies().getFirst();
+            HistoryReport.CurrencyHistory usd = HistoryReport.build(store.reader(), "or", 1, NOW).currencies().getFirst();
             assertEquals("USD", usd.currency());
             assertEquals(new BigDecimal("2.75"), usd.spendTotal());
             assertFalse(usd.spendEstimated(), "usage deltas are reported by the provider");
@@ -89,10 +89,10 @@ class HistoryReportTest {
     @Test
     void currenciesAreReportedSeparatelyNeverMixed() {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
-            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(900), "CNY", "50.00"));
-            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(600), "CNY", "45.00", "USD", "10.00"));
-            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(300), "USD", "8.00"));
-            HistoryReport r = HistoryReport.build(store, "ds", 1, NOW);
+            store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(900), "CNY", "50.00"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(600), "CNY", "45.00", "USD", "10.00"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(300), "USD", "8.00"));
+            HistoryReport r = HistoryReport.build(store.reader(), "ds", 1, NOW);
             assertEquals(List.of("CNY", "USD"), r.currencies().stream().map(HistoryReport.CurrencyHistory::currency).toList());
             assertEquals(new BigDecimal("5.00"), r.currencies().get(0).spendTotal());
             assertEquals(new BigDecimal("2.00"), r.currencies().get(1).spendTotal());
@@ -103,15 +103,15 @@ class HistoryReportTest {
     void theBaselineBeforeTheWindowCountsAndSurvivesRestarts() {
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofDays(3)), "CNY", "100.00"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofDays(3)), "CNY", "100.00"));
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(60), "CNY", "88.00"));
-            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 1, NOW).currencies().getFirst();
+            store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minusSeconds(60), "CNY", "88.00"));
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store.reader(), "ds", 1, NOW).currencies().getFirst();
             assertEquals(new BigDecimal("12.00"), cny.spendTotal(), "the drop across the restart and the gap still counts");
             assertEquals(List.of(new HistoryReport.BalanceAt(NOW.minusSeconds(60), new BigDecimal("88.00"))), cny.snapshots());
             SpendEstimate e = SpendEstimator.defaults().estimate("CNY",
-                    store.observations("ds", "CNY", NOW.minus(Duration.ofHours(1)), NOW), NOW.minus(Duration.ofHours(1)), NOW);
+                    store.reader().observations("ds", "CNY", NOW.minus(Duration.ofHours(1)), NOW), NOW.minus(Duration.ofHours(1)), NOW);
             assertTrue(e.intervals().getFirst().spansGap());
         }
     }
@@ -121,10 +121,10 @@ class HistoryReportTest {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
             BigDecimal b = new BigDecimal("500.00");
             for (int i = 7 * 288; i >= 0; i--) {
-                store.recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
+                store.writer().recordSnapshot("ds", Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
                 b = b.subtract(new BigDecimal("0.01"));
             }
-            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 7, NOW).currencies().getFirst();
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store.reader(), "ds", 7, NOW).currencies().getFirst();
             assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay());
             // 479.84 left at 2.88 a day
             assertEquals(new BigDecimal("166.6"), cny.runwayDays());
@@ -139,7 +139,7 @@ class HistoryReportTest {
             snaps.add(Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
             b = b.subtract(new BigDecimal("0.01"));
         }
-        store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+        store.writer().recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
     }
 
     @Test
@@ -147,12 +147,12 @@ class HistoryReportTest {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
             tenDaysOfSteadySpend(store);
             for (int days : new int[]{1, 7, 30}) {
-                HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", days, NOW).currencies().getFirst();
+                HistoryReport.CurrencyHistory cny = HistoryReport.build(store.reader(), "ds", days, NOW).currencies().getFirst();
                 assertEquals(new BigDecimal("2.88"), cny.burnRatePerDay(), "--days " + days);
                 assertEquals(new BigDecimal("163.6"), cny.runwayDays(), "--days " + days + ": 471.20 at 2.88 a day");
                 assertEquals(days, cny.daily().size(), "the daily list still follows --days");
             }
-            WeekSummary card = WeekSummary.of(store, "ds", Duration.ofMinutes(5), NOW).getFirst();
+            WeekSummary card = WeekSummary.of(store.reader(), "ds", Duration.ofMinutes(5), NOW).getFirst();
             assertEquals(new BigDecimal("2.88"), card.burnRatePerDay(), "the card and the command agree");
             assertEquals(new BigDecimal("163.6"), card.runwayDays());
         }
@@ -174,12 +174,12 @@ class HistoryReportTest {
             snaps.add(Snap.deepseek(NOW.minus(Duration.ofMinutes(5L * i)), "CNY", b.toPlainString()));
         }
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
-            store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+            store.writer().recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
             Instant from = LocalDate.parse("2026-10-24").atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant detailed = LocalDate.parse("2026-11-16").atStartOfDay(ZoneOffset.UTC).toInstant();
-            SpendEstimate full = SpendEstimator.defaults().estimate("CNY", store.observations("ds", "CNY", from, NOW), from, NOW);
+            SpendEstimate full = SpendEstimator.defaults().estimate("CNY", store.reader().observations("ds", "CNY", from, NOW), from, NOW);
 
-            HistoryReport.CurrencyHistory cny = HistoryReport.build(store, "ds", 30, NOW).currencies().getFirst();
+            HistoryReport.CurrencyHistory cny = HistoryReport.build(store.reader(), "ds", 30, NOW).currencies().getFirst();
             assertEquals(full.spendTotal(), cny.spendTotal());
             assertTrue(cny.spendEstimated());
             assertEquals(full.daily().stream().map(d -> new HistoryReport.DailySpend(d.date(), d.spend())).toList(), cny.daily(),
@@ -194,12 +194,12 @@ class HistoryReportTest {
             assertEquals(snaps.stream().filter(x -> !x.fetchedAt().isBefore(detailed)).count(), recent.size(), "the last 7 days in full");
             long olderPoints = cny.snapshots().size() - recent.size();
             assertTrue(olderPoints >= 14 && olderPoints <= 3 * 14, "older days: first, lowest and last balance, got " + olderPoints);
-            HistoryReport.CurrencyHistory week = HistoryReport.build(store, "ds", 7, NOW).currencies().getFirst();
+            HistoryReport.CurrencyHistory week = HistoryReport.build(store.reader(), "ds", 7, NOW).currencies().getFirst();
             assertEquals(week.burnRatePerDay(), cny.burnRatePerDay());
             assertEquals(week.snapshots(), recent);
 
-            store.applyRetention(NOW.plus(Duration.ofDays(80)));
-            HistoryReport.CurrencyHistory folded = HistoryReport.build(store, "ds", 120, NOW.plus(Duration.ofDays(80)))
+            store.writer().applyRetention(NOW.plus(Duration.ofDays(80)));
+            HistoryReport.CurrencyHistory folded = HistoryReport.build(store.reader(), "ds", 120, NOW.plus(Duration.ofDays(80)))
                     .currencies().getFirst();
             assertEquals(full.spendTotal(), folded.spendTotal(), "folded days keep their spend");
         }
@@ -208,8 +208,8 @@ class HistoryReportTest {
     @Test
     void daysMustBePositive() {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
-            assertThrows(IllegalArgumentException.class, () -> HistoryReport.build(store, "ds", 0, NOW));
-            assertTrue(HistoryReport.build(store, "nobody", 7, NOW).currencies().isEmpty());
+            assertThrows(IllegalArgumentException.class, () -> HistoryReport.build(store.reader(), "ds", 0, NOW));
+            assertTrue(HistoryReport.build(store.reader(), "nobody", 7, NOW).currencies().isEmpty());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tally.history;
 
+import dev.tally.alert.AlertMark;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
@@ -63,14 +64,14 @@ class HistoryStoreTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
             assertEquals("wal", pragma(db, "journal_mode"));
-            assertTrue(store.accounts().isEmpty());
+            assertTrue(store.reader().accounts().isEmpty());
         }
         assertEquals("1", pragma(db, "user_version"));
         Path empty = dir.resolve("zero-bytes.db");
         Files.createFile(empty);
         try (HistoryStore store = HistoryStore.open(empty)) {
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
-            assertEquals(List.of("ds"), store.accounts());
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
+            assertEquals(List.of("ds"), store.reader().accounts());
         }
     }
 
@@ -79,18 +80,18 @@ class HistoryStoreTest {
         Path db = dir.resolve("history.db");
         BalanceSnapshot two = Snap.deepseek(T0, "USD", "3.50", "CNY", "110.00");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshot("ds", two, HistoryStore.SOURCE_CLI);
-            store.recordOutcome("ds", T0, AccountStatus.OK, null);
-            store.recordOutcome("ds", T0.plusSeconds(300), AccountStatus.TIMEOUT, "DeepSeek did not answer within 10 s");
+            store.writer().recordSnapshot("ds", two, HistoryStore.SOURCE_CLI);
+            store.writer().recordOutcome("ds", T0, AccountStatus.OK, null);
+            store.writer().recordOutcome("ds", T0.plusSeconds(300), AccountStatus.TIMEOUT, "DeepSeek did not answer within 10 s");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals(1, store.schemaVersion());
-            assertEquals(two, store.lastSnapshot("ds").orElseThrow());
-            PollOutcome last = store.lastOutcome("ds").orElseThrow();
+            assertEquals(two, store.reader().lastSnapshot("ds").orElseThrow());
+            PollOutcome last = store.reader().lastOutcome("ds").orElseThrow();
             assertEquals(AccountStatus.TIMEOUT, last.status());
             assertEquals("DeepSeek did not answer within 10 s", last.message());
-            assertEquals(List.of("CNY", "USD"), store.currencies("ds"));
-            List<SnapshotRow> rows = store.snapshots("ds", null, T0, T0);
+            assertEquals(List.of("CNY", "USD"), store.reader().currencies("ds"));
+            List<SnapshotRow> rows = store.reader().snapshots("ds", null, T0, T0);
             assertEquals(2, rows.size());
             assertEquals("110.00", rows.getFirst().total().toPlainString(), "money keeps its exact scale");
             assertEquals(HistoryStore.SOURCE_CLI, rows.getFirst().source());
@@ -101,7 +102,7 @@ class HistoryStoreTest {
     void moneyIsStoredAsDecimalTextNeverReal() throws Exception {
         Path db = dir.resolve("history.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "0.10"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "0.10"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT typeof(total), total FROM snapshot")) {
@@ -139,23 +140,23 @@ class HistoryStoreTest {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
             BalanceSnapshot key = new BalanceSnapshot(Snap.OPENROUTER, T0, null, List.of(), null,
                     new KeyLimit("USD", new BigDecimal("100"), new BigDecimal("74.5"), new BigDecimal("25.5"), "monthly"));
-            store.recordSnapshot("or", key);
-            assertEquals(key, store.lastSnapshot("or").orElseThrow());
+            store.writer().recordSnapshot("or", key);
+            assertEquals(key, store.reader().lastSnapshot("or").orElseThrow());
 
             BalanceSnapshot spend = new BalanceSnapshot(dev.tally.core.ProviderId.of("openai"), T0, null, List.of(),
                     new SpendReport(Money.of("12.34", "USD"), SpendReport.MONTH_TO_DATE,
                             Instant.parse("2026-11-01T00:00:00Z"), T0), null);
-            store.recordSnapshot("oa", spend);
-            assertEquals(spend, store.lastSnapshot("oa").orElseThrow());
+            store.writer().recordSnapshot("oa", spend);
+            assertEquals(spend, store.reader().lastSnapshot("oa").orElseThrow());
 
             BalanceSnapshot unavailable = new BalanceSnapshot(Snap.DEEPSEEK, T0.plusSeconds(60), false,
                     List.of(new CurrencyBalance("CNY", new BigDecimal("-0.01"), new BigDecimal("0"), new BigDecimal("-0.01"), true)),
                     null, null);
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
-            store.recordSnapshot("ds", unavailable);
-            assertEquals(unavailable, store.lastSnapshot("ds").orElseThrow());
-            assertTrue(store.lastSnapshot("nobody").isEmpty());
-            assertTrue(store.lastOutcome("ds").isEmpty());
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "1.00"));
+            store.writer().recordSnapshot("ds", unavailable);
+            assertEquals(unavailable, store.reader().lastSnapshot("ds").orElseThrow());
+            assertTrue(store.reader().lastSnapshot("nobody").isEmpty());
+            assertTrue(store.reader().lastOutcome("ds").isEmpty());
         }
     }
 
@@ -176,13 +177,13 @@ class HistoryStoreTest {
             int i = 0;
             while (i < shuffled.size()) {
                 int n = 1 + rng.nextInt(i < 200 ? 1 : 300);
-                store.recordSnapshots("ds", shuffled.subList(i, Math.min(shuffled.size(), i + n)), HistoryStore.SOURCE_POLL);
+                store.writer().recordSnapshots("ds", shuffled.subList(i, Math.min(shuffled.size(), i + n)), HistoryStore.SOURCE_POLL);
                 i += n;
             }
             List<BalancePoint> points = all.stream()
                     .map(s -> new BalancePoint(s.fetchedAt(), s.balances().getFirst().total(), null)).toList();
             List<DailyRollup> expected = SpendEstimator.rollUp(null, points);
-            assertEquals(expected, store.dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.MAX));
+            assertEquals(expected, store.reader().dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.MAX));
         }
     }
 
@@ -203,44 +204,44 @@ class HistoryStoreTest {
         }
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
-            store.recordOutcome("ds", start, AccountStatus.OK, null);
+            store.writer().recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+            store.writer().recordOutcome("ds", start, AccountStatus.OK, null);
             SpendEstimator est = SpendEstimator.defaults();
             Instant from = start.minus(Duration.ofDays(1));
-            SpendEstimate before = est.estimate("CNY", store.observations("ds", "CNY", from, now), from, now);
+            SpendEstimate before = est.estimate("CNY", store.reader().observations("ds", "CNY", from, now), from, now);
             Instant mid = now.minus(Duration.ofDays(100));
-            SpendEstimate beforeAcross = est.estimate("CNY", store.observations("ds", "CNY", mid, now), mid, now);
+            SpendEstimate beforeAcross = est.estimate("CNY", store.reader().observations("ds", "CNY", mid, now), mid, now);
 
-            RetentionResult r = store.applyRetention(now);
+            RetentionResult r = store.writer().applyRetention(now);
             assertTrue(r.foldedDays() >= 29, "days older than 90 days are folded: " + r);
             assertTrue(r.removedSnapshots() > 7000, r.toString());
             assertEquals(1, r.removedOutcomes());
             Instant cutoff = now.minus(HistoryStore.RAW_RETENTION);
-            assertTrue(store.snapshots("ds", "CNY", start, cutoff.minus(Duration.ofDays(1))).isEmpty(), "raw rows are gone");
-            assertFalse(store.snapshots("ds", "CNY", cutoff, now).isEmpty(), "recent raw rows stay");
-            List<DailyRollup> old = store.dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.ofInstant(cutoff, ZoneOffset.UTC).minusDays(1));
+            assertTrue(store.reader().snapshots("ds", "CNY", start, cutoff.minus(Duration.ofDays(1))).isEmpty(), "raw rows are gone");
+            assertFalse(store.reader().snapshots("ds", "CNY", cutoff, now).isEmpty(), "recent raw rows stay");
+            List<DailyRollup> old = store.reader().dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.ofInstant(cutoff, ZoneOffset.UTC).minusDays(1));
             assertTrue(old.stream().allMatch(DailyRollup::folded));
             assertTrue(old.stream().allMatch(d -> d.firstBalance() != null && d.minBalance() != null && d.lastBalance() != null),
                     "folded days keep first/min/last");
 
-            SpendEstimate after = est.estimate("CNY", store.observations("ds", "CNY", from, now), from, now);
+            SpendEstimate after = est.estimate("CNY", store.reader().observations("ds", "CNY", from, now), from, now);
             assertEquals(before.spendTotal(), after.spendTotal());
             assertEquals(before.topUpTotal(), after.topUpTotal());
             assertEquals(before.daily(), after.daily(), "daily spend is the same before and after the fold");
-            SpendEstimate afterAcross = est.estimate("CNY", store.observations("ds", "CNY", mid, now), mid, now);
+            SpendEstimate afterAcross = est.estimate("CNY", store.reader().observations("ds", "CNY", mid, now), mid, now);
             assertEquals(beforeAcross.spendTotal(), afterAcross.spendTotal(), "a window starting inside folded days");
             assertEquals(beforeAcross.daily(), afterAcross.daily());
-            assertEquals(est.daily(store.dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.MAX),
+            assertEquals(est.daily(store.reader().dailyRollups("ds", "CNY", LocalDate.MIN, LocalDate.MAX),
                     LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(now, ZoneOffset.UTC)), after.daily());
 
             // a late snapshot on a folded day cannot change its final summary
-            store.recordSnapshot("ds", Snap.deepseek(start.plus(Duration.ofDays(3)).plusSeconds(1), "CNY", "1.00"));
-            assertEquals(after.spendTotal(), est.estimate("CNY", store.observations("ds", "CNY", from, now), from, now).spendTotal());
+            store.writer().recordSnapshot("ds", Snap.deepseek(start.plus(Duration.ofDays(3)).plusSeconds(1), "CNY", "1.00"));
+            assertEquals(after.spendTotal(), est.estimate("CNY", store.reader().observations("ds", "CNY", from, now), from, now).spendTotal());
             // and the next poll still compares against the last raw snapshot
             BalanceSnapshot last = snaps.getLast();
             BigDecimal lastTotal = last.balances().getFirst().total();
-            store.recordSnapshot("ds", Snap.deepseek(now.plusSeconds(300), "CNY", lastTotal.subtract(BigDecimal.ONE).toPlainString()));
-            SpendEstimate next = est.estimate("CNY", store.observations("ds", "CNY", from, now.plusSeconds(300)), from, now.plusSeconds(300));
+            store.writer().recordSnapshot("ds", Snap.deepseek(now.plusSeconds(300), "CNY", lastTotal.subtract(BigDecimal.ONE).toPlainString()));
+            SpendEstimate next = est.estimate("CNY", store.reader().observations("ds", "CNY", from, now.plusSeconds(300)), from, now.plusSeconds(300));
             assertEquals(after.spendTotal().add(BigDecimal.ONE), next.spendTotal());
         }
     }
@@ -248,10 +249,10 @@ class HistoryStoreTest {
     @Test
     void lastSnapshotFallsBackToTheLastFoldedDay() {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
-            store.recordSnapshot("ds", Snap.deepseek(T0, "CNY", "7.00"));
-            store.recordSnapshot("ds", Snap.deepseek(T0.plusSeconds(300), "CNY", "6.50"));
-            store.applyRetention(T0.plus(Duration.ofDays(200)));
-            BalanceSnapshot s = store.lastSnapshot("ds").orElseThrow();
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0, "CNY", "7.00"));
+            store.writer().recordSnapshot("ds", Snap.deepseek(T0.plusSeconds(300), "CNY", "6.50"));
+            store.writer().applyRetention(T0.plus(Duration.ofDays(200)));
+            BalanceSnapshot s = store.reader().lastSnapshot("ds").orElseThrow();
             assertEquals(T0.plusSeconds(300), s.fetchedAt());
             assertEquals(new BigDecimal("6.50"), s.balances().getFirst().total());
         }
@@ -266,11 +267,11 @@ class HistoryStoreTest {
         }
         long big;
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
+            store.writer().recordSnapshots("ds", snaps, HistoryStore.SOURCE_POLL);
         }
         big = Files.size(db);
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.applyRetention(T0.plus(Duration.ofDays(500)));
+            store.writer().applyRetention(T0.plus(Duration.ofDays(500)));
         }
         assertTrue(Files.size(db) < big / 4, "file shrank from " + big + " to " + Files.size(db));
     }
@@ -279,15 +280,15 @@ class HistoryStoreTest {
     void alertMarksArePersisted() {
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            store.putAlertMark(new AlertMark("ds", "low_balance", "CNY", new BigDecimal("4.20"), T0));
+            store.alertMarks().put(new AlertMark("ds", "low_balance", "CNY", new BigDecimal("4.20"), T0));
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            AlertMark m = store.alertMark("ds", "low_balance").orElseThrow();
+            AlertMark m = store.alertMarks().find("ds", "low_balance").orElseThrow();
             assertEquals(new BigDecimal("4.20"), m.amount());
             assertEquals("CNY", m.currency());
-            store.clearAlertMark("ds", "low_balance");
-            assertTrue(store.alertMark("ds", "low_balance").isEmpty());
-            store.clearAlertMark("never-seen", "low_balance");
+            store.alertMarks().clear("ds", "low_balance");
+            assertTrue(store.alertMarks().find("ds", "low_balance").isEmpty());
+            store.alertMarks().clear("never-seen", "low_balance");
         }
     }
 
@@ -302,9 +303,9 @@ class HistoryStoreTest {
                 HistoryStore store = a % 2 == 0 ? widget : cli;
                 jobs.add(pool.submit(() -> {
                     for (int i = 0; i < 150; i++) {
-                        store.recordSnapshot(account, Snap.deepseek(T0.plusSeconds(60L * i), "CNY", String.valueOf(1000 - i)));
-                        store.recordOutcome(account, T0.plusSeconds(60L * i), AccountStatus.OK, null);
-                        store.lastSnapshot(account).orElseThrow();
+                        store.writer().recordSnapshot(account, Snap.deepseek(T0.plusSeconds(60L * i), "CNY", String.valueOf(1000 - i)));
+                        store.writer().recordOutcome(account, T0.plusSeconds(60L * i), AccountStatus.OK, null);
+                        store.reader().lastSnapshot(account).orElseThrow();
                     }
                     return null;
                 }));
@@ -313,8 +314,8 @@ class HistoryStoreTest {
                 f.get(120, TimeUnit.SECONDS);
             }
             for (int a = 0; a < 4; a++) {
-                assertEquals(150, widget.snapshots("acct" + a, "CNY", T0, T0.plus(Duration.ofDays(1))).size());
-                assertEquals(new BigDecimal("149"), HistoryReport.build(widget, "acct" + a, 1, T0.plus(Duration.ofHours(3)))
+                assertEquals(150, widget.reader().snapshots("acct" + a, "CNY", T0, T0.plus(Duration.ofDays(1))).size());
+                assertEquals(new BigDecimal("149"), HistoryReport.build(widget.reader(), "acct" + a, 1, T0.plus(Duration.ofHours(3)))
                         .currencies().getFirst().spendTotal());
             }
         } finally {
@@ -350,14 +351,14 @@ class HistoryStoreTest {
         assertNotEquals(0, child.exitValue(), "killed, not finished");
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals("ok", pragma(db, "integrity_check"));
-            List<SnapshotRow> rows = store.snapshots("crash", "CNY", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+            List<SnapshotRow> rows = store.reader().snapshots("crash", "CNY", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
             assertTrue(rows.size() >= committed + 1, "every committed snapshot survived: " + rows.size() + " < " + (committed + 1));
-            BalanceSnapshot last = store.lastSnapshot("crash").orElseThrow();
+            BalanceSnapshot last = store.reader().lastSnapshot("crash").orElseThrow();
             assertEquals(rows.getLast().at(), last.fetchedAt());
             List<BalancePoint> points = rows.stream().map(r -> new BalancePoint(r.at(), r.total(), null)).toList();
-            assertEquals(SpendEstimator.rollUp(null, points), store.dailyRollups("crash", "CNY", LocalDate.MIN, LocalDate.MAX),
+            assertEquals(SpendEstimator.rollUp(null, points), store.reader().dailyRollups("crash", "CNY", LocalDate.MIN, LocalDate.MAX),
                     "rollups were written in the same transaction as their snapshots");
-            store.recordSnapshot("crash", Snap.deepseek(Instant.parse("2099-01-01T00:00:00Z"), "CNY", "1"));
+            store.writer().recordSnapshot("crash", Snap.deepseek(Instant.parse("2099-01-01T00:00:00Z"), "CNY", "1"));
         }
     }
 }

@@ -124,7 +124,7 @@ class LedgerSimulationTest {
                 if (outage > 0) {
                     outage--;
                     if (rng.nextBoolean()) {
-                        store.recordOutcome("ds", t, AccountStatus.NETWORK_ERROR, "no route to host");
+                        store.writer().recordOutcome("ds", t, AccountStatus.NETWORK_ERROR, "no route to host");
                         failures++;
                     }
                     continue;
@@ -134,7 +134,7 @@ class LedgerSimulationTest {
                     continue;
                 }
                 if (rng.nextInt(100) < 5) {
-                    store.recordOutcome("ds", t, AccountStatus.TIMEOUT, "DeepSeek did not answer within 10 s");
+                    store.writer().recordOutcome("ds", t, AccountStatus.TIMEOUT, "DeepSeek did not answer within 10 s");
                     failures++;
                     continue;
                 }
@@ -143,9 +143,9 @@ class LedgerSimulationTest {
                     balances.add(CurrencyBalance.of(e.getKey(), e.getValue().balance));
                     e.getValue().polled(t);
                 }
-                store.recordSnapshot("ds", new BalanceSnapshot(Snap.DEEPSEEK, t, true, balances, null, null));
-                store.recordOutcome("ds", t, AccountStatus.OK, null);
-                store.recordSnapshot("or", Snap.openRouterKey(t, key.usage.toPlainString()));
+                store.writer().recordSnapshot("ds", new BalanceSnapshot(Snap.DEEPSEEK, t, true, balances, null, null));
+                store.writer().recordOutcome("ds", t, AccountStatus.OK, null);
+                store.writer().recordSnapshot("or", Snap.openRouterKey(t, key.usage.toPlainString()));
                 key.polled(t);
 
                 if (rng.nextInt(1000) < 3) {
@@ -164,25 +164,25 @@ class LedgerSimulationTest {
             Instant from = START.minus(Duration.ofDays(1));
             Map<String, SpendEstimate> before = new LinkedHashMap<>();
             for (Map.Entry<String, List<TrueStep>> e : truth.entrySet()) {
-                SpendEstimate est = estimator.estimate(e.getKey(), store.observations("ds", e.getKey(), from, end), from, end);
+                SpendEstimate est = estimator.estimate(e.getKey(), store.reader().observations("ds", e.getKey(), from, end), from, end);
                 checkAgainstTruth(e.getKey(), est, e.getValue(), estimator.gapThreshold());
                 before.put(e.getKey(), est);
             }
-            SpendEstimate usage = estimator.estimate("USD", store.observations("or", "USD", from, end), from, end);
+            SpendEstimate usage = estimator.estimate("USD", store.reader().observations("or", "USD", from, end), from, end);
             checkUsageAgainstTruth(usage, key.steps);
-            assertEquals(List.of("CNY", "USD"), store.currencies("ds"));
+            assertEquals(List.of("CNY", "USD"), store.reader().currencies("ds"));
 
             // months later, retention folds all of it: the spend must not change
             Instant later = end.plus(Duration.ofDays(120));
-            store.applyRetention(later);
-            assertTrue(store.snapshots("ds", null, from, end).isEmpty(), "every raw row was folded");
+            store.writer().applyRetention(later);
+            assertTrue(store.reader().snapshots("ds", null, from, end).isEmpty(), "every raw row was folded");
             for (String currency : truth.keySet()) {
-                SpendEstimate after = estimator.estimate(currency, store.observations("ds", currency, from, end), from, end);
+                SpendEstimate after = estimator.estimate(currency, store.reader().observations("ds", currency, from, end), from, end);
                 assertEquals(before.get(currency).spendTotal(), after.spendTotal(), currency + " spend across the fold");
                 assertEquals(before.get(currency).topUpTotal(), after.topUpTotal(), currency + " top-ups across the fold");
                 assertEquals(before.get(currency).daily(), after.daily(), currency + " daily series across the fold");
             }
-            SpendEstimate usageAfter = estimator.estimate("USD", store.observations("or", "USD", from, end), from, end);
+            SpendEstimate usageAfter = estimator.estimate("USD", store.reader().observations("or", "USD", from, end), from, end);
             assertEquals(usage.spendTotal(), usageAfter.spendTotal());
             assertFalse(usageAfter.spendEstimated());
         } finally {

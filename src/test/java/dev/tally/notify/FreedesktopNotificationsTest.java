@@ -1,5 +1,6 @@
 package dev.tally.notify;
 
+import dev.tally.testing.Slow;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt32;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Against a private {@code dbus-daemon} with a fake notification service that records every Notify call. */
+@Slow
 class FreedesktopNotificationsTest {
     private static final String BODY = "DeepSeek (work): ¥4.20 left — below your ¥5.00 alert";
 
@@ -169,7 +171,7 @@ class FreedesktopNotificationsTest {
         java.time.Instant t = java.time.Instant.parse("2026-11-22T05:00:00Z");
         dev.tally.core.Money threshold = new dev.tally.core.Money(new java.math.BigDecimal("5.00"), "CNY");
         try (dev.tally.history.HistoryStore history = dev.tally.history.HistoryStore.open(dir.resolve("history.db"))) {
-            dev.tally.alert.AlertRules rules = new dev.tally.alert.AlertRules(history);
+            dev.tally.alert.AlertRules rules = new dev.tally.alert.AlertRules(history.alertMarks());
             dev.tally.alert.Notifier desktop = alert -> notifier.send("Tally", alert.text());
             for (String balance : List.of("10.00", "4.20", "3.90", "4.60", "4.10")) {
                 t = t.plusSeconds(300);

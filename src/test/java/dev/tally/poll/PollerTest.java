@@ -1,5 +1,6 @@
 package dev.tally.poll;
 
+import dev.tally.status.Remedies;
 import dev.tally.account.Account;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.FetchError;
@@ -239,7 +240,7 @@ class PollerTest {
         AccountState st = p.state("a").orElseThrow();
         assertEquals(Health.NO_KEY, st.health(clock.instant()));
         assertTrue(st.paused(), "nothing to ask with until a key is set");
-        assertTrue(st.lastError().message().contains("tally keys set a"), st.lastError().message());
+        assertTrue(Remedies.commandLine(st.lastError()).contains("tally keys set a"), Remedies.commandLine(st.lastError()));
         assertEquals(0, server.requests().size(), "no request without a key");
     }
 

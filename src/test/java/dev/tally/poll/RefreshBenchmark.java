@@ -1,7 +1,7 @@
 package dev.tally.poll;
 
 import dev.tally.account.Account;
-import dev.tally.app.Engine;
+import dev.tally.engine.Engine;
 import dev.tally.core.ProviderId;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.ProviderCatalog;

@@ -1,5 +1,6 @@
 package dev.tally.secret;
 
+import dev.tally.testing.Slow;
 import dev.tally.core.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (no bus, a bus with no keyring daemon, a bus that never answers, a keyring with no default collection or
  * a locked one), which run wherever {@code dbus-daemon} / {@code gnome-keyring-daemon} exist.
  */
+@Slow
 class KeyringSecretStoreTest {
     private static final boolean EXPECTED = "1".equals(System.getenv("TALLY_KEYRING_EXPECTED"));
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.testing.Slow;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * against what is behind them, computed from the colours cards.css resolves to under AtlantaFX Primer light and dark.
  */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class CardContrastFxTest {
     private static final double AA = 4.5;
     private final List<Label> labels = new ArrayList<>();

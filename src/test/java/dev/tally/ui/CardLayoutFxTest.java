@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.testing.Slow;
 import atlantafx.base.theme.PrimerLight;
 import dev.tally.core.FetchError;
 import dev.tally.poll.AccountState;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real main window at its usual width, with cards whose refreshes the test finishes by hand. */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class CardLayoutFxTest {
     private final List<CompletableFuture<Object>> pending = new ArrayList<>();
     private MainViewModel vm;

@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.testing.Slow;
 import dev.tally.account.Account;
 import dev.tally.core.ProviderId;
 import dev.tally.poll.AccountState;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real main window, headless (Monocle), fed by a real poller talking HTTP to a fake DeepSeek. */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class MainWindowFxTest {
     private final FakeProviderServer server = FakeProviderServer.start();
     private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();

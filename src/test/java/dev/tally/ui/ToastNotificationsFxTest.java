@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.testing.Slow;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The toast fallback, headless (Monocle): what a person sees when the desktop has no notification service. */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class ToastNotificationsFxTest {
     private static final String BODY = "DeepSeek (work): ¥4.20 left — below your ¥5.00 alert";
 

@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.testing.Slow;
 import dev.tally.account.Preferences;
 import dev.tally.account.PreferencesStore;
 import javafx.application.Platform;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main window's place and closing rule, on real stages, headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class WindowPlaceFxTest {
     @TempDir
     Path home;

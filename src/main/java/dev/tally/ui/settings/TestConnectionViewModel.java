@@ -2,7 +2,6 @@ package dev.tally.ui.settings;
 
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
-import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
@@ -14,6 +13,9 @@ import dev.tally.provider.Credentials;
 import dev.tally.provider.KeySlot;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.status.Phrase;
+import dev.tally.status.Problem;
+import dev.tally.status.Remedies;
 import dev.tally.tray.TrayText;
 import dev.tally.ui.settings.AccountFormViewModel.Mode;
 import javafx.beans.binding.Bindings;
@@ -224,20 +226,8 @@ public final class TestConnectionViewModel {
         return text;
     }
 
-    /** The Test button's text for a failure: what kind of failure, then the provider's exact message. */
+    /** The Test button's text for a failure: what kind of failure, then the message and what to do here. */
     static String describe(FetchError e) {
-        String kind = switch (e) {
-            case FetchError.AuthFailed _ -> "Key rejected";
-            case FetchError.Forbidden _ -> "Key not allowed";
-            case FetchError.RateLimited _ -> "Rate limited";
-            case FetchError.Timeout _ -> "Timed out";
-            case FetchError.NetworkError _ -> "Network error";
-            case FetchError.BadResponse _ -> "Unexpected answer";
-            case FetchError.ProviderError _ -> "Provider error";
-            case FetchError.NoKey _ -> "No key";
-            case FetchError.Unsupported _ -> "Not supported";
-        };
-        // engine messages give command-line advice (flags to pass); here the fields are right above
-        return kind + " — " + DesktopText.inSettings(e.message());
+        return Phrase.TITLED.say(Problem.of(e).title(), Remedies.inSettings(e));
     }
 }

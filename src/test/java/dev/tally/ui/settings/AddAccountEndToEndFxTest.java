@@ -1,10 +1,11 @@
 package dev.tally.ui.settings;
 
+import dev.tally.testing.Slow;
 import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.PreferencesStore;
 import dev.tally.app.AppContext;
 import dev.tally.app.AppDirs;
-import dev.tally.app.Engine;
+import dev.tally.engine.Engine;
 import dev.tally.autostart.NoAutostart;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.ExecutorScheduler;
@@ -55,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fetched by the real engine with the key that went to the keychain.
  */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class AddAccountEndToEndFxTest {
     private static final String KEY = ProviderHarness.CANARY;
     private final MemorySecretStore keychain = new MemorySecretStore();
@@ -83,7 +85,7 @@ class AddAccountEndToEndFxTest {
         });
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ctx = new AppContext(new AppDirs(home, home), Map.of(), Clock.systemUTC(), keychain);
-        engine = new Engine(ctx, alert -> { }, scheduler, fetchers);
+        engine = new Engine(ctx.engineServices(), alert -> { }, scheduler, fetchers);
         main = new MainViewModel(new MainViewModel.Actions() {
             @Override
             public CompletionStage<?> refresh(String id) {

@@ -1,5 +1,6 @@
 package dev.tally.ui.settings;
 
+import dev.tally.testing.Slow;
 import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.core.Secret;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real dialog, headless (Monocle), against a fake DeepSeek on 127.0.0.1 and a keychain double. */
 @ExtendWith(ApplicationExtension.class)
+@Slow
 class SettingsDialogTest {
     private static final String KEY = ProviderHarness.CANARY;
 

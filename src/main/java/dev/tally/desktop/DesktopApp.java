@@ -1,0 +1,547 @@
+package dev.tally.desktop;
+
+import dev.tally.account.Account;
+import dev.tally.app.AppContext;
+import dev.tally.app.AppDirs;
+import dev.tally.app.Logging;
+import dev.tally.engine.Engine;
+import dev.tally.engine.EngineLock;
+import dev.tally.engine.SingleInstance;
+import dev.tally.account.AccountStore;
+import dev.tally.account.Preferences;
+import dev.tally.account.PreferencesStore;
+import dev.tally.autostart.Autostart;
+import dev.tally.autostart.LaunchCommands;
+import dev.tally.ui.settings.SettingsDialog;
+import dev.tally.ui.settings.SettingsViewModel;
+import dev.tally.alert.Alert;
+import dev.tally.alert.Notifier;
+import dev.tally.core.Secret;
+import dev.tally.history.WeekSummary;
+import dev.tally.notify.DesktopNotifications;
+import dev.tally.notify.Notifications;
+import dev.tally.notify.TrayMessages;
+import dev.tally.poll.AccountState;
+import dev.tally.poll.ExecutorScheduler;
+import dev.tally.poll.FetchOutcome;
+import dev.tally.provider.KeySlot;
+import dev.tally.provider.ProviderInfo;
+import dev.tally.secret.KeyResolver;
+import dev.tally.tray.AwtTrayBackend;
+import dev.tally.tray.TrayAction;
+import dev.tally.tray.TrayBackend;
+import dev.tally.tray.TrayPresenter;
+import dev.tally.ui.MainViewModel;
+import dev.tally.ui.MainWindow;
+import dev.tally.ui.ThemeFollower;
+import dev.tally.ui.ToastNotifications;
+import dev.tally.ui.WindowPlace;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The desktop widget: engine + tray + notifications, with the JavaFX window started only when it is first
+ * opened (the toolkit alone costs ~80 MB). Without a tray the window opens at once and closing it quits.
+ *
+ * <p>Threads: engine callbacks arrive on fetch threads; the tray marshals to AWT itself; everything that
+ * touches the window hops to the FX thread through {@link #onFx}. SQLite reads for the cards happen on the
+ * {@code tally-ui-io} thread, never on the FX thread.
+ */
+public final class DesktopApp {
+    private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
+
+    private final AppContext ctx;
+    private final Clock clock;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-ui-io"));
+    /** Tray clicks arrive here, so Quit and Open work even while io waits on the keychain or the network. */
+    private final ExecutorService trayThread = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-tray"));
+    /** The settings dialog's loads, saves and key tests (keychain prompts, 15 s fetches) stay off io. */
+    private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-settings"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tally-ui-tick"));
+    private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorScheduler scheduler = new ExecutorScheduler();
+    private final Engine engine;
+    private final TrayBackend tray;
+    private volatile boolean trayUp;
+    private final DesktopNotifications notifications;
+
+    private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
+    private final PreferencesStore preferences;
+    private volatile int exitCode;
+    private volatile boolean fxStarted;
+    private volatile Stage stage;
+    /** Engine events to the window's view model, on the FX thread. */
+    private final WindowFeed feed;
+    private SettingsDialog settings;
+    private SettingsViewModel settingsVm;
+    private volatile boolean hideAmounts;
+    private volatile boolean notificationsOn = true;
+    private volatile Preferences.Theme theme = Preferences.Theme.SYSTEM;
+    /** Follows the window's moves and resizes, so quitting can remember them whatever state the window is in. */
+    private final WindowPlace place = new WindowPlace();
+    /** FX thread only; made with the toolkit. */
+    private ThemeFollower themes;
+    private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private DesktopApp(AppContext ctx, boolean wantTray) {
+        this.ctx = ctx;
+        this.clock = ctx.clock();
+        this.preferences = ctx.preferences();
+        PreferencesStore.Loaded prefs = preferences.load();
+        applyPreferences(prefs.preferences());
+        prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
+        AwtTrayBackend awt = wantTray ? new AwtTrayBackend(trayThread, new TrayBackend.Listener() {
+            @Override
+            public void onAction(TrayAction action) {
+                handle(action);
+            }
+        }) : null;
+        this.tray = awt;
+        this.trayUp = awt != null && awt.isSupported();
+        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? TrayMessages.of(awt::isShowing, awt::displayMessage) : null,
+                new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
+        // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
+        ctx.onHistoryNotice(w -> notifications.send("Tally", w));
+        Notifier notifier = this::notifyDesktop;
+        this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
+        this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
+                Platform::runLater);
+        engine.addListener(this::afterPoll);
+    }
+
+    /** Entry point for {@code tally} with no arguments. */
+    public static void launch() {
+        Map<String, String> env = System.getenv();
+        AppDirs dirs = AppDirs.resolve(null, env);
+        Logging.configure(dirs.logDir(), "1".equals(env.get("TALLY_DEBUG")));
+        DesktopApp[] app = new DesktopApp[1];
+        SingleInstance window = null;
+        try {
+            SingleInstance.Claim claim = SingleInstance.claim(dirs.data(), () -> {
+                if (app[0] != null) {
+                    app[0].showWindow();
+                }
+            });
+            if (claim instanceof SingleInstance.Secondary s) {
+                System.err.println(s.delivered() ? "Tally is already running; its window was brought forward."
+                        : "Tally is already running (it did not answer; if it is stuck, end it and start again).");
+                System.exit(0);
+                return;
+            }
+            if (claim instanceof SingleInstance.Primary p) {
+                window = p.instance();
+            }
+        } catch (IOException e) {
+            System.err.println("tally: cannot make sure only one Tally runs (" + e.getMessage() + "); carrying on");
+        }
+        EngineLock engineLock = claimEngine(dirs, env);
+        if (engineLock == null) {
+            if (window != null) {
+                window.close();
+            }
+            System.exit(1);
+            return;
+        }
+        AppContext ctx = new AppContext(dirs, env, Clock.systemUTC());
+        app[0] = new DesktopApp(ctx, !"off".equals(env.get("TALLY_TRAY")));
+        app[0].start();
+        // the engine's threads are daemons: the launching thread keeps the app alive until Quit
+        try {
+            app[0].quit.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engineLock.close();
+        // keychain, AWT and FX threads are not all daemons: end explicitly, with the quit's exit code
+        System.exit(app[0].exitCode);
+    }
+
+    /**
+     * Becomes the one engine polling this data folder. When a {@code tally watch} already polls it, says so (stderr,
+     * log, and a desktop notification, as a widget started from a menu has no terminal) and returns {@code null}:
+     * two engines would double every request. A folder that cannot be locked only costs the guarantee.
+     */
+    private static EngineLock claimEngine(AppDirs dirs, Map<String, String> env) {
+        try {
+            return switch (EngineLock.claim(dirs.data(), EngineLock.Role.WIDGET)) {
+                case EngineLock.Held h -> h.lock();
+                case EngineLock.Busy b -> {
+                    String why = b.message(EngineLock.Role.WIDGET);
+                    System.err.println("tally: " + why);
+                    LOG.log(System.Logger.Level.WARNING, "not started: " + why);
+                    tellDesktop(env, "Tally is not started: " + why + ".");
+                    yield null;
+                }
+            };
+        } catch (IOException e) {
+            System.err.println("tally: cannot make sure no other Tally polls the same accounts (" + e.getMessage()
+                    + "); carrying on");
+            return EngineLock.none();
+        }
+    }
+
+    /** A notification before exiting, where the desktop has a notification service (Linux); waits for it briefly. */
+    private static void tellDesktop(Map<String, String> env, String text) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return;
+        }
+        try (dev.tally.notify.FreedesktopNotifications n = dev.tally.notify.FreedesktopNotifications.forSession(env)) {
+            if (n.isAvailable()) {
+                n.sendAndWait("Tally", text, java.time.Duration.ofSeconds(2));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "no desktop notification: " + e);
+        }
+    }
+
+    private void start() {
+        io.execute(() -> {
+            engine.applyRetention();
+            engine.reload().ifPresent(w -> notifications.send("Tally", w));
+            // accounts and keys changed with the command line are picked up within seconds; daily retention
+            engine.startHousekeeping(io, Engine.CHECK_EVERY, (accounts, warning) -> {
+                warning.ifPresent(w -> notifications.send("Tally", w));
+                accountsChanged();
+            });
+            if (trayUp) {
+                updateTray();
+                trayView().showOn(tray).whenComplete((ok, e) -> {
+                            if (!Boolean.TRUE.equals(ok)) {
+                                LOG.log(System.Logger.Level.WARNING, "tray icon could not be added; opening the window");
+                                trayUp = false;
+                                if (fxStarted) {
+                                    Platform.runLater(() -> {
+                                        Platform.setImplicitExit(true);
+                                        if (stage != null) {
+                                            WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
+                                        }
+                                    });
+                                }
+                                showWindow();
+                            }
+                        });
+                if (engine.accounts().isEmpty()) {
+                    showWindow();
+                }
+            } else {
+                showWindow();
+            }
+        });
+        ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
+    }
+
+    private void handle(TrayAction action) {
+        switch (action) {
+            // with the window made, through its cards, so each shows its progress
+            case REFRESH_ALL -> {
+                if (!feed.refreshAll()) {
+                    engine.poller().refreshAll();
+                }
+            }
+            case OPEN_WINDOW -> showWindow();
+            case SETTINGS -> openSettings();
+            case QUIT -> quit();
+        }
+    }
+
+    /** Runs {@code task} on the FX thread, starting the toolkit first if needed. Any thread. */
+    private synchronized void onFx(Runnable task) {
+        if (!fxStarted) {
+            try {
+                Platform.startup(() -> {
+                    Platform.setImplicitExit(!trayUp);
+                    applyTheme();
+                    task.run();
+                });
+                fxStarted = true;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot open a window", e);
+                if (!trayUp) {
+                    System.err.println("tally: cannot open a window (" + e.getMessage() + "). "
+                            + "Without a desktop, use the command line: tally --help");
+                    quitWith(1);
+                }
+            }
+            return;
+        }
+        Platform.runLater(task);
+    }
+
+    /** AtlantaFX Primer light or dark; "system" follows the OS colour scheme, also when it changes later. FX thread. */
+    private void applyTheme() {
+        if (themes == null) {
+            ObservableValue<ColorScheme> desktop;
+            try {
+                desktop = Platform.getPreferences().colorSchemeProperty();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "the desktop's colour scheme cannot be read; system theme = light");
+                desktop = null;
+            }
+            themes = new ThemeFollower(desktop, Application::setUserAgentStylesheet);
+        }
+        themes.use(theme);
+    }
+
+    private void applyPreferences(Preferences p) {
+        hideAmounts = p.hideAmounts();
+        notificationsOn = p.notifications();
+        theme = p.theme();
+    }
+
+    /** Opens (or brings forward) the main window. Any thread. */
+    public void showWindow() {
+        io.execute(() -> {
+            WindowFeed.Cards cards = feed.read();
+            List<String> offer = envOffer();
+            Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
+            onFx(() -> {
+                if (stage == null) {
+                    stage = new Stage();
+                    MainViewModel main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    feed.attach(main);
+                    new MainWindow(stage, main);
+                    place.attach(stage, saved);
+                    // hidden to the tray: remember the place now, the app may run for days
+                    stage.setOnHiding(e -> rememberPlace());
+                    if (!trayUp) {
+                        WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
+                    }
+                }
+                feed.apply(cards);
+                feed.setImportOffer(offer);
+                stage.show();
+                stage.toFront();
+                stage.requestFocus();
+            });
+        });
+    }
+
+    private void openSettings() {
+        openSettings(null);
+    }
+
+    /** Opens the settings dialog, on the given account when {@code accountId} is not null. Any thread. */
+    private void openSettings(String accountId) {
+        onFx(() -> {
+            if (settings == null) {
+                SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
+                        ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
+                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
+                        settingsIo, Platform::runLater, ctx.keys());
+                settingsVm = new SettingsViewModel(services);
+                settingsVm.setOnSaved(this::settingsSaved);
+                settings = new SettingsDialog(settingsVm, stage != null && stage.isShowing() ? stage : null);
+            }
+            settings.show(accountId);
+        });
+    }
+
+    /** The dialog saved: re-read accounts, retry accounts whose keys changed, apply preferences. */
+    private void settingsSaved(SettingsViewModel.SaveResult r) {
+        io.execute(() -> {
+            engine.reload();
+            r.keysChanged().forEach(engine.poller()::keyChanged);
+            if (r.preferences() != null) {
+                applyPreferences(r.preferences());
+                onFx(this::applyTheme);
+            }
+            updateTray();
+            feed.showAll();
+        });
+    }
+
+    /** Writes the window's place to settings.json on the io thread. */
+    private void rememberPlace() {
+        place.current().ifPresent(b -> io.execute(() -> writePlace(b)));
+    }
+
+    /** Blocking; any thread. */
+    private void writePlace(Preferences.WindowBounds b) {
+        try {
+            preferences.update(p -> p.withWindow(b));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
+        }
+    }
+
+    private List<WeekSummary> week(AccountState s) {
+        if (s.target().accountId() == null) {
+            return List.of();
+        }
+        try {
+            return WeekSummary.of(ctx.history().reader(), s.target().accountId(), s.interval(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "no spend summary for " + s.target().id(), e);
+            return List.of();
+        }
+    }
+
+    private void afterPoll(FetchOutcome outcome, AccountState state) {
+        updateTray();
+        feed.showOne(state);
+    }
+
+    private void tick() {
+        updateTray();
+        feed.tick();
+    }
+
+    /** accounts.json was changed by someone else (e.g. the command line) and read again. io thread. */
+    private void accountsChanged() {
+        updateTray();
+        feed.showAll();
+    }
+
+    private void updateTray() {
+        if (trayUp && tray.isShowing()) {
+            trayView().updateOn(tray);
+        }
+    }
+
+    /** Icon, tooltip and menu from one summary of one snapshot of the states. */
+    private TrayPresenter.View trayView() {
+        return TrayPresenter.present(engine.poller().states(), clock.instant(), hideAmounts);
+    }
+
+    private void notifyDesktop(Alert alert) {
+        if (!notificationsOn) {
+            return;
+        }
+        String text = hideAmounts ? alert.hiddenText() : alert.displayText();
+        io.execute(() -> notifications.send("Tally", text));
+    }
+
+    /** Providers with a key in the environment and no account yet: offered in the empty state. */
+    private List<String> envOffer() {
+        List<String> out = new ArrayList<>();
+        for (ProviderInfo info : ctx.catalog().supported()) {
+            boolean has = engine.accounts().stream().anyMatch(a -> a.provider().equals(info.id()));
+            if (!has && ctx.keys().hasEnvKey(info) && !info.hasRequiredFields()) {
+                out.add(info.displayName());
+            }
+        }
+        return out;
+    }
+
+    private void importFromEnvironment() {
+        io.execute(() -> {
+            AccountStore.Loaded loaded = ctx.accounts().load();
+            if (!loaded.writable()) {
+                loaded.warning().ifPresent(w -> notifications.send("Tally", w));
+                return;
+            }
+            List<Account> all = new ArrayList<>(loaded.accounts());
+            for (ProviderInfo info : ctx.catalog().supported()) {
+                boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
+                if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
+                    continue;
+                }
+                Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null, null,
+                        null, Account.DEFAULT_INTERVAL);
+                all.add(a);
+                copyKeysToKeychain(info, a);
+            }
+            ctx.accounts().save(all);
+            engine.reload();
+            showWindow();
+        });
+    }
+
+    /** So the widget still finds the key when started from a launcher that has no shell environment. */
+    private void copyKeysToKeychain(ProviderInfo info, Account a) {
+        if (!ctx.secrets().status().isAvailable()) {
+            return;
+        }
+        for (KeySlot slot : info.keySlots()) {
+            ctx.keys().env(slot.envVar()).ifPresent(v -> {
+                try {
+                    ctx.secrets().write(KeyResolver.entryName(a.id(), info, slot), Secret.of(v));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not copy the " + slot.name() + " key of " + a.id()
+                            + " to the keychain: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void quit() {
+        quitWith(0);
+    }
+
+    /** The window was closed with no tray to keep Tally reachable: quit off the FX thread, like the tray's Quit. */
+    private void quitFromWindow() {
+        trayThread.execute(this::quit);
+    }
+
+    /**
+     * Remembers the window's place (written now, not queued: the exit below would win over a queued write), stops
+     * the engine, the tray and the toolkit, and lets {@link #launch} end the JVM. Runs once; any thread but the FX
+     * thread (it waits for the engine).
+     */
+    private void quitWith(int code) {
+        if (!quitting.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "quitting");
+        place.current().ifPresent(this::writePlace);
+        engine.close();
+        if (tray != null) {
+            tray.remove();
+        }
+        ctx.close();
+        if (fxStarted) {
+            Platform.exit();
+        }
+        exitCode = code;
+        quit.countDown();
+    }
+
+    private final class WindowActions implements MainViewModel.Actions {
+        @Override
+        public CompletionStage<?> refresh(String accountId) {
+            return engine.poller().refresh(accountId).map(f -> (CompletionStage<?>) f)
+                    .orElse(CompletableFuture.completedFuture(null));
+        }
+
+        @Override
+        public void editKey(String accountId) {
+            DesktopApp.this.openSettings(accountId);
+        }
+
+        @Override
+        public void openSettings() {
+            DesktopApp.this.openSettings();
+        }
+
+        @Override
+        public void importFromEnvironment() {
+            DesktopApp.this.importFromEnvironment();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.ERROR, th.getName() + " failed", e));
+        return t;
+    }
+
+
+}
