@@ -42,6 +42,9 @@ public final class AppContext implements AutoCloseable {
     private final AdHocChecks adHoc;
     private AlertRules alertRules;
     private BalanceFetcher fetcher;
+    /** How long the keychain is waited for: background work unless {@link #forCommands} says otherwise. */
+    private KeyringSecretStore.Waits keychainWaits;
+    private Runnable keychainSlow;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this(dirs, env, clock, null);
@@ -60,6 +63,17 @@ public final class AppContext implements AutoCloseable {
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
         this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
         this.adHoc = new AdHocChecks(catalog, env);
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.BACKGROUND);
+    }
+
+    /**
+     * For a command a person started: the keychain is waited for longer ({@link KeyringSecretStore.Waits#USER}, or
+     * {@code TALLY_KEYCHAIN_WAIT}), and {@code stillWaiting} runs once when it takes more than a second. Call before
+     * the keychain is first used.
+     */
+    public synchronized void forCommands(Runnable stillWaiting) {
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.USER);
+        this.keychainSlow = stillWaiting;
     }
 
     public AppDirs dirs() {
@@ -107,7 +121,7 @@ public final class AppContext implements AutoCloseable {
         if (secrets == null) {
             secrets = "off".equalsIgnoreCase(env.get("TALLY_KEYCHAIN"))
                     ? new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off")
-                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT, env);
+                    : KeyringSecretStore.open(keychainWaits, env, keychainSlow);
         }
         return secrets;
     }

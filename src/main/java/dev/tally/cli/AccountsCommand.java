@@ -199,18 +199,25 @@ public final class AccountsCommand implements Callable<Integer> {
             Money t = checkedThreshold(threshold, info, r);
             Map<String, String> fields = checkedFields(info);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
-            AccountStore.Loaded loaded = load(root, true);
-            String fullLabel = checkedLabel(info, label, null, loaded.accounts(), null);
-            String id = uniqueId(Account.slug(info.id(), label), loaded.accounts());
-            Account a = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
-            List<Account> all = new ArrayList<>(loaded.accounts());
-            all.add(a);
-            ctx.accounts().save(all);
+            load(root, true);
+            Account[] added = new Account[1];
+            // checked and named again under the write lock, against the accounts on disk now: another command may
+            // have added one meanwhile
+            ctx.accounts().update(existing -> {
+                String fullLabel = checkedLabel(info, label, null, existing, null);
+                String id = uniqueId(Account.slug(info.id(), label), existing);
+                added[0] = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
+                List<Account> all = new ArrayList<>(existing);
+                all.add(added[0]);
+                return all;
+            });
+            String id = added[0].id();
+            String fullLabel = added[0].label();
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
             for (AccountField f : info.fields()) {
                 String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
-                if (f.required() && a.field(f.id()) == null && (env == null || env.isBlank())) {
+                if (f.required() && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
                     String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
                     root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
                             + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
@@ -305,8 +312,15 @@ public final class AccountsCommand implements Callable<Integer> {
                 throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
             }
             AppContext ctx = root.context();
-            AccountStore.Loaded loaded = load(root, true);
-            Account a = find(loaded, id);
+            load(root, true);
+            ctx.accounts().update(existing -> edited(ctx, existing));
+            root.io().err().println("Updated " + id + ".");
+            return Cli.OK;
+        }
+
+        /** Under the write lock: the accounts with this one edited, checked against what is on disk now. */
+        private List<Account> edited(AppContext ctx, List<Account> existing) {
+            Account a = find(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), id);
             ProviderInfo info = ctx.catalog().find(a.provider().value())
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
@@ -322,12 +336,9 @@ public final class AccountsCommand implements Callable<Integer> {
             Map<String, String> fields = new TreeMap<>(a.fields());
             fields.putAll(checkedFields(info));
             int minutes = checkedInterval(interval, a.intervalMinutes());
-            String l = checkedLabel(info, label, a.label(), loaded.accounts(), a.id());
+            String l = checkedLabel(info, label, a.label(), existing, a.id());
             Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes);
-            List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
-            ctx.accounts().save(all);
-            root.io().err().println("Updated " + a.id() + ".");
-            return Cli.OK;
+            return existing.stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
         }
     }
 
@@ -374,7 +385,12 @@ public final class AccountsCommand implements Callable<Integer> {
                     return Cli.OK;
                 }
             }
-            ctx.accounts().save(loaded.accounts().stream().filter(x -> !x.id().equals(a.id())).toList());
+            ctx.accounts().update(existing -> {
+                if (existing.stream().noneMatch(x -> x.id().equals(a.id()))) {
+                    throw noSuchAccount(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), a.id());
+                }
+                return existing.stream().filter(x -> !x.id().equals(a.id())).toList();
+            });
             KeyCleanup.removeKeys(ctx, a, root.io());
             root.io().err().println("Removed " + a.id() + ".");
             return Cli.OK;

@@ -33,9 +33,19 @@ public final class Cli {
         public Terminal keyboard() {
             return terminal == null ? null : terminal.get();
         }
+
+        /** The same, printing through {@link EscapingWriter}: text from outside never reaches the terminal raw. */
+        Io escaping() {
+            return new Io(env, in, escaped(out), escaped(err), clock, terminal);
+        }
+
+        private static PrintWriter escaped(PrintWriter w) {
+            return new PrintWriter(new EscapingWriter(w), true);
+        }
     }
 
-    public static int run(Io io, String... args) {
+    public static int run(Io given, String... args) {
+        Io io = given.escaping();
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
         // picocli builds a model per registered command by reflection: register only the one being run
@@ -50,6 +60,8 @@ public final class Cli {
         transform(cl);
         cl.setOut(io.out());
         cl.setErr(io.err());
+        // plain help: everything printed passes the escaping printer, which would show picocli's colour codes as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
@@ -81,6 +93,8 @@ public final class Cli {
         }
         io.out().flush();
         io.err().flush();
+        given.out().flush();
+        given.err().flush();
         return code;
     }
 

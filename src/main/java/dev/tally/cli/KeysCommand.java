@@ -66,7 +66,7 @@ public final class KeysCommand implements Callable<Integer> {
         StoreStatus st = store.status();
         if (!st.isAvailable()) {
             String env = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
-            throw new IllegalStateException("the keychain is " + st.state().name().toLowerCase() + ": " + st.reason()
+            throw new IllegalStateException("the keychain is " + st.state().words() + ": " + st.reason()
                     + ". Tally never stores keys in plain text; unlock or start the keychain, or set " + env);
         }
         return store;

@@ -447,18 +447,30 @@ public final class DesktopApp {
                 loaded.warning().ifPresent(w -> notifications.send("Tally", w));
                 return;
             }
-            List<Account> all = new ArrayList<>(loaded.accounts());
-            for (ProviderInfo info : ctx.catalog().supported()) {
-                boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
-                if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
-                    continue;
-                }
-                Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null, null,
-                        null, Account.DEFAULT_INTERVAL);
-                all.add(a);
-                copyKeysToKeychain(info, a);
+            List<Account> added = new ArrayList<>();
+            try {
+                ctx.accounts().update(now -> {
+                    added.clear();
+                    List<Account> all = new ArrayList<>(now);
+                    for (ProviderInfo info : ctx.catalog().supported()) {
+                        boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
+                        if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
+                            continue;
+                        }
+                        Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null,
+                                null, null, Account.DEFAULT_INTERVAL);
+                        all.add(a);
+                        added.add(a);
+                    }
+                    return all;
+                });
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                notifications.send("Tally", e.getMessage());
+                return;
             }
-            ctx.accounts().save(all);
+            for (Account a : added) {
+                ctx.catalog().find(a.provider().value()).ifPresent(info -> copyKeysToKeychain(info, a));
+            }
             engine.reload();
             showWindow();
         });

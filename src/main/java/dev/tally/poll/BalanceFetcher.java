@@ -10,11 +10,14 @@ import dev.tally.provider.FetchContext;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.provider.Redactor;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.StoreStatus;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +54,18 @@ public final class BalanceFetcher {
         if (!t.info().supported()) {
             return unsupported(t);
         }
-        Credentials creds = keys.credentials(t.info(), t.accountId());
+        Map<String, KeyResolver.Found> found = keys.find(t.info(), t.accountId());
+        Credentials creds = KeyResolver.credentials(found);
         if (creds.isEmpty()) {
+            boolean unreadable = found.values().stream().anyMatch(f -> f.source() == KeyResolver.Source.KEYCHAIN_UNREADABLE);
+            StoreStatus keychain = unreadable ? keys.keychainStatus() : null;
+            if (keychain != null && keychain.state() != StoreStatus.State.LOCKED) {
+                // the key is most likely there: not "no key" (wrong advice), and not paused — the next poll asks again
+                String why = keychain.state() == StoreStatus.State.NOT_ANSWERING || !keychain.isAvailable()
+                        ? keychain.reason() : "it failed or did not answer in time (the log says which)";
+                return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Timeout("could not read the key for "
+                        + t.label() + " from the keychain: " + why + "; Tally asks again at the next refresh"));
+            }
             return new FetchOutcome.Failure(t, clock.instant(), noKey(t, true));
         }
         return fetch(t, creds);
@@ -88,10 +101,57 @@ public final class BalanceFetcher {
             LOG.log(System.Logger.Level.INFO, "{0}: {1} — {2}", t.id(), e.error().status().jsonName(), e.getMessage());
             return new FetchOutcome.Failure(t, clock.instant(), e.error());
         } catch (RuntimeException e) {
-            // a provider bug must not take the app down or look like a balance; the class name is safe to show
-            LOG.log(System.Logger.Level.WARNING, "{0}: unexpected {1}", t.id(), e.getClass().getName());
+            // a bug (ours or a library's) must not take the app down or look like a balance: a typed error with the
+            // exception's class and (redacted) message, and its stack trace in the log, which --debug prints to
+            // stderr; keys are removed from every message in the trace
+            Throwable shown = redacted(e, Redactor.of(creds.all()));
+            LOG.log(System.Logger.Level.WARNING, "unexpected error while checking " + t.id(), shown);
             return new FetchOutcome.Failure(t, clock.instant(), new FetchError.BadResponse(
-                    "could not read the answer (" + e.getClass().getSimpleName() + ")"));
+                    "unexpected error while checking " + t.label() + ": " + describe(shown)
+                            + " (a bug in Tally; --debug prints where it happened)"));
+        }
+    }
+
+    /** "NullPointerException: Cannot read …" */
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * A copy of {@code e} and its causes whose messages have the keys removed, with the same class names (in the
+     * message) and stack traces, safe to log and print.
+     */
+    static Throwable redacted(Throwable e, Redactor redactor) {
+        Throwable copy = null;
+        Throwable last = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName()
+                    : t.getClass().getSimpleName() + ": " + redactor.clean(t.getMessage());
+            Throwable c = new Unexpected(message);
+            c.setStackTrace(t.getStackTrace());
+            if (copy == null) {
+                copy = c;
+            } else {
+                last.initCause(c);
+            }
+            last = c;
+        }
+        return copy;
+    }
+
+    /** Carries a redacted message and the original stack trace. */
+    private static final class Unexpected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unexpected(String message) {
+            super(message);
+        }
+
+        /** The original class name and message, as a stack trace's first line. */
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 

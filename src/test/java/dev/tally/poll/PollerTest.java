@@ -85,6 +85,29 @@ class PollerTest {
     }
 
     @Test
+    void twoHundredAccountsAllGetTheirFirstPollWithinThirtySecondsUnderTheCap() {
+        List<FetchTarget> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            server.fixture("/n" + i + "/user/balance", 200, "deepseek/balance.json");
+            many.add(account("n" + i, 5));
+        }
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(many, Map.of());
+        List<Instant> due = scheduler.pending();
+        assertEquals(200, due.size());
+        for (Instant at : due) {
+            assertTrue(!at.isAfter(START.plus(Poller.FIRST_ROUND)), "first poll at " + at);
+        }
+        assertTrue(due.getLast().isAfter(START.plusSeconds(25)), "spread over the 30 s, not all at once: " + due.getLast());
+        scheduler.advance(Poller.FIRST_ROUND.plusSeconds(1));
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1, requestsTo("n" + i), "n" + i + " was asked once in the first 30 s");
+        }
+        assertEquals(Duration.ofSeconds(3), Poller.staggerStep(3), "few accounts stay 3 s apart");
+        assertEquals(Duration.ofMillis(150), Poller.staggerStep(200));
+    }
+
+    @Test
     void successRepeatsEveryIntervalWithinTenPercent() {
         server.fixture("/a/user/balance", 200, "deepseek/balance.json");
         Poller p = poller(Runnable::run, 4);

@@ -91,24 +91,31 @@ final class AccountWriter {
             return Result.failed("Not changing " + services.accounts().file() + ": "
                     + loaded.warning().orElse("it cannot be written"));
         }
-        List<Account> list = new ArrayList<>(loaded.accounts());
-        String id = existingId != null ? existingId : uniqueId(Account.slug(info.id(), d.label()), list);
-        Money t = d.threshold().isBlank() || !info.reportsBalance() ? null : new Money(Thresholds.parseAmount(d.threshold()),
-                Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
-        Account a = new Account(id, info.id(), d.label().strip(), d.region(),
-                d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
-                Integer.parseInt(d.interval().strip()));
-        int at = indexOf(list, id);
-        if (at >= 0) {
-            list.set(at, a);
-        } else {
-            list.add(a);
-        }
+        Account[] made = new Account[1];
+        List<Account> list;
         try {
-            services.accounts().save(list);
-        } catch (UncheckedIOException e) {
+            // a locked read-modify-write: accounts another Tally added meanwhile are kept
+            list = services.accounts().update(now -> {
+                List<Account> next = new ArrayList<>(now);
+                String id = existingId != null ? existingId : uniqueId(Account.slug(info.id(), d.label()), next);
+                Money t = d.threshold().isBlank() || !info.reportsBalance() ? null
+                        : new Money(Thresholds.parseAmount(d.threshold()), Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
+                made[0] = new Account(id, info.id(), d.label().strip(), d.region(),
+                        d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
+                        Integer.parseInt(d.interval().strip()));
+                int at = indexOf(next, id);
+                if (at >= 0) {
+                    next.set(at, made[0]);
+                } else {
+                    next.add(made[0]);
+                }
+                return next;
+            });
+        } catch (UncheckedIOException | IllegalStateException e) {
             return Result.failed(e.getMessage());
         }
+        Account a = made[0];
+        String id = a.id();
         Map<String, String> problems = new LinkedHashMap<>();
         Set<String> saved = new LinkedHashSet<>();
         if (typed.isEmpty()) {
@@ -133,8 +140,7 @@ final class AccountWriter {
                 return new Removed(null, "Not changing " + services.accounts().file() + ": "
                         + loaded.warning().orElse("it cannot be written"), null);
             }
-            List<Account> after = loaded.accounts().stream().filter(a -> !a.id().equals(gone.id())).toList();
-            services.accounts().save(after);
+            List<Account> after = services.accounts().update(now -> now.stream().filter(a -> !a.id().equals(gone.id())).toList());
             return new Removed(after, null, deleteKeys(gone));
         } catch (RuntimeException e) {
             return new Removed(null, "Could not remove " + gone.label() + ": " + e.getMessage(), null);
