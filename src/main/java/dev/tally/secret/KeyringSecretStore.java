@@ -182,6 +182,8 @@ public final class KeyringSecretStore implements SecretStore {
     private volatile boolean closed;
     /** Used on the worker thread; read by {@link #close()} only when the worker is stuck. */
     private volatile Keyring keyring;
+    /** The startup probe, done or not; {@code null} when there was none (no bus). */
+    private volatile Future<?> probeTask;
 
     private KeyringSecretStore(Backend backend, String busAddress, Waits waits) {
         this.backend = backend;
@@ -279,6 +281,22 @@ public final class KeyringSecretStore implements SecretStore {
 
     @Override
     public StoreStatus status() {
+        return status.get();
+    }
+
+    /** Waits up to {@code max} for a probe that is still running (a late keychain), then says what it found. */
+    @Override
+    public StoreStatus awaitAnswer(Duration max) {
+        Future<?> probe = probeTask;
+        if (probe != null && status.get() == probing && !closed) {
+            try {
+                probe.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+                // still not answering, or the probe failed and said so in the status
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return status.get();
     }
 
@@ -388,6 +406,7 @@ public final class KeyringSecretStore implements SecretStore {
         Future<?> probe;
         try {
             probe = worker.submit(this::probe);
+            probeTask = probe;
         } catch (RejectedExecutionException e) {
             status.set(StoreStatus.unavailable("the keychain worker could not start"));
             return;

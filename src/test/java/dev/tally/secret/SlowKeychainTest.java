@@ -195,4 +195,28 @@ class SlowKeychainTest {
             }
         }
     }
+
+    @Test
+    void aSaveThePersonIsWaitingForWaitsForAKeychainThatAnswersLate() throws Exception {
+        java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (PrivateBus bus = PrivateBus.start(dir)) {
+            bus.startKeyring("throwaway-" + System.nanoTime());
+            try (SlowBus slow = SlowBus.inFrontOf(bus, dir)) {
+                KeyringSecretStore store = open(slow.env(), null);
+                try {
+                    assertEquals(StoreStatus.State.NOT_ANSWERING, store.status().state(), "the widget did not wait long");
+                    // as the settings dialog's Save does: the keychain answers after 3 s, within the 10 s it waits
+                    later.schedule(slow::openGate, 3, TimeUnit.SECONDS);
+                    assertTrue(store.awaitAnswer(Duration.ofSeconds(10)).isAvailable(), store.status().toString());
+                    store.write("slow-save", Secret.of(KEY));
+                    assertEquals(KEY, store.read("slow-save").orElseThrow().reveal(), "the first Save stored the key");
+                    store.delete("slow-save");
+                } finally {
+                    store.close();
+                }
+            }
+        } finally {
+            later.shutdownNow();
+        }
+    }
 }

@@ -70,7 +70,8 @@ final class AccountWriter {
             StoreStatus st;
             try {
                 store = services.secrets().get();
-                st = store.status();
+                // the person pressed Save: give a keychain that has not answered yet (still starting) time to answer
+                st = store.awaitAnswer(java.time.Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 store = null;
                 st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
