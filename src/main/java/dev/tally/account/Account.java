@@ -4,7 +4,10 @@ import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,16 +18,18 @@ import java.util.regex.Pattern;
  * @param label           what people see, e.g. "DeepSeek (work)"
  * @param region          region id ({@code global}/{@code china}) or {@code null} for the provider default
  * @param baseUrl         replaces the documented origin, or {@code null}
- * @param teamId          team id for providers that need one (xAI), or {@code null}
+ * @param fields          values of the provider's declared fields ({@code dev.tally.provider.AccountField}) by field
+ *                        id, e.g. xAI's {@code team_id}; blank values are dropped; {@code null} means none
  * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
  * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
  */
-public record Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
-                      Money threshold, int intervalMinutes) {
+public record Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                      Map<String, String> fields, Money threshold, int intervalMinutes) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     /** Control characters (newline, tab, …), Unicode line breaks and bidi overrides: they break one-line outputs. */
     private static final Pattern NOT_ONE_LINE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
@@ -46,7 +51,24 @@ public record Account(String id, ProviderId provider, String label, String regio
             throw new IllegalArgumentException("threshold must not be negative");
         }
         region = region == null || region.isBlank() ? null : region.strip();
-        teamId = teamId == null || teamId.isBlank() ? null : teamId.strip();
+        TreeMap<String, String> kept = new TreeMap<>();
+        if (fields != null) {
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                if (e.getKey() == null || !FIELD_ID.matcher(e.getKey()).matches()) {
+                    throw new IllegalArgumentException("account " + id + " has a field named '" + e.getKey()
+                            + "'; field names are lower-case letters, digits and underscores");
+                }
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    kept.put(e.getKey(), e.getValue().strip());
+                }
+            }
+        }
+        fields = Collections.unmodifiableMap(kept);
+    }
+
+    /** The value of the field {@code fieldId} (e.g. {@code team_id}), or {@code null} when it is not set. */
+    public String field(String fieldId) {
+        return fields.get(fieldId);
     }
 
     /**
@@ -64,7 +86,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, teamId, threshold, intervalMinutes);
+        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

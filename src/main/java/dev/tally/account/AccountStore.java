@@ -33,8 +33,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -60,6 +62,12 @@ import java.util.function.UnaryOperator;
 public final class AccountStore {
     public static final int VERSION = 1;
     public static final String FILE_NAME = "accounts.json";
+    /**
+     * Fields that had a key of their own before provider-declared fields were kept in {@code "fields"}: the JSON key,
+     * then the field id. They are still read (files from earlier versions) and still written next to
+     * {@code "fields"}, so an earlier Tally reading a newer file keeps its team id.
+     */
+    private static final Map<String, String> LEGACY_FIELDS = Map.of("teamId", "team_id");
     /** A few hundred bytes per account; a file far larger than thousands of accounts take is not ours. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
@@ -218,7 +226,31 @@ public final class AccountStore {
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
         return new Account(id, ProviderId.of(provider), label, text(n, "region"),
-                baseUrl, text(n, "teamId"), threshold, minutes);
+                baseUrl, fields(n, id), threshold, minutes);
+    }
+
+    /** {@code "fields": {"team_id": "…"}}, and the keys of {@link #LEGACY_FIELDS} where {@code "fields"} lacks them. */
+    private static Map<String, String> fields(JsonNode n, String id) throws BadFile {
+        Map<String, String> out = new TreeMap<>();
+        JsonNode f = n.get("fields");
+        if (f != null && !f.isNull()) {
+            if (!f.isObject()) {
+                throw new BadFile("account '" + id + "' has fields that are not an object");
+            }
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
+                if (!e.getValue().isValueNode()) {
+                    throw new BadFile("account '" + id + "' has a field '" + e.getKey() + "' that is not text");
+                }
+                out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+            }
+        }
+        for (Map.Entry<String, String> legacy : LEGACY_FIELDS.entrySet()) {
+            String v = text(n, legacy.getKey());
+            if (v != null && out.get(legacy.getValue()) == null) {
+                out.put(legacy.getValue(), v);
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode n, String field) {
@@ -285,7 +317,9 @@ public final class AccountStore {
         n.put("label", a.label());
         n.put("region", a.region());
         n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
-        n.put("teamId", a.teamId());
+        new TreeMap<>(LEGACY_FIELDS).forEach((key, field) -> n.put(key, a.field(field)));
+        ObjectNode fields = n.putObject("fields");
+        a.fields().forEach(fields::put);
         if (a.threshold() == null) {
             n.putNull("threshold");
         } else {

@@ -7,6 +7,7 @@ import dev.tally.account.AccountStore;
 import dev.tally.account.Thresholds;
 import dev.tally.app.AppContext;
 import dev.tally.core.Money;
+import dev.tally.provider.AccountField;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.secret.KeyResolver;
@@ -20,6 +21,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code tally accounts add|list|edit|remove}. Accounts hold no keys; see {@code tally keys}. */
@@ -74,8 +77,12 @@ public final class AccountsCommand implements Callable<Integer> {
         @Option(names = "--base-url", paramLabel = "URL", description = "Replace the documented origin (proxy, tests). https, or http to this computer.")
         String baseUrl;
 
-        @Option(names = "--team-id", paramLabel = "ID", description = "Team id (xAI).")
-        String teamId;
+        @Option(names = "--field", paramLabel = "ID=VALUE",
+                description = "A setting the provider needs besides its keys; repeatable. An empty VALUE removes it.")
+        Map<String, String> field;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--threshold", paramLabel = "AMOUNT", description = "Low-balance alert level, e.g. 5, '5 CNY' or '$5'.")
         String threshold;
@@ -113,11 +120,24 @@ public final class AccountsCommand implements Callable<Integer> {
             }
         }
 
-        String checkedTeamId(ProviderInfo info, String value) {
-            if (value != null && !info.needsTeamId()) {
-                throw new Cli.UsageError(info.displayName() + " does not use a team id; drop --team-id");
+        /** The provider fields given ({@code --field ID=VALUE} or a field's shorthand option), checked. */
+        Map<String, String> checkedFields(ProviderInfo info) {
+            Map<String, String> out = new TreeMap<>();
+            for (FieldOptions.Given g : FieldOptions.given(spec, field)) {
+                Optional<AccountField> f = info.field(g.id());
+                if (f.isEmpty()) {
+                    Optional<AccountField> known = FieldOptions.known(g.id());
+                    throw new Cli.UsageError(known.isPresent()
+                            ? info.displayName() + " does not use " + known.get().noun() + "; drop " + g.how()
+                            : g.how() + ": " + info.displayName() + " has no field '" + g.id() + "'" + (info.fields().isEmpty()
+                            ? "" : " (its fields: " + String.join(", ", info.fields().stream().map(AccountField::id).toList()) + ")"));
+                }
+                f.get().problem(g.value()).ifPresent(p -> {
+                    throw new Cli.UsageError(g.how() + ": " + p);
+                });
+                out.put(g.id(), g.value());
             }
-            return value;
+            return out;
         }
 
         /**
@@ -155,6 +175,7 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account and print its id.",
+            modelTransformer = FieldOptions.ForAccounts.class,
             footer = {"", "Example:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
                     "  tally keys set deepseek-work"})
     static final class Add extends Settings implements Callable<Integer> {
@@ -176,7 +197,7 @@ public final class AccountsCommand implements Callable<Integer> {
             String r = checkedRegion(info, region);
             URI url = checkedUrl(baseUrl);
             Money t = checkedThreshold(threshold, info, r);
-            String team = checkedTeamId(info, teamId);
+            Map<String, String> fields = checkedFields(info);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
             load(root, true);
             Account[] added = new Account[1];
@@ -185,7 +206,7 @@ public final class AccountsCommand implements Callable<Integer> {
             ctx.accounts().update(existing -> {
                 String fullLabel = checkedLabel(info, label, null, existing, null);
                 String id = uniqueId(Account.slug(info.id(), label), existing);
-                added[0] = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
+                added[0] = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
                 List<Account> all = new ArrayList<>(existing);
                 all.add(added[0]);
                 return all;
@@ -194,10 +215,14 @@ public final class AccountsCommand implements Callable<Integer> {
             String fullLabel = added[0].label();
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
-            String teamEnv = root.io().env().get(info.teamIdEnvVar() == null ? "" : info.teamIdEnvVar());
-            if (info.needsTeamId() && team == null && (teamEnv == null || teamEnv.isBlank())) {
-                root.io().err().println("tally: warning: " + info.displayName() + " needs a team id to check the balance and "
-                        + info.teamIdEnvVar() + " is not set; add it with 'tally accounts edit " + id + " --team-id TEAM_ID'");
+            for (AccountField f : info.fields()) {
+                String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
+                if (f.required() && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
+                    String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
+                    root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
+                            + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
+                            + " is not set; " + fix));
+                }
             }
             return Cli.OK;
         }
@@ -262,7 +287,8 @@ public final class AccountsCommand implements Callable<Integer> {
                 .orElse(KeyResolver.Source.MISSING.label());
     }
 
-    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.",
+            modelTransformer = FieldOptions.ForAccounts.class)
     static final class Edit extends Settings implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
@@ -307,10 +333,11 @@ public final class AccountsCommand implements Callable<Integer> {
                         + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
                         + " too, or --no-threshold");
             }
-            String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
+            Map<String, String> fields = new TreeMap<>(a.fields());
+            fields.putAll(checkedFields(info));
             int minutes = checkedInterval(interval, a.intervalMinutes());
             String l = checkedLabel(info, label, a.label(), existing, a.id());
-            Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes);
+            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes);
             return existing.stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
         }
     }

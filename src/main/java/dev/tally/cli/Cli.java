@@ -57,6 +57,7 @@ public final class Cli {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
+        transform(cl);
         cl.setOut(io.out());
         cl.setErr(io.err());
         // plain help: everything printed passes the escaping printer, which would show picocli's colour codes as text
@@ -95,6 +96,20 @@ public final class Cli {
         given.out().flush();
         given.err().flush();
         return code;
+    }
+
+    /**
+     * Applies each command's {@code @Command(modelTransformer)} (e.g. {@link FieldOptions}): picocli applies them only to
+     * subcommands that exist when the root {@code CommandLine} is built, and these are added afterwards.
+     */
+    private static void transform(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            CommandLine.IModelTransformer t = sub.getCommandSpec().modelTransformer();
+            if (t != null) {
+                t.transform(sub.getCommandSpec());
+            }
+            transform(sub);
+        }
     }
 
     /** A usage problem found after parsing (unknown account or provider, conflicting options): exit code 2. */

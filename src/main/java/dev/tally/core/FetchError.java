@@ -146,7 +146,7 @@ public sealed interface FetchError {
         public AccountStatus status() { return AccountStatus.PROVIDER_ERROR; }
     }
 
-    /** A key (or a field the provider needs, such as a team id) is missing; the remedy says which. */
+    /** A key (or a field the provider needs besides keys) is missing; the remedy says which. */
     record NoKey(String message, Remedy remedy) implements FetchError {
         public NoKey {
             Objects.requireNonNull(message);

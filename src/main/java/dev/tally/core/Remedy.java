@@ -36,13 +36,13 @@ public sealed interface Remedy {
     }
 
     /**
-     * Set a field of the account that its provider declares (e.g. a team id).
+     * Set a field of the account that its provider declares (an id from its console, a base URL, …).
      *
-     * @param fieldId    the field's id, e.g. {@code team_id} (the command line's option is derived from it)
-     * @param label      the field's label as the settings form shows it, e.g. {@code Team id}
+     * @param fieldId    the field's id as the provider declares it (the command line's option is derived from it)
+     * @param label      the field's label as the settings form shows it
      * @param accountId  the configured account, or {@code null} when a provider is used ad hoc
      * @param envVar     the environment variable that would hold it instead, or {@code null}
-     * @param whereToFind where the provider shows the value, e.g. {@code console.x.ai → Settings → Team}, or {@code null}
+     * @param whereToFind where the provider shows the value (a console page), or {@code null}
      */
     record SetField(String fieldId, String label, String accountId, String envVar, String whereToFind) implements Remedy {
         public SetField {

@@ -433,7 +433,7 @@ public final class DesktopApp {
         List<String> out = new ArrayList<>();
         for (ProviderInfo info : ctx.catalog().supported()) {
             boolean has = engine.accounts().stream().anyMatch(a -> a.provider().equals(info.id()));
-            if (!has && ctx.keys().hasEnvKey(info) && !info.needsTeamId()) {
+            if (!has && ctx.keys().hasEnvKey(info) && !info.hasRequiredFields()) {
                 out.add(info.displayName());
             }
         }
@@ -454,7 +454,7 @@ public final class DesktopApp {
                     List<Account> all = new ArrayList<>(now);
                     for (ProviderInfo info : ctx.catalog().supported()) {
                         boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
-                        if (has || !ctx.keys().hasEnvKey(info) || info.needsTeamId()) {
+                        if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
                             continue;
                         }
                         Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null,

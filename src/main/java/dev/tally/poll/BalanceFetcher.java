@@ -3,6 +3,7 @@ package dev.tally.poll;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
 import dev.tally.core.Remedy;
+import dev.tally.provider.AccountField;
 import dev.tally.provider.BalanceProvider;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.FetchContext;
@@ -72,7 +73,8 @@ public final class BalanceFetcher {
 
     /**
      * Fetches one target with exactly these keys instead of looking them up, e.g. a key typed into the settings
-     * dialog and not saved yet. A team id missing from the target is still taken from the environment.
+     * dialog and not saved yet. A provider field missing from the target is still taken from its
+     * environment variable.
      */
     public FetchOutcome fetch(FetchTarget t, Credentials creds) {
         if (!t.info().supported()) {
@@ -87,8 +89,10 @@ public final class BalanceFetcher {
             return new FetchOutcome.Failure(t, clock.instant(), noKey(t, false));
         }
         ProviderTarget target = t.target();
-        if (t.info().needsTeamId() && target.teamId() == null) {
-            target = target.withTeamId(keys.env(t.info().teamIdEnvVar()).orElse(null));
+        for (AccountField f : t.info().fields()) {
+            if (f.envVar() != null && target.field(f.id()) == null) {
+                target = target.withField(f.id(), keys.env(f.envVar()).orElse(null));
+            }
         }
         try {
             FetchContext ctx = new FetchContext(t.info(), target, creds, http.get(), clock);

@@ -32,7 +32,7 @@ public final class MoonshotProvider implements BalanceProvider {
                             + "a key works only on the platform it was created on)")),
             List.of(new Region(Region.GLOBAL, URI.create("https://api.moonshot.ai"), "USD", true),
                     new Region(Region.CHINA, URI.create("https://api.moonshot.cn"), "CNY", true)),
-            null, "https://platform.moonshot.ai/docs/api/balance", null);
+            List.of(), "https://platform.moonshot.ai/docs/api/balance", null);
 
     @Override
     public ProviderInfo info() {

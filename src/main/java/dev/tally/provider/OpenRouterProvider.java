@@ -45,7 +45,7 @@ public final class OpenRouterProvider implements BalanceProvider {
                     new KeySlot(KeySlot.MANAGEMENT, MANAGEMENT_ENV,
                             "OpenRouter management key (openrouter.ai/settings/management-keys); needed for the"
                                     + " account's credit balance. It can manage your keys: keep it in the keychain")),
-            List.of(Region.single("https://openrouter.ai", "USD")), null,
+            List.of(Region.single("https://openrouter.ai", "USD")), List.of(),
             "https://openrouter.ai/docs/api/api-reference/credits/get-credits", null);
 
     @Override

@@ -30,7 +30,7 @@ public final class StepFunProvider implements BalanceProvider {
                     "StepFun API key (platform.stepfun.com or platform.stepfun.ai → API keys)")),
             List.of(new Region(Region.CHINA, URI.create("https://api.stepfun.com"), "CNY", true),
                     new Region(Region.GLOBAL, URI.create("https://api.stepfun.ai"), "USD", true)),
-            null, "https://platform.stepfun.com/docs/zh/api-reference/accounts/get", null);
+            List.of(), "https://platform.stepfun.com/docs/zh/api-reference/accounts/get", null);
 
     @Override
     public ProviderInfo info() {

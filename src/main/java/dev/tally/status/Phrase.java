@@ -96,7 +96,7 @@ public enum Phrase {
     SETTINGS_SET_FIELD("{0}: enter the {1} above or set {2}"),
     SETTINGS_SET_FIELD_NO_ENV("{0}: enter the {1} above"),
 
-    /** A remedy and where the provider shows the value: "… or set XAI_TEAM_ID (console.x.ai → Settings → Team)". */
+    /** A remedy and where the provider shows the value: "… or set SOME_VARIABLE (where the provider's console shows it)". */
     WHERE_TO_FIND("{0} ({1})"),
     /** Two alternatives, e.g. two environment variables. */
     EITHER("{0} or {1}"),

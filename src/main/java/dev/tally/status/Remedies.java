@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * A {@link FetchError}'s message with its {@link Remedy} said the way of one front end: the command line names the
- * exact command ({@code tally keys set deepseek-work}, {@code tally accounts edit ID --team-id TEAM_ID}), the widget
+ * exact command ({@code tally keys set deepseek-work}, {@code tally accounts edit ID --some-id SOME_ID}), the widget
  * where to click ("enter the key in Settings", "check Settings → Region"), the settings window the field right there
- * ("enter the Team id above"). Stateless and thread-safe.
+ * ("enter the <field label> above"). Stateless and thread-safe.
  */
 public final class Remedies {
     /** Who reads the text. */
@@ -102,12 +102,12 @@ public final class Remedies {
         return f.whereToFind() == null ? text : Phrase.WHERE_TO_FIND.say(text, f.whereToFind());
     }
 
-    /** The command-line option for a field id: {@code team_id} → {@code --team-id}. */
+    /** The command-line option for a field id: {@code some_id} → {@code --some-id}. */
     public static String option(String fieldId) {
         return "--" + fieldId.replace('_', '-');
     }
 
-    /** The value's placeholder in a command for a field id: {@code team_id} → {@code TEAM_ID}. */
+    /** The value's placeholder in a command for a field id: {@code some_id} → {@code SOME_ID}. */
     public static String placeholder(String fieldId) {
         return fieldId.replace('-', '_').toUpperCase(Locale.ROOT);
     }

@@ -183,8 +183,8 @@ class XaiProviderTest {
         ProviderCatalog catalog = ProviderCatalog.standard();
         assertTrue(catalog.provider(ProviderId.of("xai")).orElseThrow() instanceof XaiProvider);
         ProviderInfo info = catalog.find("xai").orElseThrow();
-        assertTrue(info.needsTeamId());
-        assertEquals("XAI_TEAM_ID", info.teamIdEnvVar());
+        assertTrue(info.hasRequiredFields());
+        assertEquals("XAI_TEAM_ID", info.field("team_id").orElseThrow().envVar());
         assertEquals("https://management-api.x.ai", info.defaultRegion().origin().toString());
     }
 }
