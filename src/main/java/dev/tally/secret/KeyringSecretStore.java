@@ -2,7 +2,6 @@ package dev.tally.secret;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
-import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
 import dev.tally.core.Secret;
 import org.freedesktop.dbus.exceptions.DBusException;
