@@ -41,6 +41,7 @@ names=(); cmds=()
 add() { names+=("$1"); shift; cmds+=("$*"); }
 add "curl (the request alone)" curl -s -H "'Authorization: Bearer $DEEPSEEK_API_KEY'" "$base/user/balance"
 add "java Hello (same flags)" "$java" "${flags[@]}" -cp "$work/hello" Hello
+add "java Hello -Xint (the flags of --help)" "$java" "${flags[@]/-XX:TieredStopAtLevel=1/-Xint}" -cp "$work/hello" Hello
 add "./tally balance deepseek --json" ./tally balance deepseek --json --base-url "$base"
 add "./tally --help" ./tally --help
 add "./tally status" ./tally status
