@@ -64,10 +64,10 @@ public final class StatusCommand implements Callable<Integer> {
                 throw new Cli.UsageError(p);
             });
         }
-        AppContext ctx = root.context();
         if (shortLine || format != null) {
-            return summary(ctx);
+            return summary();
         }
+        AppContext ctx = root.context();
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
         HistoryStore history = ctx.readHistory();
@@ -121,9 +121,10 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** {@code --short} or {@code --format}: from the running engine's summary file, else from the history. */
-    private int summary(AppContext ctx) {
-        Instant now = ctx.clock().instant();
-        StatusSummary summary = SummaryFile.readLive(ctx.dirs().data()).orElseGet(() -> fromHistory(ctx, now));
+    private int summary() {
+        Instant now = root.io().clock().instant();
+        // a running engine's file answers without the log, the accounts file or SQLite
+        StatusSummary summary = SummaryFile.readLive(root.dirs().data()).orElseGet(() -> fromHistory(root.context(), now));
         if (shortLine) {
             root.io().out().println(summary.shortLine(now));
         } else {

@@ -53,11 +53,16 @@ public final class TallyCommand implements Runnable {
         return debug;
     }
 
+    /** The folders, for a command that reads a file there before (or instead of) building the context. */
+    AppDirs dirs() {
+        checkHome();
+        return AppDirs.resolve(home, io.env());
+    }
+
     /** Built on first use, after options are parsed. */
     AppContext context() {
         if (context == null) {
-            checkHome();
-            AppDirs dirs = AppDirs.resolve(home, io.env());
+            AppDirs dirs = dirs();
             Logging.configure(dirs.logDir(), debug);
             context = new AppContext(dirs, io.env(), io.clock());
         }
