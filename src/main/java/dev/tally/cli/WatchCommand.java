@@ -3,6 +3,7 @@ package dev.tally.cli;
 import dev.tally.app.AppContext;
 import dev.tally.engine.Engine;
 import dev.tally.engine.EngineLock;
+import dev.tally.engine.SummaryFile;
 import dev.tally.poll.ExecutorScheduler;
 import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
@@ -117,18 +118,24 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                     io.out().flush();
                 }
             });
+            // the summary file for status bars, rewritten after each poll, removed when watch stops
+            SummaryFile summary = new SummaryFile(ctx.dirs().data(), engine.poller()::states, ctx.clock());
+            engine.addListener(summary);
             engine.applyRetention();
             engine.reload().ifPresent(w -> io.err().println("tally: " + w));
             if (engine.accounts().isEmpty()) {
                 io.err().println("tally: no accounts to watch. Add one with 'tally accounts add --provider deepseek'.");
                 engine.close();
+                summary.close();
                 return Cli.NOT_ALL_FETCHED;
             }
+            summary.write();
             io.err().println("Watching " + engine.accounts().size() + " account(s); Ctrl-C stops.");
             io.err().flush();
             // accounts and keys changed meanwhile (tally accounts ..., tally keys set) are picked up; old history
             // is folded daily
             engine.startHousekeeping(housekeeping, Engine.CHECK_EVERY, (accounts, warning) -> {
+                summary.write();
                 synchronized (io.out()) {
                     warning.ifPresent(w -> io.err().println("tally: " + w));
                     io.err().println(time(ctx) + "  accounts changed; watching " + accounts.size() + " account(s)");
@@ -142,6 +149,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                 stop.await();
             }
             engine.close();
+            summary.close();
             housekeeping.close();
             ctx.close();
             if (engineLock != null) {

@@ -99,6 +99,8 @@ public final class DesktopApp {
     private ThemeFollower themes;
     private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final dev.tally.engine.SummaryFile summary;
+
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
         this.clock = ctx.clock();
@@ -123,6 +125,9 @@ public final class DesktopApp {
         this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
                 Platform::runLater);
         engine.addListener(this::afterPoll);
+        // the summary file for status bars (docs/status-bar.md), rewritten after each poll, removed at quit
+        this.summary = new dev.tally.engine.SummaryFile(ctx.dirs().data(), engine.poller()::states, clock);
+        engine.addListener(summary);
     }
 
     /** Entry point for {@code tally} with no arguments. */
@@ -215,9 +220,11 @@ public final class DesktopApp {
         io.execute(() -> {
             engine.applyRetention();
             engine.reload().ifPresent(w -> notifications.send("Tally", w));
+            summary.write();
             // accounts and keys changed with the command line are picked up within seconds; daily retention
             engine.startHousekeeping(io, Engine.CHECK_EVERY, (accounts, warning) -> {
                 warning.ifPresent(w -> notifications.send("Tally", w));
+                summary.write();
                 accountsChanged();
             });
             if (trayUp) {
@@ -514,6 +521,7 @@ public final class DesktopApp {
         LOG.log(System.Logger.Level.INFO, "quitting");
         place.current().ifPresent(this::writePlace);
         engine.close();
+        summary.close();
         if (tray != null) {
             tray.remove();
         }
