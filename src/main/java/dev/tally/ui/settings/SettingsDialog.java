@@ -3,6 +3,7 @@ package dev.tally.ui.settings;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.tally.account.Preferences;
+import dev.tally.ui.AppIcon;
 import dev.tally.ui.settings.SettingsViewModel.AccountRow;
 import dev.tally.ui.settings.SettingsViewModel.KeyField;
 import dev.tally.ui.settings.SettingsViewModel.Mode;
@@ -95,6 +96,7 @@ public final class SettingsDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle("Tally — Settings");
+        AppIcon.applyTo(stage);
         stage.setMinWidth(460);
         stage.setMinHeight(480);
 
@@ -543,6 +545,7 @@ public final class SettingsDialog {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, what,
                 new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         a.initOwner(stage);
+        AppIcon.applyTo(a);
         a.setHeaderText("Discard your changes?");
         return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
@@ -556,6 +559,7 @@ public final class SettingsDialog {
         ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, vm.removeDetail(), remove, ButtonType.CANCEL);
         a.initOwner(stage);
+        AppIcon.applyTo(a);
         a.setHeaderText("Remove " + r.label() + "?");
         if (a.showAndWait().orElse(ButtonType.CANCEL) == remove) {
             vm.remove(id);
