@@ -80,16 +80,25 @@ done
 common=(--app-version "$version" --vendor "Tally" --copyright "Tally contributors"
   --description "What is left on your LLM API accounts, in your system tray.")
 # The native launcher (Windows, macOS) runs the widget options; on Linux bin/tally is our launcher script instead.
-widget_jvm="$(. packaging/launch.sh; echo "${tally_widget_jvm[*]}")"
+widget_jvm="$(tally_native_access=ALL-UNNAMED,javafx.graphics; . packaging/launch.sh; echo "${tally_widget_jvm[*]}")"
 case "$os" in
   linux) name=tally; icon=icons/tally-256.png ;;
   mac) name=Tally; icon=icons/tally.icns ;;
   windows) name=Tally; icon=icons/tally.ico ;;
 esac
+extra=()
+case "$os" in
+  mac)
+    mkdir -p "$work/res-mac"
+    sed "s/@VERSION@/$version/g" packaging/macos/Info.plist >"$work/res-mac/Info.plist"
+    extra=(--resource-dir "$work/res-mac" --mac-package-identifier dev.tally.Tally --mac-package-name Tally) ;;
+  windows)
+    extra=(--add-launcher "tally-cli=packaging/windows/tally-cli.properties") ;;
+esac
 say "jpackage --type app-image ($name)"
 "$bin/jpackage" --type app-image --name "$name" --dest "$work/image" "${common[@]}" \
   --input "$work/input" --main-jar tally.jar --main-class "$main_class" \
-  --runtime-image "$work/runtime" --icon "$icon" --java-options "$widget_jvm"
+  --runtime-image "$work/runtime" --icon "$icon" --java-options "$widget_jvm" ${extra[@]+"${extra[@]}"}
 
 case "$os" in
   linux) . packaging/linux/build.sh ;;

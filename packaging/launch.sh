@@ -8,7 +8,9 @@
 # trained once (a throwaway fetch against a closed port) and again whenever JAR is newer than it. LAUNCHER is the
 # command that starts this Tally again; "Launch at login" writes it into the autostart entry. Never returns.
 
-tally_widget_jvm=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms8m -Xmx64m -XX:+UseCompactObjectHeaders
+# Where JavaFX is a module of the runtime (the installed Tally), its native access is allowed by name as well; set
+# tally_native_access before sourcing this file. From source JavaFX is on the class path (ALL-UNNAMED).
+tally_widget_jvm=(--enable-native-access="${tally_native_access:-ALL-UNNAMED}" -XX:+UseSerialGC -Xms8m -Xmx64m -XX:+UseCompactObjectHeaders
   -Dprism.order=sw -Dprism.text=t2k
   -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MaxMetaspaceSize=128m)
 tally_cli_jvm=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)

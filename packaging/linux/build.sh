@@ -13,6 +13,7 @@ img="$work/image/tally"
 # Our launcher in place of jpackage's native one, which has one fixed set of JVM options for the widget and the CLI.
 install -m 755 packaging/linux/tally "$img/bin/tally"
 install -m 644 packaging/launch.sh "$img/lib/launch.sh"
+rm -f "$img/lib/libapplauncher.so"   # only the native launcher used it
 echo "$version" >"$img/lib/version"
 
 share="$work/share"
@@ -36,8 +37,10 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   say "jpackage --type deb"
   mkdir -p "$work/res-deb"
   sed "s/@DEPENDS@/$deb_depends/" packaging/linux/control >"$work/res-deb/control"
-  "$bin/jpackage" --type deb "${linux_common[@]}" --dest "$work/deb" --resource-dir "$work/res-deb" \
-    --linux-deb-maintainer "tally@example.org" --linux-app-category utils
+  # uncompressed: it is opened again below, and compressed once there (dpkg >= 1.21.10 reads this variable)
+  DPKG_DEB_COMPRESSOR_TYPE=none \
+    "$bin/jpackage" --type deb "${linux_common[@]}" --dest "$work/deb" --resource-dir "$work/res-deb" \
+      --linux-deb-maintainer "tally@example.org" --linux-app-category utils
   deb="$(ls "$work/deb"/tally_*.deb)"
   root="$work/deb-root"
   dpkg-deb --raw-extract "$deb" "$root"
