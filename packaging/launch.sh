@@ -4,8 +4,9 @@
 #   tally_launch JAVA JAR AOT_CACHE LAUNCHER [ARG...]
 #
 # With no ARG: the desktop widget (small heap, compact object headers, C1 only, software rendering, fewer malloc
-# arenas, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 514/515) that is
-# trained once (a throwaway fetch against a closed port) and again whenever JAR is newer than it. LAUNCHER is the
+# arenas, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 514/515). When there
+# is none yet, or JAR is newer than it, the command runs without one while a background JVM trains it (a throwaway
+# fetch against a closed port, a few seconds), so the next command starts from it. LAUNCHER is the
 # command that starts this Tally again; "Launch at login" writes it into the autostart entry. Never returns.
 
 # Where JavaFX is a module of the runtime (the installed Tally), its native access is allowed by name as well; set
@@ -24,19 +25,29 @@ tally_launch() {
   fi
   local opts=("${tally_cli_jvm[@]}")
   if [ ! -f "$aot" ] || [ "$jar" -nt "$aot" ]; then
-    local train_home tmp
-    if train_home="$(mktemp -d 2>/dev/null)" && mkdir -p "$(dirname "$aot")" 2>/dev/null; then
-      tmp="$aot.$$.tmp"
-      TALLY_HOME="$train_home" TALLY_KEYCHAIN=off DEEPSEEK_API_KEY=sk-training-only \
-        "$java" "${opts[@]}" -XX:AOTCacheOutput="$tmp" -jar "$jar" balance deepseek --json --base-url http://127.0.0.1:9 \
-        >/dev/null 2>&1 || true
-      # written under a temporary name and moved, so a command started meanwhile never reads half a cache
-      if [ -s "$tmp" ]; then mv -f "$tmp" "$aot" 2>/dev/null || rm -f "$tmp"; else rm -f "$tmp"; fi
-      rm -rf "$train_home"
-    fi
-  fi
-  if [ -f "$aot" ]; then
+    tally_train_aot "$java" "$jar" "$aot" &
+  elif [ -f "$aot" ]; then
     opts+=(-XX:AOTCache="$aot" -Xlog:aot=off,cds=off)
   fi
   exec "$java" "${opts[@]}" -jar "$jar" "$@"
+}
+
+# Trains the AOT cache of the command line into $3 (runs in the background; one at a time per cache file).
+tally_train_aot() {
+  local java=$1 jar=$2 aot=$3 lock="$3.lock" train_home tmp
+  exec </dev/null >/dev/null 2>&1
+  mkdir -p "$(dirname "$aot")" || return 0
+  # a lock older than 10 minutes was left by a trainer that was killed
+  find "$lock" -maxdepth 0 -mmin +10 -exec rmdir {} \; 2>/dev/null || true
+  mkdir "$lock" 2>/dev/null || return 0
+  if train_home="$(mktemp -d)"; then
+    tmp="$aot.$$.tmp"
+    TALLY_HOME="$train_home" TALLY_KEYCHAIN=off DEEPSEEK_API_KEY=sk-training-only \
+      "$java" "${tally_cli_jvm[@]}" -XX:AOTCacheOutput="$tmp" -jar "$jar" balance deepseek --json \
+      --base-url http://127.0.0.1:9 || true
+    # written under a temporary name and moved, so a command started meanwhile never reads half a cache
+    if [ -s "$tmp" ]; then mv -f "$tmp" "$aot" || rm -f "$tmp"; else rm -f "$tmp"; fi
+    rm -rf "$train_home"
+  fi
+  rmdir "$lock" 2>/dev/null || true
 }
