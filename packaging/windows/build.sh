@@ -5,5 +5,5 @@
 # machine this project is developed on.
 say "jpackage --type msi"
 "$bin/jpackage" --type msi "${common[@]}" --app-image "$work/image/Tally" --name Tally --dest "$out" \
-  --win-per-user-install --win-menu --win-menu-group Tally --win-shortcut-prompt \
+  --win-per-user-install --win-menu --win-menu-group Tally \
   --win-upgrade-uuid 9b3c627a-7c14-494c-bd70-a73da609f004
