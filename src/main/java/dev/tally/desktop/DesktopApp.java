@@ -350,7 +350,7 @@ public final class DesktopApp {
             if (settings == null) {
                 SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
                         ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
-                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
+                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.forAutostart().orElse(List.of()),
                         settingsIo, Platform::runLater, ctx.keys());
                 settingsVm = new SettingsViewModel(services);
                 settingsVm.setOnSaved(this::settingsSaved);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
     public static final String APP_NAME = "Tally";
     public static final String SERVICE = "org.freedesktop.Notifications";
     public static final String OBJECT_PATH = "/org/freedesktop/Notifications";
+    /** The app icon's name in the freedesktop icon theme (the packages install it into hicolor). */
+    public static final String ICON_NAME = "tally";
     static final int RETRY_SECONDS = 60;
     /** The server's default expiry, per the notification spec. */
     static final int DEFAULT_EXPIRY = -1;
@@ -82,9 +85,36 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
         });
     }
 
-    /** For the user's session bus as the environment describes it; 2 s probe timeout, no icon. */
+    /**
+     * For the user's session bus as the environment describes it; 2 s probe timeout; the app icon {@value #ICON_NAME}
+     * when an installed package put it into the icon theme, else no icon.
+     */
     public static FreedesktopNotifications forSession(Map<String, String> env) {
-        return new FreedesktopNotifications(sessionAddress(env), null, Duration.ofSeconds(2));
+        return new FreedesktopNotifications(sessionAddress(env), themeIcon(env, Path.of(System.getProperty("user.home"))),
+                Duration.ofSeconds(2));
+    }
+
+    /**
+     * {@value #ICON_NAME} when {@code icons/hicolor/scalable/apps/tally.svg} is in one of the XDG data folders
+     * ({@code XDG_DATA_HOME}, default {@code ~/.local/share}, then {@code XDG_DATA_DIRS}, default
+     * {@code /usr/local/share:/usr/share}), else {@code null}. Never throws.
+     */
+    static String themeIcon(Map<String, String> env, Path userHome) {
+        List<String> dirs = new ArrayList<>();
+        String home = env.get("XDG_DATA_HOME");
+        dirs.add(home != null && !home.isBlank() ? home : userHome.resolve(".local/share").toString());
+        String data = env.get("XDG_DATA_DIRS");
+        dirs.addAll(Arrays.asList((data != null && !data.isBlank() ? data : "/usr/local/share:/usr/share").split(":")));
+        for (String d : dirs) {
+            try {
+                if (!d.isBlank() && Files.isRegularFile(Path.of(d, "icons/hicolor/scalable/apps", ICON_NAME + ".svg"))) {
+                    return ICON_NAME;
+                }
+            } catch (RuntimeException e) {
+                // an unusable folder name: look at the next
+            }
+        }
+        return null;
     }
 
     /**

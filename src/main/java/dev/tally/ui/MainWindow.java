@@ -97,6 +97,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshAll);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), vm::openSettings);
         stage.setTitle("Tally");
+        AppIcon.applyTo(stage);
         stage.setMinWidth(320);
         stage.setMinHeight(240);
         stage.setScene(scene);
