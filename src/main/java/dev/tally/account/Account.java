@@ -4,7 +4,10 @@ import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,9 +21,12 @@ import java.util.regex.Pattern;
  * @param teamId          team id for providers that need one (xAI), or {@code null}
  * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
  * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
+ * @param keyCommands     key slot name ({@code api}, {@code management}, …) to the command that prints that key
+ *                        (program and arguments, run without a shell); not secret, the key it prints is. Empty
+ *                        (never {@code null}) when every key comes from the keychain or the environment
  */
 public record Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
-                      Money threshold, int intervalMinutes) {
+                      Money threshold, int intervalMinutes, Map<String, List<String>> keyCommands) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
@@ -47,6 +53,48 @@ public record Account(String id, ProviderId provider, String label, String regio
         }
         region = region == null || region.isBlank() ? null : region.strip();
         teamId = teamId == null || teamId.isBlank() ? null : teamId.strip();
+        TreeMap<String, List<String>> commands = new TreeMap<>();
+        if (keyCommands != null) {
+            keyCommands.forEach((slot, argv) -> {
+                keyCommandProblem(argv).ifPresent(p -> {
+                    throw new IllegalArgumentException("account " + id + ": the key command for the " + slot
+                            + " key " + p);
+                });
+                commands.put(slot, List.copyOf(argv));
+            });
+        }
+        keyCommands = java.util.Collections.unmodifiableMap(commands);
+    }
+
+    /** An account whose keys all come from the keychain or the environment. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
+                   Money threshold, int intervalMinutes) {
+        this(id, provider, label, region, baseUrl, teamId, threshold, intervalMinutes, Map.of());
+    }
+
+    /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
+    public static java.util.Optional<String> keyCommandProblem(List<String> argv) {
+        if (argv == null || argv.isEmpty()) {
+            return java.util.Optional.of("is empty: give the program and its arguments");
+        }
+        if (argv.getFirst() == null || argv.getFirst().isBlank()) {
+            return java.util.Optional.of("has no program name");
+        }
+        if (argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
+            return java.util.Optional.of("has an argument with a NUL character");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** This account with the key command of {@code slot} set, or removed when {@code argv} is {@code null}. */
+    public Account withKeyCommand(String slot, List<String> argv) {
+        Map<String, List<String>> next = new TreeMap<>(keyCommands);
+        if (argv == null) {
+            next.remove(slot);
+        } else {
+            next.put(slot, argv);
+        }
+        return new Account(id, provider, label, region, baseUrl, teamId, threshold, intervalMinutes, next);
     }
 
     /**
@@ -64,7 +112,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, teamId, threshold, intervalMinutes);
+        return new Account(id, provider, newLabel, region, baseUrl, teamId, threshold, intervalMinutes, keyCommands);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

@@ -177,7 +177,33 @@ public final class AccountStore {
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
         return new Account(id, ProviderId.of(provider), label, text(n, "region"),
-                base == null ? null : URI.create(base), text(n, "teamId"), threshold, minutes);
+                base == null ? null : URI.create(base), text(n, "teamId"), threshold, minutes, keyCommands(n, id));
+    }
+
+    /** {@code "keyCommands": {"api": ["pass", "show", "deepseek"]}}: slot name to program and arguments. */
+    private static java.util.Map<String, List<String>> keyCommands(JsonNode n, String id) throws BadFile {
+        JsonNode c = n.get("keyCommands");
+        if (c == null || c.isNull()) {
+            return java.util.Map.of();
+        }
+        if (!c.isObject()) {
+            throw new BadFile("account '" + id + "' has keyCommands that are not an object");
+        }
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (var e : c.properties()) {
+            if (!e.getValue().isArray()) {
+                throw new BadFile("account '" + id + "' has a key command that is not a list of arguments");
+            }
+            List<String> argv = new ArrayList<>();
+            for (JsonNode a : e.getValue()) {
+                if (!a.isTextual()) {
+                    throw new BadFile("account '" + id + "' has a key command argument that is not text");
+                }
+                argv.add(a.asText());
+            }
+            out.put(e.getKey(), argv);
+        }
+        return out;
     }
 
     private static String text(JsonNode n, String field) {
@@ -220,6 +246,10 @@ public final class AccountStore {
             t.put("currency", a.threshold().currency());
         }
         n.put("intervalMinutes", a.intervalMinutes());
+        if (!a.keyCommands().isEmpty()) {
+            ObjectNode c = n.putObject("keyCommands");
+            a.keyCommands().forEach((slot, argv) -> argv.forEach(c.putArray(slot)::add));
+        }
     }
 
     /** Temp file in the same folder, fsync, atomic rename, fsync the folder. */

@@ -296,7 +296,7 @@ public final class AccountsCommand implements Callable<Integer> {
             String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
             int minutes = checkedInterval(interval, a.intervalMinutes());
             String l = checkedLabel(info, label, a.label(), loaded.accounts(), a.id());
-            Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes);
+            Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes, a.keyCommands());
             List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
             ctx.accounts().save(all);
             root.io().err().println("Updated " + a.id() + ".");

@@ -34,12 +34,26 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"text (default), json, or prometheus: the",
+            "Prometheus text format, e.g. for node_exporter's textfile collector (see docs/metrics.md)."})
+    String format;
+
     /** One line of the status: a configured account, or a provider checked ad hoc with a key from the environment. */
     private record Entry(String id, String provider, String label, Duration interval) {
     }
 
     @Override
     public Integer call() {
+        if (format != null) {
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "text" -> { }
+                case "json" -> json = true;
+                case "prometheus" -> {
+                    return prometheus();
+                }
+                default -> throw new Cli.UsageError("--format is text, json or prometheus, not '" + format + "'");
+            }
+        }
         AppContext ctx = root.context();
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
@@ -90,6 +104,18 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (entries.isEmpty()) {
             root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
         }
+        return Cli.OK;
+    }
+
+    /** The configured accounts' last known state from the history, as Prometheus text. */
+    private int prometheus() {
+        AppContext ctx = root.context();
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
+        AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryReader history = ctx.readHistory().reader();
+        Instant now = ctx.clock().instant();
+        root.io().out().print(dev.tally.metrics.PrometheusText.render(loaded.accounts().stream()
+                .map(a -> dev.tally.metrics.AccountMetrics.of(a, history, now)).toList()));
         return Cli.OK;
     }
 

@@ -48,9 +48,12 @@ class PackageDependenciesTest {
             Map.entry("tray", Set.of("core", "account", "poll", "status")),
             Map.entry("ui", Set.of("core", "provider", "account", "secret", "history", "poll", "status", "alert",
                     "notify", "autostart", "tray")),
-            Map.entry("app", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "engine")),
+            Map.entry("hooks", Set.of("core", "alert")),
+            Map.entry("metrics", Set.of("core", "provider", "account", "poll", "history")),
+            Map.entry("app", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "engine",
+                    "hooks")),
             Map.entry("cli", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
-                    "engine", "app")),
+                    "engine", "app", "hooks", "metrics")),
             Map.entry("desktop", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
                     "engine", "app", "notify", "autostart", "tray", "ui")),
             Map.entry("launcher", Set.of("cli", "desktop")));
@@ -66,6 +69,7 @@ class PackageDependenciesTest {
             Map.entry("java.sql", Set.of("history")),
             Map.entry("org.sqlite", Set.of("history")),
             Map.entry("java.net.http", Set.of("provider")),
+            Map.entry("com.sun.net.httpserver", Set.of("metrics")),
             Map.entry("com.github.javakeyring", Set.of("secret")),
             Map.entry("org.freedesktop.", Set.of("secret", "notify", "tray")));
 
