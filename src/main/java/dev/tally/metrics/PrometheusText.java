@@ -15,14 +15,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The Prometheus text exposition format (version 0.0.4) of the accounts' metrics. Amounts are written as the exact
- * decimals the provider reported ({@code 110.00}, never {@code 1.1E2}). Label values are bounded: account and
+ * The Prometheus text exposition format (version 0.0.4) of the accounts' metrics. Units are Prometheus's base
+ * units, so {@code promtool check metrics} finds nothing to lint: the runway is {@code tally_runway_seconds}. Amounts
+ * are written as the exact decimals the provider reported ({@code 110.00}, never {@code 1.1E2}). Label values are bounded: account and
  * provider ids must be slugs, currencies ISO 4217 codes, statuses the contract's names; a value that is not is left
  * out rather than written. Pure and thread-safe.
  */
 public final class PrometheusText {
     /** The content type of the format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private static final BigDecimal DAY = BigDecimal.valueOf(86_400);
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** The metric families, in the order they are written: name to help text. */
@@ -37,7 +39,7 @@ public final class PrometheusText {
         HELP.put("tally_poll_status", "The status of the latest check: 1 for the current status, 0 for the others.");
         HELP.put("tally_last_success_timestamp_seconds", "When the latest successful check happened (Unix time).");
         HELP.put("tally_estimated_spend_7d", "Spend over the last 7 days, estimated from balance changes or usage.");
-        HELP.put("tally_runway_days", "Days until the balance runs out at the last 7 days' rate.");
+        HELP.put("tally_runway_seconds", "Time until the balance runs out at the last 7 days' rate (divide by 86400 for days).");
     }
 
     private PrometheusText() {
@@ -85,7 +87,8 @@ public final class PrometheusText {
                 if (w.hasData()) {
                     money(families, "tally_estimated_spend_7d", a, w.currency(), w.total());
                 }
-                money(families, "tally_runway_days", a, w.currency(), w.runwayDays());
+                money(families, "tally_runway_seconds", a, w.currency(), w.runwayDays() == null ? null
+                        : w.runwayDays().multiply(DAY).setScale(0, java.math.RoundingMode.HALF_UP));
             }
         }
         StringBuilder out = new StringBuilder();
