@@ -25,6 +25,9 @@ public final class Promtool {
                 return p;
             }
         }
+        if ("1".equals(System.getenv("TALLY_PROMETHEUS_EXPECTED"))) {
+            throw new AssertionError(".ci/run found " + program + " on PATH, yet this test does not: " + path);
+        }
         assumeTrue(false, program + " is not installed (apt-get install prometheus provides it; .ci/run does)");
         return null;
     }
