@@ -41,7 +41,8 @@ public final class KeysCommand implements Callable<Integer> {
     /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
     public Integer call() {
-        root.io().err().println("tally keys: say what to do: set, delete, status or command (see below)");
+        root.io().err().println("tally keys: say what to do: set, delete or status (or command, to take the key from a"
+                + " password manager; see below)");
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }

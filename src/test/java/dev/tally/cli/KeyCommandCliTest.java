@@ -75,6 +75,10 @@ class KeyCommandCliTest {
         assertEquals(List.of(helper.toString(), "show", "deepseek"),
                 JSON.convertValue(stored.get("keyCommands").get("api"), List.class));
 
+        CliRunner.Result edit = cli().run("accounts", "edit", ID, "--label", "DeepSeek");
+        assertEquals(0, edit.code(), edit.all());
+        assertTrue(Files.readString(home.resolve("accounts.json")).contains("keyCommands"), "editing keeps the command");
+
         CliRunner.Result balance = cli().run("balance", ID, "--json");
         assertEquals(0, balance.code(), balance.all());
         assertEquals("ok", JSON.readTree(balance.out()).get("accounts").get(0).get("status").asText());
