@@ -245,6 +245,10 @@ public final class AccountsCommand implements Callable<Integer> {
 
     /** keychain / env / missing (or unknown when the keychain cannot be read) for the account's keys. */
     static String keySource(AppContext ctx, Account a) {
+        if (!a.keyCommands().isEmpty()) {
+            // listing accounts must not run password managers (they may ask for a fingerprint)
+            return KeyResolver.Source.COMMAND.label();
+        }
         return ctx.catalog().find(a.provider().value())
                 .map(info -> {
                     Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());

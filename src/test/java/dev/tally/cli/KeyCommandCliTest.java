@@ -68,13 +68,17 @@ class KeyCommandCliTest {
     void theCommandIsStoredInAccountsJsonAndItsKeyIsUsed() throws Exception {
         account();
         acceptOnly(NEW);
-        Path helper = Scripts.write(bin, "pm", "printf '%s\\n' '" + NEW + "'");
+        Path runs = bin.resolve("runs");
+        Path helper = Scripts.write(bin, "pm", "echo run >> " + runs + "; printf '%s\\n' '" + NEW + "'");
         CliRunner.Result set = cli().run("keys", "command", ID, "--", helper.toString(), "show", "deepseek");
         assertEquals(0, set.code(), set.all());
         JsonNode stored = JSON.readTree(Files.readString(home.resolve("accounts.json"))).get("accounts").get(0);
         assertEquals(List.of(helper.toString(), "show", "deepseek"),
                 JSON.convertValue(stored.get("keyCommands").get("api"), List.class));
 
+        CliRunner.Result list = cli().run("accounts", "list", "--json");
+        assertTrue(list.out().contains("\"command\""), list.out());
+        assertEquals(0, Scripts.count(runs), "listing accounts does not run the password manager");
         CliRunner.Result edit = cli().run("accounts", "edit", ID, "--label", "DeepSeek");
         assertEquals(0, edit.code(), edit.all());
         assertTrue(Files.readString(home.resolve("accounts.json")).contains("keyCommands"), "editing keeps the command");
@@ -83,6 +87,7 @@ class KeyCommandCliTest {
         assertEquals(0, balance.code(), balance.all());
         assertEquals("ok", JSON.readTree(balance.out()).get("accounts").get(0).get("status").asText());
         assertEquals("Bearer " + NEW, server.lastRequest().header("authorization"), "the command's key, not the environment's");
+        assertEquals(1, Scripts.count(runs));
         assertTrue(cli().filesContaining(NEW).isEmpty(), "the key is never written to a file");
         assertTrue(cli().filesContaining("CANARY-9f8e").isEmpty());
 
