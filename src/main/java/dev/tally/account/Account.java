@@ -4,6 +4,7 @@ import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,19 +19,22 @@ import java.util.regex.Pattern;
  * @param label           what people see, e.g. "DeepSeek (work)"
  * @param region          region id ({@code global}/{@code china}) or {@code null} for the provider default
  * @param baseUrl         replaces the documented origin, or {@code null}
- * @param teamId          team id for providers that need one (xAI), or {@code null}
+ * @param fields          values of the provider's declared fields ({@code dev.tally.provider.AccountField}) by field
+ *                        id, e.g. xAI's {@code team_id}; blank values are dropped; {@code null} means none
  * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
  * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
  * @param keyCommands     key slot name ({@code api}, {@code management}, …) to the command that prints that key
  *                        (program and arguments, run without a shell); not secret, the key it prints is. Empty
  *                        (never {@code null}) when every key comes from the keychain or the environment
  */
-public record Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
-                      Money threshold, int intervalMinutes, Map<String, List<String>> keyCommands) {
+public record Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                      Map<String, String> fields, Money threshold, int intervalMinutes,
+                      Map<String, List<String>> keyCommands) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     /** Control characters (newline, tab, …), Unicode line breaks and bidi overrides: they break one-line outputs. */
     private static final Pattern NOT_ONE_LINE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
@@ -52,7 +56,19 @@ public record Account(String id, ProviderId provider, String label, String regio
             throw new IllegalArgumentException("threshold must not be negative");
         }
         region = region == null || region.isBlank() ? null : region.strip();
-        teamId = teamId == null || teamId.isBlank() ? null : teamId.strip();
+        TreeMap<String, String> kept = new TreeMap<>();
+        if (fields != null) {
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                if (e.getKey() == null || !FIELD_ID.matcher(e.getKey()).matches()) {
+                    throw new IllegalArgumentException("account " + id + " has a field named '" + e.getKey()
+                            + "'; field names are lower-case letters, digits and underscores");
+                }
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    kept.put(e.getKey(), e.getValue().strip());
+                }
+            }
+        }
+        fields = Collections.unmodifiableMap(kept);
         TreeMap<String, List<String>> commands = new TreeMap<>();
         if (keyCommands != null) {
             keyCommands.forEach((slot, argv) -> {
@@ -63,13 +79,13 @@ public record Account(String id, ProviderId provider, String label, String regio
                 commands.put(slot, List.copyOf(argv));
             });
         }
-        keyCommands = java.util.Collections.unmodifiableMap(commands);
+        keyCommands = Collections.unmodifiableMap(commands);
     }
 
     /** An account whose keys all come from the keychain or the environment. */
-    public Account(String id, ProviderId provider, String label, String region, URI baseUrl, String teamId,
-                   Money threshold, int intervalMinutes) {
-        this(id, provider, label, region, baseUrl, teamId, threshold, intervalMinutes, Map.of());
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of());
     }
 
     /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
@@ -94,7 +110,12 @@ public record Account(String id, ProviderId provider, String label, String regio
         } else {
             next.put(slot, argv);
         }
-        return new Account(id, provider, label, region, baseUrl, teamId, threshold, intervalMinutes, next);
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next);
+    }
+
+    /** The value of the field {@code fieldId} (e.g. {@code team_id}), or {@code null} when it is not set. */
+    public String field(String fieldId) {
+        return fields.get(fieldId);
     }
 
     /**
@@ -112,7 +133,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, teamId, threshold, intervalMinutes, keyCommands);
+        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, keyCommands);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
+import dev.tally.core.UntrustedText;
+import dev.tally.provider.BaseUrls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,24 +29,47 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code accounts.json}: versioned, written atomically (temp file, fsync, rename), never holding a key.
  *
  * <p>A file that cannot be read is moved aside to {@code accounts.json.corrupt-<timestamp>} and reported
  * in one line; Tally then carries on with no accounts. A file written by a newer Tally is left untouched
- * and the store becomes read-only. Blocking file I/O: not for a UI thread. Not safe for concurrent
- * writers in several processes (the single-instance lock covers the desktop app).
+ * and the store becomes read-only. Blocking file I/O: not for a UI thread.
+ *
+ * <p><b>Several writers.</b> Every write is a locked read-modify-write ({@link #update}): the writer takes an OS file
+ * lock on {@code accounts.json.lock} (held only for the write), re-reads the file under it, applies its change and
+ * replaces the file atomically, so command lines, the widget and the settings dialog running at the same time never
+ * lose each other's accounts. A writer that cannot get the lock within {@link #lockWait()} fails with
+ * {@link StoreBusyException} and changes nothing. Readers take no lock: the atomic replace means they see the old or
+ * the new file, never a mix. Thread-safe.
+ *
+ * <p><b>Untrusted content.</b> The file may have been edited by hand or by another tool, so loading checks it like
+ * input: ids and base URLs are checked by the same rules as {@code tally accounts add} (a file that breaks them is
+ * kept aside, as when it is damaged), and a label with control, line-break or bidi characters is loaded with those
+ * characters shown escaped ({@link UntrustedText}), so it can never drive a terminal or reverse a tooltip.
  */
 public final class AccountStore {
     public static final int VERSION = 1;
     public static final String FILE_NAME = "accounts.json";
+    /**
+     * Fields that had a key of their own before provider-declared fields were kept in {@code "fields"}: the JSON key,
+     * then the field id. They are still read (files from earlier versions) and still written next to
+     * {@code "fields"}, so an earlier Tally reading a newer file keeps its team id.
+     */
+    private static final Map<String, String> LEGACY_FIELDS = Map.of("teamId", "team_id");
+    /** A few hundred bytes per account; a file far larger than thousands of accounts take is not ours. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
 
     /** Built on first use: a missing file (the common first-run case) never pays for Jackson's start-up. */
     private static final class Mapper {
@@ -57,6 +82,7 @@ public final class AccountStore {
 
     private final Path file;
     private final Clock clock;
+    private final Duration lockWait;
 
     /** What loading found: the accounts, a one-line warning if something was wrong, and whether saving is allowed. */
     public record Loaded(List<Account> accounts, Optional<String> warning, boolean writable) {
@@ -70,18 +96,32 @@ public final class AccountStore {
     }
 
     public AccountStore(Path configDir, Clock clock) {
+        this(configDir, clock, WriteLock.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long a writer waits for another writer to finish before giving up */
+    public AccountStore(Path configDir, Clock clock, Duration lockWait) {
         this.file = configDir.resolve(FILE_NAME);
         this.clock = clock;
+        this.lockWait = lockWait;
     }
 
     public Path file() {
         return file;
     }
 
+    /** How long a writer waits for another one (default {@value WriteLock#DEFAULT_WAIT_SECONDS} s). */
+    public Duration lockWait() {
+        return lockWait;
+    }
+
     /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */
     public Loaded load() {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return setAside("it is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, far more than accounts take");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(List.of(), Optional.empty(), true);
@@ -120,7 +160,8 @@ public final class AccountStore {
             }
             return new Loaded(accounts, Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
-            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+            // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
                     : "it is not valid JSON (truncated or damaged)";
             return setAside(why);
         }
@@ -158,8 +199,16 @@ public final class AccountStore {
         if (id == null || provider == null) {
             throw new BadFile("an account entry has no id or provider");
         }
-        String label = Optional.ofNullable(text(n, "label")).orElse(id);
+        String label = UntrustedText.escape(Optional.ofNullable(text(n, "label")).orElse(id));
         String base = text(n, "baseUrl");
+        URI baseUrl = null;
+        if (base != null) {
+            try {
+                baseUrl = BaseUrls.parse(base);
+            } catch (IllegalArgumentException e) {
+                throw new BadFile("account '" + id + "' has an unusable base URL: " + UntrustedText.escape(e.getMessage()));
+            }
+        }
         Money threshold = null;
         JsonNode t = n.get("threshold");
         if (t != null && !t.isNull()) {
@@ -177,19 +226,43 @@ public final class AccountStore {
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
         return new Account(id, ProviderId.of(provider), label, text(n, "region"),
-                base == null ? null : URI.create(base), text(n, "teamId"), threshold, minutes, keyCommands(n, id));
+                baseUrl, fields(n, id), threshold, minutes, keyCommands(n, id));
+    }
+
+    /** {@code "fields": {"team_id": "…"}}, and the keys of {@link #LEGACY_FIELDS} where {@code "fields"} lacks them. */
+    private static Map<String, String> fields(JsonNode n, String id) throws BadFile {
+        Map<String, String> out = new TreeMap<>();
+        JsonNode f = n.get("fields");
+        if (f != null && !f.isNull()) {
+            if (!f.isObject()) {
+                throw new BadFile("account '" + id + "' has fields that are not an object");
+            }
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
+                if (!e.getValue().isValueNode()) {
+                    throw new BadFile("account '" + id + "' has a field '" + e.getKey() + "' that is not text");
+                }
+                out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+            }
+        }
+        for (Map.Entry<String, String> legacy : LEGACY_FIELDS.entrySet()) {
+            String v = text(n, legacy.getKey());
+            if (v != null && out.get(legacy.getValue()) == null) {
+                out.put(legacy.getValue(), v);
+            }
+        }
+        return out;
     }
 
     /** {@code "keyCommands": {"api": ["pass", "show", "deepseek"]}}: slot name to program and arguments. */
-    private static java.util.Map<String, List<String>> keyCommands(JsonNode n, String id) throws BadFile {
+    private static Map<String, List<String>> keyCommands(JsonNode n, String id) throws BadFile {
         JsonNode c = n.get("keyCommands");
         if (c == null || c.isNull()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         if (!c.isObject()) {
             throw new BadFile("account '" + id + "' has keyCommands that are not an object");
         }
-        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        Map<String, List<String>> out = new TreeMap<>();
         for (var e : c.properties()) {
             if (!e.getValue().isArray()) {
                 throw new BadFile("account '" + id + "' has a key command that is not a list of arguments");
@@ -212,11 +285,44 @@ public final class AccountStore {
     }
 
     /**
-     * Replaces the file with these accounts, atomically: a crash leaves either the old or the new file.
+     * Changes the accounts in one locked step: takes the write lock, re-reads the file (so a change another process
+     * made meanwhile is kept), applies {@code change} to what is there now and replaces the file atomically. An
+     * exception thrown by {@code change} (e.g. "no such account") leaves the file untouched and is passed on.
      *
+     * @param change gets the accounts as they are on disk now; returns the accounts to save (runs under the lock:
+     *               no prompts, no network)
+     * @return what was saved
+     * @throws StoreBusyException   when another writer held the lock for {@link #lockWait()}; nothing was changed
+     * @throws IllegalStateException when the file must not be written (written by a newer Tally, unreadable)
+     * @throws UncheckedIOException  when the disk refuses (the old file is then untouched)
+     */
+    public List<Account> update(UnaryOperator<List<Account>> change) {
+        return WriteLock.holding(file, lockWait, () -> {
+            Loaded loaded = load();
+            if (!loaded.writable()) {
+                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+            }
+            List<Account> next = List.copyOf(change.apply(loaded.accounts()));
+            write(next);
+            return next;
+        });
+    }
+
+    /**
+     * Replaces the file with exactly these accounts (under the write lock), dropping whatever another writer added
+     * meanwhile: prefer {@link #update}. Atomic: a crash leaves either the old or the new file.
+     *
+     * @throws StoreBusyException  when another writer held the lock for {@link #lockWait()}
      * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
      */
     public void save(List<Account> accounts) {
+        WriteLock.holding(file, lockWait, () -> {
+            write(accounts);
+            return null;
+        });
+    }
+
+    private void write(List<Account> accounts) {
         ObjectNode root = Mapper.MAPPER.createObjectNode();
         root.put("version", VERSION);
         ArrayNode list = root.putArray("accounts");
@@ -237,7 +343,9 @@ public final class AccountStore {
         n.put("label", a.label());
         n.put("region", a.region());
         n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
-        n.put("teamId", a.teamId());
+        new TreeMap<>(LEGACY_FIELDS).forEach((key, field) -> n.put(key, a.field(field)));
+        ObjectNode fields = n.putObject("fields");
+        a.fields().forEach(fields::put);
         if (a.threshold() == null) {
             n.putNull("threshold");
         } else {

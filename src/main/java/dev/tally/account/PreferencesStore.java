@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.UntrustedText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -23,12 +25,18 @@ import java.util.function.UnaryOperator;
  *
  * <p>A file that cannot be read is moved aside to {@code settings.json.corrupt-<timestamp>} and reported in one
  * line; the defaults are used. A file written by a newer Tally is left untouched, the defaults are used and the
- * store becomes read-only. Blocking file I/O: not for a UI thread. Thread-safe within one process
- * ({@link #update} is atomic with respect to other calls on the same store).
+ * store becomes read-only. Blocking file I/O: not for a UI thread. Thread-safe.
+ *
+ * <p><b>Several writers.</b> {@link #update} is a locked read-modify-write like {@link AccountStore#update}: an OS
+ * file lock on {@code settings.json.lock}, a re-read under it, an atomic replace; the settings dialog, the main
+ * window remembering its place and another Tally process never undo each other's changes. A writer that cannot get
+ * the lock within a few seconds fails with {@link StoreBusyException} and changes nothing.
  */
 public final class PreferencesStore {
     public static final int VERSION = 1;
     public static final String FILE_NAME = "settings.json";
+    /** Settings take a few hundred bytes; a file far larger is not ours. */
+    static final long MAX_BYTES = 256 * 1024;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -37,14 +45,21 @@ public final class PreferencesStore {
 
     private final Path file;
     private final Clock clock;
+    private final Duration lockWait;
 
     /** What loading found: the preferences (defaults when there were none), a one-line warning, whether saving is allowed. */
     public record Loaded(Preferences preferences, Optional<String> warning, boolean writable) {
     }
 
     public PreferencesStore(Path configDir, Clock clock) {
+        this(configDir, clock, WriteLock.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long a writer waits for another writer to finish before giving up */
+    public PreferencesStore(Path configDir, Clock clock, Duration lockWait) {
         this.file = configDir.resolve(FILE_NAME);
         this.clock = clock;
+        this.lockWait = lockWait;
     }
 
     public Path file() {
@@ -55,6 +70,10 @@ public final class PreferencesStore {
     public synchronized Loaded load() {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return new Loaded(Preferences.defaults(), Optional.of(setAside("it is larger than "
+                        + MAX_BYTES / 1024 + " KiB, far more than settings ever take")), true);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(Preferences.defaults(), Optional.empty(), true);
@@ -81,7 +100,8 @@ public final class PreferencesStore {
             }
             return new Loaded(read(root), Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
-            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? e.getMessage()
+            // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
+            String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
                     : "it is not valid JSON (truncated or damaged)";
             return new Loaded(Preferences.defaults(), Optional.of(setAside(why)), true);
         }
@@ -143,9 +163,17 @@ public final class PreferencesStore {
     /**
      * Replaces the file, atomically: a crash leaves either the old or the new file.
      *
+     * @throws StoreBusyException  when another writer held the lock too long; nothing was changed
      * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
      */
-    public synchronized void save(Preferences p) {
+    public void save(Preferences p) {
+        WriteLock.holding(file, lockWait, () -> {
+            write(p);
+            return null;
+        });
+    }
+
+    private void write(Preferences p) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
         root.put("theme", p.theme().jsonName());
@@ -173,17 +201,20 @@ public final class PreferencesStore {
      * its bounds) never undo each other's changes.
      *
      * @return what was saved
+     * @throws StoreBusyException   when another writer (maybe another process) held the lock too long; nothing changed
      * @throws IllegalStateException when the file must not be written (written by a newer Tally, unreadable)
      * @throws UncheckedIOException  when the disk refuses
      */
-    public synchronized Preferences update(UnaryOperator<Preferences> change) {
-        Loaded loaded = load();
-        if (!loaded.writable()) {
-            throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
-        }
-        Preferences next = change.apply(loaded.preferences());
-        save(next);
-        return next;
+    public Preferences update(UnaryOperator<Preferences> change) {
+        return WriteLock.holding(file, lockWait, () -> {
+            Loaded loaded = load();
+            if (!loaded.writable()) {
+                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+            }
+            Preferences next = change.apply(loaded.preferences());
+            write(next);
+            return next;
+        });
     }
 
     private static final class BadFile extends Exception {

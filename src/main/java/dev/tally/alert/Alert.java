@@ -1,13 +1,16 @@
 package dev.tally.alert;
 
-import dev.tally.core.DesktopText;
 import dev.tally.core.Money;
+import dev.tally.core.Remedy;
+import dev.tally.status.Phrase;
+import dev.tally.status.Remedies;
 
 import java.util.Objects;
 
 /**
  * Something the user should be told about an account, once. Immutable. {@link #text()} is the one-line
- * wording shared by every notifier; it never contains a key.
+ * wording shared by every notifier; it never contains a key. The words are the status vocabulary's
+ * ({@link Phrase}).
  */
 public sealed interface Alert {
 
@@ -19,16 +22,26 @@ public sealed interface Alert {
 
     /**
      * One line for people, e.g. {@code DeepSeek (work): ¥4.20 left — below your ¥5.00 alert}, as the command line
-     * prints it (plain amounts, command-line hints such as {@code --region}).
+     * prints it (plain amounts, advice as commands such as {@code --region}).
      */
     String text();
 
     /**
-     * {@link #text()} for a desktop notification: amounts written like the cards ({@code ¥1,234.50}) and
-     * command-line hints said the widget's way ({@link DesktopText}).
+     * {@link #text()} for a desktop notification: amounts written like the cards ({@code ¥1,234.50}) and advice
+     * said the widget's way ("check Settings → Region").
      */
     default String displayText() {
-        return DesktopText.of(text());
+        return text();
+    }
+
+    /** The alert without amounts or details, for while amounts are hidden (screen sharing). */
+    default String hiddenText() {
+        return switch (this) {
+            case LowBalance l -> Phrase.ALERT_HIDDEN_LOW.say(label());
+            case Exhausted e -> Phrase.ALERT_HIDDEN_USED_UP.say(label());
+            case KeyRejected k -> k.lacksPermission() ? Phrase.ALERT_HIDDEN_KEY_LACKS_PERMISSION.say(label())
+                    : Phrase.ALERT_HIDDEN_KEY_REJECTED.say(label());
+        };
     }
 
     /** A successful poll showed the balance in the threshold's currency below the threshold. */
@@ -42,12 +55,12 @@ public sealed interface Alert {
 
         @Override
         public String text() {
-            return label + ": " + MoneyText.format(balance) + " left — below your " + MoneyText.format(threshold) + " alert";
+            return Phrase.ALERT_LOW.say(label, MoneyText.format(balance), MoneyText.format(threshold));
         }
 
         @Override
         public String displayText() {
-            return label + ": " + MoneyText.display(balance) + " left — below your " + MoneyText.display(threshold) + " alert";
+            return Phrase.ALERT_LOW.say(label, MoneyText.display(balance), MoneyText.display(threshold));
         }
     }
 
@@ -65,9 +78,7 @@ public sealed interface Alert {
 
         @Override
         public String text() {
-            return currency == null
-                    ? label + ": the provider says this account cannot make API calls — check billing"
-                    : label + ": " + currency + " balance used up — API calls will fail until you top up";
+            return currency == null ? Phrase.ALERT_UNAVAILABLE.say(label) : Phrase.ALERT_USED_UP.say(label, currency);
         }
     }
 
@@ -75,13 +86,22 @@ public sealed interface Alert {
      * The provider refused the key (HTTP 401 or its "invalid key" answer), or accepted it but it lacks the
      * permission to read the balance (HTTP 403, e.g. not a management or admin key).
      *
+     * @param message         what happened (the fetch error's message)
      * @param lacksPermission true for the second case (403 / {@code forbidden})
+     * @param remedy          what to do (the fetch error's remedy)
      */
-    record KeyRejected(String account, String label, String message, boolean lacksPermission) implements Alert {
+    record KeyRejected(String account, String label, String message, boolean lacksPermission, Remedy remedy)
+            implements Alert {
         public KeyRejected {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(remedy, "remedy");
+        }
+
+        /** Nothing to do but read the message. */
+        public KeyRejected(String account, String label, String message, boolean lacksPermission) {
+            this(account, label, message, lacksPermission, Remedy.NONE);
         }
 
         /** A refused key (401). */
@@ -91,7 +111,18 @@ public sealed interface Alert {
 
         @Override
         public String text() {
-            return label + (lacksPermission ? ": key lacks permission — " : ": key rejected — ") + message;
+            return say(Remedies.Front.COMMAND_LINE);
+        }
+
+        @Override
+        public String displayText() {
+            return say(Remedies.Front.DESKTOP);
+        }
+
+        private String say(Remedies.Front front) {
+            String detail = Remedies.say(message, remedy, front);
+            return lacksPermission ? Phrase.ALERT_KEY_LACKS_PERMISSION.say(label, detail)
+                    : Phrase.ALERT_KEY_REJECTED.say(label, detail);
         }
     }
 }

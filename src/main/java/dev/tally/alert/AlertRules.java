@@ -222,7 +222,7 @@ public final class AlertRules {
             return List.of();
         }
         marks.put(new AlertMark(accountId, KEY_REJECTED, null, null, clock.instant()));
-        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission));
+        return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission, error.remedy()));
     }
 
     /** How many failures in a row make a fetch-failed transition (at least 1). Returns this. */

@@ -8,7 +8,7 @@
  * interface this package owns, so a relaunch does not repeat an alert; the history file implements it.
  *
  * <p>Imports nothing from {@code javafx.*} or {@code java.awt.*} and runs headless; desktop notifiers
- * are implemented next to the widget against {@link dev.tally.alert.Notifier}. Depends on {@code core}
- * only: not on {@code history} nor on SQLite (the marks' store is handed in).
+ * are implemented next to the widget against {@link dev.tally.alert.Notifier}. Depends on {@code core} and
+ * {@code status} (the alerts' words) only: not on {@code history} nor on SQLite (the marks' store is handed in).
  */
 package dev.tally.alert;

@@ -22,6 +22,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
+import dev.tally.status.CommandLineText;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,9 @@ public final class AppContext implements AutoCloseable {
     private BalanceFetcher fetcher;
     private final HookStore hookStore;
     private HookDispatcher hooks;
+    /** How long the keychain is waited for: background work unless {@link #forCommands} says otherwise. */
+    private KeyringSecretStore.Waits keychainWaits;
+    private Runnable keychainSlow;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
         this(dirs, env, clock, null);
@@ -66,9 +70,20 @@ public final class AppContext implements AutoCloseable {
         this.preferences = new PreferencesStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets, keyCommands(accounts, env, clock));
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
-        this.recorder = new OutcomeRecorder(accounts, this::history);
+        this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
         this.adHoc = new AdHocChecks(catalog, env);
         this.hookStore = new HookStore(dirs.config());
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.BACKGROUND);
+    }
+
+    /**
+     * For a command a person started: the keychain is waited for longer ({@link KeyringSecretStore.Waits#USER}, or
+     * {@code TALLY_KEYCHAIN_WAIT}), and {@code stillWaiting} runs once when it takes more than a second. Call before
+     * the keychain is first used.
+     */
+    public synchronized void forCommands(Runnable stillWaiting) {
+        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.USER);
+        this.keychainSlow = stillWaiting;
     }
 
     /**
@@ -126,7 +141,7 @@ public final class AppContext implements AutoCloseable {
         if (secrets == null) {
             secrets = "off".equalsIgnoreCase(env.get("TALLY_KEYCHAIN"))
                     ? new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off")
-                    : KeyringSecretStore.open(KeyringSecretStore.DEFAULT_TIMEOUT, env);
+                    : KeyringSecretStore.open(keychainWaits, env, keychainSlow);
         }
         return secrets;
     }

@@ -7,6 +7,7 @@ import dev.tally.account.AccountStore;
 import dev.tally.account.Thresholds;
 import dev.tally.app.AppContext;
 import dev.tally.core.Money;
+import dev.tally.provider.AccountField;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.secret.KeyResolver;
@@ -20,6 +21,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code tally accounts add|list|edit|remove}. Accounts hold no keys; see {@code tally keys}. */
@@ -74,8 +77,12 @@ public final class AccountsCommand implements Callable<Integer> {
         @Option(names = "--base-url", paramLabel = "URL", description = "Replace the documented origin (proxy, tests). https, or http to this computer.")
         String baseUrl;
 
-        @Option(names = "--team-id", paramLabel = "ID", description = "Team id (xAI).")
-        String teamId;
+        @Option(names = "--field", paramLabel = "ID=VALUE",
+                description = "A setting the provider needs besides its keys; repeatable. An empty VALUE removes it.")
+        Map<String, String> field;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--threshold", paramLabel = "AMOUNT", description = "Low-balance alert level, e.g. 5, '5 CNY' or '$5'.")
         String threshold;
@@ -113,11 +120,24 @@ public final class AccountsCommand implements Callable<Integer> {
             }
         }
 
-        String checkedTeamId(ProviderInfo info, String value) {
-            if (value != null && !info.needsTeamId()) {
-                throw new Cli.UsageError(info.displayName() + " does not use a team id; drop --team-id");
+        /** The provider fields given ({@code --field ID=VALUE} or a field's shorthand option), checked. */
+        Map<String, String> checkedFields(ProviderInfo info) {
+            Map<String, String> out = new TreeMap<>();
+            for (FieldOptions.Given g : FieldOptions.given(spec, field)) {
+                Optional<AccountField> f = info.field(g.id());
+                if (f.isEmpty()) {
+                    Optional<AccountField> known = FieldOptions.known(g.id());
+                    throw new Cli.UsageError(known.isPresent()
+                            ? info.displayName() + " does not use " + known.get().noun() + "; drop " + g.how()
+                            : g.how() + ": " + info.displayName() + " has no field '" + g.id() + "'" + (info.fields().isEmpty()
+                            ? "" : " (its fields: " + String.join(", ", info.fields().stream().map(AccountField::id).toList()) + ")"));
+                }
+                f.get().problem(g.value()).ifPresent(p -> {
+                    throw new Cli.UsageError(g.how() + ": " + p);
+                });
+                out.put(g.id(), g.value());
             }
-            return value;
+            return out;
         }
 
         /**
@@ -155,6 +175,7 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account and print its id.",
+            modelTransformer = FieldOptions.ForAccounts.class,
             footer = {"", "Example:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
                     "  tally keys set deepseek-work"})
     static final class Add extends Settings implements Callable<Integer> {
@@ -176,21 +197,32 @@ public final class AccountsCommand implements Callable<Integer> {
             String r = checkedRegion(info, region);
             URI url = checkedUrl(baseUrl);
             Money t = checkedThreshold(threshold, info, r);
-            String team = checkedTeamId(info, teamId);
+            Map<String, String> fields = checkedFields(info);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
-            AccountStore.Loaded loaded = load(root, true);
-            String fullLabel = checkedLabel(info, label, null, loaded.accounts(), null);
-            String id = uniqueId(Account.slug(info.id(), label), loaded.accounts());
-            Account a = new Account(id, info.id(), fullLabel, r, url, team, t, minutes);
-            List<Account> all = new ArrayList<>(loaded.accounts());
-            all.add(a);
-            ctx.accounts().save(all);
+            load(root, true);
+            Account[] added = new Account[1];
+            // checked and named again under the write lock, against the accounts on disk now: another command may
+            // have added one meanwhile
+            ctx.accounts().update(existing -> {
+                String fullLabel = checkedLabel(info, label, null, existing, null);
+                String id = uniqueId(Account.slug(info.id(), label), existing);
+                added[0] = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
+                List<Account> all = new ArrayList<>(existing);
+                all.add(added[0]);
+                return all;
+            });
+            String id = added[0].id();
+            String fullLabel = added[0].label();
             root.io().out().println(id);
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
-            String teamEnv = root.io().env().get(info.teamIdEnvVar() == null ? "" : info.teamIdEnvVar());
-            if (info.needsTeamId() && team == null && (teamEnv == null || teamEnv.isBlank())) {
-                root.io().err().println("tally: warning: " + info.displayName() + " needs a team id to check the balance and "
-                        + info.teamIdEnvVar() + " is not set; add it with 'tally accounts edit " + id + " --team-id TEAM_ID'");
+            for (AccountField f : info.fields()) {
+                String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
+                if (f.required() && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
+                    String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
+                    root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
+                            + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
+                            + " is not set; " + fix));
+                }
             }
             return Cli.OK;
         }
@@ -259,7 +291,8 @@ public final class AccountsCommand implements Callable<Integer> {
                 .orElse(KeyResolver.Source.MISSING.label());
     }
 
-    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.",
+            modelTransformer = FieldOptions.ForAccounts.class)
     static final class Edit extends Settings implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
@@ -283,8 +316,15 @@ public final class AccountsCommand implements Callable<Integer> {
                 throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
             }
             AppContext ctx = root.context();
-            AccountStore.Loaded loaded = load(root, true);
-            Account a = find(loaded, id);
+            load(root, true);
+            ctx.accounts().update(existing -> edited(ctx, existing));
+            root.io().err().println("Updated " + id + ".");
+            return Cli.OK;
+        }
+
+        /** Under the write lock: the accounts with this one edited, checked against what is on disk now. */
+        private List<Account> edited(AppContext ctx, List<Account> existing) {
+            Account a = find(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), id);
             ProviderInfo info = ctx.catalog().find(a.provider().value())
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
@@ -297,14 +337,12 @@ public final class AccountsCommand implements Callable<Integer> {
                         + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
                         + " too, or --no-threshold");
             }
-            String team = teamId != null ? checkedTeamId(info, teamId) : a.teamId();
+            Map<String, String> fields = new TreeMap<>(a.fields());
+            fields.putAll(checkedFields(info));
             int minutes = checkedInterval(interval, a.intervalMinutes());
-            String l = checkedLabel(info, label, a.label(), loaded.accounts(), a.id());
-            Account edited = new Account(a.id(), a.provider(), l, r, url, team, t, minutes, a.keyCommands());
-            List<Account> all = loaded.accounts().stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
-            ctx.accounts().save(all);
-            root.io().err().println("Updated " + a.id() + ".");
-            return Cli.OK;
+            String l = checkedLabel(info, label, a.label(), existing, a.id());
+            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.keyCommands());
+            return existing.stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
         }
     }
 
@@ -351,7 +389,12 @@ public final class AccountsCommand implements Callable<Integer> {
                     return Cli.OK;
                 }
             }
-            ctx.accounts().save(loaded.accounts().stream().filter(x -> !x.id().equals(a.id())).toList());
+            ctx.accounts().update(existing -> {
+                if (existing.stream().noneMatch(x -> x.id().equals(a.id()))) {
+                    throw noSuchAccount(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), a.id());
+                }
+                return existing.stream().filter(x -> !x.id().equals(a.id())).toList();
+            });
             KeyCleanup.removeKeys(ctx, a, root.io());
             root.io().err().println("Removed " + a.id() + ".");
             return Cli.OK;

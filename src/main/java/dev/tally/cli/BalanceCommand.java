@@ -10,6 +10,7 @@ import dev.tally.poll.FetchTarget;
 import dev.tally.provider.BaseUrls;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.Callable;
                 "  tally balance",
                 "  tally balance deepseek --json",
                 "  tally balance moonshot --region china",
-                "  DEEPSEEK_API_KEY=... tally balance deepseek --base-url http://127.0.0.1:8080"})
+                "  DEEPSEEK_API_KEY=... tally balance deepseek --base-url http://127.0.0.1:8080"},
+        modelTransformer = FieldOptions.ForBalance.class)
 public final class BalanceCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
@@ -51,8 +54,12 @@ public final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "For a provider name: global or china.")
     String region;
 
-    @Option(names = "--team-id", paramLabel = "ID", description = "For a provider name that needs one (xAI).")
-    String teamId;
+    @Option(names = "--field", paramLabel = "ID=VALUE",
+            description = "For a provider name: a setting it needs besides its keys; repeatable.")
+    Map<String, String> field;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -78,14 +85,22 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(BalanceText.line(o));
+                io.out().println(CommandLineText.line(o));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;
     }
 
     private List<FetchTarget> targets(AppContext ctx, List<Account> accounts) {
-        boolean adHocOptions = baseUrl != null || region != null || teamId != null;
+        Map<String, String> fields = new java.util.TreeMap<>();
+        FieldOptions.given(spec, field).forEach(g -> fields.put(g.id(), g.value()));
+        boolean adHocOptions = baseUrl != null || region != null || !fields.isEmpty();
+        List<String> adHocNames = new ArrayList<>(List.of("--base-url", "--region"));
+        adHocNames.addAll(FieldOptions.shorthands());
+        if (field != null) {
+            adHocNames.add("--field");
+        }
+        String adHocList = String.join(", ", adHocNames.subList(0, adHocNames.size() - 1)) + " and " + adHocNames.getLast();
         URI base = null;
         if (baseUrl != null) {
             try {
@@ -97,7 +112,7 @@ public final class BalanceCommand implements Callable<Integer> {
         List<FetchTarget> out = new ArrayList<>();
         if (names.isEmpty()) {
             if (adHocOptions) {
-                throw new Cli.UsageError("--base-url, --region and --team-id need a provider name, e.g. 'tally balance deepseek --base-url URL'");
+                throw new Cli.UsageError(adHocList + " need a provider name, e.g. 'tally balance deepseek --base-url URL'");
             }
             if (!accounts.isEmpty()) {
                 for (Account a : accounts) {
@@ -117,7 +132,7 @@ public final class BalanceCommand implements Callable<Integer> {
             Optional<Account> account = accounts.stream().filter(a -> a.id().equals(name)).findFirst();
             if (account.isPresent()) {
                 if (adHocOptions) {
-                    throw new Cli.UsageError("--base-url, --region and --team-id apply to provider names; account '"
+                    throw new Cli.UsageError(adHocList + " apply to provider names; account '"
                             + name + "' has its own settings (change them with 'tally accounts edit " + name + "')");
                 }
                 out.add(target(ctx, account.get()));
@@ -137,7 +152,7 @@ public final class BalanceCommand implements Callable<Integer> {
                 throw new Cli.UsageError("--region " + region + " is not a region of " + info.displayName()
                         + (info.selectableRegions().isEmpty() ? " (it has only one)" : "; use one of " + String.join(", ", info.selectableRegions())));
             }
-            out.add(FetchTarget.adHoc(info, new ProviderTarget(info.displayName(), region, base, teamId)));
+            out.add(FetchTarget.adHoc(info, new ProviderTarget(info.displayName(), region, base, fields)));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         out.removeIf(t -> !seen.add(t.id()));
@@ -146,7 +161,7 @@ public final class BalanceCommand implements Callable<Integer> {
 
     private static FetchTarget target(AppContext ctx, Account a) {
         ProviderInfo info = ctx.catalog().find(a.provider().value()).orElseGet(() -> new ProviderInfo(a.provider(),
-                a.provider().value(), List.of(), java.util.Set.of(), List.of(), List.of(), null, null,
+                a.provider().value(), List.of(), java.util.Set.of(), List.of(), List.of(), List.of(), null,
                 "this version of Tally does not know the provider '" + a.provider() + "'"));
         return FetchTarget.of(a, info);
     }

@@ -11,6 +11,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.poll.FetchOutcome;
+import dev.tally.status.CommandLineText;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,8 +42,8 @@ public final class BalanceJson {
     static void account(ObjectNode n, FetchOutcome o) {
         BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
         // a partial answer is status ok with what was fetched; its message says which key failed and what is missing
-        String message = o instanceof FetchOutcome.Failure f ? BalanceText.message(f.error())
-                : s != null && s.partial() ? s.problem().message() : null;
+        String message = o instanceof FetchOutcome.Failure f ? CommandLineText.message(f.error())
+                : s != null && s.partial() ? CommandLineText.message(s.problem()) : null;
         boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
         account(n, o.target().id(), o.target().info().id().value(), o.target().label(), o.status().jsonName(), message,
                 s, asked ? "provider" : null);

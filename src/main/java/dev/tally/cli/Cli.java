@@ -33,9 +33,19 @@ public final class Cli {
         public Terminal keyboard() {
             return terminal == null ? null : terminal.get();
         }
+
+        /** The same, printing through {@link EscapingWriter}: text from outside never reaches the terminal raw. */
+        Io escaping() {
+            return new Io(env, in, escaped(out), escaped(err), clock, terminal);
+        }
+
+        private static PrintWriter escaped(PrintWriter w) {
+            return new PrintWriter(new EscapingWriter(w), true);
+        }
     }
 
-    public static int run(Io io, String... args) {
+    public static int run(Io given, String... args) {
+        Io io = given.escaping();
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
         // picocli builds a model per registered command by reflection: register only the one being run
@@ -47,8 +57,11 @@ public final class Cli {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
+        transform(cl);
         cl.setOut(io.out());
         cl.setErr(io.err());
+        // plain help: everything printed passes the escaping printer, which would show picocli's colour codes as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
@@ -80,7 +93,23 @@ public final class Cli {
         }
         io.out().flush();
         io.err().flush();
+        given.out().flush();
+        given.err().flush();
         return code;
+    }
+
+    /**
+     * Applies each command's {@code @Command(modelTransformer)} (e.g. {@link FieldOptions}): picocli applies them only to
+     * subcommands that exist when the root {@code CommandLine} is built, and these are added afterwards.
+     */
+    private static void transform(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            CommandLine.IModelTransformer t = sub.getCommandSpec().modelTransformer();
+            if (t != null) {
+                t.transform(sub.getCommandSpec());
+            }
+            transform(sub);
+        }
     }
 
     /** A usage problem found after parsing (unknown account or provider, conflicting options): exit code 2. */

@@ -6,6 +6,7 @@ import dev.tally.app.AppContext;
 import dev.tally.history.HistoryReport;
 import dev.tally.history.HistoryReader;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,16 +66,16 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             if (!c.snapshots().isEmpty()) {
                 HistoryReport.BalanceAt last = c.snapshots().getLast();
-                root.io().out().println("  balance now   " + BalanceText.money(last.total(), cur) + " (" + last.at() + ")");
+                root.io().out().println("  balance now   " + CommandLineText.money(last.total(), cur) + " (" + last.at() + ")");
             }
             root.io().out().println("  " + (c.spendEstimated() ? "est. spend    " : "spend         ")
-                    + BalanceText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
+                    + CommandLineText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
             for (HistoryReport.TopUpAt t : c.topUps()) {
-                root.io().out().println("  top-up        +" + BalanceText.money(t.amount(), cur) + " at " + t.at());
+                root.io().out().println("  top-up        +" + CommandLineText.money(t.amount(), cur) + " at " + t.at());
             }
             daily(c);
             root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
-                    : BalanceText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
+                    : CommandLineText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
             root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
         }
         return Cli.OK;
@@ -85,14 +86,14 @@ public final class HistoryCommand implements Callable<Integer> {
         String cur = c.currency();
         HistoryReport.BalanceAt last = c.snapshots().getLast();
         root.io().out().println("  spend         " + (c.spendTotal() == null ? "nothing reported for this month yet"
-                : BalanceText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
+                : CommandLineText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
         daily(c);
         root.io().out().println("  runway        none: " + provider + " reports spend, not a balance");
     }
 
     private void daily(HistoryReport.CurrencyHistory c) {
         for (HistoryReport.DailySpend d : c.daily()) {
-            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : BalanceText.money(d.spend(), c.currency())));
+            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : CommandLineText.money(d.spend(), c.currency())));
         }
     }
 

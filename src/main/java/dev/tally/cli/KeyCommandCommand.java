@@ -9,6 +9,7 @@ import dev.tally.poll.FetchOutcome;
 import dev.tally.poll.FetchTarget;
 import dev.tally.provider.KeySlot;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,7 +71,7 @@ final class KeyCommandCommand implements Callable<Integer> {
                 root.io().err().println(a.label() + " has no key command for its " + s.name() + " key; nothing changed.");
                 return Cli.OK;
             }
-            save(ctx, loaded, a.withKeyCommand(s.name(), null));
+            save(ctx, a.id(), s.name(), null);
             root.io().err().println("The " + s.name() + " key of " + a.label()
                     + " comes from the keychain or " + s.envVar() + " again.");
             return Cli.OK;
@@ -82,7 +83,7 @@ final class KeyCommandCommand implements Callable<Integer> {
             throw new Cli.UsageError("the command runs without a shell: give the program and each argument separately, "
                     + "e.g. -- pass show " + id + " (not -- \"pass show " + id + "\")");
         }
-        save(ctx, loaded, a.withKeyCommand(s.name(), command));
+        save(ctx, a.id(), s.name(), command);
         root.io().err().println("The " + s.name() + " key of " + a.label() + " now comes from: " + String.join(" ", command));
         if (!onPath(command.getFirst(), root.io().env().get("PATH"))) {
             root.io().err().println("tally: note: " + command.getFirst() + " is not on PATH; Tally runs it as given.");
@@ -93,12 +94,18 @@ final class KeyCommandCommand implements Callable<Integer> {
         Account saved = a.withKeyCommand(s.name(), command);
         FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(saved, info));
         ctx.recorder().record(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
-        root.io().out().println(BalanceText.line(o));
+        root.io().out().println(CommandLineText.line(o));
         return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
     }
 
-    private static void save(AppContext ctx, AccountStore.Loaded loaded, Account changed) {
-        ctx.accounts().save(loaded.accounts().stream().map(x -> x.id().equals(changed.id()) ? changed : x).toList());
+    /** Sets (or, with {@code null}, removes) the command under accounts.json's lock, on the account as it is now. */
+    private static void save(AppContext ctx, String id, String slot, List<String> argv) {
+        ctx.accounts().update(all -> {
+            if (all.stream().noneMatch(x -> x.id().equals(id))) {
+                throw new Cli.UsageError("account '" + id + "' was removed meanwhile");
+            }
+            return all.stream().map(x -> x.id().equals(id) ? x.withKeyCommand(slot, argv) : x).toList();
+        });
     }
 
     private static boolean onPath(String program, String path) {

@@ -16,6 +16,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.SecretStoreException;
 import dev.tally.secret.StoreStatus;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +67,7 @@ public final class KeysCommand implements Callable<Integer> {
         StoreStatus st = store.status();
         if (!st.isAvailable()) {
             String env = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
-            throw new IllegalStateException("the keychain is " + st.state().name().toLowerCase() + ": " + st.reason()
+            throw new IllegalStateException("the keychain is " + st.state().words() + ": " + st.reason()
                     + ". Tally never stores keys in plain text; unlock or start the keychain, or set " + env);
         }
         return store;
@@ -112,7 +113,7 @@ public final class KeysCommand implements Callable<Integer> {
             }
             FetchOutcome o = ctx.fetcher().fetch(FetchTarget.of(a, info));
             ctx.recorder().record(o, HistoryStore.SOURCE_CLI).ifPresent(w -> root.io().err().println("tally: " + w));
-            root.io().out().println(BalanceText.line(o));
+            root.io().out().println(CommandLineText.line(o));
             return o.status() == AccountStatus.OK ? Cli.OK : Cli.NOT_ALL_FETCHED;
         }
 

@@ -11,6 +11,7 @@ import dev.tally.history.HistoryReader;
 import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -84,18 +85,9 @@ public final class StatusCommand implements Callable<Integer> {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
             } else {
-                StringBuilder line = new StringBuilder(a.label()).append(": ");
-                if (last.isPresent()) {
-                    line.append(BalanceText.describe(last.get())).append(" — ").append(Ages.ago(lastGoodAt, now));
-                    if (stale) {
-                        line.append(" [stale]");
-                    }
-                } else {
-                    line.append("no balance recorded yet");
-                }
-                if (lastStatus != null && lastStatus != AccountStatus.OK) {
-                    line.append(" — last check failed: ").append(outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()));
-                }
+                String failed = lastStatus != null && lastStatus != AccountStatus.OK
+                        ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
+                String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now);
                 root.io().out().println(line);
             }
         }

@@ -54,6 +54,9 @@ public final class TallyCommand implements Runnable {
         return debug;
     }
 
+    /** Shown on a terminal when the keychain takes more than a second to answer. */
+    static final String KEYCHAIN_WAIT = "waiting for the keychain…";
+
     /** Built on first use, after options are parsed. */
     AppContext context() {
         if (context == null) {
@@ -61,6 +64,13 @@ public final class TallyCommand implements Runnable {
             AppDirs dirs = AppDirs.resolve(home, io.env());
             Logging.configure(dirs.logDir(), debug);
             context = new AppContext(dirs, io.env(), io.clock());
+            // the person who typed the command is waiting: give a slow keychain longer, and say so on a terminal
+            context.forCommands(() -> {
+                if (io.keyboard() != null) {
+                    io.err().println(KEYCHAIN_WAIT);
+                    io.err().flush();
+                }
+            });
         }
         return context;
     }

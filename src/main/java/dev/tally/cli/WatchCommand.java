@@ -4,6 +4,7 @@ import dev.tally.app.AppContext;
 import dev.tally.engine.Engine;
 import dev.tally.engine.EngineLock;
 import dev.tally.poll.ExecutorScheduler;
+import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** {@code tally watch}: the engine in the foreground — polls, records history, prints alerts. Ctrl-C stops it. */
@@ -91,6 +93,21 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
     }
 
     /** @param engineLock released once the engine stopped (before a Ctrl-C lets the JVM end), or {@code null} */
+    /** How long --stop-after lets polls already under way finish (each request has its own 15 s limit). */
+    static final Duration FINISH_POLLS = Duration.ofSeconds(20);
+
+    /**
+     * At the end of --stop-after, a poll already under way is finished first, so a script that asks for a few
+     * seconds of watching gets the answers that were on their way, also on a slow or busy machine.
+     */
+    private static void finishPollsUnderWay(Engine engine) throws InterruptedException {
+        long deadline = System.nanoTime() + FINISH_POLLS.toNanos();
+        while (System.nanoTime() < deadline && engine.poller().states().stream()
+                .anyMatch(s -> engine.poller().inFlight(s.target().id()))) {
+            Thread.sleep(50);
+        }
+    }
+
     private int watch(AppContext ctx, Cli.Io io, EngineLock engineLock) throws InterruptedException {
         ctx.onHistoryNotice(w -> {
             synchronized (io.out()) {
@@ -125,7 +142,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }, scheduler, fetchers);
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  " + BalanceText.watchLine(outcome, state, ctx.clock().instant()));
+                    io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant()));
                     io.out().flush();
                 }
             });
@@ -154,6 +171,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             });
             if (stopAfter != null) {
                 stop.await(stopAfter, TimeUnit.SECONDS);
+                finishPollsUnderWay(engine);
             } else {
                 stop.await();
             }

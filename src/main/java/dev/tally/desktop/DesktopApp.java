@@ -30,9 +30,7 @@ import dev.tally.secret.KeyResolver;
 import dev.tally.tray.AwtTrayBackend;
 import dev.tally.tray.TrayAction;
 import dev.tally.tray.TrayBackend;
-import dev.tally.tray.TrayMenu;
-import dev.tally.tray.TraySummary;
-import dev.tally.tray.TrayText;
+import dev.tally.tray.TrayPresenter;
 import dev.tally.ui.MainViewModel;
 import dev.tally.ui.MainWindow;
 import dev.tally.ui.ThemeFollower;
@@ -224,8 +222,7 @@ public final class DesktopApp {
             });
             if (trayUp) {
                 updateTray();
-                tray.show(TraySummary.of(engine.poller().states(), clock.instant()).overall(),
-                        tooltip(), menu()).whenComplete((ok, e) -> {
+                trayView().showOn(tray).whenComplete((ok, e) -> {
                             if (!Boolean.TRUE.equals(ok)) {
                                 LOG.log(System.Logger.Level.WARNING, "tray icon could not be added; opening the window");
                                 trayUp = false;
@@ -414,33 +411,21 @@ public final class DesktopApp {
 
     private void updateTray() {
         if (trayUp && tray.isShowing()) {
-            tray.update(TraySummary.of(engine.poller().states(), clock.instant()).overall(), tooltip(), menu());
+            trayView().updateOn(tray);
         }
     }
 
-    private String tooltip() {
-        return TrayText.tooltip(TraySummary.of(engine.poller().states(), clock.instant()), clock.instant(), hideAmounts);
-    }
-
-    private List<TrayMenu.Entry> menu() {
-        return TrayMenu.of(TraySummary.of(engine.poller().states(), clock.instant()), clock.instant(), hideAmounts);
+    /** Icon, tooltip and menu from one summary of one snapshot of the states. */
+    private TrayPresenter.View trayView() {
+        return TrayPresenter.present(engine.poller().states(), clock.instant(), hideAmounts);
     }
 
     private void notifyDesktop(Alert alert) {
         if (!notificationsOn) {
             return;
         }
-        String text = hideAmounts ? alert.label() + ": " + alertKind(alert) : alert.displayText();
+        String text = hideAmounts ? alert.hiddenText() : alert.displayText();
         io.execute(() -> notifications.send("Tally", text));
-    }
-
-    /** The alert without amounts, for screen sharing. */
-    private static String alertKind(Alert alert) {
-        return switch (alert) {
-            case Alert.LowBalance l -> "balance below your alert";
-            case Alert.Exhausted e -> "balance used up";
-            case Alert.KeyRejected k -> k.lacksPermission() ? "key lacks permission" : "key rejected";
-        };
     }
 
     /** Providers with a key in the environment and no account yet: offered in the empty state. */
@@ -448,7 +433,7 @@ public final class DesktopApp {
         List<String> out = new ArrayList<>();
         for (ProviderInfo info : ctx.catalog().supported()) {
             boolean has = engine.accounts().stream().anyMatch(a -> a.provider().equals(info.id()));
-            if (!has && ctx.keys().hasEnvKey(info) && !info.needsTeamId()) {
+            if (!has && ctx.keys().hasEnvKey(info) && !info.hasRequiredFields()) {
                 out.add(info.displayName());
             }
         }
@@ -462,18 +447,30 @@ public final class DesktopApp {
                 loaded.warning().ifPresent(w -> notifications.send("Tally", w));
                 return;
             }
-            List<Account> all = new ArrayList<>(loaded.accounts());
-            for (ProviderInfo info : ctx.catalog().supported()) {
-                boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
-                if (has || !ctx.keys().hasEnvKey(info) || info.needsTeamId()) {
-                    continue;
-                }
-                Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null, null,
-                        null, Account.DEFAULT_INTERVAL);
-                all.add(a);
-                copyKeysToKeychain(info, a);
+            List<Account> added = new ArrayList<>();
+            try {
+                ctx.accounts().update(now -> {
+                    added.clear();
+                    List<Account> all = new ArrayList<>(now);
+                    for (ProviderInfo info : ctx.catalog().supported()) {
+                        boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
+                        if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
+                            continue;
+                        }
+                        Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null,
+                                null, null, Account.DEFAULT_INTERVAL);
+                        all.add(a);
+                        added.add(a);
+                    }
+                    return all;
+                });
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                notifications.send("Tally", e.getMessage());
+                return;
             }
-            ctx.accounts().save(all);
+            for (Account a : added) {
+                ctx.catalog().find(a.provider().value()).ifPresent(info -> copyKeysToKeychain(info, a));
+            }
             engine.reload();
             showWindow();
         });

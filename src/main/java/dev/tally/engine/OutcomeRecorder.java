@@ -2,11 +2,13 @@ package dev.tally.engine;
 
 import dev.tally.account.AccountStore;
 import dev.tally.core.AccountStatus;
+import dev.tally.core.FetchError;
 import dev.tally.history.HistoryStore;
 import dev.tally.history.HistoryWriter;
 import dev.tally.poll.FetchOutcome;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,11 +20,16 @@ public final class OutcomeRecorder {
 
     private final AccountStore accounts;
     private final Supplier<HistoryStore> history;
+    private final Function<FetchError, String> words;
 
-    /** @param history the writable history, opened on first use; may throw {@link dev.tally.history.HistoryException} */
-    public OutcomeRecorder(AccountStore accounts, Supplier<HistoryStore> history) {
+    /**
+     * @param history the writable history, opened on first use; may throw {@link dev.tally.history.HistoryException}
+     * @param words   how a failure is worded in the history, advice included ({@code tally status} shows it)
+     */
+    public OutcomeRecorder(AccountStore accounts, Supplier<HistoryStore> history, Function<FetchError, String> words) {
         this.accounts = accounts;
         this.history = history;
+        this.words = words;
     }
 
     /**
@@ -50,7 +57,7 @@ public final class OutcomeRecorder {
                     h.recordSnapshot(id, ok.snapshot(), source);
                     h.recordOutcome(id, outcome.at(), AccountStatus.OK, null);
                 }
-                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), f.error().message());
+                case FetchOutcome.Failure f -> h.recordOutcome(id, outcome.at(), f.error().status(), words.apply(f.error()));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -2,17 +2,22 @@ package dev.tally.poll;
 
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
+import dev.tally.provider.AccountField;
 import dev.tally.provider.BalanceProvider;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.FetchContext;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderTarget;
+import dev.tally.provider.Redactor;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.StoreStatus;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +72,8 @@ public final class BalanceFetcher {
         if (!t.info().supported()) {
             return unsupported(t);
         }
-        Credentials creds = keys.credentials(t.info(), t.accountId());
+        Map<String, KeyResolver.Found> found = keys.find(t.info(), t.accountId());
+        Credentials creds = KeyResolver.credentials(found);
         if (creds.isEmpty()) {
             Optional<dev.tally.secret.KeyCommandRunner.Failed> command = keys.commandFailure(t.info(), t.accountId());
             if (command.isPresent()) {
@@ -78,14 +84,24 @@ public final class BalanceFetcher {
                 return new FetchOutcome.Failure(t, clock.instant(), command.get().timedOut()
                         ? new FetchError.Timeout(m) : new FetchError.NoKey(m));
             }
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, true)));
+            boolean unreadable = found.values().stream().anyMatch(f -> f.source() == KeyResolver.Source.KEYCHAIN_UNREADABLE);
+            StoreStatus keychain = unreadable ? keys.keychainStatus() : null;
+            if (keychain != null && keychain.state() != StoreStatus.State.LOCKED) {
+                // the key is most likely there: not "no key" (wrong advice), and not paused — the next poll asks again
+                String why = keychain.state() == StoreStatus.State.NOT_ANSWERING || !keychain.isAvailable()
+                        ? keychain.reason() : "it failed or did not answer in time (the log says which)";
+                return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Timeout("could not read the key for "
+                        + t.label() + " from the keychain: " + why + "; Tally asks again at the next refresh"));
+            }
+            return new FetchOutcome.Failure(t, clock.instant(), noKey(t, true));
         }
         return fetch(t, creds);
     }
 
     /**
      * Fetches one target with exactly these keys instead of looking them up, e.g. a key typed into the settings
-     * dialog and not saved yet. A team id missing from the target is still taken from the environment.
+     * dialog and not saved yet. A provider field missing from the target is still taken from its
+     * environment variable.
      */
     public FetchOutcome fetch(FetchTarget t, Credentials creds) {
         if (!t.info().supported()) {
@@ -97,11 +113,13 @@ public final class BalanceFetcher {
                     new FetchError.Unsupported("unknown provider " + t.info().id()));
         }
         if (creds.isEmpty()) {
-            return new FetchOutcome.Failure(t, clock.instant(), new FetchError.NoKey(noKeyMessage(t, false)));
+            return new FetchOutcome.Failure(t, clock.instant(), noKey(t, false));
         }
         ProviderTarget target = t.target();
-        if (t.info().needsTeamId() && target.teamId() == null) {
-            target = target.withTeamId(keys.env(t.info().teamIdEnvVar()).orElse(null));
+        for (AccountField f : t.info().fields()) {
+            if (f.envVar() != null && target.field(f.id()) == null) {
+                target = target.withField(f.id(), keys.env(f.envVar()).orElse(null));
+            }
         }
         try {
             FetchContext ctx = new FetchContext(t.info(), target, creds, http.get(), clock);
@@ -110,10 +128,57 @@ public final class BalanceFetcher {
             LOG.log(System.Logger.Level.INFO, "{0}: {1} — {2}", t.id(), e.error().status().jsonName(), e.getMessage());
             return new FetchOutcome.Failure(t, clock.instant(), e.error());
         } catch (RuntimeException e) {
-            // a provider bug must not take the app down or look like a balance; the class name is safe to show
-            LOG.log(System.Logger.Level.WARNING, "{0}: unexpected {1}", t.id(), e.getClass().getName());
+            // a bug (ours or a library's) must not take the app down or look like a balance: a typed error with the
+            // exception's class and (redacted) message, and its stack trace in the log, which --debug prints to
+            // stderr; keys are removed from every message in the trace
+            Throwable shown = redacted(e, Redactor.of(creds.all()));
+            LOG.log(System.Logger.Level.WARNING, "unexpected error while checking " + t.id(), shown);
             return new FetchOutcome.Failure(t, clock.instant(), new FetchError.BadResponse(
-                    "could not read the answer (" + e.getClass().getSimpleName() + ")"));
+                    "unexpected error while checking " + t.label() + ": " + describe(shown)
+                            + " (a bug in Tally; --debug prints where it happened)"));
+        }
+    }
+
+    /** "NullPointerException: Cannot read …" */
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * A copy of {@code e} and its causes whose messages have the keys removed, with the same class names (in the
+     * message) and stack traces, safe to log and print.
+     */
+    static Throwable redacted(Throwable e, Redactor redactor) {
+        Throwable copy = null;
+        Throwable last = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName()
+                    : t.getClass().getSimpleName() + ": " + redactor.clean(t.getMessage());
+            Throwable c = new Unexpected(message);
+            c.setStackTrace(t.getStackTrace());
+            if (copy == null) {
+                copy = c;
+            } else {
+                last.initCause(c);
+            }
+            last = c;
+        }
+        return copy;
+    }
+
+    /** Carries a redacted message and the original stack trace. */
+    private static final class Unexpected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unexpected(String message) {
+            super(message);
+        }
+
+        /** The original class name and message, as a stack trace's first line. */
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 
@@ -149,19 +214,11 @@ public final class BalanceFetcher {
         }
     }
 
-    private static String noKeyMessage(FetchTarget t) {
+    /** No key: what happened (and why the keychain could not help), with the remedy of setting one. */
+    private FetchError noKey(FetchTarget t, boolean askKeychain) {
         List<String> vars = t.info().keySlots().stream().map(s -> s.envVar()).toList();
-        String where = t.accountId() == null
-                ? "set " + String.join(" or ", vars)
-                : "run 'tally keys set " + t.accountId() + "' or set " + String.join(" or ", vars);
-        return "no key for " + t.label() + " — " + where;
-    }
-
-    private String noKeyMessage(FetchTarget t, boolean askKeychain) {
-        String base = noKeyMessage(t);
-        if (!askKeychain || t.accountId() == null) {
-            return base;
-        }
-        return keys.keychainProblem().map(p -> base + " (" + p + ")").orElse(base);
+        String problem = askKeychain && t.accountId() != null ? keys.keychainProblem().orElse(null) : null;
+        String message = "no key for " + t.label() + (problem == null ? "" : " (" + problem + ")");
+        return new FetchError.NoKey(message, new Remedy.SetKey(t.accountId(), null, vars));
     }
 }

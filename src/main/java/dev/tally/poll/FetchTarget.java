@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param id        account id, or the provider id for ad-hoc use
  * @param info      the provider
  * @param label     what people see
- * @param target    region / base URL / team id
+ * @param target    region / base URL / provider fields
  * @param accountId the configured account's id, or {@code null} for ad-hoc use (keys then come from env only)
  * @param account   the configured account, or {@code null}
  */
@@ -27,7 +27,7 @@ public record FetchTarget(String id, ProviderInfo info, String label, ProviderTa
 
     public static FetchTarget of(Account a, ProviderInfo info) {
         return new FetchTarget(a.id(), info, a.label(),
-                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.teamId(), a.id()), a.id(), a);
+                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.fields(), a.id()), a.id(), a);
     }
 
     public static FetchTarget adHoc(ProviderInfo info, ProviderTarget target) {

@@ -19,7 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 
 /**
- * Polls every account in the background: its own interval with ±10 % jitter, first polls staggered, one
+ * Polls every account in the background: its own interval with ±10 % jitter, first polls staggered (3 s apart, or
+ * closer so that all accounts are asked within 30 s), one
  * request in flight per account (a manual refresh joins it), a global cap on concurrent requests,
  * exponential backoff with jitter on failures (up to {@link #MAX_BACKOFF}), on 429 the longer of Retry-After
  * and that backoff (capped at {@link #MAX_RETRY_AFTER}), and a pause on a rejected or missing key until the key or the
@@ -34,6 +35,8 @@ public final class Poller implements AutoCloseable {
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     public static final Duration STAGGER = Duration.ofSeconds(3);
+    /** Every account started together gets its first poll within this time (see {@link #staggerStep}). */
+    public static final Duration FIRST_ROUND = Duration.ofSeconds(30);
     public static final double JITTER = 0.10;
 
     private static final System.Logger LOG = System.getLogger(Poller.class.getName());
@@ -95,6 +98,9 @@ public final class Poller implements AutoCloseable {
             }
         }
         int index = 0;
+        int starting = (int) targets.stream().filter(t -> !slots.containsKey(t.id()) || !slots.get(t.id()).target.equals(t))
+                .count();
+        Duration step = staggerStep(starting);
         for (FetchTarget t : targets) {
             Slot s = slots.get(t.id());
             if (s == null) {
@@ -102,14 +108,13 @@ public final class Poller implements AutoCloseable {
                 s.target = t;
                 s.state = new AccountState(t, lastGood.get(t.id()), null, null, null, false, 0);
                 slots.put(t.id(), s);
-                schedule(s, stagger(index));
+                schedule(s, stagger(index++, step));
             } else if (!s.target.equals(t)) {
                 s.generation++;
                 s.target = t;
                 s.state = new AccountState(t, s.state.lastGood(), s.state.lastError(), s.state.lastPollAt(), null, false, 0);
-                schedule(s, stagger(index));
+                schedule(s, stagger(index++, step));
             }
-            index++;
         }
     }
 
@@ -294,8 +299,23 @@ public final class Poller implements AutoCloseable {
         return Duration.ofMillis((long) (interval.toMillis() * (1 - JITTER + 2 * JITTER * random.nextDouble())));
     }
 
+    /**
+     * The gap between first polls when {@code count} accounts start together: {@link #STAGGER}, or less so that all of
+     * them are asked within {@link #FIRST_ROUND} (200 accounts: one every 150 ms); the global cap still applies.
+     */
+    static Duration staggerStep(int count) {
+        Duration spread = count <= 0 ? STAGGER : FIRST_ROUND.dividedBy(count);
+        return spread.compareTo(STAGGER) < 0 ? spread : STAGGER;
+    }
+
+    /** The {@code index}-th first poll: {@code index} steps, plus up to a second (at most one step) of jitter. */
+    private Duration stagger(int index, Duration step) {
+        long jitterMs = Math.max(1, Math.min(1000, step.toMillis()));
+        return step.multipliedBy(index).plusMillis(random.nextLong(jitterMs));
+    }
+
     private Duration stagger(int index) {
-        return STAGGER.multipliedBy(index).plusMillis(random.nextLong(1000));
+        return stagger(index, STAGGER);
     }
 
     private void schedule(Slot s, Duration delay) {

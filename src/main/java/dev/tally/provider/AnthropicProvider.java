@@ -32,7 +32,7 @@ public final class AnthropicProvider implements BalanceProvider {
             List.of(new KeySlot(KeySlot.ADMIN, "ANTHROPIC_ADMIN_KEY",
                     "Anthropic Admin API key (sk-ant-admin…, Console → Settings → Admin keys; organizations only,"
                             + " ordinary API keys cannot read costs)")),
-            List.of(Region.single("https://api.anthropic.com")), null,
+            List.of(Region.single("https://api.anthropic.com")), List.of(),
             "https://platform.claude.com/docs/en/api/admin/cost_report", null);
 
     static final String API_VERSION = "2023-06-01";

@@ -24,7 +24,7 @@ public final class DeepSeekProvider implements BalanceProvider {
             Set.of(Capability.BALANCE),
             List.of(new KeySlot(KeySlot.API, "DEEPSEEK_API_KEY",
                     "DeepSeek API key (platform.deepseek.com → API keys)")),
-            List.of(Region.stating("https://api.deepseek.com", "CNY", "USD")), null,
+            List.of(Region.stating("https://api.deepseek.com", "CNY", "USD")), List.of(),
             "https://api-docs.deepseek.com/api/get-user-balance", null);
 
     @Override

@@ -3,10 +3,12 @@ package dev.tally.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.Secret;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +32,14 @@ public record FetchContext(ProviderInfo info, ProviderTarget target, Credentials
         return BaseUrls.resolve(base, pathAndQuery);
     }
 
-    /** The key in {@code slot}, or a {@code no_key} error naming where to put it. */
+    /** The key in {@code slot}, or a {@code no_key} error whose remedy is to set that key. */
     public Secret key(String slot) throws FetchException {
         return credentials.get(slot).orElseThrow(() -> {
-            String env = info.slot(slot).map(KeySlot::envVar).orElse("?");
-            return new FetchException(new FetchError.NoKey(
-                    "no " + slot + " key for " + target.accountLabel() + " (set it with 'tally keys set' or " + env + ")"));
+            List<String> env = info.slot(slot).map(KeySlot::envVar).stream().toList();
+            // the slot is named only where there is a choice of slots
+            String named = info.keySlots().size() > 1 ? slot : null;
+            return new FetchException(new FetchError.NoKey("no " + slot + " key for " + target.accountLabel(),
+                    new Remedy.SetKey(target.accountId(), named, env)));
         });
     }
 

@@ -191,9 +191,14 @@ public final class HttpFetch implements AutoCloseable {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), handler);
         try {
             HttpResponse<byte[]> r = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // the JDK hands back a proxy's answer to CONNECT (e.g. 407) without a body
+            byte[] body = r.body() == null ? new byte[0] : r.body();
             LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} -> {2} ({3} bytes, {4} ms)", host, uri.getRawPath(),
-                    r.statusCode(), r.body().length, (System.nanoTime() - started) / 1_000_000);
-            return new Response(r.statusCode(), r.headers(), r.body());
+                    r.statusCode(), body.length, (System.nanoTime() - started) / 1_000_000);
+            if (r.statusCode() == PROXY_LOGIN) {
+                throw new FetchException(new FetchError.NetworkError(proxyLogin(uri)));
+            }
+            return new Response(r.statusCode(), r.headers(), body);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new FetchException(new FetchError.Timeout(
@@ -207,6 +212,21 @@ public final class HttpFetch implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} failed: {2}", host, uri.getRawPath(), error.message());
             throw new FetchException(error);
         }
+    }
+
+    /** HTTP 407 Proxy Authentication Required. */
+    static final int PROXY_LOGIN = 407;
+
+    /**
+     * What a proxy that asks for a login means for the user: Tally sends no proxy credentials (a login in a proxy
+     * variable is refused by {@link Proxies}), so the request cannot go through that proxy.
+     */
+    private String proxyLogin(URI uri) {
+        String proxy = proxies == null ? null : proxies.describe().orElse(null);
+        String who = proxy == null ? "the proxy" : "the proxy at " + proxy;
+        return who + " asks for a login; Tally does not send proxy credentials — add " + uri.getHost()
+                + " to NO_PROXY if it can be reached directly, or point the proxy variable at a proxy that needs no"
+                + " login (e.g. a local forwarder such as cntlm or px that logs in for you)";
     }
 
     /** " through proxy proxy.corp:3128 (HTTPS_PROXY)" when this request goes through the environment's proxy. */

@@ -6,6 +6,7 @@ import dev.tally.core.Capability;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.ProviderId;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ public final class MoonshotProvider implements BalanceProvider {
                             + "a key works only on the platform it was created on)")),
             List.of(new Region(Region.GLOBAL, URI.create("https://api.moonshot.ai"), "USD", true),
                     new Region(Region.CHINA, URI.create("https://api.moonshot.cn"), "CNY", true)),
-            null, "https://platform.moonshot.ai/docs/api/balance", null);
+            List.of(), "https://platform.moonshot.ai/docs/api/balance", null);
 
     @Override
     public ProviderInfo info() {
@@ -47,7 +48,7 @@ public final class MoonshotProvider implements BalanceProvider {
             if (e.error() instanceof FetchError.AuthFailed auth) {
                 throw new FetchException(new FetchError.AuthFailed(auth.message()
                         + ". Moonshot keys are bound to a region (api.moonshot.ai = global, api.moonshot.cn = china);"
-                        + " this account uses '" + ctx.region().id() + "' — check the region (--region)"));
+                        + " this account uses '" + ctx.region().id() + "'", new Remedy.CheckRegion()));
             }
             throw e;
         }

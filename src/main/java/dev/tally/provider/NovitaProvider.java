@@ -26,7 +26,7 @@ public final class NovitaProvider implements BalanceProvider {
             Set.of(Capability.BALANCE),
             List.of(new KeySlot(KeySlot.API, "NOVITA_API_KEY",
                     "Novita AI API key (novita.ai/settings/key-management)")),
-            List.of(Region.single("https://api.novita.ai", "USD")), null,
+            List.of(Region.single("https://api.novita.ai", "USD")), List.of(),
             "https://novita.ai/docs/api-reference/basic-get-user-balance", null);
 
     /** Novita reports money in ten-thousandths of a dollar. */

@@ -29,7 +29,7 @@ public final class OpenAiProvider implements BalanceProvider {
             List.of(new KeySlot(KeySlot.ADMIN, "OPENAI_ADMIN_KEY",
                     "OpenAI Admin API key (sk-admin-…, created by an Organization Owner: platform settings →"
                             + " Organization → Admin keys; project keys cannot read costs)")),
-            List.of(Region.single("https://api.openai.com")), null,
+            List.of(Region.single("https://api.openai.com")), List.of(),
             "https://platform.openai.com/docs/api-reference/usage/costs", null);
 
     /** Buckets per page: a whole month of daily buckets (the docs allow 1–180). */

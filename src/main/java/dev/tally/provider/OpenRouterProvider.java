@@ -6,6 +6,7 @@ import dev.tally.core.Capability;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
@@ -44,7 +45,7 @@ public final class OpenRouterProvider implements BalanceProvider {
                     new KeySlot(KeySlot.MANAGEMENT, MANAGEMENT_ENV,
                             "OpenRouter management key (openrouter.ai/settings/management-keys); needed for the"
                                     + " account's credit balance. It can manage your keys: keep it in the keychain")),
-            List.of(Region.single("https://openrouter.ai", "USD")), null,
+            List.of(Region.single("https://openrouter.ai", "USD")), List.of(),
             "https://openrouter.ai/docs/api/api-reference/credits/get-credits", null);
 
     @Override
@@ -58,8 +59,9 @@ public final class OpenRouterProvider implements BalanceProvider {
         Optional<Secret> managementKey = ctx.credentials().get(KeySlot.MANAGEMENT);
         if (apiKey.isEmpty() && managementKey.isEmpty()) {
             throw new FetchException(new FetchError.NoKey("no key for " + ctx.target().accountLabel()
-                    + ": set a management key (" + MANAGEMENT_ENV + ") for the account balance and/or an API key ("
-                    + API_ENV + ") for that key's limit, or use 'tally keys set'"));
+                    + ": a management key (" + MANAGEMENT_ENV + ") reads the account balance, an API key ("
+                    + API_ENV + ") that key's limit", new Remedy.SetKey(ctx.target().accountId(), null,
+                    List.of(MANAGEMENT_ENV, API_ENV))));
         }
         KeyLimit limit = null;
         FetchError keyFailed = null;

@@ -85,7 +85,22 @@ public final class ProviderCatalog {
     }
 
     static ProviderInfo unsupported(String id, String name, List<String> aliases, String reason, String docs) {
-        return new ProviderInfo(ProviderId.of(id), name, aliases, Set.of(), List.of(), List.of(), null, docs, reason);
+        return new ProviderInfo(ProviderId.of(id), name, aliases, Set.of(), List.of(), List.of(), List.of(), docs, reason);
+    }
+
+    /**
+     * Every {@link AccountField} some provider declares, once per field id (the first declaration), in catalog order:
+     * what the command line offers as {@code --field ID=VALUE} shorthands.
+     */
+    public List<AccountField> accountFields() {
+        Map<String, AccountField> out = new LinkedHashMap<>();
+        infos.values().forEach(i -> i.fields().forEach(f -> out.putIfAbsent(f.id(), f)));
+        return List.copyOf(out.values());
+    }
+
+    /** The providers that declare the field {@code id}, in catalog order. */
+    public List<ProviderInfo> declaring(String fieldId) {
+        return infos.values().stream().filter(i -> i.field(fieldId).isPresent()).toList();
     }
 
     /** The provider called {@code name} (id or alias, any case). */

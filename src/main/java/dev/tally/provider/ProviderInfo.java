@@ -16,12 +16,12 @@ import java.util.Set;
  * @param capabilities      what a fetch reports; empty when unsupported
  * @param keySlots          keys it can use, in order of preference; the first is the primary one
  * @param regions           documented hosts, the first being the default; empty when unsupported
- * @param teamIdEnvVar      environment variable holding a required team id, or {@code null}
+ * @param fields            settings an account needs besides its keys (e.g. xAI's team id), in form order; usually none
  * @param docsUrl           the provider's own documentation of the endpoint (or of the lack of one)
  * @param unsupportedReason why the balance cannot be checked, or {@code null} when it can
  */
 public record ProviderInfo(ProviderId id, String displayName, List<String> aliases, Set<Capability> capabilities,
-                           List<KeySlot> keySlots, List<Region> regions, String teamIdEnvVar, String docsUrl,
+                           List<KeySlot> keySlots, List<Region> regions, List<AccountField> fields, String docsUrl,
                            String unsupportedReason) {
 
     public ProviderInfo {
@@ -29,6 +29,10 @@ public record ProviderInfo(ProviderId id, String displayName, List<String> alias
         capabilities = Set.copyOf(capabilities);
         keySlots = List.copyOf(keySlots);
         regions = List.copyOf(regions);
+        fields = List.copyOf(fields);
+        if (fields.stream().map(AccountField::id).distinct().count() != fields.size()) {
+            throw new IllegalArgumentException(displayName + " declares a field twice");
+        }
     }
 
     public boolean supported() {
@@ -52,8 +56,14 @@ public record ProviderInfo(ProviderId id, String displayName, List<String> alias
         return region(regionId).map(Region::currencies).orElse(List.of());
     }
 
-    public boolean needsTeamId() {
-        return teamIdEnvVar != null;
+    /** The field called {@code id}, if this provider declares one. */
+    public Optional<AccountField> field(String id) {
+        return fields.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** Whether a balance cannot be fetched without some field (e.g. xAI's team id) besides the keys. */
+    public boolean hasRequiredFields() {
+        return fields.stream().anyMatch(AccountField::required);
     }
 
     public Region defaultRegion() {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>What counts as one of the request's keys, so that an echo in any shape is removed:
  * <ol>
- *   <li>the whole key;</li>
+ *   <li>the whole key (one shorter than {@value #MIN_BODY} characters only as a whole token, so a short test key
+ *       such as {@code m} does not turn "management" into "[key]anage[key]ent");</li>
  *   <li>its <b>body</b>: every tail of the key that follows a {@code -} or {@code _} and is at least
  *       {@value #MIN_BODY} characters long, so a provider that echoes {@code CANARY-1234abcd} for the key
  *       {@code sk-CANARY-1234abcd} (its prefix {@code sk-}, {@code sk-or-v1-}, {@code sk-ant-admin01-},
@@ -41,7 +42,10 @@ public final class Redactor {
     /** A single value quoted from an answer (a currency, an amount, a type name). */
     static final int MAX_QUOTE = 40;
 
-    /** A tail of a key after {@code -} or {@code _} at least this long is removed as the key's body. */
+    /**
+     * A tail of a key after {@code -} or {@code _} at least this long is removed as the key's body; a whole key shorter
+     * than this is removed only where it stands as a token of its own (not inside a word).
+     */
     static final int MIN_BODY = 8;
     /** A run of at least this many consecutive characters of a key is removed wherever it appears. */
     static final int MIN_RUN = 16;
@@ -120,6 +124,12 @@ public final class Redactor {
             return text;
         }
         String t = removeRuns(text, key);
+        if (key.length() < MIN_BODY) {
+            // a short key (a test key, a PIN-like token) is removed only where it stands as a whole token, so
+            // "management" survives a key such as "m"
+            return Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}_-])")
+                    .matcher(t).replaceAll("[key]");
+        }
         t = t.replace(key, "[key]");
         for (String body : bodies(key)) {
             t = t.replace(body, "[key]");

@@ -30,7 +30,7 @@ public final class SiliconFlowProvider implements BalanceProvider {
                     "SiliconFlow API key (cloud.siliconflow.cn or cloud.siliconflow.com → API keys)")),
             List.of(new Region(Region.CHINA, URI.create("https://api.siliconflow.cn"), "CNY", true),
                     new Region(Region.GLOBAL, URI.create("https://api.siliconflow.com"), "USD", true)),
-            null, "https://docs.siliconflow.cn/cn/api-reference/userinfo/get-user-info", null);
+            List.of(), "https://docs.siliconflow.cn/cn/api-reference/userinfo/get-user-info", null);
 
     private static final int OK_CODE = 20000;
 

@@ -6,6 +6,7 @@ import dev.tally.core.Capability;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.ProviderId;
 
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ public final class StepFunProvider implements BalanceProvider {
                     "StepFun API key (platform.stepfun.com or platform.stepfun.ai → API keys)")),
             List.of(new Region(Region.CHINA, URI.create("https://api.stepfun.com"), "CNY", true),
                     new Region(Region.GLOBAL, URI.create("https://api.stepfun.ai"), "USD", true)),
-            null, "https://platform.stepfun.com/docs/zh/api-reference/accounts/get", null);
+            List.of(), "https://platform.stepfun.com/docs/zh/api-reference/accounts/get", null);
 
     @Override
     public ProviderInfo info() {
@@ -44,8 +45,8 @@ public final class StepFunProvider implements BalanceProvider {
             root = ctx.getJson("/v1/accounts", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.AuthFailed a) {
-                throw new FetchException(new FetchError.AuthFailed(a.message() + "; if the key is from the other"
-                        + " StepFun platform, check the region (china = api.stepfun.com, global = api.stepfun.ai)"));
+                throw new FetchException(new FetchError.AuthFailed(a.message() + "; the key may be for the other"
+                        + " StepFun region (china = api.stepfun.com, global = api.stepfun.ai)", new Remedy.CheckRegion()));
             }
             throw e;
         }

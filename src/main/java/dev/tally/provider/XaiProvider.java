@@ -6,6 +6,7 @@ import dev.tally.core.Capability;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
+import dev.tally.core.Remedy;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 
@@ -23,12 +24,16 @@ import java.util.Set;
  * https://docs.x.ai/developers/rest-api-reference/management/billing
  */
 public final class XaiProvider implements BalanceProvider {
+    /** The team whose prepaid balance is read; from the console (Settings → Team). */
+    public static final AccountField TEAM_ID = new AccountField("team_id", "Team id", "a team id",
+            "The team id from the console", true, "XAI_TEAM_ID", AccountField.ONE_LINE);
+
     static final ProviderInfo INFO = new ProviderInfo(ProviderId.of("xai"), "xAI", List.of(),
             Set.of(Capability.BALANCE),
             List.of(new KeySlot(KeySlot.MANAGEMENT, "XAI_MANAGEMENT_KEY",
                     "xAI management key (console.x.ai → Settings → Management Keys; not an inference key,"
                             + " and it can manage API keys, so keep it in the keychain)")),
-            List.of(Region.single("https://management-api.x.ai", "USD")), "XAI_TEAM_ID",
+            List.of(Region.single("https://management-api.x.ai", "USD")), List.of(TEAM_ID),
             "https://docs.x.ai/developers/rest-api-reference/management/billing", null);
 
     @Override
@@ -39,9 +44,9 @@ public final class XaiProvider implements BalanceProvider {
     @Override
     public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
         Secret key = ctx.key(KeySlot.MANAGEMENT);
-        String teamId = ctx.target().teamId() == null ? "" : ctx.target().teamId().strip();
+        String teamId = ctx.target().field(TEAM_ID.id()) == null ? "" : ctx.target().field(TEAM_ID.id());
         if (teamId.isEmpty()) {
-            throw new FetchException(new FetchError.NoKey(missingTeamId(ctx.target())));
+            throw new FetchException(missingTeamId(ctx.target()));
         }
         String path = "/v1/billing/teams/" + pathSegment(teamId) + "/prepaid/balance";
         JsonNode root;
@@ -65,14 +70,12 @@ public final class XaiProvider implements BalanceProvider {
     }
 
     /**
-     * What to do about a missing team id: a configured account keeps its own (a {@code --team-id} on
-     * {@code tally balance ACCOUNT} is refused), so the advice depends on whether there is one.
+     * A missing team id: what happened, and the remedy of setting the field (the account's own, or the
+     * environment variable); each front end says where.
      */
-    static String missingTeamId(ProviderTarget target) {
-        String how = target.accountId() == null ? "pass --team-id TEAM_ID"
-                : "add it with 'tally accounts edit " + target.accountId() + " --team-id TEAM_ID' (or in Settings)";
-        return "no xAI team id for " + target.accountLabel() + ": " + how + " or set " + INFO.teamIdEnvVar()
-                + " (console.x.ai → Settings → Team)";
+    static FetchError missingTeamId(ProviderTarget target) {
+        return new FetchError.NoKey("no xAI team id for " + target.accountLabel(), new Remedy.SetField(TEAM_ID.id(),
+                TEAM_ID.label(), target.accountId(), TEAM_ID.envVar(), "console.x.ai → Settings → Team"));
     }
 
     /** Percent-encodes one path segment (a space becomes {@code %20}, a slash {@code %2F}). */

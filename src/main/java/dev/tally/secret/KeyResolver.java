@@ -104,7 +104,12 @@ public final class KeyResolver {
     public Optional<String> keychainProblem() {
         StoreStatus st = keychain.get().status();
         return st.isAvailable() ? Optional.empty()
-                : Optional.of("the keychain is " + st.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + st.reason());
+                : Optional.of("the keychain is " + st.state().words() + ": " + st.reason());
+    }
+
+    /** What the keychain can do right now. Opens the keychain if needed (blocking for its probe). */
+    public StoreStatus keychainStatus() {
+        return keychain.get().status();
     }
 
     /** The keychain entry name for a slot of an account. */
@@ -162,8 +167,13 @@ public final class KeyResolver {
     }
 
     public Credentials credentials(ProviderInfo info, String accountId) {
+        return credentials(find(info, accountId));
+    }
+
+    /** The keys among what {@link #find} found. */
+    public static Credentials credentials(Map<String, Found> found) {
         Map<String, Secret> keys = new LinkedHashMap<>();
-        find(info, accountId).forEach((slot, found) -> found.key().ifPresent(k -> keys.put(slot, k)));
+        found.forEach((slot, f) -> f.key().ifPresent(k -> keys.put(slot, k)));
         return Credentials.of(keys);
     }
 

@@ -35,14 +35,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * calls), and gets a {@link SecretStoreException} after that. A call that timed out and had not started is
  * dropped; one that had started may still complete.
  *
- * <p><b>Probe and unlock.</b> {@link #open(Duration)} classifies the store before returning: it checks the
- * D-Bus session bus address (a missing bus is reported at once), asks the bus whether a Secret Service and
- * its default collection exist and are unlocked, then writes, reads back and deletes a throwaway entry
- * ({@code tally-probe-<random>}). If the default keyring is locked, the probe lets the Secret Service show
+ * <p><b>Probe and unlock.</b> {@link #open(Waits, Map, Runnable)} classifies the store before returning: it checks
+ * the D-Bus session bus address (a missing bus is reported at once), asks the bus whether a Secret Service and
+ * its default collection exist and are unlocked, then looks up an entry that does not exist
+ * ({@code tally-probe-<random>}). The probe only reads: it writes nothing into the user's keychain, so nothing can
+ * be left behind whenever it is cut short. If the default keyring is locked, the probe lets the Secret Service show
  * its unlock prompt once; the status is then {@link StoreStatus.State#LOCKED} "waiting for keyring unlock…"
  * and calls made meanwhile wait up to the longer unlock timeout ({@link #UNLOCK_TIMEOUT} by default; the
- * prompt itself gives up after 120 s). A probe still running when the timeout ends keeps running: the status
- * says "timeout" (and calls fail at once) until it finishes and reports what it found. After the probe, Tally
+ * prompt itself gives up after 120 s). A probe still running when {@link Waits#probe()} ends keeps running: the
+ * status is {@link StoreStatus.State#NOT_ANSWERING} "… did not answer in N s" (neither "unavailable" nor "no key";
+ * calls fail at once rather than queue behind it) until it finishes and reports what it found. The waits are
+ * injected: {@link Waits#USER} for commands a person started (10 s, with a notice after 1 s),
+ * {@link Waits#BACKGROUND} for the widget, whose polls simply try again at their next refresh. After the probe, Tally
  * never prompts again: each call first asks the bus whether the keyring is still there and unlocked, and
  * fails at once with the reason if not (so a locked keyring never blocks a background refresh); a keyring
  * unlocked later, e.g. in Passwords and Keys, is used again from the next call on.
@@ -72,11 +76,55 @@ public final class KeyringSecretStore implements SecretStore {
     /** How long a call waits for a keychain call when nothing has to be unlocked. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     /**
-     * How long {@link #open} waits for the startup probe at most (a healthy Secret Service answers the whole
-     * write/read/delete probe in about 50 ms here); a probe still running then is reported as "timeout" until
-     * it finishes, so a silent bus never holds up start-up by more than this.
+     * How long a store waits for its keychain: for the startup probe ({@code probe}; a probe still running then is
+     * reported as "did not answer in N s" until it finishes), for each call ({@code call}), and for calls while an
+     * unlock prompt may be up ({@code unlock}); {@code notice} is when a caller who is waiting is told so (see
+     * {@link #open(Waits, Map, Runnable)}). All positive; {@code unlock} no shorter than {@code call}.
      */
-    public static final Duration PROBE_WAIT = Duration.ofMillis(800);
+    public record Waits(Duration probe, Duration call, Duration unlock, Duration notice) {
+        /** Commands a person started: up to 10 s, and "waiting for the keychain…" after 1 s. */
+        public static final Waits USER = new Waits(Duration.ofSeconds(10), Duration.ofSeconds(10), UNLOCK_TIMEOUT,
+                Duration.ofSeconds(1));
+        /** The widget and other background work: 5 s at start-up; a poll that finds no answer tries again later. */
+        public static final Waits BACKGROUND = new Waits(Duration.ofSeconds(5), Duration.ofSeconds(5), UNLOCK_TIMEOUT,
+                Duration.ofSeconds(1));
+        /** The environment variable that replaces the probe and call waits of commands, in whole seconds (1-600). */
+        public static final String VARIABLE = "TALLY_KEYCHAIN_WAIT";
+
+        public Waits {
+            Objects.requireNonNull(probe, "probe");
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(unlock, "unlock");
+            Objects.requireNonNull(notice, "notice");
+            if (!positive(probe) || !positive(call) || !positive(notice) || unlock.compareTo(call) < 0) {
+                throw new IllegalArgumentException("keychain waits must be positive, the unlock wait no shorter than a call's");
+            }
+        }
+
+        private static boolean positive(Duration d) {
+            return !d.isNegative() && !d.isZero();
+        }
+
+        /** The same probe and call wait, e.g. 30 s for a very slow keychain. */
+        public Waits withWait(Duration wait) {
+            return new Waits(wait, wait, unlock.compareTo(wait) < 0 ? wait : unlock, notice);
+        }
+
+        /**
+         * {@code base}, or with the wait {@link #VARIABLE} gives; a value that is not a whole number of seconds
+         * from 1 to 600 is ignored.
+         */
+        public static Waits from(Map<String, String> env, Waits base) {
+            String v = env.get(VARIABLE);
+            if (v != null && v.strip().matches("\\d{1,3}")) {
+                int seconds = Integer.parseInt(v.strip());
+                if (seconds >= 1 && seconds <= 600) {
+                    return base.withWait(Duration.ofSeconds(seconds));
+                }
+            }
+            return base;
+        }
+    }
     /** How long {@link #close()} waits for a running call before cutting its connection. */
     static final Duration CLOSE_WAIT = Duration.ofMillis(250);
     /** How long a call waits while the keychain is locked and may be showing an unlock prompt. */
@@ -121,6 +169,7 @@ public final class KeyringSecretStore implements SecretStore {
 
     private final Backend backend;
     private final String busAddress;
+    private final Waits waits;
     private final Duration timeout;
     private final Duration unlockTimeout;
     private final ExecutorService worker;
@@ -133,16 +182,19 @@ public final class KeyringSecretStore implements SecretStore {
     private volatile boolean closed;
     /** Used on the worker thread; read by {@link #close()} only when the worker is stuck. */
     private volatile Keyring keyring;
+    /** The startup probe, done or not; {@code null} when there was none (no bus). */
+    private volatile Future<?> probeTask;
 
-    private KeyringSecretStore(Backend backend, String busAddress, Duration timeout, Duration unlockTimeout) {
+    private KeyringSecretStore(Backend backend, String busAddress, Waits waits) {
         this.backend = backend;
         this.busAddress = busAddress;
-        this.timeout = timeout;
-        this.unlockTimeout = unlockTimeout;
+        this.waits = waits;
+        this.timeout = waits.call();
+        this.unlockTimeout = waits.unlock();
         this.name = backend.displayName;
         this.check = backend == Backend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
-        this.probing = StoreStatus.timedOut(backend.displayName + " did not answer within "
-                + seconds(probeWait()));
+        this.probing = StoreStatus.notAnswering(backend.displayName + " did not answer in " + seconds(waits.probe())
+                + " (it may still be starting, or the machine is busy; Tally asks again later)");
         this.status = new AtomicReference<>(probing);
         this.worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "tally-keychain");
@@ -152,9 +204,9 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /**
-     * Opens this OS's keychain and probes it; blocks for at most {@link #PROBE_WAIT} (a probe that has not
-     * finished by then reports "timeout" until it does). Never throws for an unusable keychain: check
-     * {@link #status()}. Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
+     * Opens this OS's keychain and probes it; blocks for at most the timeout or {@link Waits#USER}'s probe wait,
+     * whichever is longer (a probe that has not finished by then reports "did not answer" until it does). Never throws for an unusable keychain: check {@link #status()}.
+     * Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
      *
      * @param timeout how long the probe and each call may wait, e.g. {@link #DEFAULT_TIMEOUT}
      */
@@ -167,12 +219,31 @@ public final class KeyringSecretStore implements SecretStore {
      * (a command-line tool may prefer a shorter one than the desktop widget).
      */
     public static KeyringSecretStore open(Duration timeout, Duration unlockTimeout) {
-        return open(timeout, unlockTimeout, System.getenv(), System.getProperty("os.name", ""));
+        return open(waits(timeout, unlockTimeout), System.getenv(), System.getProperty("os.name", ""), null);
     }
 
     /** Like {@link #open(Duration)}, finding the session bus in {@code env} rather than this process's environment. */
     public static KeyringSecretStore open(Duration timeout, Map<String, String> env) {
-        return open(timeout, UNLOCK_TIMEOUT, env, System.getProperty("os.name", ""));
+        return open(waits(timeout, UNLOCK_TIMEOUT), env, System.getProperty("os.name", ""), null);
+    }
+
+    /** Calls wait {@code timeout}; the probe at least as long as a command's ({@link Waits#USER}), never a fixed sub-second. */
+    private static Waits waits(Duration timeout, Duration unlockTimeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(unlockTimeout, "unlockTimeout");
+        Duration probe = timeout.compareTo(Waits.USER.probe()) > 0 ? timeout : Waits.USER.probe();
+        return new Waits(probe, timeout, unlockTimeout, Waits.USER.notice());
+    }
+
+    /**
+     * Opens this OS's keychain with these waits, finding the session bus in {@code env}, and probes it: blocks for
+     * at most {@link Waits#probe()}. Never throws for an unusable keychain: check {@link #status()}.
+     *
+     * @param stillWaiting run once, on the calling thread, when the probe has taken {@link Waits#notice()} and goes
+     *                     on (e.g. to print "waiting for the keychain…" on a terminal); may be {@code null}
+     */
+    public static KeyringSecretStore open(Waits waits, Map<String, String> env, Runnable stillWaiting) {
+        return open(waits, env, System.getProperty("os.name", ""), stillWaiting);
     }
 
     /** For tests: a given environment (session bus address) and OS name. */
@@ -182,20 +253,26 @@ public final class KeyringSecretStore implements SecretStore {
         if (timeout.isNegative() || timeout.isZero() || unlockTimeout.compareTo(timeout) < 0) {
             throw new IllegalArgumentException("timeouts must be positive, the unlock timeout no shorter than the other");
         }
+        Duration notice = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
+        return open(new Waits(timeout, timeout, unlockTimeout, notice), env, osName, null);
+    }
+
+    static KeyringSecretStore open(Waits waits, Map<String, String> env, String osName, Runnable stillWaiting) {
+        Objects.requireNonNull(waits, "waits");
         Backend backend = Backend.forOs(osName);
         long start = System.nanoTime();
         KeyringSecretStore store;
         if (backend == Backend.SECRET_SERVICE) {
             SessionBus.Lookup bus = SessionBus.find(env);
-            store = new KeyringSecretStore(backend, bus.address(), timeout, unlockTimeout);
+            store = new KeyringSecretStore(backend, bus.address(), waits);
             if (bus.found()) {
-                store.probeAtStartup();
+                store.probeAtStartup(stillWaiting);
             } else {
                 store.status.set(StoreStatus.unavailable(bus.problem()));
             }
         } else {
-            store = new KeyringSecretStore(backend, null, timeout, unlockTimeout);
-            store.probeAtStartup();
+            store = new KeyringSecretStore(backend, null, waits);
+            store.probeAtStartup(stillWaiting);
         }
         LOG.log(System.Logger.Level.DEBUG, "keychain probe: {0} — {1} ({2} ms)", store.name, store.status(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -204,6 +281,22 @@ public final class KeyringSecretStore implements SecretStore {
 
     @Override
     public StoreStatus status() {
+        return status.get();
+    }
+
+    /** Waits up to {@code max} for a probe that is still running (a late keychain), then says what it found. */
+    @Override
+    public StoreStatus awaitAnswer(Duration max) {
+        Future<?> probe = probeTask;
+        if (probe != null && status.get() == probing && !closed) {
+            try {
+                probe.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+                // still not answering, or the probe failed and said so in the status
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return status.get();
     }
 
@@ -309,23 +402,29 @@ public final class KeyringSecretStore implements SecretStore {
 
     // ---- probe ----
 
-    private Duration probeWait() {
-        return timeout.compareTo(PROBE_WAIT) < 0 ? timeout : PROBE_WAIT;
-    }
-
-    private void probeAtStartup() {
+    private void probeAtStartup(Runnable stillWaiting) {
         Future<?> probe;
         try {
             probe = worker.submit(this::probe);
+            probeTask = probe;
         } catch (RejectedExecutionException e) {
             status.set(StoreStatus.unavailable("the keychain worker could not start"));
             return;
         }
+        long deadline = System.nanoTime() + waits.probe().toNanos();
         try {
-            probe.get(probeWait().toMillis(), TimeUnit.MILLISECONDS);
+            if (stillWaiting != null && waits.notice().compareTo(waits.probe()) < 0) {
+                try {
+                    probe.get(waits.notice().toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    stillWaiting.run();
+                }
+            }
+            probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            // The probe keeps running and replaces the status when it finishes; until then "probing" says timeout.
-            LOG.log(System.Logger.Level.INFO, "keychain probe: no answer within {0}; still trying", seconds(probeWait()));
+            // The probe keeps running and replaces the status when it finishes; until then "probing" says so.
+            LOG.log(System.Logger.Level.INFO, "keychain probe: no answer in {0}; still trying", seconds(waits.probe()));
         } catch (ExecutionException e) {
             status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + summary(e.getCause())));
         } catch (InterruptedException e) {
@@ -380,30 +479,31 @@ public final class KeyringSecretStore implements SecretStore {
         return roundTrip(k);
     }
 
-    /** Writes, reads back and deletes a throwaway entry. */
+    /**
+     * Looks up an entry that does not exist: proves the keychain answers a real query (on the Secret Service: opens a
+     * session and searches the collection) without writing anything, so the probe can never leave an entry behind.
+     */
     private StoreStatus roundTrip(Keyring k) {
         String account = PROBE_PREFIX + HexFormat.of().formatHex(randomBytes(6));
-        String value = HexFormat.of().formatHex(randomBytes(16));
         try {
-            k.setPassword(SERVICE, account, value);
-            String back = k.getPassword(SERVICE, account);
-            if (!value.equals(back)) {
-                return StoreStatus.unavailable(name + " returned a different value for a test entry");
-            }
+            k.getPassword(SERVICE, account);
             return StoreStatus.available(name);
-        } catch (PasswordAccessException | RuntimeException e) {
-            StoreStatus explained = check != null ? checkSecretService() : null;
-            if (explained != null) {
-                return settled(explained);
+        } catch (PasswordAccessException e) {
+            if (isMissing(e)) {
+                return StoreStatus.available(name);
             }
-            return StoreStatus.unavailable(name + " refused a test entry: " + summary(e));
-        } finally {
-            try {
-                k.deletePassword(SERVICE, account);
-            } catch (PasswordAccessException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "keychain probe entry not deleted: {0}", summary(e));
-            }
+            return refused(e);
+        } catch (RuntimeException e) {
+            return refused(e);
         }
+    }
+
+    private StoreStatus refused(Exception e) {
+        StoreStatus explained = check != null ? checkSecretService() : null;
+        if (explained != null) {
+            return settled(explained);
+        }
+        return StoreStatus.unavailable(name + " refused a test lookup: " + summary(e));
     }
 
     /**
@@ -445,8 +545,11 @@ public final class KeyringSecretStore implements SecretStore {
             throw new SecretStoreException("cannot " + what + ": the keychain store is closed");
         }
         StoreStatus now = status.get();
-        if (now == probing || (backend == Backend.SECRET_SERVICE && busAddress == null)) {
-            // No bus, or the worker may be stuck in a call that never returns: do not queue behind it.
+        if (now == probing) {
+            // The worker may be stuck in a probe that never returns: do not queue behind it.
+            throw new SecretStoreException("cannot " + what + ": " + now.reason());
+        }
+        if (backend == Backend.SECRET_SERVICE && busAddress == null) {
             throw new SecretStoreException("cannot " + what + ": " + name + " is unavailable — " + now.reason());
         }
         boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.reason().equals(WAITING_FOR_UNLOCK);
@@ -461,7 +564,7 @@ public final class KeyringSecretStore implements SecretStore {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(false);
-            throw new SecretStoreException("cannot " + what + ": " + name + " did not answer within " + seconds(wait)
+            throw new SecretStoreException("cannot " + what + ": " + name + " did not answer in " + seconds(wait)
                     + (unlocking ? " (it is waiting for the keyring to be unlocked)" : ""));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SecretStoreException s) {

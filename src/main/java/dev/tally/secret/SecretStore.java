@@ -48,6 +48,14 @@ public interface SecretStore extends AutoCloseable {
      */
     void delete(String account);
 
+    /**
+     * For something a person is waiting for (a Save, a command): {@link #status()}, after waiting up to {@code max}
+     * for a keychain that has not answered yet to do so. Never throws.
+     */
+    default StoreStatus awaitAnswer(java.time.Duration max) {
+        return status();
+    }
+
     /** The store as users know it, e.g. "GNOME Keyring (Secret Service)", "macOS Keychain". Never blocks. */
     String name();
 

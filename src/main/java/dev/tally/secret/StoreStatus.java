@@ -12,16 +12,32 @@ import java.util.Objects;
  */
 public record StoreStatus(State state, String reason) {
 
-    /** The three states a user can be told about. */
+    /** The states a user can be told about. */
     public enum State {
         /** Keys can be read and written. */
         AVAILABLE,
         /** The keychain exists but is locked, or is waiting for the user to unlock it in a system prompt. */
         LOCKED,
-        /** There is no usable keychain (no D-Bus session, no keyring daemon, no default collection, no answer...). */
-        UNAVAILABLE
+        /** There is no usable keychain (no D-Bus session, no keyring daemon, no default collection...). */
+        UNAVAILABLE,
+        /**
+         * The keychain is there but did not answer in time (busy machine, keyring still starting after login): it may
+         * well hold keys, so none of them is "missing"; asking again later may succeed.
+         */
+        NOT_ANSWERING;
+
+        /** How the state is named in output: {@code available}, {@code locked}, {@code unavailable}, {@code not_answering}. */
+        public String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** In a sentence: "not answering". */
+        public String words() {
+            return jsonName().replace('_', ' ');
+        }
     }
 
+    /** How an unavailable status once said "did not answer" (e.g. from an older caller); still counted as such. */
     private static final String TIMEOUT_PREFIX = "timeout: ";
 
     public StoreStatus {
@@ -38,11 +54,16 @@ public record StoreStatus(State state, String reason) {
     }
 
     /**
-     * Unavailable because the keychain did not answer in time ({@code what}, e.g. "GNOME Keyring did not answer
-     * within 0.8 s"): it may still hold keys, see {@link #isTemporarilyUnreadable()}.
+     * The keychain did not answer in time ({@code what}, e.g. "GNOME Keyring did not answer in 5 s"): it may still hold
+     * keys, see {@link #isTemporarilyUnreadable()}.
      */
+    public static StoreStatus notAnswering(String what) {
+        return new StoreStatus(State.NOT_ANSWERING, what);
+    }
+
+    /** Same as {@link #notAnswering}. */
     public static StoreStatus timedOut(String what) {
-        return new StoreStatus(State.UNAVAILABLE, TIMEOUT_PREFIX + what);
+        return notAnswering(what);
     }
 
     public static StoreStatus unavailable(String reason) {
@@ -58,7 +79,8 @@ public record StoreStatus(State state, String reason) {
      * earlier are still in it, so a key that cannot be read must not be called missing.
      */
     public boolean isTemporarilyUnreadable() {
-        return state == State.LOCKED || state == State.UNAVAILABLE && reason.startsWith(TIMEOUT_PREFIX);
+        return state == State.LOCKED || state == State.NOT_ANSWERING
+                || state == State.UNAVAILABLE && reason.startsWith(TIMEOUT_PREFIX);
     }
 
     /** For example {@code "unavailable: no keyring daemon ..."}. */

@@ -1,7 +1,8 @@
 /**
  * Where API keys live: the {@link dev.tally.secret.SecretStore} contract, the OS keychain behind it
  * ({@link dev.tally.secret.KeyringSecretStore}: Secret Service on Linux, macOS Keychain, Windows
- * Credential Manager, all through java-keyring on one worker thread with timeouts), and the store used
+ * Credential Manager, all through java-keyring on one worker thread with injected waits; a keychain that does not
+ * answer in time is "not answering", never "no key"), and the store used
  * when there is no keychain ({@link dev.tally.secret.UnavailableSecretStore}, which refuses to store
  * anything rather than fall back to plaintext). Keys can also come from a command the user names, e.g. a
  * password manager's ({@link dev.tally.secret.KeyCommandRunner}: no shell, stdin closed, minimal environment,

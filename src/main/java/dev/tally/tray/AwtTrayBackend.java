@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
+
 import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.Dimension;
@@ -38,7 +40,7 @@ public final class AwtTrayBackend implements TrayBackend {
     // touched on the AWT event queue only
     private TrayIcon icon;
     private PopupMenu popup;
-    private TrayState shownState;
+    private State shownState;
 
     /**
      * @param ui       runs callbacks on the UI thread, e.g. {@code Platform::runLater}; tests may pass
@@ -75,7 +77,7 @@ public final class AwtTrayBackend implements TrayBackend {
     }
 
     @Override
-    public CompletionStage<Boolean> show(TrayState state, String tooltip, List<TrayMenu.Entry> menu) {
+    public CompletionStage<Boolean> show(State state, String tooltip, List<TrayMenu.Entry> menu) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         if (!isSupported()) {
             deliver(() -> result.complete(false));
@@ -105,7 +107,7 @@ public final class AwtTrayBackend implements TrayBackend {
         return result;
     }
 
-    private void add(TrayState state, String tooltip, List<TrayMenu.Entry> entries) throws AWTException {
+    private void add(State state, String tooltip, List<TrayMenu.Entry> entries) throws AWTException {
         SystemTray tray = SystemTray.getSystemTray();
         popup = new PopupMenu();
         fill(popup, entries);
@@ -127,7 +129,7 @@ public final class AwtTrayBackend implements TrayBackend {
         }
     }
 
-    private void apply(TrayState state, String tooltip, List<TrayMenu.Entry> entries) {
+    private void apply(State state, String tooltip, List<TrayMenu.Entry> entries) {
         if (state != shownState) {
             icon.setImage(TrayIconRenderer.render(state, iconSize(SystemTray.getSystemTray())));
             shownState = state;
@@ -158,7 +160,7 @@ public final class AwtTrayBackend implements TrayBackend {
     }
 
     @Override
-    public void update(TrayState state, String tooltip, List<TrayMenu.Entry> menu) {
+    public void update(State state, String tooltip, List<TrayMenu.Entry> menu) {
         if (!Boolean.TRUE.equals(supported)) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,12 +15,12 @@ public final class NoTray implements TrayBackend {
     }
 
     @Override
-    public CompletionStage<Boolean> show(TrayState state, String tooltip, List<TrayMenu.Entry> menu) {
+    public CompletionStage<Boolean> show(State state, String tooltip, List<TrayMenu.Entry> menu) {
         return CompletableFuture.completedFuture(false);
     }
 
     @Override
-    public void update(TrayState state, String tooltip, List<TrayMenu.Entry> menu) {
+    public void update(State state, String tooltip, List<TrayMenu.Entry> menu) {
         // nothing is shown, so there is nothing to update
     }
 

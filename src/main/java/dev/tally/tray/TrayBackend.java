@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
+
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -38,10 +40,10 @@ public interface TrayBackend {
      * @return completes on the UI executor with {@code true} once the icon is in the tray, {@code false} when it
      *         could not be added (no tray, the tray refused it); never completes exceptionally
      */
-    CompletionStage<Boolean> show(TrayState state, String tooltip, List<TrayMenu.Entry> menu);
+    CompletionStage<Boolean> show(State state, String tooltip, List<TrayMenu.Entry> menu);
 
     /** Replaces icon, tooltip and menu of the shown icon; does nothing when the icon is not shown. */
-    void update(TrayState state, String tooltip, List<TrayMenu.Entry> menu);
+    void update(State state, String tooltip, List<TrayMenu.Entry> menu);
 
     /** Removes the icon if shown. Idempotent. */
     void remove();

@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,7 +12,7 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 
 /**
- * Draws the tray icon for a {@link TrayState}: a coloured disc with a dark outer ring (seen on light
+ * Draws the tray icon for a {@link State}: a coloured disc with a dark outer ring (seen on light
  * panels) and a white inner ring (seen on dark panels), and a simple glyph so the state does not depend on
  * colour alone: a tick (OK), a down arrow (LOW), a cross (ERROR), clock hands (STALE), a dash (NO_DATA).
  *
@@ -29,7 +31,7 @@ public final class TrayIconRenderer {
     }
 
     /** The disc colour of a state; every state has its own. */
-    public static Color fill(TrayState state) {
+    public static Color fill(State state) {
         return switch (state) {
             case OK -> new Color(0x1E, 0x8E, 0x3E);
             case LOW -> new Color(0xF2, 0xA6, 0x00);
@@ -40,8 +42,8 @@ public final class TrayIconRenderer {
     }
 
     /** The glyph colour: dark on the light discs (amber, grey), white on the others. */
-    static Color glyph(TrayState state) {
-        return state == TrayState.LOW || state == TrayState.NO_DATA ? OUTLINE : Color.WHITE;
+    static Color glyph(State state) {
+        return state == State.LOW || state == State.NO_DATA ? OUTLINE : Color.WHITE;
     }
 
     /**
@@ -50,7 +52,7 @@ public final class TrayIconRenderer {
      * @param size edge in pixels, {@value #MIN_SIZE} to {@value #MAX_SIZE}
      * @throws IllegalArgumentException when {@code size} is out of range
      */
-    public static BufferedImage render(TrayState state, int size) {
+    public static BufferedImage render(State state, int size) {
         if (size < MIN_SIZE || size > MAX_SIZE) {
             throw new IllegalArgumentException("icon size must be " + MIN_SIZE + ".." + MAX_SIZE + " px, got " + size);
         }
@@ -79,7 +81,7 @@ public final class TrayIconRenderer {
         return Math.max(1, size / 22);
     }
 
-    private static void drawGlyph(Graphics2D g, TrayState state, double s) {
+    private static void drawGlyph(Graphics2D g, State state, double s) {
         g.setColor(glyph(state));
         g.setStroke(new BasicStroke((float) Math.max(2.0, s / 8.0), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         double c = s / 2;

@@ -1,5 +1,9 @@
 package dev.tally.tray;
 
+import dev.tally.status.AccountSummary;
+import dev.tally.status.Phrase;
+import dev.tally.status.Summary;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +51,12 @@ public final class TrayMenu {
     }
 
     /** The menu for {@code summary} at {@code now}. */
-    public static List<Entry> of(TraySummary summary, Instant now, boolean hideAmounts) {
+    public static List<Entry> of(Summary summary, Instant now, boolean hideAmounts) {
         List<Entry> entries = new ArrayList<>();
         if (summary.accounts().isEmpty()) {
-            entries.add(new Info("No accounts yet"));
+            entries.add(new Info(Phrase.TRAY_NO_ACCOUNTS_MENU.say()));
         }
-        for (TraySummary.Line line : summary.accounts()) {
+        for (AccountSummary line : summary.accounts()) {
             entries.add(new Info(TrayText.menuLine(line, now, hideAmounts)));
         }
         entries.add(new Separator());

@@ -4,52 +4,37 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.core.MoneyFormat;
+import dev.tally.status.AccountSummary;
+import dev.tally.status.Ages;
+import dev.tally.status.MoneyText;
+import dev.tally.status.Phrase;
+import dev.tally.status.State;
+import dev.tally.status.Summary;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The words the tray shows: the tooltip, the per-account menu lines, amounts and ages. Plain Java,
+ * How the tray lays out the status words ({@link Phrase}): the tooltip and the per-account menu lines. Plain Java,
  * stateless, thread-safe; the clock is always an argument. With {@code hideAmounts} (for screen sharing)
- * every amount becomes {@value #HIDDEN}; labels, states and ages stay.
+ * every amount becomes {@value MoneyText#HIDDEN}; labels, states and ages stay.
  */
 public final class TrayText {
-    /** What replaces an amount when amounts are hidden. */
-    public static final String HIDDEN = "•••";
+    /** What replaces an amount when amounts are hidden; kept for callers not yet on {@link MoneyText#HIDDEN}. */
+    public static final String HIDDEN = MoneyText.HIDDEN;
     /**
      * Windows keeps at most 127 characters of a tray tooltip and the JDK cuts the rest; the tooltip is kept
      * within this length on every platform so all platforms show the same text.
      */
     public static final int TOOLTIP_MAX = 127;
-    static final String PREFIX = "Tally — ";
 
     private TrayText() {
     }
 
-    /** "just now" (under a minute, or in the future), "3 min ago", "2 h ago", "1 day ago", "3 days ago". */
-    public static String age(Instant at, Instant now) {
-        long seconds = Duration.between(at, now).toSeconds();
-        if (seconds < 60) {
-            return "just now";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 60) {
-            return minutes + " min ago";
-        }
-        long hours = minutes / 60;
-        if (hours < 24) {
-            return hours + " h ago";
-        }
-        long days = hours / 24;
-        return days == 1 ? "1 day ago" : days + " days ago";
-    }
-
-    /** An amount as {@code ¥110.00}, or {@value #HIDDEN}. */
+    /** An amount as {@code ¥110.00}, or {@value MoneyText#HIDDEN}; kept for callers not yet on {@link MoneyText#shown}. */
     public static String money(Money m, boolean hideAmounts) {
-        return hideAmounts ? HIDDEN : MoneyFormat.shortText(m);
+        return MoneyText.shown(m, hideAmounts);
     }
 
     /**
@@ -61,21 +46,21 @@ public final class TrayText {
         if (!s.balances().isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (CurrencyBalance b : s.balances()) {
-                parts.add(money(b.totalMoney(), hideAmounts));
+                parts.add(MoneyText.shown(b.totalMoney(), hideAmounts));
             }
             return String.join(", ", parts);
         }
         if (s.spend() != null) {
-            return money(s.spend().amount(), hideAmounts) + " spent this month";
+            return Phrase.TRAY_SPENT.say(MoneyText.shown(s.spend().amount(), hideAmounts));
         }
         KeyLimit k = s.keyLimit();
         if (k.unlimited()) {
-            return "key has no limit";
+            return Phrase.TRAY_KEY_NO_LIMIT.say();
         }
         if (k.remaining() != null) {
-            return money(new Money(k.remaining(), k.currency()), hideAmounts) + " left on key";
+            return Phrase.TRAY_KEY_LEFT.say(MoneyText.shown(k.remaining(), k.currency(), hideAmounts));
         }
-        return "key limit " + money(new Money(k.limit(), k.currency()), hideAmounts);
+        return Phrase.TRAY_KEY_LIMIT.say(MoneyText.shown(k.limit(), k.currency(), hideAmounts));
     }
 
     /**
@@ -83,27 +68,28 @@ public final class TrayText {
      * {@code DeepSeek — ¥4.20 (below ¥5.00) · 3 min ago}, {@code Moonshot — key rejected · 3 min ago},
      * {@code OpenRouter — $74.50 · 25 min ago · timed out}.
      */
-    public static String menuLine(TraySummary.Line line, Instant now, boolean hideAmounts) {
+    public static String menuLine(AccountSummary line, Instant now, boolean hideAmounts) {
         List<String> parts = new ArrayList<>();
         if (line.value() != null) {
             String amounts = amounts(line.value(), hideAmounts);
             if (line.low()) {
-                amounts += hideAmounts ? " (low)" : " (below " + money(line.threshold(), false) + ")";
+                amounts = hideAmounts ? Phrase.TRAY_LOW_HIDDEN.say(amounts)
+                        : Phrase.TRAY_BELOW.say(amounts, MoneyText.shown(line.threshold(), false));
             }
             parts.add(amounts);
-            parts.add(age(line.valueAt(), now));
+            parts.add(Ages.ago(line.valueAt(), now));
             if (line.problem() != null) {
                 parts.add(line.problem());
             }
         } else if (line.problem() != null) {
             parts.add(line.problem());
             if (line.problemAt() != null) {
-                parts.add(age(line.problemAt(), now));
+                parts.add(Ages.ago(line.problemAt(), now));
             }
         } else {
-            parts.add("not checked yet");
+            parts.add(Phrase.TRAY_NOT_CHECKED.say());
         }
-        return line.label() + " — " + String.join(" · ", parts);
+        return Phrase.TRAY_MENU_LINE.say(line.label(), String.join(" · ", parts));
     }
 
     /**
@@ -114,13 +100,13 @@ public final class TrayText {
      * end), then others, and {@code +N more} says how many. One line: the AWT tray tooltip on Linux (XEmbed) draws a
      * single line and drops line breaks, running the accounts together, so they are parted by {@code " · "}.
      */
-    public static String tooltip(TraySummary summary, Instant now, boolean hideAmounts) {
-        List<TraySummary.Line> lines = summary.accounts();
+    public static String tooltip(Summary summary, Instant now, boolean hideAmounts) {
+        List<AccountSummary> lines = summary.accounts();
         if (lines.isEmpty()) {
-            return PREFIX + "no accounts yet";
+            return Phrase.TRAY_TOOLTIP.say(Phrase.TRAY_NO_ACCOUNTS_TOOLTIP.say());
         }
         List<String> items = new ArrayList<>();
-        for (TraySummary.Line l : lines) {
+        for (AccountSummary l : lines) {
             items.add(tooltipItem(l, now, hideAmounts));
         }
         boolean[] dropped = new boolean[items.size()];
@@ -137,31 +123,34 @@ public final class TrayText {
         return text;
     }
 
-    static String tooltipItem(TraySummary.Line l, Instant now, boolean hideAmounts) {
-        List<String> notes = new ArrayList<>();
+    static String tooltipItem(AccountSummary l, Instant now, boolean hideAmounts) {
         if (l.value() == null) {
-            String what = l.problem() != null ? l.problem() : "not checked yet";
-            String when = l.problem() != null && l.problemAt() != null ? " (" + age(l.problemAt(), now) + ")" : "";
-            return l.label() + ": " + what + when;
+            if (l.problem() == null) {
+                return Phrase.TRAY_ITEM_PROBLEM.say(l.label(), Phrase.TRAY_NOT_CHECKED.say());
+            }
+            return l.problemAt() == null ? Phrase.TRAY_ITEM_PROBLEM.say(l.label(), l.problem())
+                    : Phrase.TRAY_ITEM_PROBLEM_AT.say(l.label(), l.problem(), Ages.ago(l.problemAt(), now));
         }
+        List<String> notes = new ArrayList<>();
         if (l.low()) {
-            notes.add("low");
+            notes.add(Phrase.TRAY_LOW.say());
         }
         if (l.problem() != null) {
             notes.add(l.problem());
         }
-        if (l.state() != TrayState.OK) {
-            notes.add(age(l.valueAt(), now));
+        if (l.state() != State.OK) {
+            notes.add(Ages.ago(l.valueAt(), now));
         }
-        String text = l.label() + " " + amounts(l.value(), hideAmounts);
-        return notes.isEmpty() ? text : text + " (" + String.join(", ", notes) + ")";
+        String amounts = amounts(l.value(), hideAmounts);
+        return notes.isEmpty() ? Phrase.TRAY_ITEM.say(l.label(), amounts)
+                : Phrase.TRAY_ITEM_NOTES.say(l.label(), amounts, String.join(", ", notes));
     }
 
     /** The last healthy account still shown, else the last account of the least urgent state. */
-    private static int nextToDrop(List<TraySummary.Line> lines, boolean[] dropped) {
+    private static int nextToDrop(List<AccountSummary> lines, boolean[] dropped) {
         int pick = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (!dropped[i] && (pick < 0 || lines.get(i).state().ordinal() <= lines.get(pick).state().ordinal())) {
+            if (!dropped[i] && (pick < 0 || !lines.get(i).state().worseThan(lines.get(pick).state()))) {
                 pick = i;
             }
         }
@@ -176,8 +165,8 @@ public final class TrayText {
             }
         }
         if (droppedCount > 0) {
-            kept.add("+" + droppedCount + " more");
+            kept.add(Phrase.TRAY_MORE.say(droppedCount));
         }
-        return PREFIX + String.join(" · ", kept);
+        return Phrase.TRAY_TOOLTIP.say(String.join(" · ", kept));
     }
 }

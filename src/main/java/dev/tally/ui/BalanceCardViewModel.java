@@ -3,16 +3,17 @@ package dev.tally.ui;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
-import dev.tally.core.DesktopText;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.core.MoneyFormat;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
-import dev.tally.tray.TraySummary;
-import dev.tally.tray.TrayText;
+import dev.tally.status.Ages;
+import dev.tally.status.MoneyText;
+import dev.tally.status.Phrase;
+import dev.tally.status.Problem;
+import dev.tally.status.Remedies;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -95,7 +96,7 @@ public final class BalanceCardViewModel {
     private final ObservableList<AmountLine> amountsView = FXCollections.unmodifiableObservableList(amounts);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>(Badge.PENDING);
-    private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper("Checking…");
+    private final ReadOnlyStringWrapper badgeText = new ReadOnlyStringWrapper(Phrase.BADGE_PENDING.say());
     private final ReadOnlyStringWrapper badgeDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canEditKey = new ReadOnlyBooleanWrapper(false);
@@ -190,41 +191,39 @@ public final class BalanceCardViewModel {
             for (CurrencyBalance b : value.balances()) {
                 List<String> parts = new ArrayList<>();
                 if (b.paid() != null) {
-                    parts.add("paid " + money(b.paid(), b.currency()));
+                    parts.add(Phrase.CARD_PAID.say(money(b.paid(), b.currency())));
                 }
                 if (b.granted() != null) {
-                    parts.add("granted " + money(b.granted(), b.currency()));
+                    parts.add(Phrase.CARD_GRANTED.say(money(b.granted(), b.currency())));
                 }
                 if (b.creditLimit() != null && b.creditLimit().signum() != 0) {
-                    parts.add("credit limit " + money(b.creditLimit(), b.currency()));
+                    parts.add(Phrase.CARD_CREDIT_LIMIT.say(money(b.creditLimit(), b.currency())));
                 }
                 lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(),
                         // beside a key's own limit, say which number is the account's
-                        k != null ? "credits left" : "", String.join(" · ", parts), b.currencyAssumed(),
+                        k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
                         below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
             }
             if (value.spend() != null) {
                 Money spent = value.spend().amount();
-                lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(), "spent this month",
-                        "reported by " + s.target().info().displayName(), false, false, AmountKind.SPEND));
+                lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(),
+                        Phrase.CARD_SPENT_THIS_MONTH.say(), Phrase.CARD_REPORTED_BY.say(s.target().info().displayName()), false, false, AmountKind.SPEND));
             }
             if (k != null) {
                 lines.add(keyLine(k, threshold));
             }
             if (Boolean.FALSE.equals(value.available())) {
-                notes.add("The provider says this account cannot make API calls now");
+                notes.add(Phrase.CARD_NOT_AVAILABLE.say());
             }
             if (value.partial()) {
-                String kind = TraySummary.problemText(value.problem());
-                notes.add(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " — "
-                        + DesktopText.of(value.problem().message()));
+                notes.add(Phrase.TITLED.say(Problem.of(value.problem()).title(), Remedies.desktop(value.problem())));
             }
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
         boolean low = lines.stream().anyMatch(AmountLine::low);
-        lowText.set(!low ? "" : hideAmounts || threshold == null ? "Below your alert"
-                : "Below your " + MoneyFormat.shortText(threshold) + " alert");
+        lowText.set(!low ? "" : hideAmounts || threshold == null ? Phrase.CARD_LOW_HIDDEN.say()
+                : Phrase.CARD_LOW.say(MoneyText.shown(threshold, false)));
 
         Health health = s.health(now);
         FetchError error = s.lastError();
@@ -232,17 +231,18 @@ public final class BalanceCardViewModel {
         switch (health) {
             case LIVE -> {
                 if (low) {
-                    setBadge(Badge.LOW, "Low", lowText.get() + "; checked " + TrayText.age(value.fetchedAt(), now));
+                    setBadge(Badge.LOW, Phrase.BADGE_LOW.say(),
+                            Phrase.BADGE_DETAIL_LOW.say(lowText.get(), Ages.ago(value.fetchedAt(), now)));
                 } else {
-                    setBadge(Badge.LIVE, "Live", "Checked " + TrayText.age(value.fetchedAt(), now));
+                    setBadge(Badge.LIVE, Phrase.BADGE_LIVE.say(), Phrase.BADGE_DETAIL_LIVE.say(Ages.ago(value.fetchedAt(), now)));
                 }
             }
-            case STALE -> setBadge(Badge.STALE, "Stale " + minutes(value.fetchedAt(), now),
-                    "Last checked " + TrayText.age(value.fetchedAt(), now) + "; the next check is due");
-            case ERROR -> setBadge(Badge.ERROR, "Error: " + TraySummary.problemText(error), DesktopText.of(error.message()));
-            case NO_KEY -> setBadge(Badge.NO_KEY, "No key", DesktopText.of(error.message()));
-            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, "Not supported", DesktopText.of(error.message()));
-            case PENDING -> setBadge(Badge.PENDING, "Checking…", "Waiting for the first answer");
+            case STALE -> setBadge(Badge.STALE, Phrase.BADGE_STALE.say(Ages.since(value.fetchedAt(), now)),
+                    Phrase.BADGE_DETAIL_STALE.say(Ages.ago(value.fetchedAt(), now)));
+            case ERROR -> setBadge(Badge.ERROR, Phrase.BADGE_ERROR.say(Problem.of(error).label()), Remedies.desktop(error));
+            case NO_KEY -> setBadge(Badge.NO_KEY, Phrase.BADGE_NO_KEY.say(), Remedies.desktop(error));
+            case UNSUPPORTED -> setBadge(Badge.UNSUPPORTED, Phrase.BADGE_UNSUPPORTED.say(), Remedies.desktop(error));
+            case PENDING -> setBadge(Badge.PENDING, Phrase.BADGE_PENDING.say(), Phrase.BADGE_DETAIL_PENDING.say());
         }
         AccountStatus st = s.lastStatus();
         canEditKey.set(st == AccountStatus.AUTH_FAILED || st == AccountStatus.FORBIDDEN || st == AccountStatus.NO_KEY
@@ -250,7 +250,7 @@ public final class BalanceCardViewModel {
                 || value.problem() instanceof FetchError.Forbidden));
         reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
                 ? "" : reason(error, s));
-        updated.set(value == null ? "not updated yet" : "updated " + TrayText.age(value.fetchedAt(), now));
+        updated.set(value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now)));
         renderSpend(value, now);
     }
 
@@ -270,18 +270,8 @@ public final class BalanceCardViewModel {
 
     /** One line on the card body saying what went wrong and what to do; the provider's full words are in the tooltip. */
     private static String reason(FetchError error, AccountState s) {
-        boolean regions = !s.target().info().selectableRegions().isEmpty();
-        return switch (error) {
-            case FetchError.AuthFailed a -> "Key rejected — check the key" + (regions ? " or region" : "");
-            case FetchError.Forbidden f -> "Key not allowed to read the balance — check the key's permissions";
-            case FetchError.NoKey k -> "No key — add one with Edit key…";
-            case FetchError.RateLimited r -> "Rate limited — Tally tries again later";
-            case FetchError.Timeout t -> "No answer in time — Tally tries again later";
-            case FetchError.NetworkError n -> "Network error — check the connection; Tally tries again later";
-            case FetchError.BadResponse b -> "Unexpected answer from " + s.target().info().displayName();
-            case FetchError.ProviderError p -> s.target().info().displayName() + " reported an error — Tally tries again later";
-            case FetchError.Unsupported u -> "Tally cannot read this provider's balance";
-        };
+        return Problem.of(error).cardReason(s.target().info().displayName(),
+                !s.target().info().selectableRegions().isEmpty());
     }
 
     private void renderSpend(BalanceSnapshot value, Instant now) {
@@ -291,7 +281,7 @@ public final class BalanceCardViewModel {
             hasSpend.set(false);
             showSparkline.set(false);
             sparkline.set(List.of());
-            spendText.set(week.isEmpty() ? "" : "spend estimate appears after a few checks");
+            spendText.set(week.isEmpty() ? "" : Phrase.CARD_SPEND_PENDING.say());
             runwayText.set("");
             return;
         }
@@ -308,11 +298,17 @@ public final class BalanceCardViewModel {
         sparkline.set(java.util.Collections.unmodifiableList(points));
         String total = money(ws.total(), ws.currency());
         boolean fullWeek = ws.coverage(now).compareTo(WeekSummary.WINDOW.minus(WeekSummary.BUCKET)) >= 0;
-        String period = fullWeek ? "this week" : "since " + SINCE.format(ws.firstSample().atZone(zone));
-        spendText.set(ws.estimated() ? total + " spent " + period + " (estimated)"
-                : total + " spent " + period + " (reported by " + state.target().info().displayName() + ")");
+        String provider = state.target().info().displayName();
+        if (fullWeek) {
+            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_WEEK_ESTIMATED.say(total)
+                    : Phrase.CARD_SPEND_WEEK_REPORTED.say(total, provider));
+        } else {
+            String since = SINCE.format(ws.firstSample().atZone(zone));
+            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_SINCE_ESTIMATED.say(total, since)
+                    : Phrase.CARD_SPEND_SINCE_REPORTED.say(total, since, provider));
+        }
         runwayText.set(ws.runwayDays() == null ? ""
-                : "≈ " + ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString() + " days left at this pace");
+                : Phrase.CARD_RUNWAY.say(ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString()));
     }
 
     /** The week summary for the first currency shown (the card's main amount). */
@@ -335,17 +331,18 @@ public final class BalanceCardViewModel {
 
     /** The key's own limit as a large amount: what is left on it, or "No limit"; the limit and reset below. */
     private AmountLine keyLine(KeyLimit k, Money threshold) {
-        String used = k.usage() == null ? "" : "used " + money(k.usage(), k.currency());
+        String used = k.usage() == null ? "" : Phrase.CARD_KEY_USED.say(money(k.usage(), k.currency()));
         if (k.unlimited()) {
-            return new AmountLine("No limit", "", "on this key", used, false, false, AmountKind.KEY);
+            return new AmountLine(Phrase.CARD_KEY_NO_LIMIT.say(), "", Phrase.CARD_ON_THIS_KEY.say(), used, false, false, AmountKind.KEY);
         }
         BigDecimal left = k.remaining() != null ? k.remaining()
                 : k.usage() != null ? k.limit().subtract(k.usage()) : null;
-        String limit = "Key limit " + money(k.limit(), k.currency()) + (k.reset() == null ? "" : " · resets " + k.reset());
+        String limit = k.reset() == null ? Phrase.CARD_KEY_LIMIT.say(money(k.limit(), k.currency()))
+                : Phrase.CARD_KEY_LIMIT_RESETS.say(money(k.limit(), k.currency()), k.reset());
         if (left == null) {
-            return new AmountLine("?", k.currency(), "left on this key (not reported)", limit, false, false, AmountKind.KEY);
+            return new AmountLine("?", k.currency(), Phrase.CARD_LEFT_ON_KEY_UNKNOWN.say(), limit, false, false, AmountKind.KEY);
         }
-        return new AmountLine(money(left, k.currency()), k.currency(), "left on this key", limit, false,
+        return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, false,
                 below(left, k.currency(), threshold), AmountKind.KEY);
     }
 
@@ -361,12 +358,7 @@ public final class BalanceCardViewModel {
     }
 
     private String money(BigDecimal amount, String currency) {
-        return hideAmounts ? TrayText.HIDDEN : MoneyFormat.shortText(new Money(amount, currency));
-    }
-
-    private static String minutes(Instant at, Instant now) {
-        long m = Math.max(0, Duration.between(at, now).toMinutes());
-        return m < 120 ? m + " min" : (m / 60) + " h";
+        return MoneyText.shown(amount, currency, hideAmounts);
     }
 
     public ReadOnlyStringProperty titleProperty() {

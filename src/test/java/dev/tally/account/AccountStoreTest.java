@@ -96,4 +96,49 @@ class AccountStoreTest {
         assertEquals(List.of(a), loaded.accounts());
         assertTrue(loaded.warning().isEmpty());
     }
+
+    @Test
+    void aFileWrittenBeforeProviderFieldsReadsBackWithItsTeamId() throws IOException {
+        // written by the AccountStore of 2026-12-02 (team id as its own "teamId" key)
+        try (var in = AccountStoreTest.class.getResourceAsStream("/accounts/before-provider-fields.json")) {
+            Files.write(dir.resolve("accounts.json"), in.readAllBytes());
+        }
+        AccountStore.Loaded loaded = store().load();
+        assertTrue(loaded.warning().isEmpty(), loaded.warning().toString());
+        assertTrue(loaded.writable());
+        assertEquals(List.of("xai-work", "deepseek-home", "moonshot"), loaded.accounts().stream().map(Account::id).toList());
+        Account xai = loaded.accounts().getFirst();
+        assertEquals(java.util.Map.of("team_id", "team-4f2a"), xai.fields());
+        assertEquals("team-4f2a", xai.field("team_id"));
+        assertEquals(dev.tally.core.Money.of("10", "USD"), xai.threshold());
+        assertEquals(java.util.Map.of(), loaded.accounts().get(1).fields(), "a null teamId is no field");
+        assertEquals(java.net.URI.create("https://proxy.example.com/ds"), loaded.accounts().get(1).baseUrl());
+        assertEquals(15, loaded.accounts().get(1).intervalMinutes());
+        assertEquals("china", loaded.accounts().get(2).region());
+
+        store().save(loaded.accounts());
+        assertEquals(loaded.accounts(), store().load().accounts(), "saved again, it reads back the same");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("accounts.json").toFile())
+                .get("accounts").get(0);
+        assertEquals("team-4f2a", json.get("fields").get("team_id").asText());
+        assertEquals("team-4f2a", json.get("teamId").asText(), "an earlier Tally reading this file still finds its team id");
+    }
+
+    @Test
+    void providerFieldsReadBackAndAFieldsEntryThatIsNotAnObjectIsNamed() throws IOException {
+        Account a = new Account("relay", ProviderId.of("deepseek"), "Relay", null, null,
+                java.util.Map.of("base_url", "https://relay.example", "empty", " "), null, Account.DEFAULT_INTERVAL);
+        assertEquals(java.util.Map.of("base_url", "https://relay.example"), a.fields(), "a blank value is no value");
+        store().save(List.of(a));
+        assertEquals(List.of(a), store().load().accounts());
+
+        Files.writeString(dir.resolve("accounts.json"), "{\"version\": 1, \"accounts\": [{\"id\": \"xai\","
+                + " \"provider\": \"xai\", \"fields\": [\"team-1\"]}]}");
+        String warning = store().load().warning().orElseThrow();
+        assertTrue(warning.contains("account 'xai' has fields that are not an object"), warning);
+
+        Files.writeString(dir.resolve("accounts.json"), "{\"version\": 1, \"accounts\": [{\"id\": \"xai\","
+                + " \"provider\": \"xai\", \"teamId\": \"old\", \"fields\": {\"team_id\": \"new\"}}]}");
+        assertEquals("new", store().load().accounts().getFirst().field("team_id"), "\"fields\" wins over the legacy key");
+    }
 }

@@ -115,7 +115,9 @@ class PreferencesStoreTest {
         store().save(Preferences.defaults());
         store().save(Preferences.defaults().withNotifications(false));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("settings.json"), files.map(f -> f.getFileName().toString()).toList());
+            // settings.json.lock is the writers' lock file (issue 11), kept on purpose; no temporary file is left
+            assertEquals(List.of("settings.json", "settings.json.lock"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tally.alert;
 
+import dev.tally.core.Remedy;
 import dev.tally.core.Money;
 import dev.tally.core.MoneyFormat;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class MoneyTextTest {
     @Test
     void aRejectedKeysNotificationNamesSettingsNotAFlag() {
         Alert a = new Alert.KeyRejected("ms", "Moonshot", "the key was rejected by api.moonshot.cn (HTTP 401). Moonshot keys"
-                + " are bound to a region; this account uses 'china' — check the region (--region)");
+                + " are bound to a region; this account uses 'china'", false, new Remedy.CheckRegion());
         assertTrue(a.text().endsWith("check the region (--region)"), "the command line keeps its wording");
         assertTrue(a.displayText().endsWith("— check Settings → Region"), a.displayText());
     }

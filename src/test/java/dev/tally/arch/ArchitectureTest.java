@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/tally");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final List<String> HEADLESS = List.of("core", "provider", "account", "secret", "history", "poll",
-            "alert", "cli", "autostart", "engine", "app", "launcher", "notify");
+            "alert", "cli", "autostart", "engine", "app", "launcher", "notify", "status");
 
     private static Map<Path, String> sources() throws IOException {
         Map<Path, String> out = new java.util.TreeMap<>();

@@ -219,4 +219,37 @@ class AccountsCommandTest {
         assertTrue(r.err().contains("newer Tally"), r.err());
         assertEquals(future, Files.readString(home.resolve("accounts.json")));
     }
+
+    @Test
+    void providerFieldsAreGivenWithFieldOrTheirShorthandAndCheckedAgainstTheProvider() throws Exception {
+        CliRunner.Result add = cli().run("accounts", "add", "--provider", "xai", "--label", "work", "--field", "team_id=team-1");
+        assertEquals(0, add.code(), add.err());
+        assertFalse(add.err().contains("warning"), add.err());
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        assertEquals("team-1", a.get("fields").get("team_id").asText());
+        assertEquals("team-1", a.get("teamId").asText(), "the key earlier versions printed and read is still there");
+
+        assertEquals(0, cli().run("accounts", "edit", "xai-work", "--team-id", "team-2").code());
+        assertEquals("team-2", JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("fields")
+                .get("team_id").asText());
+        assertEquals(0, cli().run("accounts", "edit", "xai-work", "--field", "team_id=").code(), "an empty value removes it");
+        assertTrue(JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("fields").isEmpty());
+
+        CliRunner.Result both = cli().run("accounts", "edit", "xai-work", "--team-id", "a", "--field", "team_id=b");
+        assertEquals(2, both.code());
+        assertEquals("tally: --team-id and --field team_id say the same; give only one", both.err().strip());
+        CliRunner.Result unknown = cli().run("accounts", "edit", "xai-work", "--field", "colour=blue");
+        assertEquals(2, unknown.code());
+        assertEquals("tally: --field colour: xAI has no field 'colour' (its fields: team_id)", unknown.err().strip());
+        CliRunner.Result twoLines = cli().run("accounts", "edit", "xai-work", "--team-id", "team\n1");
+        assertEquals(2, twoLines.code());
+        assertEquals("tally: --team-id: a team id must be one line without control characters", twoLines.err().strip());
+
+        CliRunner.Result deepseek = cli().run("accounts", "add", "--provider", "deepseek", "--field", "team_id=x");
+        assertEquals(2, deepseek.code());
+        assertEquals("tally: DeepSeek does not use a team id; drop --field team_id", deepseek.err().strip());
+        CliRunner.Result shorthand = cli().run("accounts", "add", "--provider", "deepseek", "--team-id", "x");
+        assertEquals("tally: DeepSeek does not use a team id; drop --team-id", shorthand.err().strip());
+        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).size(), "nothing refused was saved");
+    }
 }

@@ -56,6 +56,8 @@ class BalanceContractTest {
                         List.of("STEPFUN_API_KEY"), List.of("--region", "global"), "USD", "0.00", true, null),
                 Arguments.of("xai", Map.of("/v1/billing/teams/team-1/prepaid/balance", "xai/balance.json"),
                         List.of("XAI_MANAGEMENT_KEY"), List.of("--team-id", "team-1"), "USD", "10.00", false, null),
+                Arguments.of("xai", Map.of("/v1/billing/teams/team-1/prepaid/balance", "xai/balance.json"),
+                        List.of("XAI_MANAGEMENT_KEY"), List.of("--field", "team_id=team-1"), "USD", "10.00", false, null),
                 Arguments.of("openai", Map.of("/v1/organization/costs", "openai/costs.json"),
                         List.of("OPENAI_ADMIN_KEY"), List.of(), null, null, false, "USD 0.06"),
                 Arguments.of("anthropic", Map.of("/v1/organizations/cost_report", "anthropic/cost-report.json"),

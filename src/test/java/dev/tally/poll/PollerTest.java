@@ -1,5 +1,6 @@
 package dev.tally.poll;
 
+import dev.tally.status.Remedies;
 import dev.tally.account.Account;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.FetchError;
@@ -81,6 +82,29 @@ class PollerTest {
             long ms = Duration.between(START, due.get(i)).toMillis();
             assertTrue(ms >= i * 3000L && ms < i * 3000L + 1000, "poll " + i + " at +" + ms + " ms");
         }
+    }
+
+    @Test
+    void twoHundredAccountsAllGetTheirFirstPollWithinThirtySecondsUnderTheCap() {
+        List<FetchTarget> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            server.fixture("/n" + i + "/user/balance", 200, "deepseek/balance.json");
+            many.add(account("n" + i, 5));
+        }
+        Poller p = poller(Runnable::run, 4);
+        p.setTargets(many, Map.of());
+        List<Instant> due = scheduler.pending();
+        assertEquals(200, due.size());
+        for (Instant at : due) {
+            assertTrue(!at.isAfter(START.plus(Poller.FIRST_ROUND)), "first poll at " + at);
+        }
+        assertTrue(due.getLast().isAfter(START.plusSeconds(25)), "spread over the 30 s, not all at once: " + due.getLast());
+        scheduler.advance(Poller.FIRST_ROUND.plusSeconds(1));
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1, requestsTo("n" + i), "n" + i + " was asked once in the first 30 s");
+        }
+        assertEquals(Duration.ofSeconds(3), Poller.staggerStep(3), "few accounts stay 3 s apart");
+        assertEquals(Duration.ofMillis(150), Poller.staggerStep(200));
     }
 
     @Test
@@ -239,7 +263,7 @@ class PollerTest {
         AccountState st = p.state("a").orElseThrow();
         assertEquals(Health.NO_KEY, st.health(clock.instant()));
         assertTrue(st.paused(), "nothing to ask with until a key is set");
-        assertTrue(st.lastError().message().contains("tally keys set a"), st.lastError().message());
+        assertTrue(Remedies.commandLine(st.lastError()).contains("tally keys set a"), Remedies.commandLine(st.lastError()));
         assertEquals(0, server.requests().size(), "no request without a key");
     }
 

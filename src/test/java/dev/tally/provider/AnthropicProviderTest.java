@@ -1,5 +1,6 @@
 package dev.tally.provider;
 
+import dev.tally.status.Remedies;
 import com.sun.net.httpserver.HttpExchange;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
@@ -256,7 +257,7 @@ class AnthropicProviderTest {
     void missingKeyNamesTheEnvironmentVariable() {
         FetchError e = harness.fail(null, null, Map.of());
         assertEquals(AccountStatus.NO_KEY, e.status());
-        assertTrue(e.message().contains("ANTHROPIC_ADMIN_KEY"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("ANTHROPIC_ADMIN_KEY"), Remedies.commandLine(e));
         assertTrue(server.requests().isEmpty());
     }
 

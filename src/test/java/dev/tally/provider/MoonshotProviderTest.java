@@ -1,5 +1,6 @@
 package dev.tally.provider;
 
+import dev.tally.status.Remedies;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
@@ -175,7 +176,7 @@ class MoonshotProviderTest {
         assertTrue(e.message().contains("Invalid Authentication"), e.message());
         assertTrue(e.message().contains("HTTP 401"), e.message());
         assertTrue(e.message().contains("bound to a region"), e.message());
-        assertTrue(e.message().contains("--region"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("--region"), Remedies.commandLine(e));
         assertTrue(e.message().contains("'china'"), e.message());
     }
 
@@ -191,7 +192,7 @@ class MoonshotProviderTest {
     void missingKeyNamesTheEnvironmentVariable() {
         FetchError e = harness.fail(null, null, Map.of());
         assertEquals(AccountStatus.NO_KEY, e.status());
-        assertTrue(e.message().contains("MOONSHOT_API_KEY"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("MOONSHOT_API_KEY"), Remedies.commandLine(e));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tally.provider;
 
+import dev.tally.status.Remedies;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
@@ -147,7 +148,7 @@ class NovitaProviderTest {
     void missingKeyNamesTheEnvironmentVariable() {
         FetchError e = harness.fail(null, null, Map.of());
         assertEquals(AccountStatus.NO_KEY, e.status());
-        assertTrue(e.message().contains("NOVITA_API_KEY"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("NOVITA_API_KEY"), Remedies.commandLine(e));
     }
 
     @Test

@@ -49,4 +49,17 @@ class RedactorTest {
     void aQuotedValueHoldingTheBodyIsRedactedToo() {
         assertFalse(redactor.quote("7f3a9c1e5b2d4f60a8e1c3b5d7f9a2c4").contains("7f3a9c1e"));
     }
+
+    @Test
+    void aShortKeyIsRedactedOnlyAsAWholeToken() {
+        Redactor m = Redactor.of(List.of(Secret.of("m")));
+        assertEquals("management key rejected", m.clean("management key rejected"), "words keep their letters");
+        assertEquals("key [key] rejected", m.clean("key m rejected"));
+        Redactor seven = Redactor.of(List.of(Secret.of("abc1234")));
+        assertEquals("the key [key] is not valid: '[key]'", seven.clean("the key abc1234 is not valid: 'abc1234'"));
+        assertEquals("xabc1234 and abc1234y stay", seven.clean("xabc1234 and abc1234y stay"));
+        assertEquals("[key] rejected", seven.clean("sk-abc1234 rejected"), "inside a key-like token: that rule removes it");
+        Redactor eight = Redactor.of(List.of(Secret.of("abcd1234")));
+        assertEquals("x[key]y", eight.clean("xabcd1234y"), "from 8 characters on, every occurrence goes");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tally.provider;
 
+import dev.tally.status.Remedies;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
@@ -132,7 +133,7 @@ class XaiProviderTest {
         FetchError e = harness.fail(null, null, KEYS);
         assertEquals(AccountStatus.NO_KEY, e.status());
         assertTrue(e.message().contains("team id"), e.message());
-        assertTrue(e.message().contains("XAI_TEAM_ID"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("XAI_TEAM_ID"), Remedies.commandLine(e));
         assertTrue(server.requests().isEmpty());
     }
 
@@ -140,7 +141,7 @@ class XaiProviderTest {
     void blankTeamIdIsNoKey() {
         FetchError e = harness.fail(null, "   ", KEYS);
         assertEquals(AccountStatus.NO_KEY, e.status());
-        assertTrue(e.message().contains("XAI_TEAM_ID"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("XAI_TEAM_ID"), Remedies.commandLine(e));
         assertTrue(server.requests().isEmpty());
     }
 
@@ -148,7 +149,7 @@ class XaiProviderTest {
     void missingManagementKeyNamesTheEnvironmentVariable() {
         FetchError e = harness.fail(null, TEAM, Map.of());
         assertEquals(AccountStatus.NO_KEY, e.status());
-        assertTrue(e.message().contains("XAI_MANAGEMENT_KEY"), e.message());
+        assertTrue(Remedies.commandLine(e).contains("XAI_MANAGEMENT_KEY"), Remedies.commandLine(e));
         assertTrue(server.requests().isEmpty());
     }
 
@@ -182,8 +183,8 @@ class XaiProviderTest {
         ProviderCatalog catalog = ProviderCatalog.standard();
         assertTrue(catalog.provider(ProviderId.of("xai")).orElseThrow() instanceof XaiProvider);
         ProviderInfo info = catalog.find("xai").orElseThrow();
-        assertTrue(info.needsTeamId());
-        assertEquals("XAI_TEAM_ID", info.teamIdEnvVar());
+        assertTrue(info.hasRequiredFields());
+        assertEquals("XAI_TEAM_ID", info.field("team_id").orElseThrow().envVar());
         assertEquals("https://management-api.x.ai", info.defaultRegion().origin().toString());
     }
 }

@@ -49,7 +49,8 @@ public final class ProviderHarness {
         Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
         keys.forEach((slot, key) -> secrets.put(slot, Secret.of(key)));
         FetchContext ctx = new FetchContext(provider.info(),
-                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(), teamId),
+                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(),
+                        teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId)),
                 Credentials.of(secrets), http, clock);
         return provider.fetch(ctx);
     }

@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.Summary;
+import dev.tally.status.State;
 import org.junit.jupiter.api.Test;
 
 import java.awt.GraphicsEnvironment;
@@ -22,7 +24,7 @@ class AwtTrayBackendTest {
     }
 
     private static List<TrayMenu.Entry> menu() {
-        return TrayMenu.of(TraySummary.of(List.of(), TrayFixtures.NOW), TrayFixtures.NOW, false);
+        return TrayMenu.of(Summary.of(List.of(), TrayFixtures.NOW), TrayFixtures.NOW, false);
     }
 
     @Test
@@ -30,9 +32,9 @@ class AwtTrayBackendTest {
         assumeTrue(GraphicsEnvironment.isHeadless(), "this test is about headless mode; the display here is real");
         AwtTrayBackend tray = backend();
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> assertFalse(tray.isSupported()));
-        assertFalse(tray.show(TrayState.OK, "Tally", menu()).toCompletableFuture().join(),
+        assertFalse(tray.show(State.OK, "Tally", menu()).toCompletableFuture().join(),
                 "show reports that no icon was added");
-        tray.update(TrayState.ERROR, "Tally", menu());
+        tray.update(State.ERROR, "Tally", menu());
         tray.displayMessage("Tally", "hello");
         tray.remove();
         assertFalse(tray.isShowing());
@@ -43,7 +45,7 @@ class AwtTrayBackendTest {
     void noTrayIsTheQuietFallback() throws Exception {
         NoTray tray = new NoTray();
         assertFalse(tray.isSupported());
-        assertFalse(tray.show(TrayState.OK, "Tally", menu()).toCompletableFuture().get(1, TimeUnit.SECONDS));
+        assertFalse(tray.show(State.OK, "Tally", menu()).toCompletableFuture().get(1, TimeUnit.SECONDS));
         assertFalse(tray.isShowing());
     }
 
@@ -52,7 +54,7 @@ class AwtTrayBackendTest {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (tests run with java.awt.headless=true)");
         AwtTrayBackend tray = backend();
         assumeTrue(tray.isSupported(), "needs a desktop with a system tray");
-        assertTrue(tray.show(TrayState.LOW, "Tally — test", menu()).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(tray.show(State.LOW, "Tally — test", menu()).toCompletableFuture().get(5, TimeUnit.SECONDS));
         assertTrue(tray.isShowing());
         tray.remove();
         java.awt.EventQueue.invokeAndWait(() -> { });

@@ -1,5 +1,6 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,12 +34,12 @@ class TrayIconRendererTest {
     @Test
     void everyStateHasItsOwnClearlyDifferentColour() {
         Set<Integer> colours = new HashSet<>();
-        for (TrayState s : TrayState.values()) {
+        for (State s : State.values()) {
             colours.add(TrayIconRenderer.fill(s).getRGB());
         }
-        assertEquals(TrayState.values().length, colours.size());
-        for (TrayState a : TrayState.values()) {
-            for (TrayState b : TrayState.values()) {
+        assertEquals(State.values().length, colours.size());
+        for (State a : State.values()) {
+            for (State b : State.values()) {
                 if (a != b) {
                     Color x = TrayIconRenderer.fill(a);
                     Color y = TrayIconRenderer.fill(b);
@@ -53,7 +54,7 @@ class TrayIconRendererTest {
     @ParameterizedTest
     @ValueSource(ints = {16, 22, 24, 32, 48, 64})
     void theDiscShowsTheStateColourAndAHighContrastOutline(int size) {
-        for (TrayState state : TrayState.values()) {
+        for (State state : State.values()) {
             BufferedImage img = TrayIconRenderer.render(state, size);
             assertEquals(size, img.getWidth());
             assertEquals(size, img.getHeight());
@@ -91,7 +92,7 @@ class TrayIconRendererTest {
     @Test
     void theGlyphMakesStatesDistinctWithoutColour() {
         Set<String> shapes = new HashSet<>();
-        for (TrayState state : TrayState.values()) {
+        for (State state : State.values()) {
             BufferedImage img = TrayIconRenderer.render(state, 32);
             Color glyph = TrayIconRenderer.glyph(state);
             StringBuilder mask = new StringBuilder();
@@ -103,12 +104,12 @@ class TrayIconRendererTest {
             assertTrue(mask.indexOf("#") >= 0, state + " has a glyph");
             shapes.add(mask.toString());
         }
-        assertEquals(TrayState.values().length, shapes.size());
+        assertEquals(State.values().length, shapes.size());
     }
 
     @Test
     void sizesOutsideWhatTraysUseAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> TrayIconRenderer.render(TrayState.OK, 8));
-        assertThrows(IllegalArgumentException.class, () -> TrayIconRenderer.render(TrayState.OK, 65));
+        assertThrows(IllegalArgumentException.class, () -> TrayIconRenderer.render(State.OK, 8));
+        assertThrows(IllegalArgumentException.class, () -> TrayIconRenderer.render(State.OK, 65));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tally.tray;
 
+import dev.tally.status.Summary;
 import dev.tally.core.FetchError;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class TrayMenuTest {
 
     @Test
     void oneDisabledLinePerAccountThenTheActions() {
-        TraySummary s = TraySummary.of(List.of(
+        Summary s = Summary.of(List.of(
                 ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00")),
                 failed(moonshot(), null, new FetchError.AuthFailed("rejected"), minutesAgo(3))), NOW);
         assertEquals(List.of(
@@ -34,7 +35,7 @@ class TrayMenuTest {
 
     @Test
     void withoutAccountsTheMenuSaysSoAndStillOffersSettings() {
-        List<TrayMenu.Entry> menu = TrayMenu.of(TraySummary.of(List.of(), NOW), NOW, false);
+        List<TrayMenu.Entry> menu = TrayMenu.of(Summary.of(List.of(), NOW), NOW, false);
         assertEquals(new TrayMenu.Info("No accounts yet"), menu.getFirst());
         assertEquals(TrayMenu.Action.of(TrayAction.SETTINGS), menu.get(4));
         assertEquals(new TrayMenu.Action("Refresh all", TrayAction.REFRESH_ALL, false), menu.get(2),

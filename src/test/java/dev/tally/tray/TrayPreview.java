@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.Summary;
+import dev.tally.status.State;
 import dev.tally.core.FetchError;
 import dev.tally.notify.DesktopNotifications;
 import dev.tally.notify.Notifications;
@@ -20,7 +22,7 @@ public final class TrayPreview {
     }
 
     public static void main(String[] args) throws Exception {
-        TrayState forced = args.length > 0 ? TrayState.valueOf(args[0]) : null;
+        State forced = args.length > 0 ? State.valueOf(args[0]) : null;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 30;
         boolean notify = args.length > 2 && args[2].equals("notify");
 
@@ -32,8 +34,8 @@ public final class TrayPreview {
                 TrayFixtures.failed(TrayFixtures.moonshot(), null,
                         new FetchError.AuthFailed("Moonshot rejected the API key (HTTP 401)"),
                         TrayFixtures.minutesAgo(3)));
-        TraySummary summary = TraySummary.of(states, TrayFixtures.NOW);
-        TrayState state = forced != null ? forced : summary.overall();
+        Summary summary = Summary.of(states, TrayFixtures.NOW);
+        State state = forced != null ? forced : summary.overall();
         String tooltip = TrayText.tooltip(summary, TrayFixtures.NOW, false);
         List<TrayMenu.Entry> menu = TrayMenu.of(summary, TrayFixtures.NOW, false);
 

@@ -1,5 +1,8 @@
 package dev.tally.tray;
 
+import dev.tally.status.AccountSummary;
+import dev.tally.status.Summary;
+import dev.tally.status.State;
 import dev.tally.core.FetchError;
 import dev.tally.core.Money;
 import dev.tally.poll.AccountState;
@@ -27,103 +30,103 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraySummaryTest {
 
-    private static TraySummary.Line only(AccountState s) {
-        return TraySummary.of(List.of(s), NOW).accounts().getFirst();
+    private static AccountSummary only(AccountState s) {
+        return Summary.of(List.of(s), NOW).accounts().getFirst();
     }
 
     @Test
     void worstOrderIsErrorLowStaleNoDataOk() {
-        assertEquals(TrayState.ERROR, TrayState.worst(TrayState.OK, TrayState.LOW, TrayState.ERROR, TrayState.STALE));
-        assertEquals(TrayState.LOW, TrayState.worst(TrayState.STALE, TrayState.LOW, TrayState.NO_DATA));
-        assertEquals(TrayState.STALE, TrayState.worst(TrayState.OK, TrayState.STALE, TrayState.NO_DATA));
-        assertEquals(TrayState.NO_DATA, TrayState.worst(TrayState.OK, TrayState.NO_DATA));
-        assertEquals(TrayState.OK, TrayState.worst(TrayState.OK, TrayState.OK));
-        assertEquals(TrayState.NO_DATA, TrayState.worst(List.of()), "no accounts: nothing to show yet");
+        assertEquals(State.ERROR, State.worst(State.OK, State.LOW, State.ERROR, State.STALE));
+        assertEquals(State.LOW, State.worst(State.STALE, State.LOW, State.NO_DATA));
+        assertEquals(State.STALE, State.worst(State.OK, State.STALE, State.NO_DATA));
+        assertEquals(State.NO_DATA, State.worst(State.OK, State.NO_DATA));
+        assertEquals(State.OK, State.worst(State.OK, State.OK));
+        assertEquals(State.NO_DATA, State.worst(List.of()), "no accounts: nothing to show yet");
     }
 
     @Test
     void freshBalancesAboveTheirThresholdAreOk() {
-        TraySummary s = TraySummary.of(List.of(
+        Summary s = Summary.of(List.of(
                 ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00")),
                 ok(openrouter(), balance("openrouter", minutesAgo(1), "USD", "74.50"))), NOW);
-        assertEquals(TrayState.OK, s.overall());
-        assertEquals(List.of(TrayState.OK, TrayState.OK), s.accounts().stream().map(TraySummary.Line::state).toList());
+        assertEquals(State.OK, s.overall());
+        assertEquals(List.of(State.OK, State.OK), s.accounts().stream().map(AccountSummary::state).toList());
     }
 
     @Test
     void belowTheThresholdInItsCurrencyIsLow() {
-        TraySummary.Line l = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "4.20")));
-        assertEquals(TrayState.LOW, l.state());
+        AccountSummary l = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "4.20")));
+        assertEquals(State.LOW, l.state());
         assertTrue(l.low());
-        TraySummary.Line exactly = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "5.00")));
-        assertEquals(TrayState.OK, exactly.state(), "at the threshold is not below it");
+        AccountSummary exactly = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "5.00")));
+        assertEquals(State.OK, exactly.state(), "at the threshold is not below it");
     }
 
     @Test
     void aThresholdInAnotherCurrencyIsNotComparedAcrossCurrencies() {
-        TraySummary.Line l = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "USD", "1.00")));
-        assertEquals(TrayState.OK, l.state());
+        AccountSummary l = only(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "USD", "1.00")));
+        assertEquals(State.OK, l.state());
         assertFalse(l.low());
     }
 
     @Test
     void aKeyLimitBelowTheThresholdIsLow() {
         var t = target("or-key", "openrouter", "OpenRouter key", Money.of("10", "USD"));
-        assertEquals(TrayState.LOW, only(ok(t, keyLimit(minutesAgo(1), "100", "7.50"))).state());
+        assertEquals(State.LOW, only(ok(t, keyLimit(minutesAgo(1), "100", "7.50"))).state());
     }
 
     @Test
     void exhaustedBalancesAreErrors() {
-        TraySummary.Line zero = only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "0")));
-        assertEquals(TrayState.ERROR, zero.state());
+        AccountSummary zero = only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "0")));
+        assertEquals(State.ERROR, zero.state());
         assertEquals("exhausted", zero.problem());
-        assertEquals(TrayState.ERROR, only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "-3.10"))).state());
-        TraySummary.Line off = only(ok(deepseek(), unavailable("deepseek", minutesAgo(2), "CNY", "12.00")));
-        assertEquals(TrayState.ERROR, off.state());
+        assertEquals(State.ERROR, only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "-3.10"))).state());
+        AccountSummary off = only(ok(deepseek(), unavailable("deepseek", minutesAgo(2), "CNY", "12.00")));
+        assertEquals(State.ERROR, off.state());
         assertEquals("not available", off.problem());
-        assertEquals(TrayState.ERROR, only(ok(openrouter(), keyLimit(minutesAgo(1), "20", "0"))).state());
+        assertEquals(State.ERROR, only(ok(openrouter(), keyLimit(minutesAgo(1), "20", "0"))).state());
     }
 
     @Test
     void rejectedKeysAndBrokenAnswersAreErrors() {
         var e = failed(moonshot(), null, new FetchError.AuthFailed("Moonshot rejected the API key (HTTP 401)"), minutesAgo(3));
-        TraySummary.Line l = only(e);
-        assertEquals(TrayState.ERROR, l.state());
+        AccountSummary l = only(e);
+        assertEquals(State.ERROR, l.state());
         assertEquals("key rejected", l.problem());
         assertEquals(minutesAgo(3), l.problemAt());
-        assertEquals(TrayState.ERROR, only(failed(deepseek(), balance("deepseek", minutesAgo(30), "CNY", "110"),
+        assertEquals(State.ERROR, only(failed(deepseek(), balance("deepseek", minutesAgo(30), "CNY", "110"),
                 new FetchError.BadResponse("no balance_infos"), minutesAgo(1))).state(),
                 "an error outranks the old value it keeps");
-        assertEquals(TrayState.ERROR, only(failed(deepseek(), null, new FetchError.NoKey("no key"), NOW)).state());
+        assertEquals(State.ERROR, only(failed(deepseek(), null, new FetchError.NoKey("no key"), NOW)).state());
     }
 
     @Test
     void passingFailuresKeepTheOldValueMarkedStale() {
         var last = balance("deepseek", minutesAgo(6), "CNY", "110.00");
-        TraySummary.Line l = only(failed(deepseek(), last, new FetchError.Timeout("timed out"), minutesAgo(1)));
-        assertEquals(TrayState.STALE, l.state());
+        AccountSummary l = only(failed(deepseek(), last, new FetchError.Timeout("timed out"), minutesAgo(1)));
+        assertEquals(State.STALE, l.state());
         assertEquals("timed out", l.problem());
         assertEquals(last, l.value(), "a failed poll never erases the last good value");
-        assertEquals(TrayState.NO_DATA, only(failed(deepseek(), null,
+        assertEquals(State.NO_DATA, only(failed(deepseek(), null,
                 new FetchError.NetworkError("no route"), minutesAgo(1))).state(), "nothing to call stale yet");
     }
 
     @Test
     void oldValuesAreStaleAfterTwiceTheInterval() {
-        assertEquals(TrayState.OK, only(ok(deepseek(), balance("deepseek", minutesAgo(10), "CNY", "110"))).state());
-        assertEquals(TrayState.STALE, only(ok(deepseek(), balance("deepseek", minutesAgo(11), "CNY", "110"))).state());
+        assertEquals(State.OK, only(ok(deepseek(), balance("deepseek", minutesAgo(10), "CNY", "110"))).state());
+        assertEquals(State.STALE, only(ok(deepseek(), balance("deepseek", minutesAgo(11), "CNY", "110"))).state());
     }
 
     @Test
     void overallIsTheWorstAccountAndUnsupportedProvidersDoNotCount() {
-        TraySummary s = TraySummary.of(List.of(
+        Summary s = Summary.of(List.of(
                 ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00")),
                 ok(openrouter(), balance("openrouter", NOW.minus(Duration.ofHours(2)), "USD", "74.50")),
                 failed(target("gemini", "deepseek", "Gemini", null), null,
                         new FetchError.Unsupported("no balance API"), minutesAgo(1))), NOW);
-        assertEquals(TrayState.STALE, s.overall());
-        assertEquals(TrayState.NO_DATA, s.accounts().get(2).state());
-        assertEquals(TrayState.NO_DATA, TraySummary.of(List.of(pending(deepseek())), NOW).overall());
-        assertEquals(TrayState.NO_DATA, TraySummary.of(List.of(), NOW).overall());
+        assertEquals(State.STALE, s.overall());
+        assertEquals(State.NO_DATA, s.accounts().get(2).state());
+        assertEquals(State.NO_DATA, Summary.of(List.of(pending(deepseek())), NOW).overall());
+        assertEquals(State.NO_DATA, Summary.of(List.of(), NOW).overall());
     }
 }

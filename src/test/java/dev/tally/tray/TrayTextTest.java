@@ -1,5 +1,7 @@
 package dev.tally.tray;
 
+import dev.tally.status.Summary;
+import dev.tally.status.Ages;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
@@ -37,8 +39,8 @@ class TrayTextTest {
     private static final AccountState MOONSHOT_REJECTED = failed(moonshot(), null,
             new FetchError.AuthFailed("Moonshot rejected the API key (HTTP 401)"), minutesAgo(3));
 
-    private static TraySummary summary(AccountState... states) {
-        return TraySummary.of(List.of(states), NOW);
+    private static Summary summary(AccountState... states) {
+        return Summary.of(List.of(states), NOW);
     }
 
     private static String line(AccountState s, boolean hide) {
@@ -47,14 +49,14 @@ class TrayTextTest {
 
     @Test
     void agesReadLikeAPersonWouldSayThem() {
-        assertEquals("just now", TrayText.age(NOW.minusSeconds(59), NOW));
-        assertEquals("just now", TrayText.age(NOW.plusSeconds(30), NOW), "a clock a little ahead is not an error");
-        assertEquals("1 min ago", TrayText.age(NOW.minusSeconds(60), NOW));
-        assertEquals("3 min ago", TrayText.age(minutesAgo(3), NOW));
-        assertEquals("59 min ago", TrayText.age(minutesAgo(59), NOW));
-        assertEquals("2 h ago", TrayText.age(minutesAgo(150), NOW));
-        assertEquals("1 day ago", TrayText.age(NOW.minus(Duration.ofHours(30)), NOW));
-        assertEquals("3 days ago", TrayText.age(NOW.minus(Duration.ofDays(3)), NOW));
+        assertEquals("just now", Ages.ago(NOW.minusSeconds(59), NOW));
+        assertEquals("just now", Ages.ago(NOW.plusSeconds(30), NOW), "a clock a little ahead is not an error");
+        assertEquals("1 min ago", Ages.ago(NOW.minusSeconds(60), NOW));
+        assertEquals("3 min ago", Ages.ago(minutesAgo(3), NOW));
+        assertEquals("59 min ago", Ages.ago(minutesAgo(59), NOW));
+        assertEquals("2 h ago", Ages.ago(minutesAgo(150), NOW));
+        assertEquals("1 day ago", Ages.ago(NOW.minus(Duration.ofHours(30)), NOW));
+        assertEquals("3 days ago", Ages.ago(NOW.minus(Duration.ofDays(3)), NOW));
     }
 
     @Test
@@ -86,7 +88,7 @@ class TrayTextTest {
                     balance("deepseek", minutesAgo(1), "CNY", "1234.56")));
         }
         many.add(MOONSHOT_REJECTED);
-        String tip = TrayText.tooltip(TraySummary.of(many, NOW), NOW, false);
+        String tip = TrayText.tooltip(Summary.of(many, NOW), NOW, false);
         assertTrue(tip.length() <= TrayText.TOOLTIP_MAX, tip.length() + ": " + tip);
         assertTrue(tip.contains("Moonshot: key rejected (3 min ago)"), tip);
         assertTrue(tip.startsWith("Tally — DeepSeek account 1 ¥1,234.56 · "), tip + " (amounts grouped like the cards)");

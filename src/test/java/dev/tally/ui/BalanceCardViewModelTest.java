@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.core.Remedy;
 import dev.tally.account.Account;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
@@ -297,7 +298,7 @@ class BalanceCardViewModelTest {
     void anErrorIsExplainedInOneLineOnTheCardWithTheFullTextOnHover() {
         FetchTarget ms = target("moonshot", "ms", "Moonshot (cn)", null);
         FetchError e = new FetchError.AuthFailed("the key was rejected by api.moonshot.cn (HTTP 401); this account uses"
-                + " 'china' — check the region (--region)");
+                + " 'china'", new Remedy.CheckRegion());
         vm.update(new AccountState(ms, null, e, NOW, null, true, 1), List.of(), NOW, false);
         assertEquals("Key rejected — check the key or region", vm.reasonProperty().get());
         assertEquals("The key was rejected by api.moonshot.cn (HTTP 401); this account uses 'china' — check Settings → Region",

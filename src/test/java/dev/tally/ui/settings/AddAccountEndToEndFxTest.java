@@ -135,12 +135,12 @@ class AddAccountEndToEndFxTest {
     void addingAnAccountInSettingsShowsItsCardWithTheAmount(FxRobot robot) {
         assertTrue(main.emptyProperty().get());
         robot.clickOn("Add account…");
-        waitUntil(() -> !settingsVm.loadingProperty().get() && settingsVm.keychainProperty().get() != null);
+        waitUntil(() -> !settingsVm.loadingProperty().get() && settingsVm.keychain().stateProperty().get() != null);
         robot.clickOn("#settings-provider");
         Node cell = robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()
                 .filter(c -> "DeepSeek".equals(c.getText())).findFirst().orElseThrow();
         robot.clickOn(cell);
-        waitUntil(() -> settingsVm.providerProperty().get() != null);
+        waitUntil(() -> settingsVm.form().providerProperty().get() != null);
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
         robot.clickOn("#settings-key-api").write(KEY);
         reveal(robot, "#settings-advanced");

@@ -84,7 +84,7 @@ class SettingsDialogTest {
 
     @Test
     void addADeepSeekAccountTestItsKeyAndSaveIt(FxRobot robot) throws Exception {
-        waitUntil(() -> !vm.loadingProperty().get() && vm.keychainProperty().get() != null);
+        waitUntil(() -> !vm.loadingProperty().get() && vm.keychain().stateProperty().get() != null);
         pickProvider(robot, "DeepSeek");
 
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
@@ -152,8 +152,8 @@ class SettingsDialogTest {
 
         pickProvider(robot, "DeepSeek");
         ComboBox<?> currency = robot.lookup("#settings-currency").queryAs(ComboBox.class);
-        robot.interact(() -> vm.thresholdCurrencyProperty().set("CNY"));
-        robot.interact(() -> vm.thresholdCurrencyProperty().set(null));
+        robot.interact(() -> vm.form().thresholdCurrencyProperty().set("CNY"));
+        robot.interact(() -> vm.form().thresholdCurrencyProperty().set(null));
         assertEquals("Currency", currency.getButtonCell().getText(), "the prompt comes back once the choice is cleared");
 
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
@@ -172,7 +172,7 @@ class SettingsDialogTest {
                 new Account("d", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek (home)", null,
                         java.net.URI.create("https://proxy.example.com"), null, null, 5)));
         robot.interact(() -> vm.load("d"));
-        waitUntil(() -> !vm.loadingProperty().get() && "d".equals(vm.editingIdProperty().get()));
+        waitUntil(() -> !vm.loadingProperty().get() && "d".equals(vm.form().editingIdProperty().get()));
 
         javafx.scene.control.ListView<?> list = robot.lookup(".settings-account-list").queryAs(javafx.scene.control.ListView.class);
         Bounds inList = list.localToScreen(list.getBoundsInLocal());
@@ -186,7 +186,7 @@ class SettingsDialogTest {
         double url = robot.lookup("#settings-base-url").query().localToScene(0, 0).getX();
         assertEquals(label, url, 1.0, "the base URL field starts where the other fields start");
 
-        robot.interact(() -> vm.edit("b"));
+        robot.interact(() -> vm.form().edit("b"));
         assertFalse(robot.lookup("#settings-advanced").queryAs(javafx.scene.control.TitledPane.class).isExpanded(),
                 "Advanced is not left open from the account before");
     }
@@ -204,7 +204,7 @@ class SettingsDialogTest {
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(dialog.stage().isShowing());
-        assertEquals(KEY, vm.keyFields().getFirst().textProperty().get(), "still there after Cancel");
+        assertEquals(KEY, vm.form().keyFields().getFirst().textProperty().get(), "still there after Cancel");
 
         robot.clickOn("Close");
         WaitForAsyncUtils.waitForFxEvents();
@@ -218,7 +218,7 @@ class SettingsDialogTest {
         fx.accounts.save(java.util.List.of(new Account("deepseek", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek",
                 null, server.baseUrl(), null, null, 5)));
         robot.interact(() -> vm.load());
-        waitUntil(() -> !vm.loadingProperty().get() && "deepseek".equals(vm.editingIdProperty().get()));
+        waitUntil(() -> !vm.loadingProperty().get() && "deepseek".equals(vm.form().editingIdProperty().get()));
         robot.clickOn("#settings-key-api").write(KEY);
         Button test = robot.lookup("#settings-test").queryAs(Button.class);
         robot.push(KeyCode.ALT, KeyCode.T);
@@ -226,7 +226,7 @@ class SettingsDialogTest {
         waitUntil(() -> result.getText().startsWith("OK"));
         assertTrue(test.isFocused(), "Alt+T pressed Test and the focus is on it, not in the alert field");
         robot.type(KeyCode.DIGIT7);
-        assertEquals("", vm.thresholdProperty().get(), "a keystroke after a test does not edit the alert level");
+        assertEquals("", vm.form().thresholdProperty().get(), "a keystroke after a test does not edit the alert level");
 
         java.util.Map<Character, java.util.List<String>> letters = new java.util.TreeMap<>();
         java.util.List<Node> labelled = new java.util.ArrayList<>();
@@ -268,7 +268,7 @@ class SettingsDialogTest {
                 .filter(c -> name.equals(c.getText()) && c.getScene() != dialog.stage().getScene())
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in the provider list"));
         robot.clickOn(cell);
-        waitUntil(() -> vm.providerProperty().get() != null && vm.providerProperty().get().name().equals(name));
+        waitUntil(() -> vm.form().providerProperty().get() != null && vm.form().providerProperty().get().name().equals(name));
     }
 
 

@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Arguments: {@code new-tested} (default: a new DeepSeek account after a successful Test), {@code existing}
  * (two saved accounts, the first open), {@code providers} (the provider list open), {@code general},
- * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages); add {@code dark}
+ * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages), {@code xai} (a new xAI
+ * account with its team id typed: a provider-declared field); add {@code dark}
  * for the dark theme, {@code bottom} to scroll the accounts tab to its end, {@code hidden} to tick "hide amounts".
  */
 public final class SettingsPreview {
@@ -82,7 +83,7 @@ public final class SettingsPreview {
                     Platform.runLater(() -> {
                         prepare(scene, vm, dialog, server.baseUrl());
                         if (args.contains("hidden")) {
-                            vm.hideAmountsProperty().set(true);
+                            vm.general().hideAmountsProperty().set(true);
                         }
                         if (args.contains("bottom")) {
                             Platform.runLater(() -> dialog.stage().getScene().getRoot().lookupAll(".scroll-pane").forEach(n ->
@@ -96,24 +97,31 @@ public final class SettingsPreview {
         private static void prepare(String scene, SettingsViewModel vm, SettingsDialog dialog, URI fake) {
             switch (scene) {
                 case "new-tested", "no-keychain" -> {
-                    vm.chooseProvider(vm.providerChoices().getFirst());
-                    vm.labelProperty().set("DeepSeek (work)");
-                    vm.keyFields().getFirst().textProperty().set("sk-4f1c9e2b7a3d44e1b6c8d2f0a9e1b7c3");
-                    vm.thresholdProperty().set("5");
-                    vm.thresholdCurrencyProperty().set("CNY");
-                    vm.baseUrlProperty().set(fake.toString());
-                    vm.test();
+                    vm.form().chooseProvider(vm.form().providerChoices().getFirst());
+                    vm.form().labelProperty().set("DeepSeek (work)");
+                    vm.form().keyFields().getFirst().textProperty().set("sk-4f1c9e2b7a3d44e1b6c8d2f0a9e1b7c3");
+                    vm.form().thresholdProperty().set("5");
+                    vm.form().thresholdCurrencyProperty().set("CNY");
+                    vm.form().baseUrlProperty().set(fake.toString());
+                    vm.connection().test();
                     // the fake's loopback address is not what people would see: fold it away for the picture
                     dialog.stage().getScene().getRoot().lookupAll(".settings-advanced").forEach(n ->
                             ((javafx.scene.control.TitledPane) n).setExpanded(false));
                 }
+                case "xai" -> {
+                    vm.form().chooseProvider(vm.form().providerChoices().stream().filter(c -> c.id().value().equals("xai")).findFirst()
+                            .orElseThrow());
+                    vm.form().labelProperty().set("xAI (work)");
+                    vm.form().field("team_id").textProperty().set("team-4f2a");
+                    vm.form().thresholdProperty().set("10");
+                }
                 case "invalid" -> {
-                    vm.chooseProvider(vm.providerChoices().get(2));
-                    vm.labelProperty().set("");
-                    vm.keyFields().getFirst().textProperty().set("sk-abc\u0007");
-                    vm.thresholdProperty().set("lots");
-                    vm.intervalProperty().set("0");
-                    vm.baseUrlProperty().set("http://proxy.example.com");
+                    vm.form().chooseProvider(vm.form().providerChoices().get(2));
+                    vm.form().labelProperty().set("");
+                    vm.form().keyFields().getFirst().textProperty().set("sk-abc\u0007");
+                    vm.form().thresholdProperty().set("lots");
+                    vm.form().intervalProperty().set("0");
+                    vm.form().baseUrlProperty().set("http://proxy.example.com");
                 }
                 case "providers" -> dialog.stage().getScene().getRoot().lookupAll("#settings-provider").forEach(n ->
                         ((javafx.scene.control.ComboBox<?>) n).show());

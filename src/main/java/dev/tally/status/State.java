@@ -1,15 +1,16 @@
-package dev.tally.tray;
+package dev.tally.status;
 
 import java.util.Collection;
 
 /**
- * What the tray icon says at a glance, for one account or for all of them.
+ * How an account is doing at a glance, for one account or for all of them: what the tray icon shows, and the
+ * order in which accounts are worst first.
  *
  * <p>Declared from least to most urgent; {@link #worst} picks the most urgent:
  * {@code ERROR > LOW > STALE > NO_DATA > OK}. A wrong or used-up account outranks a low one, and a
  * low balance outranks a number that is merely old, because both need the user to act.
  */
-public enum TrayState {
+public enum State {
     /** Every shown balance is current and above its alert level. */
     OK,
     /** Nothing fetched yet (first poll pending, or only transient failures so far). */
@@ -22,17 +23,22 @@ public enum TrayState {
     ERROR;
 
     /** The more urgent of the two. */
-    public TrayState worse(TrayState other) {
+    public State worse(State other) {
         return other.ordinal() > ordinal() ? other : this;
     }
 
     /** The most urgent state among {@code states}; {@link #NO_DATA} when there are none. */
-    public static TrayState worst(Collection<TrayState> states) {
-        return states.stream().reduce(TrayState::worse).orElse(NO_DATA);
+    public static State worst(Collection<State> states) {
+        return states.stream().reduce(State::worse).orElse(NO_DATA);
+    }
+
+    /** True when this state needs the user more than {@code other} (sorts worst first). */
+    public boolean worseThan(State other) {
+        return ordinal() > other.ordinal();
     }
 
     /** The most urgent of the given states; {@link #NO_DATA} when there are none. */
-    public static TrayState worst(TrayState... states) {
+    public static State worst(State... states) {
         return worst(java.util.List.of(states));
     }
 }

@@ -1,0 +1,13 @@
+package dev.tally.account;
+
+/**
+ * Another writer held {@code accounts.json} or {@code settings.json} for longer than a writer waits; the file was
+ * not changed. The message says so in one line, for people.
+ */
+public final class StoreBusyException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreBusyException(String message) {
+        super(message);
+    }
+}

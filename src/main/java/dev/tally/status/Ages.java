@@ -1,0 +1,44 @@
+package dev.tally.status;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How old something is and how long a wait is, in words, the same in every front end. Stateless and thread-safe;
+ * the clock is always an argument.
+ */
+public final class Ages {
+    private Ages() {
+    }
+
+    /** "just now" (under a minute, or in the future), "3 min ago", "2 h ago", "1 day ago", "3 days ago". */
+    public static String ago(Instant at, Instant now) {
+        long seconds = Duration.between(at, now).toSeconds();
+        if (seconds < 60) {
+            return Phrase.AGE_JUST_NOW.say();
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return Phrase.AGE_MINUTES.say(minutes);
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return Phrase.AGE_HOURS.say(hours);
+        }
+        long days = hours / 24;
+        return days == 1 ? Phrase.AGE_ONE_DAY.say() : Phrase.AGE_DAYS.say(days);
+    }
+
+    /** A planned wait: "45 s" under two minutes, else whole minutes ("31 min"), rounded up: never shorter than the real wait. */
+    public static String wait(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        long s = (ms + 999) / 1000;
+        return s < 120 ? Phrase.SPAN_SECONDS.say(s) : Phrase.SPAN_MINUTES.say((s + 59) / 60);
+    }
+
+    /** For how long a value has been old: "25 min" under two hours, else whole hours ("3 h"), rounded down. */
+    public static String since(Instant at, Instant now) {
+        long m = Math.max(0, Duration.between(at, now).toMinutes());
+        return m < 120 ? Phrase.SPAN_MINUTES.say(m) : Phrase.SPAN_HOURS.say(m / 60);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tally.status;
+
+import dev.tally.core.BalanceSnapshot;
+import dev.tally.core.CurrencyBalance;
+import dev.tally.core.FetchError;
+import dev.tally.core.KeyLimit;
+import dev.tally.poll.AccountState;
+import dev.tally.poll.FetchOutcome;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The command line's status text: one human line per account, e.g.
+ * {@code DeepSeek: 110.00 CNY (paid 100.00, granted 10.00)}, and the {@code --json} messages. Plain decimals, advice
+ * as exact commands. Stateless and thread-safe; the clock is always an argument.
+ */
+public final class CommandLineText {
+    private CommandLineText() {
+    }
+
+    /**
+     * The "; retry in N s" that the HTTP layer appends to a 429 message from the provider's Retry-After. Shown by
+     * {@code tally balance} as the provider's request; dropped when it is 0 s (a date in the past means "now", and
+     * "retry in 0 s" reads like a fault) and by {@code tally watch}, which states the wait it actually planned.
+     */
+    private static final Pattern RETRY_AFTER_SUFFIX = Pattern.compile("; retry in \\d+ s$");
+
+    /** {@code Label: what was fetched}, or {@code Label: what went wrong — what to do}. */
+    public static String line(FetchOutcome o) {
+        String label = o.target().label();
+        return switch (o) {
+            case FetchOutcome.Success s -> Phrase.LINE.say(label, describe(s.snapshot()));
+            case FetchOutcome.Failure f -> Phrase.LINE.say(label, describe(f.error()));
+        };
+    }
+
+    /**
+     * A line of {@code tally watch}: like {@link #line}, and after a failure the wait the poller actually planned
+     * ("next try in 30 s") — for a 429 that is the longer of the provider's Retry-After and the backoff — or that
+     * the account waits for its key or settings to change.
+     *
+     * @param state the account's state after this poll (its {@code nextPollAt} is the planned retry)
+     */
+    public static String watchLine(FetchOutcome o, AccountState state, Instant now) {
+        if (!(o instanceof FetchOutcome.Failure f)) {
+            return line(o);
+        }
+        String text = Phrase.LINE.say(o.target().label(), describe(f.error(), false));
+        if (state != null && state.nextPollAt() != null) {
+            return Phrase.WATCH_NEXT_TRY.say(text, Ages.wait(Duration.between(now, state.nextPollAt())));
+        }
+        if (state != null && state.paused()) {
+            return Phrase.WATCH_PAUSED.say(text);
+        }
+        return text;
+    }
+
+    /**
+     * The error's message for people with its remedy as a command ({@code --json}'s {@code message}, the history's
+     * record); a rate-limit message never ends in "retry in 0 s".
+     */
+    public static String message(FetchError e) {
+        return message(e, true);
+    }
+
+    private static String message(FetchError e, boolean keepRetryAfter) {
+        if (e instanceof FetchError.RateLimited r
+                && (!keepRetryAfter || r.retryAfter() == null || r.retryAfter().toSeconds() == 0)) {
+            return Remedies.say(RETRY_AFTER_SUFFIX.matcher(r.message()).replaceFirst(""), r.remedy(),
+                    Remedies.Front.COMMAND_LINE);
+        }
+        return Remedies.commandLine(e);
+    }
+
+    /** What went wrong and what to do: "key rejected — the key was rejected by … — check the region (--region)". */
+    public static String describe(FetchError e) {
+        return describe(e, true);
+    }
+
+    private static String describe(FetchError e, boolean keepRetryAfter) {
+        return Problem.of(e).commandLine(message(e, keepRetryAfter));
+    }
+
+    /** What a snapshot holds: every balance with its split, spend, the key's limit, and what is missing. */
+    public static String describe(BalanceSnapshot s) {
+        List<String> parts = new ArrayList<>();
+        boolean assumed = false;
+        for (CurrencyBalance b : s.balances()) {
+            String text = money(b.total(), b.currency());
+            List<String> split = new ArrayList<>();
+            if (b.paid() != null) {
+                split.add(Phrase.CLI_PAID.say(b.paid().toPlainString()));
+            }
+            if (b.granted() != null) {
+                split.add(Phrase.CLI_GRANTED.say(b.granted().toPlainString()));
+            }
+            if (!split.isEmpty()) {
+                text += " (" + String.join(", ", split) + ")";
+            }
+            assumed |= b.currencyAssumed();
+            parts.add(text);
+        }
+        if (s.spend() != null) {
+            parts.add(Phrase.CLI_SPENT.say(money(s.spend().amount().amount(), s.spend().amount().currency())));
+        }
+        if (s.keyLimit() != null) {
+            parts.add(keyLimit(s.keyLimit()));
+        }
+        String text = String.join(" · ", parts);
+        if (assumed) {
+            text = Phrase.CLI_CURRENCY_ASSUMED.say(text);
+        }
+        if (Boolean.FALSE.equals(s.available())) {
+            text = Phrase.CLI_NOT_AVAILABLE.say(text);
+        }
+        if (s.partial()) {
+            text = Phrase.CLI_PARTIAL.say(text, describe(s.problem()));
+        }
+        return text;
+    }
+
+    private static String keyLimit(KeyLimit k) {
+        String text;
+        if (k.unlimited()) {
+            text = Phrase.CLI_KEY_NO_LIMIT.say();
+        } else {
+            String left = k.remaining() == null ? Phrase.CLI_KEY_REMAINING_UNKNOWN.say()
+                    : Phrase.CLI_KEY_LEFT.say(money(k.remaining(), k.currency()));
+            text = Phrase.CLI_KEY_LIMIT.say(money(k.limit(), k.currency()), left);
+            if (k.reset() != null) {
+                text = Phrase.CLI_KEY_RESETS.say(text, k.reset());
+            }
+        }
+        return k.usage() == null ? text : Phrase.CLI_KEY_USED.say(text, money(k.usage(), k.currency()));
+    }
+
+    /**
+     * {@code tally status}'s line from the history: the last balance and its age ({@code [stale]} when old), or that
+     * none is recorded, then the last failure's recorded message.
+     *
+     * @param last          the last recorded balance, or {@code null}
+     * @param lastGoodAt    when it was fetched, or {@code null}
+     * @param failedMessage the last check's failure as recorded, or {@code null} when it did not fail
+     */
+    public static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
+                                    String failedMessage, Instant now) {
+        String text;
+        if (last != null) {
+            text = Phrase.CLI_STATUS_AGE.say(describe(last), Ages.ago(lastGoodAt, now));
+            if (stale) {
+                text = Phrase.CLI_STATUS_STALE.say(text);
+            }
+        } else {
+            text = Phrase.CLI_STATUS_NO_BALANCE.say();
+        }
+        if (failedMessage != null) {
+            text = Phrase.CLI_STATUS_LAST_FAILED.say(text, failedMessage);
+        }
+        return Phrase.LINE.say(label, text);
+    }
+
+    /** An amount on the command line: {@code 110.00 CNY}. */
+    public static String money(BigDecimal amount, String currency) {
+        return MoneyText.commandLine(amount, currency);
+    }
+}

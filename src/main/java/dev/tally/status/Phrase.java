@@ -1,0 +1,225 @@
+package dev.tally.status;
+
+import java.util.Objects;
+
+/**
+ * Every sentence Tally says about an account's status, in one place, each a whole sentence (or a whole label)
+ * with numbered placeholders {@code {0}}, {@code {1}}, … so that a translation can reorder them. The English
+ * text is the default; nothing else in the code base writes these words. A placeholder is replaced verbatim:
+ * apostrophes and braces other than {@code {n}} are plain text.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public enum Phrase {
+    // ---- ages and waits
+    AGE_JUST_NOW("just now"),
+    AGE_MINUTES("{0} min ago"),
+    AGE_HOURS("{0} h ago"),
+    AGE_ONE_DAY("1 day ago"),
+    AGE_DAYS("{0} days ago"),
+    SPAN_SECONDS("{0} s"),
+    SPAN_MINUTES("{0} min"),
+    SPAN_HOURS("{0} h"),
+
+    // ---- what went wrong, by kind: a short label (tray, card badge), a title (a sentence start), the command line
+    LABEL_AUTH_FAILED("key rejected"),
+    LABEL_FORBIDDEN("key not allowed"),
+    LABEL_RATE_LIMITED("rate limited"),
+    LABEL_TIMEOUT("timed out"),
+    LABEL_NETWORK_ERROR("network error"),
+    LABEL_BAD_RESPONSE("unexpected response"),
+    LABEL_PROVIDER_ERROR("provider error"),
+    LABEL_NO_KEY("no key"),
+    LABEL_UNSUPPORTED("balance check not supported"),
+    LABEL_EXHAUSTED("exhausted"),
+    LABEL_NOT_AVAILABLE("not available"),
+
+    TITLE_AUTH_FAILED("Key rejected"),
+    TITLE_FORBIDDEN("Key not allowed"),
+    TITLE_RATE_LIMITED("Rate limited"),
+    TITLE_TIMEOUT("Timed out"),
+    TITLE_NETWORK_ERROR("Network error"),
+    TITLE_BAD_RESPONSE("Unexpected response"),
+    TITLE_PROVIDER_ERROR("Provider error"),
+    TITLE_NO_KEY("No key"),
+    TITLE_UNSUPPORTED("Not supported"),
+    /** A title and the detail: "Key rejected — the key was rejected by …". */
+    TITLED("{0} — {1}"),
+
+    CLI_AUTH_FAILED("key rejected — {0}"),
+    CLI_FORBIDDEN("key not allowed — {0}"),
+    CLI_RATE_LIMITED("rate limited — {0}"),
+    CLI_TIMEOUT("timed out — {0}"),
+    CLI_NETWORK_ERROR("network error — {0}"),
+    CLI_BAD_RESPONSE("unexpected response — {0}"),
+    CLI_PROVIDER_ERROR("provider error — {0}"),
+    CLI_NO_KEY("{0}"),
+    CLI_UNSUPPORTED("{0}"),
+
+    // ---- what went wrong, in one line on the card; {0} is the provider's name
+    REASON_AUTH_FAILED("Key rejected — check the key"),
+    REASON_AUTH_FAILED_OR_REGION("Key rejected — check the key or region"),
+    REASON_FORBIDDEN("Key not allowed to read the balance — check the key's permissions"),
+    REASON_NO_KEY("No key — add one with Edit key…"),
+    REASON_RATE_LIMITED("Rate limited — Tally tries again later"),
+    REASON_TIMEOUT("No answer in time — Tally tries again later"),
+    REASON_NETWORK_ERROR("Network error — check the connection; Tally tries again later"),
+    REASON_BAD_RESPONSE("Unexpected response from {0}"),
+    REASON_PROVIDER_ERROR("{0} reported an error — Tally tries again later"),
+    REASON_UNSUPPORTED("Tally cannot read this provider's balance"),
+
+    // ---- remedies on the command line; {0} is what happened
+    CLI_SET_KEY("{0} — run 'tally keys set {1}' or set {2}"),
+    CLI_SET_KEY_NO_ENV("{0} — run 'tally keys set {1}'"),
+    CLI_SET_KEY_SLOT("{0} — run 'tally keys set {1} --slot {2}' or set {3}"),
+    CLI_SET_KEY_SLOT_NO_ENV("{0} — run 'tally keys set {1} --slot {2}'"),
+    CLI_SET_KEY_AD_HOC("{0} — set {1}"),
+    CLI_CHECK_REGION("{0} — check the region (--region)"),
+    /** {1} account id, {2} option, {3} placeholder, {4} environment variable. */
+    CLI_SET_FIELD("{0}: add it with 'tally accounts edit {1} {2} {3}' (or in Settings) or set {4}"),
+    CLI_SET_FIELD_NO_ENV("{0}: add it with 'tally accounts edit {1} {2} {3}' (or in Settings)"),
+    CLI_SET_FIELD_AD_HOC("{0}: pass {1} {2} or set {3}"),
+    CLI_SET_FIELD_AD_HOC_NO_ENV("{0}: pass {1} {2}"),
+
+    // ---- remedies in the widget, the tray and notifications
+    DESKTOP_SET_KEY("{0} — enter the key in Settings or set {1}"),
+    DESKTOP_SET_KEY_NO_ENV("{0} — enter the key in Settings"),
+    DESKTOP_CHECK_REGION("{0} — check Settings → Region"),
+    /** {1} the field's label, {2} environment variable. */
+    DESKTOP_SET_FIELD("{0}: enter the {1} in Settings or set {2}"),
+    DESKTOP_SET_FIELD_NO_ENV("{0}: enter the {1} in Settings"),
+
+    // ---- remedies in the settings window, where the fields are right there
+    SETTINGS_SET_KEY("{0} — enter the key above or set {1}"),
+    SETTINGS_SET_KEY_NO_ENV("{0} — enter the key above"),
+    SETTINGS_CHECK_REGION("{0} — check the Region above"),
+    SETTINGS_SET_FIELD("{0}: enter the {1} above or set {2}"),
+    SETTINGS_SET_FIELD_NO_ENV("{0}: enter the {1} above"),
+
+    /** A remedy and where the provider shows the value: "… or set SOME_VARIABLE (where the provider's console shows it)". */
+    WHERE_TO_FIND("{0} ({1})"),
+    /** Two alternatives, e.g. two environment variables. */
+    EITHER("{0} or {1}"),
+
+    // ---- the command line's lines
+    LINE("{0}: {1}"),
+    WATCH_NEXT_TRY("{0} — next try in {1}"),
+    WATCH_PAUSED("{0} — paused until its key or settings change"),
+    CLI_PAID("paid {0}"),
+    CLI_GRANTED("granted {0}"),
+    CLI_SPENT("spent {0} this month"),
+    CLI_KEY_NO_LIMIT("key has no limit"),
+    CLI_KEY_LIMIT("key limit {0}, {1}"),
+    CLI_KEY_REMAINING_UNKNOWN("remaining unknown"),
+    CLI_KEY_LEFT("{0} left"),
+    CLI_KEY_RESETS("{0} (resets {1})"),
+    CLI_KEY_USED("{0}, used {1}"),
+    CLI_CURRENCY_ASSUMED("{0} [currency assumed from the region]"),
+    CLI_NOT_AVAILABLE("{0} — not available for API calls"),
+    CLI_PARTIAL("{0} — {1}"),
+    CLI_STATUS_NO_BALANCE("no balance recorded yet"),
+    CLI_STATUS_STALE("{0} [stale]"),
+    CLI_STATUS_AGE("{0} — {1}"),
+    CLI_STATUS_LAST_FAILED("{0} — last check failed: {1}"),
+
+    // ---- the tray
+    TRAY_TOOLTIP("Tally — {0}"),
+    TRAY_NO_ACCOUNTS_TOOLTIP("no accounts yet"),
+    TRAY_NO_ACCOUNTS_MENU("No accounts yet"),
+    TRAY_NOT_CHECKED("not checked yet"),
+    TRAY_MORE("+{0} more"),
+    TRAY_LOW("low"),
+    TRAY_BELOW("{0} (below {1})"),
+    TRAY_LOW_HIDDEN("{0} (low)"),
+    TRAY_MENU_LINE("{0} — {1}"),
+    TRAY_ITEM_PROBLEM("{0}: {1}"),
+    TRAY_ITEM_PROBLEM_AT("{0}: {1} ({2})"),
+    TRAY_ITEM("{0} {1}"),
+    TRAY_ITEM_NOTES("{0} {1} ({2})"),
+    TRAY_SPENT("{0} spent this month"),
+    TRAY_KEY_NO_LIMIT("key has no limit"),
+    TRAY_KEY_LEFT("{0} left on key"),
+    TRAY_KEY_LIMIT("key limit {0}"),
+
+    // ---- the card's badge
+    BADGE_LIVE("Live"),
+    BADGE_LOW("Low"),
+    BADGE_STALE("Stale {0}"),
+    BADGE_ERROR("Error: {0}"),
+    BADGE_NO_KEY("No key"),
+    BADGE_UNSUPPORTED("Not supported"),
+    BADGE_PENDING("Checking…"),
+    BADGE_DETAIL_LIVE("Checked {0}"),
+    BADGE_DETAIL_LOW("{0}; checked {1}"),
+    BADGE_DETAIL_STALE("Last checked {0}; the next check is due"),
+    BADGE_DETAIL_PENDING("Waiting for the first answer"),
+    CARD_UPDATED("updated {0}"),
+    CARD_NOT_UPDATED("not updated yet"),
+    CARD_LOW("Below your {0} alert"),
+    CARD_LOW_HIDDEN("Below your alert"),
+    CARD_NOT_AVAILABLE("The provider says this account cannot make API calls now"),
+    CARD_PAID("paid {0}"),
+    CARD_GRANTED("granted {0}"),
+    CARD_CREDIT_LIMIT("credit limit {0}"),
+    CARD_CREDITS_LEFT("credits left"),
+    CARD_SPENT_THIS_MONTH("spent this month"),
+    CARD_REPORTED_BY("reported by {0}"),
+    CARD_KEY_NO_LIMIT("No limit"),
+    CARD_ON_THIS_KEY("on this key"),
+    CARD_KEY_USED("used {0}"),
+    CARD_KEY_LIMIT("Key limit {0}"),
+    CARD_KEY_LIMIT_RESETS("Key limit {0} · resets {1}"),
+    CARD_LEFT_ON_KEY("left on this key"),
+    CARD_LEFT_ON_KEY_UNKNOWN("left on this key (not reported)"),
+    CARD_SPEND_PENDING("spend estimate appears after a few checks"),
+    CARD_SPEND_WEEK_ESTIMATED("{0} spent this week (estimated)"),
+    CARD_SPEND_SINCE_ESTIMATED("{0} spent since {1} (estimated)"),
+    CARD_SPEND_WEEK_REPORTED("{0} spent this week (reported by {1})"),
+    CARD_SPEND_SINCE_REPORTED("{0} spent since {1} (reported by {2})"),
+    CARD_RUNWAY("≈ {0} days left at this pace"),
+
+    // ---- notifications ({0} is the account's label)
+    ALERT_LOW("{0}: {1} left — below your {2} alert"),
+    ALERT_UNAVAILABLE("{0}: the provider says this account cannot make API calls — check billing"),
+    ALERT_USED_UP("{0}: {1} balance used up — API calls will fail until you top up"),
+    ALERT_KEY_REJECTED("{0}: key rejected — {1}"),
+    ALERT_KEY_LACKS_PERMISSION("{0}: key lacks permission — {1}"),
+    ALERT_HIDDEN_LOW("{0}: balance below your alert"),
+    ALERT_HIDDEN_USED_UP("{0}: balance used up"),
+    ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
+    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission");
+
+    private final String english;
+
+    Phrase(String english) {
+        this.english = english;
+    }
+
+    /** The English template, placeholders unfilled. */
+    public String template() {
+        return english;
+    }
+
+    /** The sentence with {@code {0}}, {@code {1}}, … replaced by {@code args} in order ({@code null} reads "null"). */
+    public String say(Object... args) {
+        String t = english;
+        StringBuilder out = new StringBuilder(t.length() + 32);
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            int close = c == '{' ? t.indexOf('}', i) : -1;
+            if (close > i + 1 && t.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                int n = Integer.parseInt(t.substring(i + 1, close));
+                if (n >= args.length) {
+                    throw new IllegalArgumentException(name() + " needs argument {" + n + "}");
+                }
+                out.append(Objects.toString(args[n]));
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.tally.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import dev.tally.ui.settings.AccountFormViewModel.Mode;
+import dev.tally.ui.settings.AccountFormViewModel.ProviderChoice;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import static dev.tally.ui.settings.FormLayout.converter;
+import static dev.tally.ui.settings.FormLayout.hint;
+import static dev.tally.ui.settings.FormLayout.message;
+import static dev.tally.ui.settings.FormLayout.showWhen;
+
+/**
+ * The account form's controls, wired to an {@link AccountFormViewModel}: provider, label, region, the provider's own
+ * fields, one key row per key slot, Test, alert level, interval and the folded Advanced section. FX thread only.
+ */
+final class AccountFormView {
+    /** The key rows' Alt+letters ({@link #rebuildKeyRows}): API/Admin key K, Management key M. */
+    private static final Set<Character> KEY_MNEMONICS = Set.of('k', 'm');
+
+    private final AccountFormViewModel vm;
+    private final FormLayout layout;
+    private final BooleanSupplier showing;
+    private final VBox keyRows = new VBox(10);
+    private final VBox fieldRows = new VBox(10);
+    private final List<Label> keyLabels = new ArrayList<>();
+    private final VBox form;
+    private boolean syncing;
+
+    /** @param showing whether the window is on screen (the label column is then refitted when key rows change) */
+    AccountFormView(SettingsViewModel settings, FormLayout layout, BooleanSupplier showing) {
+        this.vm = settings.form();
+        this.layout = layout;
+        this.showing = showing;
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get() == Mode.EXISTING
+                ? "Edit account" : "New account", vm.modeProperty()));
+        title.getStyleClass().addAll(Styles.TITLE_4, "settings-section-title");
+        // the Test button sits right under the keys it tests; the base URL is rarely needed, so it is folded away
+        form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keyRows,
+                TestConnectionView.row(settings.connection(), layout.labelWidth()), thresholdRow(), intervalRow(), advanced());
+        form.getStyleClass().add("settings-form");
+        vm.keyFields().addListener((ListChangeListener<KeyFieldViewModel>) c -> rebuildKeyRows());
+        form.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.NONE).or(settings.loadingProperty()));
+    }
+
+    Node node() {
+        return form;
+    }
+
+    private Node providerRow() {
+        ComboBox<ProviderChoice> combo = new ComboBox<>(vm.providerChoices());
+        combo.setPromptText("Choose a provider");
+        combo.setCellFactory(v -> new SettingsCells.ProviderCell());
+        // a custom button cell must show the prompt itself, or an empty choice looks like a blank box
+        combo.setButtonCell(new SettingsCells.ButtonCell<>(combo.getPromptText(), ProviderChoice::name));
+        combo.setVisibleRowCount(12);
+        combo.setMaxWidth(Double.MAX_VALUE);
+        combo.setAccessibleText("Provider");
+        combo.setId("settings-provider");
+        combo.disableProperty().bind(vm.providerEditableProperty().not());
+        combo.setValue(vm.providerProperty().get());
+        vm.providerProperty().addListener((o, was, now) -> {
+            syncing = true;
+            combo.setValue(now);
+            syncing = false;
+        });
+        combo.valueProperty().addListener((o, was, now) -> {
+            if (syncing || now == null || now.equals(vm.providerProperty().get())) {
+                return;
+            }
+            if (!vm.chooseProvider(now)) {
+                syncing = true;
+                combo.setValue(vm.providerProperty().get());
+                syncing = false;
+            }
+        });
+        return layout.row("_Provider", combo, message(vm.providerMessageProperty(), true),
+                message(vm.providerErrorProperty(), true));
+    }
+
+    private Node labelRow() {
+        TextField field = new TextField();
+        field.textProperty().bindBidirectional(vm.labelProperty());
+        field.setPromptText("e.g. DeepSeek (work)");
+        field.setAccessibleText("Account label");
+        field.setId("settings-label");
+        return layout.row("_Label", field, message(vm.labelErrorShownProperty(), true));
+    }
+
+    private Node regionRow() {
+        ComboBox<String> combo = new ComboBox<>();
+        Bindings.bindContent(combo.getItems(), vm.regionChoices());
+        combo.valueProperty().bindBidirectional(vm.regionProperty());
+        combo.setConverter(converter(vm::regionName));
+        combo.setMaxWidth(Double.MAX_VALUE);
+        combo.setAccessibleText("Region");
+        Label hint = hint("Keys belong to one platform; the wrong region answers “key rejected”.");
+        Node row = layout.row("Re_gion", combo, hint, message(vm.regionErrorProperty(), true));
+        showWhen(row, Bindings.isNotEmpty(vm.regionChoices()));
+        return row;
+    }
+
+    /**
+     * One row per provider-declared field, shown while the chosen provider declares it. Built once the rest of the
+     * window exists ({@code window}), so each gets an Alt+letter no other control uses.
+     */
+    void buildFieldRows(Parent window) {
+        Set<Character> taken = Mnemonics.taken(window);
+        taken.addAll(KEY_MNEMONICS);
+        for (ProviderFieldViewModel f : vm.fields()) {
+            TextField field = new TextField();
+            field.textProperty().bindBidirectional(f.textProperty());
+            field.setAccessibleText(f.label());
+            field.setId("settings-field-" + f.id());
+            Label hint = hint("");
+            hint.textProperty().bind(f.hintProperty());
+            Node row = layout.row(Mnemonics.pick(f.label(), taken), field, hint, message(f.errorProperty(), true));
+            showWhen(row, f.neededProperty());
+            fieldRows.getChildren().add(row);
+        }
+        // with no field shown, the box takes no room (nor the form's spacing around it)
+        showWhen(fieldRows, Bindings.createBooleanBinding(() -> vm.fields().stream().anyMatch(f -> f.neededProperty().get()),
+                vm.fields().stream().map(ProviderFieldViewModel::neededProperty).toArray(javafx.beans.Observable[]::new)));
+    }
+
+    private void rebuildKeyRows() {
+        keyRows.getChildren().clear();
+        layout.forget(keyLabels);
+        keyLabels.clear();
+        for (KeyFieldViewModel k : vm.keyFields()) {
+            PasswordField field = new PasswordField();
+            field.textProperty().bindBidirectional(k.textProperty());
+            field.setPromptText("Paste the key");
+            field.setAccessibleText(k.title());
+            field.setAccessibleHelp(k.description());
+            field.setTooltip(new Tooltip(k.description()));
+            field.setId("settings-key-" + k.slot().name());
+            Label status = hint("");
+            status.textProperty().bind(k.statusProperty());
+            status.managedProperty().bind(status.textProperty().isNotEmpty());
+            status.visibleProperty().bind(status.managedProperty());
+            k.statusProblemProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(
+                    FormLayout.PROBLEM, now));
+            status.pseudoClassStateChanged(FormLayout.PROBLEM, k.statusProblemProperty().get());
+            status.getStyleClass().add("settings-key-status");
+            // mnemonics are unique across the window: API/Admin key K, Management key M
+            String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
+            keyRows.getChildren().add(layout.row(mnemonic, field, hint(k.description()), status,
+                    message(k.errorProperty(), true)));
+            keyLabels.add(layout.lastLabel());
+        }
+        if (showing.getAsBoolean()) {
+            layout.fitLabels();
+        }
+    }
+
+    private Node thresholdRow() {
+        TextField amount = new TextField();
+        amount.textProperty().bindBidirectional(vm.thresholdProperty());
+        amount.setPromptText("none");
+        amount.setPrefColumnCount(8);
+        amount.setAccessibleText("Alert when the balance falls below this amount");
+        amount.setId("settings-threshold");
+        Label fixed = new Label();
+        fixed.textProperty().bind(vm.fixedCurrencyProperty());
+        fixed.getStyleClass().add("settings-currency");
+        showWhen(fixed, vm.fixedCurrencyProperty().isNotNull());
+        ComboBox<String> currency = new ComboBox<>();
+        Bindings.bindContent(currency.getItems(), vm.currencyChoices());
+        currency.valueProperty().bindBidirectional(vm.thresholdCurrencyProperty());
+        currency.setPromptText("Currency");
+        // the default button cell stops showing the prompt once the value went back to none
+        currency.setButtonCell(new SettingsCells.ButtonCell<>(currency.getPromptText(), c -> c));
+        currency.setAccessibleText("Alert currency");
+        currency.setId("settings-currency");
+        showWhen(currency, vm.fixedCurrencyProperty().isNull());
+        HBox line = new HBox(8, amount, fixed, currency);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.disableProperty().bind(vm.thresholdAvailableProperty().not());
+        Label usage = hint("Notifies you once when the balance drops below this. Empty: no alert.");
+        showWhen(usage, vm.thresholdAvailableProperty());
+        return layout.rowFor("_Alert below", line, amount, usage, message(vm.thresholdNoteProperty(), false),
+                message(vm.thresholdErrorProperty(), true));
+    }
+
+    private Node intervalRow() {
+        TextField minutes = new TextField();
+        minutes.textProperty().bindBidirectional(vm.intervalProperty());
+        minutes.setPrefColumnCount(4);
+        minutes.setAccessibleText("Check every how many minutes");
+        Label unit = new Label("minutes");
+        HBox line = new HBox(8, minutes, unit);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return layout.rowFor("_Check every", line, minutes, message(vm.intervalErrorProperty(), true));
+    }
+
+    private Node advanced() {
+        TextField url = new TextField();
+        url.textProperty().bindBidirectional(vm.baseUrlProperty());
+        url.promptTextProperty().bind(vm.baseUrlPromptProperty());
+        url.setAccessibleText("Base URL");
+        url.setId("settings-base-url");
+        Node row = layout.row("_Base URL", url,
+                hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
+                message(vm.baseUrlErrorProperty(), true));
+        TitledPane pane = new TitledPane("Advanced", row);
+        pane.setAnimated(false);
+        pane.getStyleClass().addAll(Styles.DENSE, "settings-advanced");
+        pane.setAccessibleText("Advanced account settings");
+        pane.setId("settings-advanced");
+        // folded for each account opened unless it has a base URL; a custom or broken base URL is never hidden
+        pane.expandedProperty().bindBidirectional(vm.advancedOpenProperty());
+        return pane;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tally.ui.settings;
+
+import dev.tally.ui.settings.AccountFormViewModel.ProviderChoice;
+import dev.tally.ui.settings.AccountListViewModel.AccountRow;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** The settings window's list cells: accounts, combo-box buttons with a prompt, providers. FX thread only. */
+final class SettingsCells {
+    private SettingsCells() {
+    }
+
+    /** Account label above its provider, interval and alert. */
+    static final class AccountCell extends ListCell<AccountRow> {
+        @Override
+        protected void updateItem(AccountRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                setAccessibleText(null);
+                return;
+            }
+            Label title = new Label(item.label());
+            title.getStyleClass().add("settings-account-title");
+            Label detail = new Label(item.detail());
+            detail.getStyleClass().add("settings-hint");
+            setGraphic(new VBox(1, title, detail));
+            setText(null);
+            setAccessibleText(item.label() + ", " + item.detail());
+        }
+    }
+
+    /** A combo box's button: the chosen item's text, or the prompt (muted) when nothing is chosen. */
+    static final class ButtonCell<T> extends ListCell<T> {
+        private final String prompt;
+        private final Function<T, String> text;
+
+        ButtonCell(String prompt, Function<T, String> text) {
+            this.prompt = prompt;
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(null);
+            getStyleClass().remove("settings-prompt");
+            if (empty || item == null) {
+                setText(prompt);
+                getStyleClass().add("settings-prompt");
+            } else {
+                setText(text.apply(item));
+            }
+        }
+    }
+
+    /** Supported providers by name; unsupported ones greyed, not selectable, with the reason under the name. */
+    static final class ProviderCell extends ListCell<ProviderChoice> {
+        @Override
+        protected void updateItem(ProviderChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("settings-provider-unsupported");
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setDisable(false);
+                return;
+            }
+            if (item.enabled()) {
+                setText(item.name());
+                setGraphic(null);
+                setDisable(false);
+                setAccessibleText(item.name());
+                return;
+            }
+            Label name = new Label(item.name() + " — balance not available");
+            name.getStyleClass().add("settings-provider-name");
+            Label reason = new Label(item.reason());
+            reason.setWrapText(true);
+            reason.setMaxWidth(320);
+            reason.getStyleClass().add("settings-provider-reason");
+            setText(null);
+            setGraphic(new VBox(2, name, reason));
+            setDisable(true);
+            getStyleClass().add("settings-provider-unsupported");
+            setTooltip(new Tooltip(item.reason()));
+            setAccessibleText(item.name() + ", not supported: " + item.reason());
+        }
+    }
+}
