@@ -46,11 +46,17 @@ public final class ProviderHarness {
     }
 
     public BalanceSnapshot fetch(String region, String teamId, Map<String, String> keys) throws FetchException {
+        return fetchWith(region, teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId),
+                keys);
+    }
+
+    /** Fetch with the given provider-declared account fields (field id to value) and keys (slot to key). */
+    public BalanceSnapshot fetchWith(String region, Map<String, String> fields, Map<String, String> keys)
+            throws FetchException {
         Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
         keys.forEach((slot, key) -> secrets.put(slot, Secret.of(key)));
         FetchContext ctx = new FetchContext(provider.info(),
-                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(),
-                        teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId)),
+                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(), fields),
                 Credentials.of(secrets), http, clock);
         return provider.fetch(ctx);
     }
