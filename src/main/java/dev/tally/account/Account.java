@@ -5,6 +5,7 @@ import dev.tally.core.ProviderId;
 
 import java.net.URI;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,9 +23,13 @@ import java.util.regex.Pattern;
  *                        id, e.g. xAI's {@code team_id}; blank values are dropped; {@code null} means none
  * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
  * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
+ * @param keyCommands     key slot name ({@code api}, {@code management}, …) to the command that prints that key
+ *                        (program and arguments, run without a shell); not secret, the key it prints is. Empty
+ *                        (never {@code null}) when every key comes from the keychain or the environment
  */
 public record Account(String id, ProviderId provider, String label, String region, URI baseUrl,
-                      Map<String, String> fields, Money threshold, int intervalMinutes) {
+                      Map<String, String> fields, Money threshold, int intervalMinutes,
+                      Map<String, List<String>> keyCommands) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
@@ -64,6 +69,48 @@ public record Account(String id, ProviderId provider, String label, String regio
             }
         }
         fields = Collections.unmodifiableMap(kept);
+        TreeMap<String, List<String>> commands = new TreeMap<>();
+        if (keyCommands != null) {
+            keyCommands.forEach((slot, argv) -> {
+                keyCommandProblem(argv).ifPresent(p -> {
+                    throw new IllegalArgumentException("account " + id + ": the key command for the " + slot
+                            + " key " + p);
+                });
+                commands.put(slot, List.copyOf(argv));
+            });
+        }
+        keyCommands = Collections.unmodifiableMap(commands);
+    }
+
+    /** An account whose keys all come from the keychain or the environment. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of());
+    }
+
+    /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
+    public static java.util.Optional<String> keyCommandProblem(List<String> argv) {
+        if (argv == null || argv.isEmpty()) {
+            return java.util.Optional.of("is empty: give the program and its arguments");
+        }
+        if (argv.getFirst() == null || argv.getFirst().isBlank()) {
+            return java.util.Optional.of("has no program name");
+        }
+        if (argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
+            return java.util.Optional.of("has an argument with a NUL character");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** This account with the key command of {@code slot} set, or removed when {@code argv} is {@code null}. */
+    public Account withKeyCommand(String slot, List<String> argv) {
+        Map<String, List<String>> next = new TreeMap<>(keyCommands);
+        if (argv == null) {
+            next.remove(slot);
+        } else {
+            next.put(slot, argv);
+        }
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next);
     }
 
     /** The value of the field {@code fieldId} (e.g. {@code team_id}), or {@code null} when it is not set. */
@@ -86,7 +133,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes);
+        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, keyCommands);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

@@ -48,7 +48,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--short", description = "Print one line for a status bar, e.g. '⚠ 2 · ¥3.10 · 2m'.")
     boolean shortLine;
 
-    @Option(names = "--format", paramLabel = "TEMPLATE", description = "Print TEMPLATE once per account, e.g. '{label} {amount}'.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"A TEMPLATE printed once per account, e.g.",
+            "'{label} {amount}'; or prometheus: the Prometheus text format, e.g. for node_exporter's textfile",
+            "collector (see docs/metrics.md); or text (default) or json."})
     String format;
 
     /** One line of the status: a configured account, or a provider checked ad hoc with a key from the environment. */
@@ -57,6 +59,23 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format != null && !format.contains("{")) {
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "text" -> format = null;
+                case "json" -> {
+                    json = true;
+                    format = null;
+                }
+                case "prometheus" -> {
+                    if (json || shortLine) {
+                        throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
+                    }
+                    return prometheus();
+                }
+                default -> throw new Cli.UsageError("--format is text, json or prometheus, or a template such as "
+                        + "'{label} {amount}'; not '" + format + "'");
+            }
+        }
         if ((json ? 1 : 0) + (shortLine ? 1 : 0) + (format != null ? 1 : 0) > 1) {
             throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
         }
@@ -142,6 +161,18 @@ public final class StatusCommand implements Callable<Integer> {
                     balance, lastGoodAt));
         }
         return new StatusSummary(out);
+    }
+
+    /** The configured accounts' last known state from the history, as Prometheus text. */
+    private int prometheus() {
+        AppContext ctx = root.context();
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
+        AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryReader history = ctx.readHistory().reader();
+        Instant now = ctx.clock().instant();
+        root.io().out().print(dev.tally.metrics.PrometheusText.render(loaded.accounts().stream()
+                .map(a -> dev.tally.metrics.AccountMetrics.of(a, history, now)).toList()));
+        return Cli.OK;
     }
 
     /**

@@ -25,6 +25,7 @@ public final class TallyCommand implements Runnable {
         SUBCOMMANDS.put("status", StatusCommand.class);
         SUBCOMMANDS.put("history", HistoryCommand.class);
         SUBCOMMANDS.put("watch", WatchCommand.class);
+        SUBCOMMANDS.put("hooks", HooksCommand.class);
     }
 
     private final Cli.Io io;

@@ -2,9 +2,9 @@ package dev.tally.engine;
 
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
-import dev.tally.alert.Alert;
 import dev.tally.alert.AlertRules;
 import dev.tally.alert.Notifier;
+import dev.tally.alert.RaisedListener;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
@@ -72,11 +72,20 @@ public final class Engine implements AutoCloseable {
      *
      * @param history the writable history, opened on first use (blocking; may throw)
      * @param alerts  the alert rules, built on first use (their marks live in the history)
+     * @param raised  told what the rules raised after the notifier (the alert hooks), on the fetch thread
      */
     public record Services(AccountStore accounts, ProviderCatalog catalog, BalanceFetcher fetcher, KeyResolver keys,
                            Supplier<HistoryStore> history, Supplier<AlertRules> alerts, OutcomeRecorder recorder,
-                           Clock clock) {
+                           Clock clock, RaisedListener raised) {
+        /** Without anyone listening to what the rules raised. */
+        public Services(AccountStore accounts, ProviderCatalog catalog, BalanceFetcher fetcher, KeyResolver keys,
+                        Supplier<HistoryStore> history, Supplier<AlertRules> alerts, OutcomeRecorder recorder,
+                        Clock clock) {
+            this(accounts, catalog, fetcher, keys, history, alerts, recorder, clock, RaisedListener.NONE);
+        }
+
         public Services {
+            Objects.requireNonNull(raised);
             Objects.requireNonNull(accounts);
             Objects.requireNonNull(catalog);
             Objects.requireNonNull(fetcher);
@@ -248,12 +257,16 @@ public final class Engine implements AutoCloseable {
         }
         if (t.accountId() != null) {
             try {
-                List<Alert> alerts = switch (outcome) {
-                    case FetchOutcome.Success ok -> services.alerts().get().onSuccess(t.accountId(), t.label(),
+                AlertRules.Result raised = switch (outcome) {
+                    case FetchOutcome.Success ok -> services.alerts().get().evaluateSuccess(t.accountId(), t.label(),
                             t.account() == null ? null : t.account().threshold(), ok.snapshot());
-                    case FetchOutcome.Failure f -> services.alerts().get().onFailure(t.accountId(), t.label(), f.error());
+                    case FetchOutcome.Failure f -> services.alerts().get().evaluateFailure(t.accountId(), t.label(),
+                            f.error(), state.failures());
                 };
-                alerts.forEach(notifier::notify);
+                raised.alerts().forEach(notifier::notify);
+                if (!raised.alerts().isEmpty() || !raised.transitions().isEmpty()) {
+                    services.raised().raised(t.info().id().value(), raised);
+                }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "alert rules failed for " + t.accountId(), e);
             }

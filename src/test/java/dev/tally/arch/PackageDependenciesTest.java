@@ -48,10 +48,12 @@ class PackageDependenciesTest {
             Map.entry("tray", Set.of("core", "account", "poll", "status")),
             Map.entry("ui", Set.of("core", "provider", "account", "secret", "history", "poll", "status", "alert",
                     "notify", "autostart", "tray")),
+            Map.entry("hooks", Set.of("core", "alert")),
+            Map.entry("metrics", Set.of("core", "provider", "account", "poll", "history")),
             Map.entry("app", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
-                    "engine")),
+                    "engine", "hooks")),
             Map.entry("cli", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
-                    "engine", "app")),
+                    "engine", "app", "hooks", "metrics")),
             Map.entry("desktop", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
                     "engine", "app", "notify", "autostart", "tray", "ui")),
             Map.entry("launcher", Set.of("cli", "desktop")));
@@ -67,6 +69,7 @@ class PackageDependenciesTest {
             Map.entry("java.sql", Set.of("history")),
             Map.entry("org.sqlite", Set.of("history")),
             Map.entry("java.net.http", Set.of("provider")),
+            Map.entry("com.sun.net.httpserver", Set.of("metrics", "launcher")),
             Map.entry("com.github.javakeyring", Set.of("secret")),
             Map.entry("org.freedesktop.", Set.of("secret", "notify", "tray")));
 
