@@ -32,6 +32,7 @@ public final class ProviderCatalog {
                 new XaiProvider(),
                 new VercelProvider(),
                 new ZenMuxProvider(),
+                new FeatherlessProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
