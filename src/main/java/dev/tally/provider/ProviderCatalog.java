@@ -33,6 +33,7 @@ public final class ProviderCatalog {
                 new VercelProvider(),
                 new ZenMuxProvider(),
                 new FeatherlessProvider(),
+                new AiHubMixProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
