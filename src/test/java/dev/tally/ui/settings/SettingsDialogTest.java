@@ -132,7 +132,7 @@ class SettingsDialogTest {
         }
         int index = groqAt;
         robot.interact(() -> list.scrollTo(index));
-        ListCell<?> groq = robot.lookup(".settings-provider-unsupported").<ListCell<?>>queryAll().stream()
+        ListCell<?> groq = robot.lookup(".list-cell:unsupported").<ListCell<?>>queryAll().stream()
                 .filter(c -> c.getAccessibleText() != null && c.getAccessibleText().startsWith("Groq")).findFirst().orElseThrow();
         assertTrue(groq.isDisabled(), "cannot be picked");
         assertTrue(groq.getAccessibleText().contains("Groq has no API for balance"), groq.getAccessibleText());
