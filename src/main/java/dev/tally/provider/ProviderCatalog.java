@@ -30,6 +30,10 @@ public final class ProviderCatalog {
                 new SiliconFlowProvider(),
                 new StepFunProvider(),
                 new XaiProvider(),
+                new VercelProvider(),
+                new ZenMuxProvider(),
+                new FeatherlessProvider(),
+                new AiHubMixProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(

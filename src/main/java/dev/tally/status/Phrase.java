@@ -178,6 +178,12 @@ public enum Phrase {
     CARD_SPEND_SINCE_REPORTED("{0} spent since {1} (reported by {2})"),
     CARD_RUNWAY("≈ {0} days left at this pace"),
 
+    // ---- caveats beside the amounts (card notes; the command line's CLI_CAVEAT), see Caveats
+    CAVEAT_POSTED_LEDGER("Posted ledger: can be higher than the console's figure by this billing cycle's spend that is not posted yet"),
+    CAVEAT_KEY_EXPIRES("This key expires on {0}"),
+    CAVEAT_KEY_EXPIRED("This key expired on {0}"),
+    CLI_CAVEAT("{0} — {1}"),
+
     // ---- notifications ({0} is the account's label)
     ALERT_LOW("{0}: {1} left — below your {2} alert"),
     ALERT_UNAVAILABLE("{0}: the provider says this account cannot make API calls — check billing"),

@@ -10,6 +10,7 @@ import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 import dev.tally.status.Ages;
+import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
 import dev.tally.status.Problem;
@@ -218,6 +219,7 @@ public final class BalanceCardViewModel {
             if (value.partial()) {
                 notes.add(Phrase.TITLED.say(Problem.of(value.problem()).title(), Remedies.desktop(value.problem())));
             }
+            notes.addAll(Caveats.sentences(value, now));
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
