@@ -30,6 +30,7 @@ public final class ProviderCatalog {
                 new SiliconFlowProvider(),
                 new StepFunProvider(),
                 new XaiProvider(),
+                new RequestyProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
