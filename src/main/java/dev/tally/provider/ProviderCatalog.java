@@ -31,6 +31,7 @@ public final class ProviderCatalog {
                 new StepFunProvider(),
                 new XaiProvider(),
                 new RequestyProvider(),
+                new CloudflareProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
