@@ -32,6 +32,7 @@ public final class ProviderCatalog {
                 new XaiProvider(),
                 new RequestyProvider(),
                 new CloudflareProvider(),
+                new NewApiProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
