@@ -33,6 +33,7 @@ public final class ProviderCatalog {
                 new RequestyProvider(),
                 new CloudflareProvider(),
                 new NewApiProvider(),
+                new LiteLlmProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
