@@ -13,6 +13,7 @@ import dev.tally.provider.HttpFetch;
 import dev.tally.provider.Proxies;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.KeychainWaits;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
@@ -43,7 +44,7 @@ public final class AppContext implements AutoCloseable {
     private AlertRules alertRules;
     private BalanceFetcher fetcher;
     /** How long the keychain is waited for: background work unless {@link #forCommands} says otherwise. */
-    private KeyringSecretStore.Waits keychainWaits;
+    private KeychainWaits keychainWaits;
     private Runnable keychainSlow;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
@@ -63,16 +64,16 @@ public final class AppContext implements AutoCloseable {
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
         this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
         this.adHoc = new AdHocChecks(catalog, env);
-        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.BACKGROUND);
+        this.keychainWaits = KeychainWaits.from(env, KeychainWaits.BACKGROUND);
     }
 
     /**
-     * For a command a person started: the keychain is waited for longer ({@link KeyringSecretStore.Waits#USER}, or
+     * For a command a person started: the keychain is waited for longer ({@link KeychainWaits#USER}, or
      * {@code TALLY_KEYCHAIN_WAIT}), and {@code stillWaiting} runs once when it takes more than a second. Call before
      * the keychain is first used.
      */
     public synchronized void forCommands(Runnable stillWaiting) {
-        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.USER);
+        this.keychainWaits = KeychainWaits.from(env, KeychainWaits.USER);
         this.keychainSlow = stillWaiting;
     }
 

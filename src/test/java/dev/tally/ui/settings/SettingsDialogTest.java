@@ -122,7 +122,7 @@ class SettingsDialogTest {
     void unsupportedProvidersAreGreyedWithTheirReason(FxRobot robot) {
         waitUntil(() -> !vm.loadingProperty().get());
         robot.clickOn("#settings-provider");
-        ListCell<?> groq = robot.lookup(".settings-provider-unsupported").<ListCell<?>>queryAll().stream()
+        ListCell<?> groq = robot.lookup(".list-cell:unsupported").<ListCell<?>>queryAll().stream()
                 .filter(c -> c.getAccessibleText() != null && c.getAccessibleText().startsWith("Groq")).findFirst().orElseThrow();
         assertTrue(groq.isDisabled(), "cannot be picked");
         assertTrue(groq.getAccessibleText().contains("Groq has no API for balance"), groq.getAccessibleText());
