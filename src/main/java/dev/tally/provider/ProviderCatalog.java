@@ -34,6 +34,10 @@ public final class ProviderCatalog {
                 new ZenMuxProvider(),
                 new FeatherlessProvider(),
                 new AiHubMixProvider(),
+                new RequestyProvider(),
+                new CloudflareProvider(),
+                new NewApiProvider(),
+                new LiteLlmProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(
