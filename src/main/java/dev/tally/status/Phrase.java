@@ -140,6 +140,20 @@ public enum Phrase {
     TRAY_KEY_NO_LIMIT("key has no limit"),
     TRAY_KEY_LEFT("{0} left on key"),
     TRAY_KEY_LIMIT("key limit {0}"),
+    /** A menu row: the state's mark, then the line. */
+    TRAY_ROW("{0} {1}"),
+    TRAY_MARK_OK("✓"),
+    TRAY_MARK_NO_DATA("…"),
+    TRAY_MARK_STALE("◷"),
+    TRAY_MARK_LOW("⚠"),
+    TRAY_MARK_ERROR("✕"),
+    /** The short tooltip's parts. */
+    TRAY_TIP_ONE_OK("1 account ok"),
+    TRAY_TIP_ALL_OK("{0} accounts ok"),
+    TRAY_TIP_ONE_ATTENTION("1 needs attention"),
+    TRAY_TIP_ATTENTION("{0} need attention"),
+    TRAY_TIP_LOWEST("lowest {0}"),
+    TRAY_TIP_CHECKING("checking {0} accounts"),
 
     // ---- the card's badge
     BADGE_LIVE("Live"),
