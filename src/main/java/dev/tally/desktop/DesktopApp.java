@@ -86,6 +86,10 @@ public final class DesktopApp {
     private final TrayBackend tray;
     private volatile boolean trayUp;
     private final DesktopNotifications notifications;
+    /** Alerts as notifications; holds the first checks' alerts for one summary. */
+    private final AlertNotices notices;
+    /** How long the start-up alerts wait at most for the first checks to finish. */
+    static final long STARTUP_ALERTS_WAIT_SECONDS = 30;
 
     private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
     private final PreferencesStore preferences;
@@ -141,6 +145,8 @@ public final class DesktopApp {
                 new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
         // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
         ctx.onHistoryNotice(w -> notifications.send("Tally", w));
+        this.notices = new AlertNotices(n -> io.execute(() -> notifications.send(n)),
+                account -> showWindow(null, account));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
         this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
@@ -268,6 +274,7 @@ public final class DesktopApp {
             }
         });
         ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
+        ticker.schedule(notices::startupDone, STARTUP_ALERTS_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void handle(TrayAction action) {
@@ -491,6 +498,9 @@ public final class DesktopApp {
     }
 
     private void afterPoll(FetchOutcome outcome, AccountState state) {
+        if (firstRoundDone()) {
+            notices.startupDone();
+        }
         updateTray();
         feed.showOne(state);
     }
@@ -521,8 +531,12 @@ public final class DesktopApp {
         if (!notificationsOn) {
             return;
         }
-        String text = hideAmounts ? alert.hiddenText() : alert.displayText();
-        io.execute(() -> notifications.send("Tally", text));
+        notices.alert(alert, hideAmounts);
+    }
+
+    /** Every account has had its first answer (or error): the start-up alerts can be shown. */
+    private boolean firstRoundDone() {
+        return engine.poller().states().stream().allMatch(s -> s.lastPollAt() != null);
     }
 
     /** Providers with a key in the environment and no account yet: offered in the empty state. */

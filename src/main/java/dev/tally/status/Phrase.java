@@ -198,6 +198,13 @@ public enum Phrase {
     ALERT_USED_UP("{0}: {1} balance used up — API calls will fail until you top up"),
     ALERT_KEY_REJECTED("{0}: key rejected — {1}"),
     ALERT_KEY_LACKS_PERMISSION("{0}: key lacks permission — {1}"),
+    /** A notification's title, naming the account. */
+    NOTICE_LOW("{0} is low"),
+    NOTICE_USED_UP("{0} is used up"),
+    NOTICE_KEY_REJECTED("{0}: key rejected"),
+    NOTICE_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
+    /** The one notification for the alerts found by the first checks after start. */
+    NOTICE_SUMMARY("{0} accounts need attention"),
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
