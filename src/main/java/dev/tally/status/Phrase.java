@@ -143,7 +143,7 @@ public enum Phrase {
     /** A menu row: the state's mark, then the line. */
     TRAY_ROW("{0} {1}"),
     TRAY_MARK_OK("✓"),
-    TRAY_MARK_NO_DATA("…"),
+    TRAY_MARK_NO_DATA("○"),
     TRAY_MARK_STALE("◷"),
     TRAY_MARK_LOW("⚠"),
     TRAY_MARK_ERROR("✕"),

@@ -1,5 +1,6 @@
 package dev.tally.tray;
 
+import dev.tally.status.Phrase;
 import dev.tally.status.State;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -404,10 +405,17 @@ public final class SniTrayBackend implements TrayBackend {
         p.put("AttentionIconPixmap", pixmapVariant(icon));
         p.put("AttentionMovieName", new Variant<>(""));
         p.put("IconThemePath", new Variant<>(""));
-        p.put("ToolTip", new Variant<>(new SniBus.ToolTip("", List.of(), TITLE, s.tooltip()), "(sa(iiay)ss)"));
+        p.put("ToolTip", new Variant<>(new SniBus.ToolTip("", List.of(), TITLE, toolTipText(s.tooltip())),
+                "(sa(iiay)ss)"));
         p.put("ItemIsMenu", new Variant<>(false));
         p.put("Menu", new Variant<>(new DBusPath(SniBus.MENU_PATH)));
         return p;
+    }
+
+    /** The tooltip's text under its title: panels show the title ({@value #TITLE}) already, so not twice. */
+    static String toolTipText(String tooltip) {
+        String prefix = Phrase.TRAY_TOOLTIP.say("");
+        return tooltip.startsWith(prefix) ? tooltip.substring(prefix.length()) : tooltip;
     }
 
     /** The menu's own properties (protocol version 3). */

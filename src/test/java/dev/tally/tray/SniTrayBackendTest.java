@@ -159,7 +159,8 @@ class SniTrayBackendTest {
         List<?> icons = (List<?>) p.get("IconPixmap").getValue();
         assertEquals(SniTrayBackend.ICON_SIZES.size(), icons.size(), "one image per size: " + icons);
         Object[] tip = (Object[]) p.get("ToolTip").getValue();
-        assertEquals("Tally — 2 need attention · lowest ¥3.10", tip[3]);
+        assertEquals("Tally", tip[2], "the tooltip's title");
+        assertEquals("2 need attention · lowest ¥3.10", tip[3], "and its text, without the title again");
     }
 
     @Test
