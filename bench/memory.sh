@@ -13,7 +13,7 @@ mkdir -p target/bench
 if [ -z "${TALLY_MEMORY_INNER:-}" ]; then
   export TALLY_MEMORY_INNER=1
   sni=(); [ "$tray" = sni ] && sni=(--sni)
-  ../shared/tools/desktop-shot "${sni[@]}" -s $((idle + window + 15)) -n 1 -o "target/bench/shots-$tray" -- bench/memory.sh "$idle" "$window" "$tray" >/dev/null
+  "${DESKTOP_SHOT:-../shared/tools/desktop-shot}" "${sni[@]}" -s $((idle + window + 15)) -n 1 -o "target/bench/shots-$tray" -- bench/memory.sh "$idle" "$window" "$tray" >/dev/null
   cat "$out"
   exit 0
 fi
