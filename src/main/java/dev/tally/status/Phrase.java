@@ -140,6 +140,20 @@ public enum Phrase {
     TRAY_KEY_NO_LIMIT("key has no limit"),
     TRAY_KEY_LEFT("{0} left on key"),
     TRAY_KEY_LIMIT("key limit {0}"),
+    /** A menu row: the state's mark, then the line. */
+    TRAY_ROW("{0} {1}"),
+    TRAY_MARK_OK("✓"),
+    TRAY_MARK_NO_DATA("○"),
+    TRAY_MARK_STALE("◷"),
+    TRAY_MARK_LOW("⚠"),
+    TRAY_MARK_ERROR("✕"),
+    /** The short tooltip's parts. */
+    TRAY_TIP_ONE_OK("1 account ok"),
+    TRAY_TIP_ALL_OK("{0} accounts ok"),
+    TRAY_TIP_ONE_ATTENTION("1 needs attention"),
+    TRAY_TIP_ATTENTION("{0} need attention"),
+    TRAY_TIP_LOWEST("lowest {0}"),
+    TRAY_TIP_CHECKING("checking {0} accounts"),
 
     // ---- the card's badge
     BADGE_LIVE("Live"),
@@ -190,6 +204,13 @@ public enum Phrase {
     ALERT_USED_UP("{0}: {1} balance used up — API calls will fail until you top up"),
     ALERT_KEY_REJECTED("{0}: key rejected — {1}"),
     ALERT_KEY_LACKS_PERMISSION("{0}: key lacks permission — {1}"),
+    /** A notification's title, naming the account. */
+    NOTICE_LOW("{0} is low"),
+    NOTICE_USED_UP("{0} is used up"),
+    NOTICE_KEY_REJECTED("{0}: key rejected"),
+    NOTICE_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
+    /** The one notification for the alerts found by the first checks after start. */
+    NOTICE_SUMMARY("{0} accounts need attention"),
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
