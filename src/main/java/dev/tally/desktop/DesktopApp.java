@@ -1,13 +1,11 @@
 package dev.tally.desktop;
 
-import dev.tally.account.Account;
 import dev.tally.app.AppContext;
 import dev.tally.app.AppDirs;
 import dev.tally.app.Logging;
 import dev.tally.engine.Engine;
 import dev.tally.engine.EngineLock;
 import dev.tally.engine.SingleInstance;
-import dev.tally.account.AccountStore;
 import dev.tally.account.Preferences;
 import dev.tally.account.PreferencesStore;
 import dev.tally.autostart.Autostart;
@@ -16,7 +14,6 @@ import dev.tally.ui.settings.SettingsDialog;
 import dev.tally.ui.settings.SettingsViewModel;
 import dev.tally.alert.Alert;
 import dev.tally.alert.Notifier;
-import dev.tally.core.Secret;
 import dev.tally.history.WeekSummary;
 import dev.tally.notify.DesktopNotifications;
 import dev.tally.notify.Notifications;
@@ -24,9 +21,6 @@ import dev.tally.notify.TrayMessages;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.ExecutorScheduler;
 import dev.tally.poll.FetchOutcome;
-import dev.tally.provider.KeySlot;
-import dev.tally.provider.ProviderInfo;
-import dev.tally.secret.KeyResolver;
 import dev.tally.tray.AwtTrayBackend;
 import dev.tally.tray.NoTray;
 import dev.tally.tray.TrayChoice;
@@ -42,16 +36,13 @@ import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +91,8 @@ public final class DesktopApp {
     private MainWindow window;
     /** Reads the cards for a window about to open, so the open does not wait behind the engine's work on io. */
     private final ExecutorService windowIo = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-window"));
+    /** Accounts for the keys found in the environment. */
+    private final EnvironmentImport imports;
     /** Engine events to the window's view model, on the FX thread. */
     private final WindowFeed feed;
     private SettingsDialog settings;
@@ -117,6 +110,7 @@ public final class DesktopApp {
 
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
+        this.imports = new EnvironmentImport(ctx.catalog(), ctx.accounts(), ctx.keys(), ctx::secrets);
         this.clock = ctx.clock();
         this.preferences = ctx.preferences();
         PreferencesStore.Loaded prefs = preferences.load();
@@ -373,7 +367,7 @@ public final class DesktopApp {
     private void showWindow(TrayBackend.Click at, String accountId) {
         windowIo.execute(() -> {
             WindowFeed.Cards cards = feed.read();
-            List<String> offer = envOffer();
+            List<String> offer = imports.offer(engine.accounts());
             Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
             onFx(() -> {
                 if (stage == null) {
@@ -400,7 +394,7 @@ public final class DesktopApp {
                 feed.apply(cards);
                 feed.setImportOffer(offer);
                 if (!stage.isShowing()) {
-                    place(stage, at);
+                    FxWindowSpot.place(stage, at);
                 }
                 stage.show();
                 stage.toFront();
@@ -410,38 +404,6 @@ public final class DesktopApp {
                 }
             });
         });
-    }
-
-    /**
-     * Puts the window next to the tray click when there is one, and keeps it (also a remembered place from a larger
-     * screen) inside the work area of the screen it is on. FX thread.
-     */
-    private static void place(Stage stage, TrayBackend.Click at) {
-        double w = Double.isFinite(stage.getWidth()) && stage.getWidth() > 0 ? stage.getWidth() : MainWindow.WIDTH;
-        double h = Double.isFinite(stage.getHeight()) && stage.getHeight() > 0 ? stage.getHeight() : MainWindow.HEIGHT;
-        Rectangle2D area;
-        WindowSpot.Spot spot;
-        if (at != null) {
-            area = workArea(at.x(), at.y());
-            spot = WindowSpot.nearClick(at.x(), at.y(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
-                    area.getWidth(), area.getHeight()));
-        } else if (Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
-            area = workArea(stage.getX() + w / 2, stage.getY() + h / 2);
-            spot = WindowSpot.clamp(stage.getX(), stage.getY(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
-                    area.getWidth(), area.getHeight()));
-        } else {
-            return;
-        }
-        stage.setWidth(spot.width());
-        stage.setHeight(spot.height());
-        stage.setX(spot.x());
-        stage.setY(spot.y());
-    }
-
-    /** The work area (the screen minus panels) of the screen holding the point, else of the primary screen. */
-    private static Rectangle2D workArea(double x, double y) {
-        List<Screen> screens = Screen.getScreensForRectangle(x, y, 1, 1);
-        return (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
     }
 
     private void openSettings() {
@@ -546,69 +508,14 @@ public final class DesktopApp {
         return engine.poller().states().stream().allMatch(s -> s.lastPollAt() != null);
     }
 
-    /** Providers with a key in the environment and no account yet: offered in the empty state. */
-    private List<String> envOffer() {
-        List<String> out = new ArrayList<>();
-        for (ProviderInfo info : ctx.catalog().supported()) {
-            boolean has = engine.accounts().stream().anyMatch(a -> a.provider().equals(info.id()));
-            if (!has && ctx.keys().hasEnvKey(info) && !info.hasRequiredFields()) {
-                out.add(info.displayName());
-            }
-        }
-        return out;
-    }
-
+    /** Accounts for keys found in the environment: offered in the empty state, added on request. io thread. */
     private void importFromEnvironment() {
         io.execute(() -> {
-            AccountStore.Loaded loaded = ctx.accounts().load();
-            if (!loaded.writable()) {
-                loaded.warning().ifPresent(w -> notifications.send("Tally", w));
-                return;
+            if (imports.addAll(notifications::send)) {
+                engine.reload();
+                showWindow();
             }
-            List<Account> added = new ArrayList<>();
-            try {
-                ctx.accounts().update(now -> {
-                    added.clear();
-                    List<Account> all = new ArrayList<>(now);
-                    for (ProviderInfo info : ctx.catalog().supported()) {
-                        boolean has = all.stream().anyMatch(a -> a.provider().equals(info.id()));
-                        if (has || !ctx.keys().hasEnvKey(info) || info.hasRequiredFields()) {
-                            continue;
-                        }
-                        Account a = new Account(Account.slug(info.id(), null), info.id(), info.displayName(), null, null,
-                                null, null, Account.DEFAULT_INTERVAL);
-                        all.add(a);
-                        added.add(a);
-                    }
-                    return all;
-                });
-            } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                notifications.send("Tally", e.getMessage());
-                return;
-            }
-            for (Account a : added) {
-                ctx.catalog().find(a.provider().value()).ifPresent(info -> copyKeysToKeychain(info, a));
-            }
-            engine.reload();
-            showWindow();
         });
-    }
-
-    /** So the widget still finds the key when started from a launcher that has no shell environment. */
-    private void copyKeysToKeychain(ProviderInfo info, Account a) {
-        if (!ctx.secrets().status().isAvailable()) {
-            return;
-        }
-        for (KeySlot slot : info.keySlots()) {
-            ctx.keys().env(slot.envVar()).ifPresent(v -> {
-                try {
-                    ctx.secrets().write(KeyResolver.entryName(a.id(), info, slot), Secret.of(v));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not copy the " + slot.name() + " key of " + a.id()
-                            + " to the keychain: " + e.getMessage());
-                }
-            });
-        }
     }
 
     private void quit() {

@@ -418,80 +418,6 @@ public final class SniTrayBackend implements TrayBackend {
         return tooltip.startsWith(prefix) ? tooltip.substring(prefix.length()) : tooltip;
     }
 
-    /** The menu's own properties (protocol version 3). */
-    static Map<String, Variant<?>> menuProperties() {
-        Map<String, Variant<?>> p = new LinkedHashMap<>();
-        p.put("Version", new Variant<>(new UInt32(3)));
-        p.put("TextDirection", new Variant<>("ltr"));
-        p.put("Status", new Variant<>("normal"));
-        p.put("IconThemePath", new Variant<>(List.of(), "as"));
-        return p;
-    }
-
-    /** A menu label as dbusmenu reads it: an underscore marks a mnemonic, so a real one is doubled. */
-    static String label(String text) {
-        return text.replace("_", "__");
-    }
-
-    /** The properties of menu item {@code id} (1-based index into the menu; 0 is the root). */
-    static Map<String, Variant<?>> entryProperties(TrayMenu.Entry e) {
-        Map<String, Variant<?>> p = new LinkedHashMap<>();
-        switch (e) {
-            case TrayMenu.Info info -> {
-                p.put("label", new Variant<>(label(info.text())));
-                p.put("enabled", new Variant<>(false));
-            }
-            case TrayMenu.Row row -> {
-                p.put("label", new Variant<>(label(row.text())));
-                p.put("enabled", new Variant<>(true));
-            }
-            case TrayMenu.Action action -> {
-                p.put("label", new Variant<>(label(action.text())));
-                p.put("enabled", new Variant<>(action.enabled()));
-            }
-            case TrayMenu.Separator separator -> p.put("type", new Variant<>("separator"));
-        }
-        p.put("visible", new Variant<>(true));
-        return p;
-    }
-
-    private static Map<String, Variant<?>> only(Map<String, Variant<?>> all, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return all;
-        }
-        Map<String, Variant<?>> out = new LinkedHashMap<>();
-        for (String n : names) {
-            if (all.containsKey(n)) {
-                out.put(n, all.get(n));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Variant<?>> rootProperties() {
-        Map<String, Variant<?>> p = new LinkedHashMap<>();
-        p.put("children-display", new Variant<>("submenu"));
-        return p;
-    }
-
-    /** The layout tree of {@code menu}: the root (id 0) and one child per entry (ids 1…n). */
-    static SniBus.Layout layout(List<TrayMenu.Entry> menu, int parentId, int depth, List<String> names) {
-        if (parentId != 0) {
-            if (parentId < 1 || parentId > menu.size()) {
-                throw new DBusExecutionException("no menu item " + parentId);
-            }
-            return new SniBus.Layout(parentId, only(entryProperties(menu.get(parentId - 1)), names), List.of());
-        }
-        List<Variant<?>> children = new ArrayList<>();
-        if (depth != 0) {
-            for (int i = 0; i < menu.size(); i++) {
-                SniBus.Layout child = new SniBus.Layout(i + 1, only(entryProperties(menu.get(i)), names), List.of());
-                children.add(new Variant<>(child, SniBus.Layout.SIGNATURE));
-            }
-        }
-        return new SniBus.Layout(0, only(rootProperties(), names), children);
-    }
-
     /** A click on menu item {@code id} of {@code menu}, handed to the listener. Any thread. */
     private void clicked(List<TrayMenu.Entry> menu, int id) {
         if (id < 1 || id > menu.size()) {
@@ -561,7 +487,7 @@ public final class SniTrayBackend implements TrayBackend {
         @Override
         public SniBus.Reply<UInt32, SniBus.Layout> GetLayout(int parentId, int recursionDepth, List<String> propertyNames) {
             Shown s = shown;
-            return new SniBus.Reply<>(new UInt32(s.revision()), layout(s.menu(), parentId, recursionDepth,
+            return new SniBus.Reply<>(new UInt32(s.revision()), SniMenu.layout(s.menu(), parentId, recursionDepth,
                     propertyNames));
         }
 
@@ -572,9 +498,9 @@ public final class SniTrayBackend implements TrayBackend {
             List<Integer> wanted = ids == null || ids.isEmpty() ? allIds(menu) : ids;
             for (int id : wanted) {
                 if (id == 0) {
-                    out.add(new SniBus.ItemProperties(0, only(rootProperties(), propertyNames)));
+                    out.add(new SniBus.ItemProperties(0, SniMenu.only(SniMenu.rootProperties(), propertyNames)));
                 } else if (id >= 1 && id <= menu.size()) {
-                    out.add(new SniBus.ItemProperties(id, only(entryProperties(menu.get(id - 1)), propertyNames)));
+                    out.add(new SniBus.ItemProperties(id, SniMenu.only(SniMenu.entryProperties(menu.get(id - 1)), propertyNames)));
                 }
             }
             return out;
@@ -591,8 +517,8 @@ public final class SniTrayBackend implements TrayBackend {
         @Override
         public Variant<?> GetProperty(int id, String name) {
             List<TrayMenu.Entry> menu = shown.menu();
-            Map<String, Variant<?>> p = id == 0 ? rootProperties()
-                    : id >= 1 && id <= menu.size() ? entryProperties(menu.get(id - 1)) : Map.of();
+            Map<String, Variant<?>> p = id == 0 ? SniMenu.rootProperties()
+                    : id >= 1 && id <= menu.size() ? SniMenu.entryProperties(menu.get(id - 1)) : Map.of();
             Variant<?> v = p.get(name);
             if (v == null) {
                 throw new DBusExecutionException("no property " + name + " on menu item " + id);
@@ -634,7 +560,7 @@ public final class SniTrayBackend implements TrayBackend {
         @Override
         @SuppressWarnings("unchecked")
         public <A> A Get(String iface, String name) {
-            Variant<?> v = menuProperties().get(name);
+            Variant<?> v = SniMenu.menuProperties().get(name);
             if (v == null) {
                 throw new DBusExecutionException("no property " + name);
             }
@@ -648,7 +574,7 @@ public final class SniTrayBackend implements TrayBackend {
 
         @Override
         public Map<String, Variant<?>> GetAll(String iface) {
-            return menuProperties();
+            return SniMenu.menuProperties();
         }
 
         @Override
