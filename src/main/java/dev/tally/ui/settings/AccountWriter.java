@@ -101,10 +101,12 @@ final class AccountWriter {
                 String id = existingId != null ? existingId : uniqueId(Account.slug(info.id(), d.label()), next);
                 Money t = d.threshold().isBlank() || !info.reportsBalance() ? null
                         : new Money(Thresholds.parseAmount(d.threshold()), Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
+                int at = indexOf(next, id);
+                // the form does not edit known top-ups: an edited account keeps the ones on disk
+                List<dev.tally.core.KnownTopUp> topUps = at >= 0 ? next.get(at).topUps() : List.of();
                 made[0] = new Account(id, info.id(), d.label().strip(), d.region(),
                         d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
-                        Integer.parseInt(d.interval().strip()));
-                int at = indexOf(next, id);
+                        Integer.parseInt(d.interval().strip()), topUps);
                 if (at >= 0) {
                     next.set(at, made[0]);
                 } else {
