@@ -46,13 +46,37 @@ public final class ProviderHarness {
     }
 
     public BalanceSnapshot fetch(String region, String teamId, Map<String, String> keys) throws FetchException {
+        return fetch(region, teamId, keys, null);
+    }
+
+    /** Fetch with the canary key, asking for the spend since {@code spendSince} (a known top-up). */
+    public BalanceSnapshot fetchSince(Instant spendSince) throws FetchException {
+        return fetch(null, null, Map.of(provider.info().keySlots().getFirst().name(), CANARY), spendSince);
+    }
+
+    private BalanceSnapshot fetch(String region, String teamId, Map<String, String> keys, Instant spendSince)
+            throws FetchException {
         Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
         keys.forEach((slot, key) -> secrets.put(slot, Secret.of(key)));
         FetchContext ctx = new FetchContext(provider.info(),
                 new ProviderTarget(provider.info().displayName(), region, server.baseUrl(),
-                        teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId)),
+                        teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId),
+                        null, spendSince),
                 Credentials.of(secrets), http, clock);
         return provider.fetch(ctx);
+    }
+
+    /** {@link #fetchSince} expecting a failure; returns the typed error (the canary is checked as in {@link #fail()}). */
+    public FetchError failSince(Instant spendSince) {
+        try {
+            BalanceSnapshot s = fetchSince(spendSince);
+            throw new AssertionError("expected the fetch to fail, got " + s);
+        } catch (FetchException e) {
+            if (e.getMessage().contains("CANARY")) {
+                throw new AssertionError("the key leaked into the error message: " + e.getMessage());
+            }
+            return e.error();
+        }
     }
 
     /** Fetch expecting a failure; returns the typed error and checks the canary is not in its message. */
