@@ -42,42 +42,57 @@ public sealed interface EstimatedBalance {
         }
     }
 
+    /** Why there is no estimate. */
+    enum Why {
+        /** The last spend was fetched before this top-up was given (the next check brings it). */
+        WAITING,
+        /** The top-up is in another currency than the reported spend: never converted. */
+        CURRENCY,
+        /** The top-up is older than the reports are asked about. */
+        TOO_OLD
+    }
+
     /**
-     * No estimate, and why (in words for people).
+     * No estimate, and why (front ends word it, see {@code dev.tally.status}).
      *
-     * @param reason e.g. "your top-up is in EUR but OpenAI reports spend in USD; Tally never converts currencies"
+     * @param why            the reason
+     * @param topUpCurrency  the top-up's currency
+     * @param spendCurrency  the reported spend's currency, or {@code null} when no spend arrived
      */
-    record Refused(String reason) implements EstimatedBalance {
+    record Refused(Why why, String topUpCurrency, String spendCurrency) implements EstimatedBalance {
         public Refused {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(topUpCurrency, "topUpCurrency");
         }
     }
 
     /**
      * The estimate from a known top-up and the last reported spend.
      *
-     * @param topUp    the newest known top-up, or {@code null}
-     * @param spend    the last provider-reported spend, or {@code null} when none arrived yet
-     * @param provider the provider's name for messages
+     * @param topUp the newest known top-up, or {@code null}
+     * @param spend the last provider-reported spend, or {@code null} when none arrived yet
      * @return {@code null} when there is no top-up (nothing to estimate); a {@link Refused} when there is one but no
      *         usable spend since it
      */
-    public static EstimatedBalance of(KnownTopUp topUp, SpendReport spend, String provider) {
+    public static EstimatedBalance of(KnownTopUp topUp, SpendReport spend) {
         if (topUp == null) {
             return null;
         }
+        String currency = topUp.amount().currency();
         SpendSince since = spend == null ? null : spend.since();
         if (since == null || !since.asked().equals(topUp.at())) {
-            // the last answer was fetched before this top-up was given, or the top-up is too far back to ask about
-            return new Refused(spend != null && since == null && topUp.at().isBefore(spend.to().minus(
-                    java.time.Duration.ofDays(400))) ? "your top-up is more than 400 days old; give a newer one"
-                    : "waiting for " + provider + "'s spend since your top-up");
+            boolean tooOld = spend != null && spend.to() != null && since == null
+                    && topUp.at().isBefore(spend.to().minus(MAX_AGE));
+            return new Refused(tooOld ? Why.TOO_OLD : Why.WAITING, currency,
+                    spend == null ? null : spend.amount().currency());
         }
-        if (!since.amount().currency().equals(topUp.amount().currency())) {
-            return new Refused("your top-up is in " + topUp.amount().currency() + " but " + provider
-                    + " reports spend in " + since.amount().currency() + "; Tally never converts currencies");
+        if (!since.amount().currency().equals(currency)) {
+            return new Refused(Why.CURRENCY, currency, since.amount().currency());
         }
         return new Known(topUp.amount().minus(since.amount()), topUp, since.amount(), since.from(), since.to(),
                 since.bucketEnd());
     }
+
+    /** Top-ups older than this are not asked about (the providers' reports would take too many pages). */
+    java.time.Duration MAX_AGE = java.time.Duration.ofDays(400);
 }
