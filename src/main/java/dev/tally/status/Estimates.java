@@ -78,6 +78,11 @@ public final class Estimates {
         return k.usedUp() ? Phrase.ESTIMATE_TRAY_USED_UP.say() : Phrase.ESTIMATE_TRAY.say(MoneyText.shown(k.amount(), hide));
     }
 
+    /** {@link #tray(EstimatedBalance.Known, boolean)} for a summary's estimate, or {@code null} when it has none. */
+    public static String tray(AccountSummary s, boolean hide) {
+        return s.estimate() instanceof EstimatedBalance.Known k ? tray(k, hide) : null;
+    }
+
     /** True when the estimate is below {@code threshold} (same currency only; another currency never compares). */
     public static boolean below(EstimatedBalance e, Money threshold) {
         return e instanceof EstimatedBalance.Known k && threshold != null

@@ -9,7 +9,9 @@ import dev.tally.core.Money;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
+import dev.tally.history.EstimatedBalance;
 import dev.tally.status.Ages;
+import dev.tally.status.Estimates;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
 import dev.tally.status.Problem;
@@ -55,7 +57,9 @@ public final class BalanceCardViewModel {
         /** What is left under a key's own spending limit (OpenRouter's ordinary keys), or "No limit". */
         KEY,
         /** Money already spent, reported by the provider (OpenAI, Anthropic). */
-        SPEND
+        SPEND,
+        /** What is probably left: the person's known top-up minus the reported spend; unverified, never a balance. */
+        ESTIMATE
     }
 
     /**
@@ -203,6 +207,25 @@ public final class BalanceCardViewModel {
                         // beside a key's own limit, say which number is the account's
                         k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
                         below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
+            }
+            EstimatedBalance estimate = Estimates.of(s.target().account(), value);
+            String provider = s.target().info().displayName();
+            if (estimate instanceof EstimatedBalance.Known e) {
+                lines.add(new AmountLine(Estimates.amount(e, hideAmounts), e.amount().currency(),
+                        Phrase.ESTIMATE_CAPTION.say(), Estimates.basis(e, hideAmounts), false,
+                        Estimates.below(e, threshold), AmountKind.ESTIMATE));
+                if (e.usedUp()) {
+                    notes.add(Phrase.ESTIMATE_USED_UP.say());
+                }
+                String counted = Estimates.countedFrom(e, provider);
+                if (counted != null) {
+                    notes.add(counted);
+                }
+                if (s.stale(now)) {
+                    notes.add(Phrase.ESTIMATE_STALE.say(Ages.ago(value.fetchedAt(), now)));
+                }
+            } else if (estimate instanceof EstimatedBalance.Refused r) {
+                notes.add(Phrase.ESTIMATE_NONE.say(Estimates.reason(r, provider)));
             }
             if (value.spend() != null) {
                 Money spent = value.spend().amount();
