@@ -346,7 +346,13 @@ public final class AccountsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
-            Money t = noThreshold ? null : threshold != null ? checkedThreshold(threshold, info, r) : a.threshold();
+            dev.tally.core.KnownTopUp newTopUp = topUp == null ? null : checkedTopUp(ctx.clock());
+            dev.tally.core.KnownTopUp basis = noTopUp ? null : newTopUp != null
+                    && (a.topUp() == null || !newTopUp.at().isBefore(a.topUp().at())) ? newTopUp : a.topUp();
+            Money t = noThreshold ? null : threshold == null ? a.threshold()
+                    // a provider without a balance can still alert on the estimate from a known top-up
+                    : !info.reportsBalance() && basis != null ? checkedEstimateThreshold(threshold, basis)
+                    : checkedThreshold(threshold, info, r);
             List<String> reported = info.balanceCurrencies(r);
             if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
                 String implied = String.join(" or ", reported);
@@ -361,11 +367,19 @@ public final class AccountsCommand implements Callable<Integer> {
             Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.topUps());
             if (noTopUp) {
                 edited = edited.withoutTopUps();
-            } else if (topUp != null) {
-                edited = edited.withTopUp(checkedTopUp(ctx.clock()));
+            } else if (newTopUp != null) {
+                edited = edited.withTopUp(newTopUp);
             }
             Account done = edited;
             return existing.stream().map(x -> x.id().equals(a.id()) ? done : x).toList();
+        }
+
+        private static Money checkedEstimateThreshold(String value, dev.tally.core.KnownTopUp basis) {
+            try {
+                return Thresholds.parseForEstimate(value, basis.amount().currency());
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--threshold: " + e.getMessage());
+            }
         }
 
         private dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {

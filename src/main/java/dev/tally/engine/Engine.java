@@ -9,6 +9,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.KeySlot;
+import dev.tally.history.EstimatedBalance;
 import dev.tally.history.HistoryStore;
 import dev.tally.history.HistoryWriter;
 import dev.tally.poll.AccountState;
@@ -254,6 +255,11 @@ public final class Engine implements AutoCloseable {
                     case FetchOutcome.Failure f -> services.alerts().get().onFailure(t.accountId(), t.label(), f.error());
                 };
                 alerts.forEach(notifier::notify);
+                if (outcome instanceof FetchOutcome.Success ok && t.account() != null
+                        && EstimatedBalance.of(t.account().topUp(), ok.snapshot().spend()) instanceof EstimatedBalance.Known e) {
+                    services.alerts().get().onEstimate(t.accountId(), t.label(), t.account().threshold(), e.amount(),
+                            ok.snapshot().fetchedAt()).forEach(notifier::notify);
+                }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "alert rules failed for " + t.accountId(), e);
             }
