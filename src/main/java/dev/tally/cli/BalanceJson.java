@@ -11,7 +11,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.poll.FetchOutcome;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.CommandLineText;
 import dev.tally.status.Estimates;
 

@@ -9,7 +9,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.KeySlot;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.history.HistoryStore;
 import dev.tally.history.HistoryWriter;
 import dev.tally.poll.AccountState;

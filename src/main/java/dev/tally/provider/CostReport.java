@@ -35,7 +35,7 @@ final class CostReport {
 
     /**
      * Top-ups further back than this are not asked about: the report would take more pages than allowed. The
-     * estimate ({@code dev.tally.history.EstimatedBalance}) says so with the same figure.
+     * estimate ({@code dev.tally.estimate.EstimatedBalance}) says so with the same figure.
      */
     static final Duration MAX_LOOKBACK = Duration.ofDays(400);
 

@@ -5,7 +5,7 @@ import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 

@@ -4,7 +4,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.FetchOutcome;
 

@@ -4,7 +4,7 @@ import dev.tally.account.Account;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.Money;
 import dev.tally.core.MoneyFormat;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

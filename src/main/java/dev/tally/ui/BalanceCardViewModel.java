@@ -9,7 +9,7 @@ import dev.tally.core.Money;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.Ages;
 import dev.tally.status.Estimates;
 import dev.tally.status.MoneyText;

@@ -3,7 +3,7 @@ package dev.tally.provider;
 import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
 import dev.tally.core.SpendReport;
-import dev.tally.history.EstimatedBalance;
+import dev.tally.estimate.EstimatedBalance;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.tally.history;
+package dev.tally.estimate;
 
 import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
