@@ -78,6 +78,21 @@ public final class Estimates {
         return k.usedUp() ? Phrase.ESTIMATE_TRAY_USED_UP.say() : Phrase.ESTIMATE_TRAY.say(MoneyText.shown(k.amount(), hide));
     }
 
+    /**
+     * Days the estimate lasts at the pace of the reported spend since the top-up (whole days, rounded down), or
+     * {@code null} when there is under a day of spend, no spend, or nothing left.
+     */
+    public static Long runwayDays(EstimatedBalance.Known k) {
+        java.time.Duration counted = java.time.Duration.between(k.since(), k.spendTo());
+        if (counted.compareTo(java.time.Duration.ofDays(1)) < 0 || k.reportedSpend().amount().signum() <= 0 || k.usedUp()) {
+            return null;
+        }
+        java.math.BigDecimal days = new java.math.BigDecimal(counted.toSeconds()).divide(new java.math.BigDecimal(86_400),
+                6, java.math.RoundingMode.DOWN);
+        return k.amount().amount().multiply(days).divide(k.reportedSpend().amount(), 0, java.math.RoundingMode.DOWN)
+                .longValueExact();
+    }
+
     /** {@link #tray(EstimatedBalance.Known, boolean)} for a summary's estimate, or {@code null} when it has none. */
     public static String tray(AccountSummary s, boolean hide) {
         return s.estimate() instanceof EstimatedBalance.Known k ? tray(k, hide) : null;

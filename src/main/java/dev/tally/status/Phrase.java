@@ -190,9 +190,12 @@ public enum Phrase {
     ESTIMATE_NONE("No estimate: {0}"),
     ESTIMATE_TRAY("≈ {0} left (estimate)"),
     ESTIMATE_TRAY_USED_UP("estimate used up"),
+    ESTIMATE_RUNWAY("≈ {0} days left at this pace (estimated)"),
     ESTIMATE_WAITING("waiting for {0}'s spend since your top-up"),
     ESTIMATE_CURRENCY("your top-up is in {0} but {1} reports spend in {2}; Tally never converts currencies"),
     ESTIMATE_TOO_OLD("your top-up is more than 400 days old; give a newer one"),
+
+    RECONCILE_DISAGREE("Balance drops and reported usage disagree by {0} since {1} — another key, a leaked key or untracked usage?"),
 
     // ---- notifications ({0} is the account's label)
     ALERT_LOW("{0}: {1} left — below your {2} alert"),

@@ -241,6 +241,12 @@ public final class BalanceCardViewModel {
             if (value.partial()) {
                 notes.add(Phrase.TITLED.say(Problem.of(value.problem()).title(), Remedies.desktop(value.problem())));
             }
+            for (WeekSummary w : week) {
+                if (w.reconciliation() != null && w.reconciliation().disagrees()) {
+                    notes.add(Phrase.RECONCILE_DISAGREE.say(money(w.reconciliation().difference().abs(), w.currency()),
+                            SINCE.format(w.reconciliation().since().atZone(zone))));
+                }
+            }
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
@@ -275,6 +281,11 @@ public final class BalanceCardViewModel {
                 ? "" : reason(error, s));
         updated.set(value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now)));
         renderSpend(value, now);
+        if (runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
+                && Estimates.runwayDays(e) != null) {
+            // no balance history to measure a pace from: the pace of the reported spend since the top-up
+            runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
+        }
     }
 
     /** "DeepSeek · China": the provider unless the label already says it, and the region as Settings names it. */

@@ -67,6 +67,8 @@ class EstimateCardTest {
         assertTrue(vm.noteProperty().get().contains(
                 "spend counted from 20 Nov: OpenAI reports whole days, so the rest of 19 Nov is not counted"),
                 vm.noteProperty().get());
+        // 78.80 left after 41.20 over 2 days 05:00 (20 Nov 00:00 to 22 Nov 05:00): 4 days at that pace
+        assertEquals("≈ 4 days left at this pace (estimated)", vm.runwayTextProperty().get());
         BalanceCardViewModel.AmountLine spend = vm.amounts().get(1);
         assertEquals(BalanceCardViewModel.AmountKind.SPEND, spend.kind(), "the reported spend stays, as reported");
         assertEquals("$60.00", spend.amount());
@@ -110,5 +112,36 @@ class EstimateCardTest {
         assertEquals(State.LOW, s.state());
         String line = TrayText.menuLine(s, NOW, false);
         assertTrue(line.startsWith("OpenAI — ≈ $78.80 left (estimate) · $60.00 spent this month"), line);
+    }
+
+    @Test
+    void aBalanceFallingFasterThanTheReportedUsageMarksTheCard() {
+        FetchTarget t = FetchTarget.of(new Account("or", ProviderId.of("openrouter"), "OpenRouter", null, null, null, null, 5),
+                ProviderCatalog.standard().find("openrouter").orElseThrow());
+        BalanceSnapshot s = new BalanceSnapshot(ProviderId.of("openrouter"), NOW, null,
+                List.of(dev.tally.core.CurrencyBalance.of("USD", new java.math.BigDecimal("70.00"))), null, null);
+        dev.tally.history.Reconciliation off = new dev.tally.history.Reconciliation(new java.math.BigDecimal("18.00"),
+                new java.math.BigDecimal("12.00"), Instant.parse("2026-11-21T04:00:00Z"), Duration.ofHours(25));
+        dev.tally.history.WeekSummary w = new dev.tally.history.WeekSummary("USD", List.of(), new java.math.BigDecimal("18.00"),
+                false, null, null, 2, null, off);
+        BalanceCardViewModel card = new BalanceCardViewModel("or", new BalanceCardViewModel.Actions() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> refresh(String accountId) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void editKey(String accountId) {
+            }
+        }, Runnable::run, java.time.ZoneOffset.UTC);
+        card.update(state(t, s), List.of(w), NOW, false);
+        assertTrue(card.noteProperty().get().contains("Balance drops and reported usage disagree by $6.00 since Sat 04:00"),
+                card.noteProperty().get());
+
+        dev.tally.history.Reconciliation agree = new dev.tally.history.Reconciliation(new java.math.BigDecimal("12.50"),
+                new java.math.BigDecimal("12.00"), Instant.parse("2026-11-21T04:00:00Z"), Duration.ofHours(25));
+        card.update(state(t, s), List.of(new dev.tally.history.WeekSummary("USD", List.of(), new java.math.BigDecimal("12.50"),
+                false, null, null, 2, null, agree)), NOW, false);
+        assertFalse(card.noteProperty().get().contains("disagree"), card.noteProperty().get());
     }
 }
