@@ -2,28 +2,36 @@
 # Benchmark: resident memory (RSS) of the desktop widget with 5 accounts polling local fake providers,
 # (1) after IDLE seconds with the window never opened (default 600 = 10 min), then (2) WINDOW seconds after
 # opening the window once (default 60). Runs on the virtual desktop of ../shared/tools/desktop-shot (tray
-# and notification daemon included). Usage: bench/memory.sh [IDLE] [WINDOW]
+# and notification daemon included). Also times the first open: from the second launch (which asks the running
+# widget for its window) to the window being mapped on screen.
+# Usage: bench/memory.sh [IDLE] [WINDOW] [TRAY]   TRAY: awt (XEmbed tray, the default) or sni (StatusNotifierItem)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-idle=${1:-600}; window=${2:-60}
-out=target/bench/memory.txt
+idle=${1:-600}; window=${2:-60}; tray=${3:-awt}
+out=target/bench/memory-$tray.txt
 mkdir -p target/bench
 if [ -z "${TALLY_MEMORY_INNER:-}" ]; then
   export TALLY_MEMORY_INNER=1
-  ../shared/tools/desktop-shot -s $((idle + window + 15)) -n 1 -o target/bench/shots -- bench/memory.sh "$idle" "$window" >/dev/null
+  sni=(); [ "$tray" = sni ] && sni=(--sni)
+  "${DESKTOP_SHOT:-../shared/tools/desktop-shot}" "${sni[@]}" -s $((idle + window + 15)) -n 1 -o "target/bench/shots-$tray" -- bench/memory.sh "$idle" "$window" "$tray" >/dev/null
   cat "$out"
   exit 0
 fi
 export TALLY_DEMO_HOME; TALLY_DEMO_HOME="$(mktemp -d)"
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$1/status"; }
+export TALLY_TRAY="$tray"
 DEMO_OPEN_WINDOW=0 bench/demo.sh &
 for _ in $(seq 200); do pid=$(pgrep -f 'tally.jar$' | head -n1 || true); [ -n "$pid" ] && break; sleep 0.1; done
 sleep "$idle"
 {
   echo "JDK: $(. scripts/find-jdk.sh; tally_find_jdk; "$JAVA_HOME/bin/java" -version 2>&1 | head -n1); flags: see ./tally"
+  echo "tray: $tray"
   echo "5 accounts, tray shown, window never opened, after ${idle} s: $(rss "$pid")"
 } > "$out"
 . scripts/find-jdk.sh; tally_find_jdk
+start=$(date +%s%N)
 TALLY_HOME="$TALLY_DEMO_HOME" "$JAVA_HOME/bin/java" -jar target/tally.jar >/dev/null 2>&1 || true   # second launch: shows the window
+xdotool search --sync --onlyvisible --name '^Tally$' >/dev/null 2>&1 || true
+echo "first open: $(( ($(date +%s%N) - start) / 1000000 )) ms from the second launch to the window on screen" >> "$out"
 sleep "$window"
 echo "after opening the window once, ${window} s later: $(rss "$pid")" >> "$out"

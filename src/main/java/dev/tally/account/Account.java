@@ -25,12 +25,16 @@ import java.util.regex.Pattern;
  *                        id, e.g. xAI's {@code team_id}; blank values are dropped; {@code null} means none
  * @param threshold       low-balance alert level in one currency, or {@code null} for no alert
  * @param intervalMinutes polling interval in minutes (at least {@value #MIN_INTERVAL})
+ * @param keyCommands     key slot name ({@code api}, {@code management}, …) to the command that prints that key
+ *                        (program and arguments, run without a shell); not secret, the key it prints is. Empty
+ *                        (never {@code null}) when every key comes from the keychain or the environment
  * @param topUps          what the person said they had after top-ups, oldest first (at most {@value #MAX_TOP_UPS}, one
  *                        per instant); the newest is the basis of the estimated balance ({@link #topUp()}), the older
  *                        ones are kept as a record
  */
 public record Account(String id, ProviderId provider, String label, String region, URI baseUrl,
-                      Map<String, String> fields, Money threshold, int intervalMinutes, List<KnownTopUp> topUps) {
+                      Map<String, String> fields, Money threshold, int intervalMinutes,
+                      Map<String, List<String>> keyCommands, List<KnownTopUp> topUps) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
@@ -72,6 +76,17 @@ public record Account(String id, ProviderId provider, String label, String regio
             }
         }
         fields = Collections.unmodifiableMap(kept);
+        TreeMap<String, List<String>> commands = new TreeMap<>();
+        if (keyCommands != null) {
+            keyCommands.forEach((slot, argv) -> {
+                keyCommandProblem(argv).ifPresent(p -> {
+                    throw new IllegalArgumentException("account " + id + ": the key command for the " + slot
+                            + " key " + p);
+                });
+                commands.put(slot, List.copyOf(argv));
+            });
+        }
+        keyCommands = Collections.unmodifiableMap(commands);
         TreeMap<java.time.Instant, KnownTopUp> byTime = new TreeMap<>();
         if (topUps != null) {
             for (KnownTopUp t : topUps) {
@@ -82,10 +97,48 @@ public record Account(String id, ProviderId provider, String label, String regio
         topUps = List.copyOf(sorted.subList(Math.max(0, sorted.size() - MAX_TOP_UPS), sorted.size()));
     }
 
-    /** An account without known top-ups. */
+    /** An account whose keys all come from the keychain or the environment. */
     public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
                    Map<String, String> fields, Money threshold, int intervalMinutes) {
-        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, List.of());
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of(), List.of());
+    }
+
+    /** An account without known top-ups. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes,
+                   Map<String, List<String>> keyCommands) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, List.of());
+    }
+
+    /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
+    public static java.util.Optional<String> keyCommandProblem(List<String> argv) {
+        if (argv == null || argv.isEmpty()) {
+            return java.util.Optional.of("is empty: give the program and its arguments");
+        }
+        if (argv.getFirst() == null || argv.getFirst().isBlank()) {
+            return java.util.Optional.of("has no program name");
+        }
+        if (argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
+            return java.util.Optional.of("has an argument with a NUL character");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** This account with the key command of {@code slot} set, or removed when {@code argv} is {@code null}. */
+    public Account withKeyCommand(String slot, List<String> argv) {
+        Map<String, List<String>> next = new TreeMap<>(keyCommands);
+        if (argv == null) {
+            next.remove(slot);
+        } else {
+            next.put(slot, argv);
+        }
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next, topUps);
+    }
+
+    /** An account without key commands, with the given known top-ups. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes, List<KnownTopUp> topUps) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of(), topUps);
     }
 
     /** The newest known top-up (the basis of the estimated balance), or {@code null} when none was given. */
@@ -100,12 +153,12 @@ public record Account(String id, ProviderId provider, String label, String regio
     public Account withTopUp(KnownTopUp t) {
         List<KnownTopUp> next = new ArrayList<>(topUps);
         next.add(Objects.requireNonNull(t, "top-up"));
-        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next);
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, next);
     }
 
     /** This account without any known top-up (no estimate any more). */
     public Account withoutTopUps() {
-        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, List.of());
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, List.of());
     }
 
     /** The value of the field {@code fieldId} (e.g. {@code team_id}), or {@code null} when it is not set. */
@@ -128,7 +181,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, topUps);
+        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, topUps);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

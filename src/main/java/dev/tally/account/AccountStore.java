@@ -228,7 +228,7 @@ public final class AccountStore {
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
         return new Account(id, ProviderId.of(provider), label, text(n, "region"),
-                baseUrl, fields(n, id), threshold, minutes, topUps(n, id));
+                baseUrl, fields(n, id), threshold, minutes, keyCommands(n, id), topUps(n, id));
     }
 
     /** {@code "topUps": [{"amount": "120.00", "currency": "USD", "at": "2026-11-30T00:00:00Z"}]}; absent in older files. */
@@ -277,6 +277,32 @@ public final class AccountStore {
             if (v != null && out.get(legacy.getValue()) == null) {
                 out.put(legacy.getValue(), v);
             }
+        }
+        return out;
+    }
+
+    /** {@code "keyCommands": {"api": ["pass", "show", "deepseek"]}}: slot name to program and arguments. */
+    private static Map<String, List<String>> keyCommands(JsonNode n, String id) throws BadFile {
+        JsonNode c = n.get("keyCommands");
+        if (c == null || c.isNull()) {
+            return Map.of();
+        }
+        if (!c.isObject()) {
+            throw new BadFile("account '" + id + "' has keyCommands that are not an object");
+        }
+        Map<String, List<String>> out = new TreeMap<>();
+        for (var e : c.properties()) {
+            if (!e.getValue().isArray()) {
+                throw new BadFile("account '" + id + "' has a key command that is not a list of arguments");
+            }
+            List<String> argv = new ArrayList<>();
+            for (JsonNode a : e.getValue()) {
+                if (!a.isTextual()) {
+                    throw new BadFile("account '" + id + "' has a key command argument that is not text");
+                }
+                argv.add(a.asText());
+            }
+            out.put(e.getKey(), argv);
         }
         return out;
     }
@@ -356,6 +382,10 @@ public final class AccountStore {
             t.put("currency", a.threshold().currency());
         }
         n.put("intervalMinutes", a.intervalMinutes());
+        if (!a.keyCommands().isEmpty()) {
+            ObjectNode c = n.putObject("keyCommands");
+            a.keyCommands().forEach((slot, argv) -> argv.forEach(c.putArray(slot)::add));
+        }
         if (!a.topUps().isEmpty()) {
             // written only when there is one, so files without top-ups stay as earlier versions wrote them
             ArrayNode topUps = n.putArray("topUps");

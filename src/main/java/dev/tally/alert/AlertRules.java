@@ -34,6 +34,15 @@ import java.util.Optional;
  * failure for the key that failed — a rejected key alerts once, as above — and decides only what it carries: a
  * threshold whose balance is missing from it decides nothing (the key's own cap does not stand in for it), and
  * missing data re-arms nothing.
+ * Besides the alerts, {@link #evaluateSuccess} and {@link #evaluateFailure} say the {@link Transition}s that alert
+ * hooks are told about:
+ * <ul>
+ *   <li><b>Fetch failed</b>: {@link #DEFAULT_FAILURE_STREAK} or more checks in a row failed for another reason than
+ *       the key (network, timeout, rate limit, provider error, bad answer). Once per outage, re-armed by a
+ *       success.</li>
+ *   <li><b>Recovered</b>: a complete successful check ended a fetch-failed, key-rejected, exhausted or low-balance
+ *       state that had been announced (one transition naming them all).</li>
+ * </ul>
  * What has fired is kept as {@link AlertMark}s in the given {@link AlertMarks} (the history file's alert state),
  * so a relaunch does not announce it again. The caller hands the returned alerts to a {@link Notifier}.
  *
@@ -49,10 +58,24 @@ public final class AlertRules {
     static final String KEY_REJECTED = "key_rejected";
     static final String ESTIMATE_LOW = "estimate_low";
     static final String ESTIMATE_USED_UP = "estimate_used_up";
+    static final String FETCH_FAILED = "fetch_failed";
+    /** Failures in a row before {@code fetch_failed} is said. */
+    public static final int DEFAULT_FAILURE_STREAK = 3;
+
+    /** What one check raised: alerts for people, transitions for hooks. Never {@code null}. */
+    public record Result(List<Alert> alerts, List<Transition> transitions) {
+        public Result {
+            alerts = List.copyOf(alerts);
+            transitions = List.copyOf(transitions);
+        }
+    }
 
     private final AlertMarks marks;
     private final BigDecimal band;
     private final Clock clock;
+    private int failureStreak = DEFAULT_FAILURE_STREAK;
+    /** While {@link #evaluateSuccess} runs (under the lock): the rules it re-armed. */
+    private List<String> cleared;
 
     /** @param marks where what has fired is kept (in the app: the history file's) */
     public AlertRules(AlertMarks marks) {
@@ -82,6 +105,45 @@ public final class AlertRules {
      * @return the alerts to announce now, possibly empty; never {@code null}
      */
     public synchronized List<Alert> onSuccess(String accountId, String label, Money threshold, BalanceSnapshot snapshot) {
+        return evaluateSuccess(accountId, label, threshold, snapshot).alerts();
+    }
+
+    /** {@link #onSuccess}, with the transitions for hooks: a complete answer re-arms fetch-failed and may end states. */
+    public synchronized Result evaluateSuccess(String accountId, String label, Money threshold, BalanceSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        List<String> ended = new ArrayList<>();
+        cleared = ended;
+        List<Alert> alerts;
+        try {
+            if (!snapshot.partial()) {
+                clear(accountId, FETCH_FAILED);
+            }
+            alerts = successAlerts(accountId, label, threshold, snapshot);
+        } finally {
+            cleared = null;
+        }
+        List<Transition> transitions = ended.isEmpty() ? List.of()
+                : List.of(new Transition.Recovered(accountId, label, ended));
+        return new Result(alerts, transitions);
+    }
+
+    /**
+     * {@link #onFailure}, with the transitions for hooks.
+     *
+     * @param failures how many checks in a row have failed, this one included (0 when unknown: no fetch-failed)
+     */
+    public synchronized Result evaluateFailure(String accountId, String label, FetchError error, int failures) {
+        List<Alert> alerts = onFailure(accountId, label, error);
+        boolean counts = !(error instanceof FetchError.AuthFailed || error instanceof FetchError.Forbidden
+                || error instanceof FetchError.NoKey || error instanceof FetchError.Unsupported);
+        if (!counts || failures < failureStreak || marks.find(accountId, FETCH_FAILED).isPresent()) {
+            return new Result(alerts, List.of());
+        }
+        marks.put(new AlertMark(accountId, FETCH_FAILED, null, BigDecimal.valueOf(failures), clock.instant()));
+        return new Result(alerts, List.of(new Transition.FetchFailed(accountId, label, failures, error)));
+    }
+
+    private List<Alert> successAlerts(String accountId, String label, Money threshold, BalanceSnapshot snapshot) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(snapshot, "snapshot");
@@ -214,6 +276,15 @@ public final class AlertRules {
         return List.of(new Alert.KeyRejected(accountId, label, error.message(), lacksPermission, error.remedy()));
     }
 
+    /** How many failures in a row make a fetch-failed transition (at least 1). Returns this. */
+    public synchronized AlertRules failureStreak(int failures) {
+        if (failures < 1) {
+            throw new IllegalArgumentException("the failure streak must be at least 1");
+        }
+        this.failureStreak = failures;
+        return this;
+    }
+
     /** What is left under a key's cap: as reported, else cap − usage; {@code null} when neither is known. */
     private static BigDecimal keyRemaining(KeyLimit k) {
         if (k.remaining() != null) {
@@ -252,6 +323,9 @@ public final class AlertRules {
     private void clear(String accountId, String rule) {
         if (marks.find(accountId, rule).isPresent()) {
             marks.clear(accountId, rule);
+            if (cleared != null) {
+                cleared.add(rule);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tally.app;
 
+import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.account.PreferencesStore;
 import dev.tally.alert.AlertRules;
@@ -8,17 +9,24 @@ import dev.tally.engine.Engine;
 import dev.tally.engine.OutcomeRecorder;
 import dev.tally.history.HistoryAccess;
 import dev.tally.history.HistoryStore;
+import dev.tally.hooks.HookDispatcher;
+import dev.tally.hooks.HookRunner;
+import dev.tally.hooks.HookStore;
 import dev.tally.poll.BalanceFetcher;
 import dev.tally.provider.HttpFetch;
 import dev.tally.provider.Proxies;
 import dev.tally.provider.ProviderCatalog;
+import dev.tally.secret.KeyCommandRunner;
+import dev.tally.secret.KeyCommands;
 import dev.tally.secret.KeyResolver;
+import dev.tally.secret.KeychainWaits;
 import dev.tally.secret.KeyringSecretStore;
 import dev.tally.secret.SecretStore;
 import dev.tally.secret.UnavailableSecretStore;
 import dev.tally.status.CommandLineText;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,8 +50,10 @@ public final class AppContext implements AutoCloseable {
     private final AdHocChecks adHoc;
     private AlertRules alertRules;
     private BalanceFetcher fetcher;
+    private final HookStore hookStore;
+    private HookDispatcher hooks;
     /** How long the keychain is waited for: background work unless {@link #forCommands} says otherwise. */
-    private KeyringSecretStore.Waits keychainWaits;
+    private KeychainWaits keychainWaits;
     private Runnable keychainSlow;
 
     public AppContext(AppDirs dirs, Map<String, String> env, Clock clock) {
@@ -59,21 +69,32 @@ public final class AppContext implements AutoCloseable {
         this.catalog = ProviderCatalog.standard();
         this.accounts = new AccountStore(dirs.config(), clock);
         this.preferences = new PreferencesStore(dirs.config(), clock);
-        this.keys = new KeyResolver(env, this::secrets);
+        this.keys = new KeyResolver(env, this::secrets, keyCommands(accounts, env, clock));
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
         this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
         this.adHoc = new AdHocChecks(catalog, env);
-        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.BACKGROUND);
+        this.hookStore = new HookStore(dirs.config());
+        this.keychainWaits = KeychainWaits.from(env, KeychainWaits.BACKGROUND);
     }
 
     /**
-     * For a command a person started: the keychain is waited for longer ({@link KeyringSecretStore.Waits#USER}, or
+     * For a command a person started: the keychain is waited for longer ({@link KeychainWaits#USER}, or
      * {@code TALLY_KEYCHAIN_WAIT}), and {@code stillWaiting} runs once when it takes more than a second. Call before
      * the keychain is first used.
      */
     public synchronized void forCommands(Runnable stillWaiting) {
-        this.keychainWaits = KeyringSecretStore.Waits.from(env, KeyringSecretStore.Waits.USER);
+        this.keychainWaits = KeychainWaits.from(env, KeychainWaits.USER);
         this.keychainSlow = stillWaiting;
+    }
+
+    /**
+     * The accounts' key commands, read from accounts.json at each lookup (so {@code tally keys command} takes effect
+     * at once); {@code TALLY_KEY_COMMAND_TIMEOUT} (seconds) replaces the 30 s timeout.
+     */
+    private static KeyCommands keyCommands(AccountStore accounts, Map<String, String> env, Clock clock) {
+        Duration timeout = seconds(env.get("TALLY_KEY_COMMAND_TIMEOUT"), KeyCommandRunner.DEFAULT_TIMEOUT);
+        return new KeyCommands(id -> accounts.load().find(id).map(Account::keyCommands).orElse(Map.of()),
+                new KeyCommandRunner(env, timeout), KeyCommands.DEFAULT_TTL, clock);
     }
 
     public AppDirs dirs() {
@@ -164,9 +185,38 @@ public final class AppContext implements AutoCloseable {
         return adHoc;
     }
 
-    /** What the engine is built from; every part is built lazily by this context. */
+    /** What the engine is built from; every part is built lazily by this context. The alert hooks listen to it. */
     public Engine.Services engineServices() {
-        return new Engine.Services(accounts, catalog, fetcher(), keys, this::history, this::alertRules, recorder, clock);
+        return new Engine.Services(accounts, catalog, fetcher(), keys, this::history, this::alertRules, recorder, clock,
+                (provider, result) -> hooks().raised(provider, result));
+    }
+
+    /** hooks.json: the alert hooks. */
+    public HookStore hookStore() {
+        return hookStore;
+    }
+
+    /**
+     * Runs the alert hooks for what the engine's alert rules raise; built on first use. {@code TALLY_HOOK_TIMEOUT}
+     * (seconds) replaces the 10 s a hook may take.
+     */
+    public synchronized HookDispatcher hooks() {
+        if (hooks == null) {
+            hooks = new HookDispatcher(hookStore, new HookRunner(env, seconds(env.get("TALLY_HOOK_TIMEOUT"),
+                    HookRunner.DEFAULT_TIMEOUT)), clock);
+        }
+        return hooks;
+    }
+
+    private static Duration seconds(String text, Duration otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(text.strip())));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     /** Releases the HTTP client, the keychain connection and the history database; idempotent. */
@@ -179,6 +229,11 @@ public final class AppContext implements AutoCloseable {
         if (secrets != null) {
             secrets.close();
             secrets = null;
+        }
+        if (hooks != null) {
+            // let a hook that was just started finish (briefly): the alert that ran it is already recorded
+            hooks.close(2);
+            hooks = null;
         }
         historyAccess.close();
     }

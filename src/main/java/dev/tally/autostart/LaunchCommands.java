@@ -1,5 +1,6 @@
 package dev.tally.autostart;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,35 @@ import java.util.Optional;
 
 /** Works out the command that started this process, to start it the same way at login. Never throws. */
 public final class LaunchCommands {
+    /**
+     * The system property the {@code tally} launchers set to the command that starts this Tally again: the installed
+     * {@code /usr/bin/tally}, the tarball's {@code tally/bin/tally}, or {@code ./tally} in a source folder.
+     */
+    public static final String LAUNCHER_PROPERTY = "tally.launcher";
+
     private LaunchCommands() {
+    }
+
+    /**
+     * The launcher named by {@value #LAUNCHER_PROPERTY} when it is an executable file (so "Launch at login" runs
+     * {@code /usr/bin/tally}, not the runtime's {@code java} with a class path into the install folder), else
+     * {@link #ofCurrentProcess()}.
+     */
+    public static Optional<List<String>> forAutostart() {
+        return ofLauncher(System.getProperty(LAUNCHER_PROPERTY)).or(LaunchCommands::ofCurrentProcess);
+    }
+
+    /** {@code [launcher]} when it names an executable file, else empty. */
+    static Optional<List<String>> ofLauncher(String launcher) {
+        try {
+            if (launcher != null && !launcher.isBlank() && Path.of(launcher).isAbsolute()
+                    && Files.isRegularFile(Path.of(launcher)) && Files.isExecutable(Path.of(launcher))) {
+                return Optional.of(List.of(launcher));
+            }
+        } catch (RuntimeException e) {
+            // not a usable path
+        }
+        return Optional.empty();
     }
 
     /**

@@ -279,6 +279,10 @@ public final class AccountsCommand implements Callable<Integer> {
 
     /** keychain / env / missing (or unknown when the keychain cannot be read) for the account's keys. */
     static String keySource(AppContext ctx, Account a) {
+        if (!a.keyCommands().isEmpty()) {
+            // listing accounts must not run password managers (they may ask for a fingerprint)
+            return KeyResolver.Source.COMMAND.label();
+        }
         return ctx.catalog().find(a.provider().value())
                 .map(info -> {
                     Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
@@ -364,7 +368,7 @@ public final class AccountsCommand implements Callable<Integer> {
             fields.putAll(checkedFields(info));
             int minutes = checkedInterval(interval, a.intervalMinutes());
             String l = checkedLabel(info, label, a.label(), existing, a.id());
-            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.topUps());
+            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.keyCommands(), a.topUps());
             if (noTopUp) {
                 edited = edited.withoutTopUps();
             } else if (newTopUp != null) {

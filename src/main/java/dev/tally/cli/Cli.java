@@ -13,6 +13,14 @@ public final class Cli {
     public static final int NOT_ALL_FETCHED = 1;
     public static final int USAGE = 2;
 
+    static {
+        // picocli looks for Groovy on the class path once (a failed lookup opens every jar, ~20 ms at each start);
+        // picocli's documented switch turns that off: no command of ours is a Groovy closure
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     private Cli() {
     }
 
@@ -52,8 +60,16 @@ public final class Cli {
         // (all of them for help, usage errors and anything unknown)
         String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         boolean optionsBefore = args.length > 0 && args[0].startsWith("-");
+        // 'tally --version' needs none; 'tally --help' lists each one's name and description only
+        boolean rootOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        boolean rootHelp = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
         for (var e : TallyCommand.SUBCOMMANDS.entrySet()) {
-            if (optionsBefore || !TallyCommand.SUBCOMMANDS.containsKey(first) || e.getKey().equals(first)) {
+            if (rootOnly) {
+                break;
+            }
+            if (rootHelp) {
+                cl.addSubcommand(e.getKey(), listing(e.getValue()));
+            } else if (optionsBefore || !TallyCommand.SUBCOMMANDS.containsKey(first) || e.getKey().equals(first)) {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
@@ -110,6 +126,17 @@ public final class Cli {
             }
             transform(sub);
         }
+    }
+
+    /**
+     * A subcommand as the root's help lists it (name and description), without the model of its options and
+     * subcommands that picocli builds by reflection: that work is most of what {@code tally --help} would cost.
+     */
+    private static CommandLine.Model.CommandSpec listing(Class<?> command) {
+        CommandLine.Command c = command.getAnnotation(CommandLine.Command.class);
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(c.name());
+        spec.usageMessage().description(c.description());
+        return spec;
     }
 
     /** A usage problem found after parsing (unknown account or provider, conflicting options): exit code 2. */

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 /** {@code tally keys set|delete|status}: keys live in the OS keychain, never in a file or on the command line. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Store, remove and inspect API keys in the OS keychain (service 'Tally', account = account id).",
-        subcommands = {KeysCommand.Set.class, KeysCommand.Delete.class, KeysCommand.Status.class})
+        subcommands = {KeysCommand.Set.class, KeysCommand.Delete.class, KeysCommand.Status.class, KeyCommandCommand.class})
 public final class KeysCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
@@ -42,7 +42,8 @@ public final class KeysCommand implements Callable<Integer> {
     /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
     public Integer call() {
-        root.io().err().println("tally keys: say what to do: set, delete or status (see below)");
+        root.io().err().println("tally keys: say what to do: set, delete or status (or command, to take the key from a"
+                + " password manager; see below)");
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }
@@ -265,8 +266,10 @@ public final class KeysCommand implements Callable<Integer> {
                     sn.put("source", f.source().label());
                     sn.put("envVar", f.slot().envVar());
                     sn.put("hint", f.key().map(Secret::hint).orElse(null));
+                    sn.put("problem", f.problem());
                     line.append("  ").append(f.slot().name()).append(" key ").append(f.source().label())
-                            .append(f.key().map(k -> " " + k.hint()).orElse(""));
+                            .append(f.key().map(k -> " " + k.hint()).orElse(""))
+                            .append(f.problem() == null ? "" : " (" + f.problem() + ")");
                 }
                 if (!json) {
                     root.io().out().println(line);

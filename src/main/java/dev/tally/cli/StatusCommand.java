@@ -7,6 +7,8 @@ import dev.tally.account.AccountStore;
 import dev.tally.app.AppContext;
 import dev.tally.core.AccountStatus;
 import dev.tally.core.BalanceSnapshot;
+import dev.tally.engine.StatusSummary;
+import dev.tally.engine.SummaryFile;
 import dev.tally.history.HistoryReader;
 import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
@@ -26,15 +28,31 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code tally status [--json]}: the last known state of every account, from the history. No network. */
+/**
+ * {@code tally status [--json | --short | --format TEMPLATE]}: the last known state of every account, from the
+ * history. No network. {@code --short} and {@code --format} are answered from the running engine's summary file
+ * when there is one ({@link SummaryFile}).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Last known balance of every account with its age and stale flag, from the local history (no network).")
+        description = "Last known balance of every account with its age and stale flag, from the local history (no network).",
+        footer = {"", "For status bars: --short prints one line, e.g. '⚠ 2 · ¥3.10 · 2m' (worst state and how many accounts",
+                "are in it, their lowest balance, age of the oldest balance); --format prints TEMPLATE once per account,",
+                "with {id} {label} {provider} {state} {symbol} {amount} {number} {currency} {age} {updated}.",
+                "While the widget or 'tally watch' runs, both read the summary file it keeps (docs/status-bar.md)."})
 public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+
+    @Option(names = "--short", description = "Print one line for a status bar, e.g. '⚠ 2 · ¥3.10 · 2m'.")
+    boolean shortLine;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"A TEMPLATE printed once per account, e.g.",
+            "'{label} {amount}'; or prometheus: the Prometheus text format, e.g. for node_exporter's textfile",
+            "collector (see docs/metrics.md); or text (default) or json."})
+    String format;
 
     /** One line of the status: a configured account, or a provider checked ad hoc with a key from the environment. */
     /** @param account the configured account, or {@code null} for an ad-hoc provider; providerName for messages */
@@ -44,6 +62,34 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format != null && !format.contains("{")) {
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "text" -> format = null;
+                case "json" -> {
+                    json = true;
+                    format = null;
+                }
+                case "prometheus" -> {
+                    if (json || shortLine) {
+                        throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
+                    }
+                    return prometheus();
+                }
+                default -> throw new Cli.UsageError("--format is text, json or prometheus, or a template such as "
+                        + "'{label} {amount}'; not '" + format + "'");
+            }
+        }
+        if ((json ? 1 : 0) + (shortLine ? 1 : 0) + (format != null ? 1 : 0) > 1) {
+            throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
+        }
+        if (format != null) {
+            StatusSummary.templateProblem(format).ifPresent(p -> {
+                throw new Cli.UsageError(p);
+            });
+        }
+        if (shortLine || format != null) {
+            return summary();
+        }
         AppContext ctx = root.context();
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
@@ -87,6 +133,50 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (entries.isEmpty()) {
             root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
         }
+        return Cli.OK;
+    }
+
+    /** {@code --short} or {@code --format}: from the running engine's summary file, else from the history. */
+    private int summary() {
+        Instant now = root.io().clock().instant();
+        // a running engine's file answers without the log, the accounts file or SQLite
+        StatusSummary summary = SummaryFile.readLive(root.dirs().data()).orElseGet(() -> fromHistory(root.context(), now));
+        if (shortLine) {
+            root.io().out().println(summary.shortLine(now));
+        } else {
+            summary.format(format, now).forEach(root.io().out()::println);
+        }
+        return Cli.OK;
+    }
+
+    private StatusSummary fromHistory(AppContext ctx, Instant now) {
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
+        AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryReader history = ctx.readHistory().reader();
+        List<StatusSummary.Entry> out = new ArrayList<>();
+        for (Entry a : entries(ctx, loaded, history)) {
+            Optional<BalanceSnapshot> last = history.lastSnapshot(a.id());
+            Optional<PollOutcome> outcome = history.lastOutcome(a.id());
+            Instant lastGoodAt = last.map(BalanceSnapshot::fetchedAt).orElse(null);
+            AccountStatus lastStatus = outcome.map(PollOutcome::status).orElse(lastGoodAt == null ? null : AccountStatus.OK);
+            dev.tally.core.Money threshold = loaded.find(a.id()).map(Account::threshold).orElse(null);
+            dev.tally.core.Money balance = StatusSummary.shown(last.orElse(null), threshold);
+            out.add(new StatusSummary.Entry(a.id(), a.label(), a.provider(),
+                    StatusSummary.State.of(Health.of(lastGoodAt, lastStatus, a.interval(), now), balance, threshold),
+                    balance, lastGoodAt));
+        }
+        return new StatusSummary(out);
+    }
+
+    /** The configured accounts' last known state from the history, as Prometheus text. */
+    private int prometheus() {
+        AppContext ctx = root.context();
+        ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
+        AccountStore.Loaded loaded = AccountsCommand.load(root, false);
+        HistoryReader history = ctx.readHistory().reader();
+        Instant now = ctx.clock().instant();
+        root.io().out().print(dev.tally.metrics.PrometheusText.render(loaded.accounts().stream()
+                .map(a -> dev.tally.metrics.AccountMetrics.of(a, history, now)).toList()));
         return Cli.OK;
     }
 

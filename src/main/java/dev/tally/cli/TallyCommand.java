@@ -25,6 +25,7 @@ public final class TallyCommand implements Runnable {
         SUBCOMMANDS.put("status", StatusCommand.class);
         SUBCOMMANDS.put("history", HistoryCommand.class);
         SUBCOMMANDS.put("watch", WatchCommand.class);
+        SUBCOMMANDS.put("hooks", HooksCommand.class);
     }
 
     private final Cli.Io io;
@@ -56,11 +57,16 @@ public final class TallyCommand implements Runnable {
     /** Shown on a terminal when the keychain takes more than a second to answer. */
     static final String KEYCHAIN_WAIT = "waiting for the keychain…";
 
+    /** The folders, for a command that reads a file there before (or instead of) building the context. */
+    AppDirs dirs() {
+        checkHome();
+        return AppDirs.resolve(home, io.env());
+    }
+
     /** Built on first use, after options are parsed. */
     AppContext context() {
         if (context == null) {
-            checkHome();
-            AppDirs dirs = AppDirs.resolve(home, io.env());
+            AppDirs dirs = dirs();
             Logging.configure(dirs.logDir(), debug);
             context = new AppContext(dirs, io.env(), io.clock());
             // the person who typed the command is waiting: give a slow keychain longer, and say so on a terminal

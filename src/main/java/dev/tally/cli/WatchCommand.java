@@ -3,13 +3,19 @@ package dev.tally.cli;
 import dev.tally.app.AppContext;
 import dev.tally.engine.Engine;
 import dev.tally.engine.EngineLock;
+import dev.tally.engine.SummaryFile;
 import dev.tally.poll.ExecutorScheduler;
 import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import dev.tally.metrics.AccountMetrics;
+import dev.tally.metrics.MetricsServer;
+import dev.tally.metrics.PrometheusText;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +40,35 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop by itself after this many seconds (for scripts).")
     Long stopAfter;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", arity = "0..1", fallbackValue = MetricsServer.DEFAULT_ADDRESS,
+            description = {"Serve Prometheus metrics at http://HOST:PORT/metrics (default " + MetricsServer.DEFAULT_ADDRESS
+                    + ", loopback only).", "Another address only when given; then consider --metrics-token-file."})
+    String metrics;
+
+    @Option(names = "--metrics-token-file", paramLabel = "FILE",
+            description = "Ask scrapers for 'Authorization: Bearer <token>', the token being this file's content.")
+    java.nio.file.Path metricsTokenFile;
+
     @Override
     public Integer call() throws InterruptedException {
         if (stopAfter != null && stopAfter < 1) {
             throw new Cli.UsageError("--stop-after must be at least 1 second, got " + stopAfter);
         }
+        if (metricsTokenFile != null && metrics == null) {
+            throw new Cli.UsageError("--metrics-token-file goes with --metrics");
+        }
+        java.net.InetSocketAddress metricsAddress = null;
+        Optional<String> token = Optional.empty();
+        if (metrics != null) {
+            try {
+                metricsAddress = MetricsServer.parseAddress(metrics);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--metrics: " + e.getMessage());
+            }
+            token = metricsTokenFile == null ? Optional.empty() : Optional.of(readToken(metricsTokenFile));
+        }
+        this.metricsAt = metricsAddress;
+        this.token = token;
         AppContext ctx = root.context();
         Cli.Io io = root.io();
         EngineLock engineLock = null;
@@ -117,18 +147,30 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                     io.out().flush();
                 }
             });
+            // the summary file for status bars, rewritten after each poll, removed when watch stops
+            SummaryFile summary = new SummaryFile(ctx.dirs().data(), engine.poller()::states, ctx.clock());
+            engine.addListener(summary);
             engine.applyRetention();
             engine.reload().ifPresent(w -> io.err().println("tally: " + w));
             if (engine.accounts().isEmpty()) {
                 io.err().println("tally: no accounts to watch. Add one with 'tally accounts add --provider deepseek'.");
                 engine.close();
+                summary.close();
                 return Cli.NOT_ALL_FETCHED;
             }
+            MetricsServer server = metricsAt == null ? null : serveMetrics(ctx, io, engine);
+            if (metricsAt != null && server == null) {
+                engine.close();
+                summary.close();
+                return Cli.NOT_ALL_FETCHED;
+            }
+            summary.write();
             io.err().println("Watching " + engine.accounts().size() + " account(s); Ctrl-C stops.");
             io.err().flush();
             // accounts and keys changed meanwhile (tally accounts ..., tally keys set) are picked up; old history
             // is folded daily
             engine.startHousekeeping(housekeeping, Engine.CHECK_EVERY, (accounts, warning) -> {
+                summary.write();
                 synchronized (io.out()) {
                     warning.ifPresent(w -> io.err().println("tally: " + w));
                     io.err().println(time(ctx) + "  accounts changed; watching " + accounts.size() + " account(s)");
@@ -141,7 +183,11 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             } else {
                 stop.await();
             }
+            if (server != null) {
+                server.close();
+            }
             engine.close();
+            summary.close();
             housekeeping.close();
             ctx.close();
             if (engineLock != null) {
@@ -158,6 +204,51 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }
         }
         return Cli.OK;
+    }
+
+    private java.net.InetSocketAddress metricsAt;
+    private Optional<String> token = Optional.empty();
+
+    /** The token in a file, without its trailing newline. */
+    private static String readToken(java.nio.file.Path file) {
+        String t;
+        try {
+            t = java.nio.file.Files.readString(file).strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new Cli.UsageError("cannot read the token file " + file + ": " + e.getMessage());
+        }
+        if (t.isEmpty() || t.chars().anyMatch(Character::isISOControl)) {
+            throw new Cli.UsageError("the token file " + file + " must hold one line, the token");
+        }
+        return t;
+    }
+
+    /** Starts the metrics server, or says why not and returns {@code null}. */
+    private MetricsServer serveMetrics(AppContext ctx, Cli.Io io, Engine engine) {
+        try {
+            MetricsServer server = MetricsServer.start(metricsAt, () -> {
+                java.time.Instant now = ctx.clock().instant();
+                dev.tally.history.HistoryReader history = null;
+                try {
+                    history = ctx.history().reader();
+                } catch (RuntimeException e) {
+                    // the balances are still served; spend and runway need the history
+                }
+                dev.tally.history.HistoryReader h = history;
+                return PrometheusText.render(engine.poller().states().stream()
+                        .filter(s -> s.target().accountId() != null)
+                        .map(s -> AccountMetrics.of(s, h, now)).toList());
+            }, token);
+            io.err().println("Metrics at " + server.url() + (token.isPresent() ? " (bearer token required)" : ""));
+            if (!server.address().getAddress().isLoopbackAddress() && token.isEmpty()) {
+                io.err().println("tally: the metrics can be read by anyone who reaches " + metrics
+                        + "; consider --metrics-token-file");
+            }
+            return server;
+        } catch (IOException e) {
+            io.err().println("tally: cannot serve metrics at " + metrics + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static String time(AppContext ctx) {

@@ -19,9 +19,18 @@ import java.util.Objects;
  *                  complete answer. Only a provider that asks twice with two keys has parts (OpenRouter: the
  *                  management key's credits and the ordinary key's limit): when one key fails and the other works,
  *                  the good part is kept and this says which key failed and why. Never contains a key.
+ * @param caveats   what the user should know about these amounts where they are shown (xAI's posted ledger, an
+ *                  OpenRouter key's expiry); usually none. Not kept in the history.
  */
 public record BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
-                              List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit, FetchError problem) {
+                              List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit, FetchError problem,
+                              List<Caveat> caveats) {
+
+    /** An answer without caveats, complete or (with a {@code problem}) partial. */
+    public BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
+                           List<CurrencyBalance> balances, SpendReport spend, KeyLimit keyLimit, FetchError problem) {
+        this(provider, fetchedAt, available, balances, spend, keyLimit, problem, List.of());
+    }
 
     /** A complete answer. */
     public BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean available,
@@ -38,6 +47,7 @@ public record BalanceSnapshot(ProviderId provider, Instant fetchedAt, Boolean av
         if (distinct != balances.size()) {
             throw new IllegalArgumentException("one balance per currency: " + balances);
         }
+        caveats = caveats == null ? List.of() : List.copyOf(caveats);
         if (balances.isEmpty() && spend == null && keyLimit == null) {
             throw new IllegalArgumentException("a snapshot must carry a balance, a spend report or a key limit");
         }

@@ -28,6 +28,8 @@ import dev.tally.provider.KeySlot;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.secret.KeyResolver;
 import dev.tally.tray.AwtTrayBackend;
+import dev.tally.tray.NoTray;
+import dev.tally.tray.TrayChoice;
 import dev.tally.tray.TrayAction;
 import dev.tally.tray.TrayBackend;
 import dev.tally.tray.TrayPresenter;
@@ -40,6 +42,10 @@ import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -80,12 +86,20 @@ public final class DesktopApp {
     private final TrayBackend tray;
     private volatile boolean trayUp;
     private final DesktopNotifications notifications;
+    /** Alerts as notifications; holds the first checks' alerts for one summary. */
+    private final AlertNotices notices;
+    /** How long the start-up alerts wait at most for the first checks to finish. */
+    static final long STARTUP_ALERTS_WAIT_SECONDS = 30;
 
     private final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
     private final PreferencesStore preferences;
     private volatile int exitCode;
     private volatile boolean fxStarted;
     private volatile Stage stage;
+    /** FX thread only; made with the stage. */
+    private MainWindow window;
+    /** Reads the cards for a window about to open, so the open does not wait behind the engine's work on io. */
+    private final ExecutorService windowIo = Executors.newSingleThreadExecutor(r -> daemon(r, "tally-window"));
     /** Engine events to the window's view model, on the FX thread. */
     private final WindowFeed feed;
     private SettingsDialog settings;
@@ -99,6 +113,8 @@ public final class DesktopApp {
     private ThemeFollower themes;
     private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final dev.tally.engine.SummaryFile summary;
+
     private DesktopApp(AppContext ctx, boolean wantTray) {
         this.ctx = ctx;
         this.clock = ctx.clock();
@@ -106,23 +122,41 @@ public final class DesktopApp {
         PreferencesStore.Loaded prefs = preferences.load();
         applyPreferences(prefs.preferences());
         prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
-        AwtTrayBackend awt = wantTray ? new AwtTrayBackend(trayThread, new TrayBackend.Listener() {
+        TrayBackend.Listener listener = new TrayBackend.Listener() {
             @Override
             public void onAction(TrayAction action) {
                 handle(action);
             }
-        }) : null;
-        this.tray = awt;
-        this.trayUp = awt != null && awt.isSupported();
-        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), trayUp ? TrayMessages.of(awt::isShowing, awt::displayMessage) : null,
+
+            @Override
+            public void onIconActivated(TrayBackend.Click at) {
+                toggleWindow(at);
+            }
+
+            @Override
+            public void onOpenAccount(String accountId) {
+                showWindow(null, accountId);
+            }
+        };
+        this.tray = wantTray ? TrayChoice.choose(System.getProperty("os.name"), ctx.env(), trayThread, listener)
+                : new NoTray();
+        this.trayUp = tray.isSupported();
+        TrayMessages balloons = trayUp && tray instanceof AwtTrayBackend awt
+                ? TrayMessages.of(awt::isShowing, awt::displayMessage) : null;
+        this.notifications = Notifications.forPlatform(System.getProperty("os.name"), ctx.env(), balloons,
                 new ToastNotifications(this::onFx, () -> stage, ToastNotifications.SHOWN_FOR));
         // a damaged history set aside, or a folder it cannot write to: said once, as other warnings are
         ctx.onHistoryNotice(w -> notifications.send("Tally", w));
+        this.notices = new AlertNotices(n -> io.execute(() -> notifications.send(n)),
+                account -> showWindow(null, account));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
         this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
                 Platform::runLater);
         engine.addListener(this::afterPoll);
+        // the summary file for status bars (docs/status-bar.md), rewritten after each poll, removed at quit
+        this.summary = new dev.tally.engine.SummaryFile(ctx.dirs().data(), engine.poller()::states, clock);
+        engine.addListener(summary);
     }
 
     /** Entry point for {@code tally} with no arguments. */
@@ -215,9 +249,11 @@ public final class DesktopApp {
         io.execute(() -> {
             engine.applyRetention();
             engine.reload().ifPresent(w -> notifications.send("Tally", w));
+            summary.write();
             // accounts and keys changed with the command line are picked up within seconds; daily retention
             engine.startHousekeeping(io, Engine.CHECK_EVERY, (accounts, warning) -> {
                 warning.ifPresent(w -> notifications.send("Tally", w));
+                summary.write();
                 accountsChanged();
             });
             if (trayUp) {
@@ -245,6 +281,7 @@ public final class DesktopApp {
             }
         });
         ticker.scheduleAtFixedRate(this::tick, 60, 60, TimeUnit.SECONDS);
+        ticker.schedule(notices::startupDone, STARTUP_ALERTS_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void handle(TrayAction action) {
@@ -307,7 +344,34 @@ public final class DesktopApp {
 
     /** Opens (or brings forward) the main window. Any thread. */
     public void showWindow() {
-        io.execute(() -> {
+        showWindow(null, null);
+    }
+
+    /**
+     * The icon was clicked: hides the window when it is shown and focused, else opens it next to the click. Any
+     * thread.
+     */
+    private void toggleWindow(TrayBackend.Click at) {
+        if (fxStarted) {
+            Platform.runLater(() -> {
+                if (stage != null && stage.isShowing() && stage.isFocused()) {
+                    stage.hide();
+                } else {
+                    showWindow(at, null);
+                }
+            });
+        } else {
+            showWindow(at, null);
+        }
+    }
+
+    /**
+     * Opens (or brings forward) the main window, next to {@code at} when given (a tray click), scrolled to the card of
+     * {@code accountId} when given. Its cards are read on a thread of their own, not behind the engine's work on io,
+     * so a click shows the window at once. Any thread.
+     */
+    private void showWindow(TrayBackend.Click at, String accountId) {
+        windowIo.execute(() -> {
             WindowFeed.Cards cards = feed.read();
             List<String> offer = envOffer();
             Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
@@ -316,21 +380,68 @@ public final class DesktopApp {
                     stage = new Stage();
                     MainViewModel main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
                     feed.attach(main);
-                    new MainWindow(stage, main);
+                    window = new MainWindow(stage, main);
                     place.attach(stage, saved);
                     // hidden to the tray: remember the place now, the app may run for days
                     stage.setOnHiding(e -> rememberPlace());
                     if (!trayUp) {
                         WindowPlace.quitWhenClosed(stage, this::quitFromWindow);
+                    } else {
+                        // Esc and Ctrl+W hide the window to the tray
+                        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                            if (e.getCode() == KeyCode.ESCAPE
+                                    || (e.getCode() == KeyCode.W && e.isShortcutDown())) {
+                                e.consume();
+                                stage.hide();
+                            }
+                        });
                     }
                 }
                 feed.apply(cards);
                 feed.setImportOffer(offer);
+                if (!stage.isShowing()) {
+                    place(stage, at);
+                }
                 stage.show();
                 stage.toFront();
                 stage.requestFocus();
+                if (accountId != null) {
+                    window.showCard(accountId);
+                }
             });
         });
+    }
+
+    /**
+     * Puts the window next to the tray click when there is one, and keeps it (also a remembered place from a larger
+     * screen) inside the work area of the screen it is on. FX thread.
+     */
+    private static void place(Stage stage, TrayBackend.Click at) {
+        double w = Double.isFinite(stage.getWidth()) && stage.getWidth() > 0 ? stage.getWidth() : MainWindow.WIDTH;
+        double h = Double.isFinite(stage.getHeight()) && stage.getHeight() > 0 ? stage.getHeight() : MainWindow.HEIGHT;
+        Rectangle2D area;
+        WindowSpot.Spot spot;
+        if (at != null) {
+            area = workArea(at.x(), at.y());
+            spot = WindowSpot.nearClick(at.x(), at.y(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
+                    area.getWidth(), area.getHeight()));
+        } else if (Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
+            area = workArea(stage.getX() + w / 2, stage.getY() + h / 2);
+            spot = WindowSpot.clamp(stage.getX(), stage.getY(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
+                    area.getWidth(), area.getHeight()));
+        } else {
+            return;
+        }
+        stage.setWidth(spot.width());
+        stage.setHeight(spot.height());
+        stage.setX(spot.x());
+        stage.setY(spot.y());
+    }
+
+    /** The work area (the screen minus panels) of the screen holding the point, else of the primary screen. */
+    private static Rectangle2D workArea(double x, double y) {
+        List<Screen> screens = Screen.getScreensForRectangle(x, y, 1, 1);
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
     }
 
     private void openSettings() {
@@ -343,7 +454,7 @@ public final class DesktopApp {
             if (settings == null) {
                 SettingsViewModel.Services services = new SettingsViewModel.Services(ctx.catalog(), ctx.accounts(),
                         ctx::secrets, (target, creds) -> ctx.fetcher().fetch(target, creds), preferences,
-                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.ofCurrentProcess().orElse(List.of()),
+                        Autostart.forCurrentOs(ctx.env()), LaunchCommands.forAutostart().orElse(List.of()),
                         settingsIo, Platform::runLater, ctx.keys());
                 settingsVm = new SettingsViewModel(services);
                 settingsVm.setOnSaved(this::settingsSaved);
@@ -394,6 +505,9 @@ public final class DesktopApp {
     }
 
     private void afterPoll(FetchOutcome outcome, AccountState state) {
+        if (firstRoundDone()) {
+            notices.startupDone();
+        }
         updateTray();
         feed.showOne(state);
     }
@@ -424,8 +538,12 @@ public final class DesktopApp {
         if (!notificationsOn) {
             return;
         }
-        String text = hideAmounts ? alert.hiddenText() : alert.displayText();
-        io.execute(() -> notifications.send("Tally", text));
+        notices.alert(alert, hideAmounts);
+    }
+
+    /** Every account has had its first answer (or error): the start-up alerts can be shown. */
+    private boolean firstRoundDone() {
+        return engine.poller().states().stream().allMatch(s -> s.lastPollAt() != null);
     }
 
     /** Providers with a key in the environment and no account yet: offered in the empty state. */
@@ -514,6 +632,7 @@ public final class DesktopApp {
         LOG.log(System.Logger.Level.INFO, "quitting");
         place.current().ifPresent(this::writePlace);
         engine.close();
+        summary.close();
         if (tray != null) {
             tray.remove();
         }

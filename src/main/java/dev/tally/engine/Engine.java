@@ -2,9 +2,9 @@ package dev.tally.engine;
 
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
-import dev.tally.alert.Alert;
 import dev.tally.alert.AlertRules;
 import dev.tally.alert.Notifier;
+import dev.tally.alert.RaisedListener;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
@@ -73,11 +73,20 @@ public final class Engine implements AutoCloseable {
      *
      * @param history the writable history, opened on first use (blocking; may throw)
      * @param alerts  the alert rules, built on first use (their marks live in the history)
+     * @param raised  told what the rules raised after the notifier (the alert hooks), on the fetch thread
      */
     public record Services(AccountStore accounts, ProviderCatalog catalog, BalanceFetcher fetcher, KeyResolver keys,
                            Supplier<HistoryStore> history, Supplier<AlertRules> alerts, OutcomeRecorder recorder,
-                           Clock clock) {
+                           Clock clock, RaisedListener raised) {
+        /** Without anyone listening to what the rules raised. */
+        public Services(AccountStore accounts, ProviderCatalog catalog, BalanceFetcher fetcher, KeyResolver keys,
+                        Supplier<HistoryStore> history, Supplier<AlertRules> alerts, OutcomeRecorder recorder,
+                        Clock clock) {
+            this(accounts, catalog, fetcher, keys, history, alerts, recorder, clock, RaisedListener.NONE);
+        }
+
         public Services {
+            Objects.requireNonNull(raised);
             Objects.requireNonNull(accounts);
             Objects.requireNonNull(catalog);
             Objects.requireNonNull(fetcher);
@@ -249,16 +258,26 @@ public final class Engine implements AutoCloseable {
         }
         if (t.accountId() != null) {
             try {
-                List<Alert> alerts = switch (outcome) {
-                    case FetchOutcome.Success ok -> services.alerts().get().onSuccess(t.accountId(), t.label(),
+                AlertRules.Result raised = switch (outcome) {
+                    case FetchOutcome.Success ok -> services.alerts().get().evaluateSuccess(t.accountId(), t.label(),
                             t.account() == null ? null : t.account().threshold(), ok.snapshot());
-                    case FetchOutcome.Failure f -> services.alerts().get().onFailure(t.accountId(), t.label(), f.error());
+                    case FetchOutcome.Failure f -> services.alerts().get().evaluateFailure(t.accountId(), t.label(),
+                            f.error(), state.failures());
                 };
-                alerts.forEach(notifier::notify);
+                List<Alert> estimated = List.of();
                 if (outcome instanceof FetchOutcome.Success ok && t.account() != null
                         && EstimatedBalance.of(t.account().topUp(), ok.snapshot().spend()) instanceof EstimatedBalance.Known e) {
-                    services.alerts().get().onEstimate(t.accountId(), t.label(), t.account().threshold(), e.amount(),
-                            ok.snapshot().fetchedAt()).forEach(notifier::notify);
+                    estimated = services.alerts().get().onEstimate(t.accountId(), t.label(), t.account().threshold(),
+                            e.amount(), ok.snapshot().fetchedAt());
+                }
+                if (!estimated.isEmpty()) {
+                    List<Alert> all = new java.util.ArrayList<>(raised.alerts());
+                    all.addAll(estimated);
+                    raised = new AlertRules.Result(all, raised.transitions());
+                }
+                raised.alerts().forEach(notifier::notify);
+                if (!raised.alerts().isEmpty() || !raised.transitions().isEmpty()) {
+                    services.raised().raised(t.info().id().value(), raised);
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "alert rules failed for " + t.accountId(), e);

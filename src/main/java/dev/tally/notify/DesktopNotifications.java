@@ -19,4 +19,13 @@ public interface DesktopNotifications {
      * Does nothing (and logs) when unavailable.
      */
     void send(String title, String body);
+
+    /**
+     * Shows {@code notice}. Where the desktop supports it, a newer notice with the same key replaces the older one,
+     * urgency follows {@link Notice#urgent()} and a click runs {@link Notice#onClick()}; elsewhere (tray balloons,
+     * the toast window) the same title and text are shown. Same thread rules as {@link #send(String, String)}.
+     */
+    default void send(Notice notice) {
+        send(notice.title(), notice.body());
+    }
 }

@@ -6,6 +6,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
     public static final String APP_NAME = "Tally";
     public static final String SERVICE = "org.freedesktop.Notifications";
     public static final String OBJECT_PATH = "/org/freedesktop/Notifications";
+    /** The app icon's name in the freedesktop icon theme (the packages install it into hicolor). */
+    public static final String ICON_NAME = "tally";
     static final int RETRY_SECONDS = 60;
     /** The server's default expiry, per the notification spec. */
     static final int DEFAULT_EXPIRY = -1;
@@ -54,7 +58,25 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
          */
         UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
                       List<String> actions, Map<String, Variant<?>> hints, int expireTimeout);
+
+        /** The user chose an action ({@code "default"}: clicked the notification). */
+        class ActionInvoked extends DBusSignal {
+            public final UInt32 id;
+            public final String actionKey;
+
+            public ActionInvoked(String path, UInt32 id, String actionKey) throws DBusException {
+                super(path, id, actionKey);
+                this.id = id;
+                this.actionKey = actionKey;
+            }
+        }
     }
+
+    /** The action a click on the notification invokes, per the specification. */
+    public static final String DEFAULT_ACTION = "default";
+    /** The {@code urgency} hint's values. */
+    static final byte NORMAL = 1;
+    static final byte CRITICAL = 2;
 
     private record Probe(boolean ok, long atNanos) {
     }
@@ -64,6 +86,11 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
     private final Duration timeout;
     private final ExecutorService worker;
     private volatile Probe probe;
+    // worker thread only: the connection notices go through (the server answers a click to the sender), the
+    // notification each key shows now, and what a click on each does
+    private DBusConnection noticeConnection;
+    private final Map<String, UInt32> shownByKey = new java.util.HashMap<>();
+    private final Map<Long, Runnable> clicks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param busAddress the session bus address (as in {@code DBUS_SESSION_BUS_ADDRESS}), or {@code null} when
@@ -82,9 +109,36 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
         });
     }
 
-    /** For the user's session bus as the environment describes it; 2 s probe timeout, no icon. */
+    /**
+     * For the user's session bus as the environment describes it; 2 s probe timeout; the app icon {@value #ICON_NAME}
+     * when an installed package put it into the icon theme, else no icon.
+     */
     public static FreedesktopNotifications forSession(Map<String, String> env) {
-        return new FreedesktopNotifications(sessionAddress(env), null, Duration.ofSeconds(2));
+        return new FreedesktopNotifications(sessionAddress(env), themeIcon(env, Path.of(System.getProperty("user.home"))),
+                Duration.ofSeconds(2));
+    }
+
+    /**
+     * {@value #ICON_NAME} when {@code icons/hicolor/scalable/apps/tally.svg} is in one of the XDG data folders
+     * ({@code XDG_DATA_HOME}, default {@code ~/.local/share}, then {@code XDG_DATA_DIRS}, default
+     * {@code /usr/local/share:/usr/share}), else {@code null}. Never throws.
+     */
+    static String themeIcon(Map<String, String> env, Path userHome) {
+        List<String> dirs = new ArrayList<>();
+        String home = env.get("XDG_DATA_HOME");
+        dirs.add(home != null && !home.isBlank() ? home : userHome.resolve(".local/share").toString());
+        String data = env.get("XDG_DATA_DIRS");
+        dirs.addAll(Arrays.asList((data != null && !data.isBlank() ? data : "/usr/local/share:/usr/share").split(":")));
+        for (String d : dirs) {
+            try {
+                if (!d.isBlank() && Files.isRegularFile(Path.of(d, "icons/hicolor/scalable/apps", ICON_NAME + ".svg"))) {
+                    return ICON_NAME;
+                }
+            } catch (RuntimeException e) {
+                // an unusable folder name: look at the next
+            }
+        }
+        return null;
     }
 
     /**
@@ -195,9 +249,67 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
         }
     }
 
-    /** Stops the worker; queued notifications are dropped. */
+    /**
+     * Sends {@code notice}: {@code replaces_id} is the notification shown for the same key, if any; the
+     * {@code urgency} hint is critical for an urgent notice; with an {@code onClick}, the {@value #DEFAULT_ACTION}
+     * action, whose {@code ActionInvoked} runs it. Notices share one connection, kept open until {@link #close()}
+     * (the server sends the click to the connection that asked). Returns at once; never throws.
+     */
+    @Override
+    public void send(Notice notice) {
+        if (address == null) {
+            LOG.log(System.Logger.Level.INFO, "no session D-Bus; notification not shown: {0}", notice.title());
+            return;
+        }
+        try {
+            worker.execute(() -> noticeNow(notice));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "notification not queued: {0}", e.toString());
+        }
+    }
+
+    /** Worker thread. */
+    private void noticeNow(Notice notice) {
+        try {
+            if (noticeConnection == null || !noticeConnection.isConnected()) {
+                noticeConnection = connect();
+                shownByKey.clear();
+                noticeConnection.addSigHandler(NotificationsBus.ActionInvoked.class, signal -> {
+                    Runnable click = clicks.get(signal.id.longValue());
+                    if (click != null && DEFAULT_ACTION.equals(signal.actionKey)) {
+                        click.run();
+                    }
+                });
+            }
+            NotificationsBus n = noticeConnection.getRemoteObject(SERVICE, OBJECT_PATH, NotificationsBus.class);
+            UInt32 replaces = shownByKey.getOrDefault(notice.key(), new UInt32(0));
+            List<String> actions = notice.onClick() == null ? List.of() : List.of(DEFAULT_ACTION, "Open Tally");
+            Map<String, Variant<?>> hints = Map.of("urgency", new Variant<>(notice.urgent() ? CRITICAL : NORMAL),
+                    "desktop-entry", new Variant<>("tally"));
+            UInt32 id = n.Notify(APP_NAME, replaces, iconName, notice.title(), notice.body(), actions, hints,
+                    DEFAULT_EXPIRY);
+            shownByKey.put(notice.key(), id);
+            clicks.remove(replaces.longValue());
+            if (notice.onClick() != null) {
+                clicks.put(id.longValue(), notice.onClick());
+            }
+        } catch (DBusException | RuntimeException e) {
+            probe = new Probe(false, System.nanoTime());
+            LOG.log(System.Logger.Level.WARNING, "desktop notification failed: {0}", e.toString());
+        }
+    }
+
+    /** Stops the worker (queued notifications are dropped) and closes the notices' connection. */
     @Override
     public void close() {
         worker.shutdownNow();
+        DBusConnection c = noticeConnection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "while closing the notifications connection: {0}", e.toString());
+            }
+        }
     }
 }

@@ -71,6 +71,17 @@ public final class Notifications {
             }
 
             @Override
+            public void send(Notice notice) {
+                for (DesktopNotifications n : list) {
+                    if (available(n)) {
+                        n.send(notice);
+                        return;
+                    }
+                }
+                LOG.log(System.Logger.Level.INFO, "no way to show notifications here; not shown: {0}", notice.title());
+            }
+
+            @Override
             public String toString() {
                 return "first available of " + list;
             }

@@ -49,14 +49,41 @@ public final class BalanceFetcher {
         this.clock = clock;
     }
 
-    /** Fetches one target with the keys stored for it (keychain, then environment). */
+    /**
+     * Fetches one target with the keys stored for it (key command, keychain, then environment). When the provider
+     * refuses a key a key command printed (401/403), the command is run again once and the fetch repeated: the
+     * password manager may hold a newer key than the one kept in memory.
+     */
     public FetchOutcome fetch(FetchTarget t) {
+        FetchOutcome first = fetchWithStoredKeys(t);
+        if (first instanceof FetchOutcome.Failure f && refused(f.error()) && keys.forgetCommandKeys(t.accountId())) {
+            LOG.log(System.Logger.Level.INFO, "{0}: the key from its key command was refused; running the command again",
+                    t.id());
+            return fetchWithStoredKeys(t);
+        }
+        return first;
+    }
+
+    private static boolean refused(FetchError e) {
+        return e instanceof FetchError.AuthFailed || e instanceof FetchError.Forbidden;
+    }
+
+    private FetchOutcome fetchWithStoredKeys(FetchTarget t) {
         if (!t.info().supported()) {
             return unsupported(t);
         }
         Map<String, KeyResolver.Found> found = keys.find(t.info(), t.accountId());
         Credentials creds = KeyResolver.credentials(found);
         if (creds.isEmpty()) {
+            Optional<dev.tally.secret.KeyCommandRunner.Failed> command = keys.commandFailure(t.info(), t.accountId());
+            if (command.isPresent()) {
+                // a timeout (a locked password manager, a fingerprint not given) is asked again later; a broken
+                // command waits for the account's settings to change, like a missing key
+                String m = "no key for " + t.label() + ": " + command.get().message()
+                        + " — fix it or change it with 'tally keys command " + t.accountId() + " -- …'";
+                return new FetchOutcome.Failure(t, clock.instant(), command.get().timedOut()
+                        ? new FetchError.Timeout(m) : new FetchError.NoKey(m));
+            }
             boolean unreadable = found.values().stream().anyMatch(f -> f.source() == KeyResolver.Source.KEYCHAIN_UNREADABLE);
             StoreStatus keychain = unreadable ? keys.keychainStatus() : null;
             if (keychain != null && keychain.state() != StoreStatus.State.LOCKED) {

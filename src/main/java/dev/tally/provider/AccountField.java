@@ -58,12 +58,22 @@ public record AccountField(String id, String label, String noun, String descript
 
     /** The command-line shorthand for {@code --field ID=VALUE}: {@code team_id} → {@code --team-id}. */
     public String option() {
-        return "--" + id.replace('_', '-');
+        return option(id);
     }
 
     /** What stands for a value in help and advice: {@code TEAM_ID}. */
     public String placeholder() {
-        return id.toUpperCase(Locale.ROOT);
+        return placeholder(id);
+    }
+
+    /** The one rule for a field's command-line option: {@code some_id} → {@code --some-id}. */
+    public static String option(String fieldId) {
+        return "--" + fieldId.replace('_', '-');
+    }
+
+    /** The one rule for a field value's placeholder in commands and help: {@code some_id} → {@code SOME_ID}. */
+    public static String placeholder(String fieldId) {
+        return fieldId.replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     /** Why {@code value} cannot be kept, or empty; a blank value is fine (it means "not set"). */

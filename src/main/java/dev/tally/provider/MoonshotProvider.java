@@ -18,7 +18,8 @@ import java.util.Set;
  * Moonshot / Kimi: {@code GET /v1/users/me/balance} with the ordinary API key, on the host of the
  * account's region. The answer states no currency: {@code api.moonshot.ai} bills in USD and
  * {@code api.moonshot.cn} in CNY, so the currency comes from the region and is marked assumed.
- * Errors can arrive inside HTTP 200 ({@code code != 0} or {@code status:false}); keys only work on the
+ * Errors can arrive inside HTTP 200 ({@code code != 0} or {@code status:false}); {@code code:0} with a well-formed
+ * {@code data} and no {@code status}/{@code scode} is a success (Moonshot sends that shape too); keys only work on the
  * host they were made for, so a 401 may just mean the wrong region. {@code cash_balance} may be negative
  * (arrears) and is reported as is; the account is available only while {@code available_balance > 0}.
  * Stateless and thread-safe; {@link #fetch} blocks for one HTTP request.
@@ -61,8 +62,9 @@ public final class MoonshotProvider implements BalanceProvider {
         Json.rootObject(root, where);
         JsonNode code = root.get("code");
         JsonNode status = root.get("status");
+        // {"code":0,"data":{…}} without status/scode is also sent: code 0 is success unless status says otherwise
         boolean ok = code != null && code.isIntegralNumber() && code.longValue() == 0
-                && status != null && status.isBoolean() && status.booleanValue();
+                && (status == null || status.isNull() || status.isBoolean() && status.booleanValue());
         if (!ok) {
             String said = r.clean(firstText(root.path("error").path("message"), root.path("message"),
                     root.path("msg")));

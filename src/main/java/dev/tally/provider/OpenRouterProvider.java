@@ -3,6 +3,7 @@ package dev.tally.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.Capability;
+import dev.tally.core.Caveat;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
@@ -12,6 +13,9 @@ import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +24,8 @@ import java.util.Set;
  * OpenRouter, with up to two keys and one request per key:
  * <ul>
  *   <li>an ordinary API key reads its own cap with {@code GET /api/v1/key} ({@link KeyLimit};
- *       {@code limit:null} means unlimited, never zero);</li>
+ *       {@code limit:null} means unlimited, never zero; its {@code expires_at} becomes a
+ *       {@link Caveat.KeyExpires}, which the front ends tell when it is near);</li>
  *   <li>a management key reads the account's credits with {@code GET /api/v1/credits}
  *       (balance = {@code total_credits - total_usage}, USD). An ordinary key gets 403 there, and keys
  *       that cannot read credits have been seen getting 200 with zeros, so 0 credits and 0 usage is
@@ -64,10 +69,14 @@ public final class OpenRouterProvider implements BalanceProvider {
                     List.of(MANAGEMENT_ENV, API_ENV))));
         }
         KeyLimit limit = null;
+        Instant expires = null;
         FetchError keyFailed = null;
         if (apiKey.isPresent()) {
             try {
-                limit = parseKey(ctx.getJson("/api/v1/key", FetchContext.bearer(apiKey.get())), ctx);
+                JsonNode key = ctx.getJson("/api/v1/key", FetchContext.bearer(apiKey.get()));
+                KeyLimit read = parseKey(key, ctx);
+                expires = parseExpiry(key, ctx);
+                limit = read;
             } catch (FetchException e) {
                 keyFailed = naming(e.error(), KeySlot.API);
             }
@@ -89,7 +98,8 @@ public final class OpenRouterProvider implements BalanceProvider {
                 + creditsFailed.message())
                 : keyFailed != null ? keyFailed.withMessage("the key's limit is not shown: " + keyFailed.message()) : null;
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
-                balance == null ? List.of() : List.of(balance), null, limit, problem);
+                balance == null ? List.of() : List.of(balance), null, limit, problem,
+                expires == null ? List.of() : List.of(new Caveat.KeyExpires(expires)));
     }
 
     /** Both keys were given and neither worked (or the only one failed): a key problem first, else the credits'. */
@@ -140,6 +150,29 @@ public final class OpenRouterProvider implements BalanceProvider {
             reset = r.clean(reset);
         }
         return new KeyLimit("USD", limit, remaining, usage, reset);
+    }
+
+    /**
+     * The ordinary key's {@code expires_at} (ISO 8601, nullable: {@code null} = never), or {@code null}. A value
+     * that is not a date is a bad response naming the field. The BYOK fields ({@code byok_usage*},
+     * {@code include_byok_in_limit}) are not needed: {@code limit_remaining} already counts what the limit counts.
+     */
+    static Instant parseExpiry(JsonNode root, FetchContext ctx) throws FetchException {
+        String at = "OpenRouter key data";
+        JsonNode n = root.path("data").get("expires_at");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw FetchException.badResponse(at + ": field 'expires_at' is not a date (got "
+                    + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        try {
+            return OffsetDateTime.parse(n.asText().strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw FetchException.badResponse(at + ": field 'expires_at' is not a date: "
+                    + ctx.redactor().quote(n.asText()));
+        }
     }
 
     static CurrencyBalance parseCredits(JsonNode root, FetchContext ctx) throws FetchException {

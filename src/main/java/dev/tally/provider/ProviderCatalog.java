@@ -30,6 +30,14 @@ public final class ProviderCatalog {
                 new SiliconFlowProvider(),
                 new StepFunProvider(),
                 new XaiProvider(),
+                new VercelProvider(),
+                new ZenMuxProvider(),
+                new FeatherlessProvider(),
+                new AiHubMixProvider(),
+                new RequestyProvider(),
+                new CloudflareProvider(),
+                new NewApiProvider(),
+                new LiteLlmProvider(),
                 new OpenAiProvider(),
                 new AnthropicProvider()
         ), List.of(

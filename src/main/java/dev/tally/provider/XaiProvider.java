@@ -3,6 +3,7 @@ package dev.tally.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.Capability;
+import dev.tally.core.Caveat;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
@@ -20,7 +21,9 @@ import java.util.Set;
  * xAI: {@code GET /v1/billing/teams/{team_id}/prepaid/balance} on the Management API, with a management
  * key (not an inference key) and the team id. {@code total.val} is USD cents as a string in ledger sign
  * (purchases are negative), so the remaining credit is {@code -val / 100}: {@code "-1000"} is $10.00 left,
- * and a positive value is an overdraft, shown negative. Docs:
+ * and a positive value is an overdraft, shown negative. The ledger holds posted entries only, so the balance can be
+ * higher than the console's figure by the current cycle's unposted spend: the snapshot carries
+ * {@link Caveat.PostedLedger} and the front ends say so beside the amount. Docs:
  * https://docs.x.ai/developers/rest-api-reference/management/billing
  */
 public final class XaiProvider implements BalanceProvider {
@@ -65,8 +68,10 @@ public final class XaiProvider implements BalanceProvider {
         JsonNode total = Json.object(root, "total", where);
         BigDecimal ledgerCents = Json.money(total, "val", where + " total", r);
         BigDecimal remaining = ledgerCents.negate().movePointLeft(2);
+        // the ledger holds what is posted: this cycle's spend not yet posted is in the console's figure only
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
-                List.of(new CurrencyBalance("USD", remaining, null, null, false)), null, null);
+                List.of(new CurrencyBalance("USD", remaining, null, null, false)), null, null, null,
+                List.of(new Caveat.PostedLedger()));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.tally.secret;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
-import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
 import dev.tally.core.Secret;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -35,18 +34,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * calls), and gets a {@link SecretStoreException} after that. A call that timed out and had not started is
  * dropped; one that had started may still complete.
  *
- * <p><b>Probe and unlock.</b> {@link #open(Waits, Map, Runnable)} classifies the store before returning: it checks
+ * <p><b>Probe and unlock.</b> {@link #open(KeychainWaits, Map, Runnable)} classifies the store before returning: it checks
  * the D-Bus session bus address (a missing bus is reported at once), asks the bus whether a Secret Service and
  * its default collection exist and are unlocked, then looks up an entry that does not exist
  * ({@code tally-probe-<random>}). The probe only reads: it writes nothing into the user's keychain, so nothing can
  * be left behind whenever it is cut short. If the default keyring is locked, the probe lets the Secret Service show
  * its unlock prompt once; the status is then {@link StoreStatus.State#LOCKED} "waiting for keyring unlock…"
  * and calls made meanwhile wait up to the longer unlock timeout ({@link #UNLOCK_TIMEOUT} by default; the
- * prompt itself gives up after 120 s). A probe still running when {@link Waits#probe()} ends keeps running: the
+ * prompt itself gives up after 120 s). A probe still running when {@link KeychainWaits#probe()} ends keeps running: the
  * status is {@link StoreStatus.State#NOT_ANSWERING} "… did not answer in N s" (neither "unavailable" nor "no key";
  * calls fail at once rather than queue behind it) until it finishes and reports what it found. The waits are
- * injected: {@link Waits#USER} for commands a person started (10 s, with a notice after 1 s),
- * {@link Waits#BACKGROUND} for the widget, whose polls simply try again at their next refresh. After the probe, Tally
+ * injected: {@link KeychainWaits#USER} for commands a person started (10 s, with a notice after 1 s),
+ * {@link KeychainWaits#BACKGROUND} for the widget, whose polls simply try again at their next refresh. After the probe, Tally
  * never prompts again: each call first asks the bus whether the keyring is still there and unlocked, and
  * fails at once with the reason if not (so a locked keyring never blocks a background refresh); a keyring
  * unlocked later, e.g. in Passwords and Keys, is used again from the next call on.
@@ -75,56 +74,6 @@ public final class KeyringSecretStore implements SecretStore {
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     /** How long a call waits for a keychain call when nothing has to be unlocked. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
-    /**
-     * How long a store waits for its keychain: for the startup probe ({@code probe}; a probe still running then is
-     * reported as "did not answer in N s" until it finishes), for each call ({@code call}), and for calls while an
-     * unlock prompt may be up ({@code unlock}); {@code notice} is when a caller who is waiting is told so (see
-     * {@link #open(Waits, Map, Runnable)}). All positive; {@code unlock} no shorter than {@code call}.
-     */
-    public record Waits(Duration probe, Duration call, Duration unlock, Duration notice) {
-        /** Commands a person started: up to 10 s, and "waiting for the keychain…" after 1 s. */
-        public static final Waits USER = new Waits(Duration.ofSeconds(10), Duration.ofSeconds(10), UNLOCK_TIMEOUT,
-                Duration.ofSeconds(1));
-        /** The widget and other background work: 5 s at start-up; a poll that finds no answer tries again later. */
-        public static final Waits BACKGROUND = new Waits(Duration.ofSeconds(5), Duration.ofSeconds(5), UNLOCK_TIMEOUT,
-                Duration.ofSeconds(1));
-        /** The environment variable that replaces the probe and call waits of commands, in whole seconds (1-600). */
-        public static final String VARIABLE = "TALLY_KEYCHAIN_WAIT";
-
-        public Waits {
-            Objects.requireNonNull(probe, "probe");
-            Objects.requireNonNull(call, "call");
-            Objects.requireNonNull(unlock, "unlock");
-            Objects.requireNonNull(notice, "notice");
-            if (!positive(probe) || !positive(call) || !positive(notice) || unlock.compareTo(call) < 0) {
-                throw new IllegalArgumentException("keychain waits must be positive, the unlock wait no shorter than a call's");
-            }
-        }
-
-        private static boolean positive(Duration d) {
-            return !d.isNegative() && !d.isZero();
-        }
-
-        /** The same probe and call wait, e.g. 30 s for a very slow keychain. */
-        public Waits withWait(Duration wait) {
-            return new Waits(wait, wait, unlock.compareTo(wait) < 0 ? wait : unlock, notice);
-        }
-
-        /**
-         * {@code base}, or with the wait {@link #VARIABLE} gives; a value that is not a whole number of seconds
-         * from 1 to 600 is ignored.
-         */
-        public static Waits from(Map<String, String> env, Waits base) {
-            String v = env.get(VARIABLE);
-            if (v != null && v.strip().matches("\\d{1,3}")) {
-                int seconds = Integer.parseInt(v.strip());
-                if (seconds >= 1 && seconds <= 600) {
-                    return base.withWait(Duration.ofSeconds(seconds));
-                }
-            }
-            return base;
-        }
-    }
     /** How long {@link #close()} waits for a running call before cutting its connection. */
     static final Duration CLOSE_WAIT = Duration.ofMillis(250);
     /** How long a call waits while the keychain is locked and may be showing an unlock prompt. */
@@ -132,44 +81,13 @@ public final class KeyringSecretStore implements SecretStore {
     /** Account-name prefix of the throwaway probe entries. */
     static final String PROBE_PREFIX = "tally-probe-";
 
-    static final String WAITING_FOR_UNLOCK =
-            "waiting for keyring unlock… (the default keyring is locked; unlock it in the system prompt)";
-    static final String LOCKED = "the default keyring is locked; unlock it (e.g. in Passwords and Keys) and try again";
-    static final String NO_DAEMON = "no keyring daemon: nothing on the D-Bus session bus provides "
-            + SecretServiceCheck.SECRETS_NAME + " (start GNOME Keyring, KeePassXC or KWallet)";
 
     private static final System.Logger LOG = System.getLogger(KeyringSecretStore.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Which java-keyring backend serves this OS. */
-    enum Backend {
-        SECRET_SERVICE(KeyringStorageType.GNOME_KEYRING, "Secret Service"),
-        MACOS(KeyringStorageType.OSX_KEYCHAIN, "macOS Keychain"),
-        WINDOWS(KeyringStorageType.WINDOWS_CREDENTIAL_STORE, "Windows Credential Manager");
-
-        final KeyringStorageType type;
-        final String displayName;
-
-        Backend(KeyringStorageType type, String displayName) {
-            this.type = type;
-            this.displayName = displayName;
-        }
-
-        static Backend forOs(String osName) {
-            String os = osName.toLowerCase(Locale.ROOT);
-            if (os.startsWith("mac") || os.startsWith("darwin")) {
-                return MACOS;
-            }
-            if (os.startsWith("windows")) {
-                return WINDOWS;
-            }
-            return SECRET_SERVICE;
-        }
-    }
-
-    private final Backend backend;
+    private final KeyringBackend backend;
     private final String busAddress;
-    private final Waits waits;
+    private final KeychainWaits waits;
     private final Duration timeout;
     private final Duration unlockTimeout;
     private final ExecutorService worker;
@@ -185,14 +103,14 @@ public final class KeyringSecretStore implements SecretStore {
     /** The startup probe, done or not; {@code null} when there was none (no bus). */
     private volatile Future<?> probeTask;
 
-    private KeyringSecretStore(Backend backend, String busAddress, Waits waits) {
+    private KeyringSecretStore(KeyringBackend backend, String busAddress, KeychainWaits waits) {
         this.backend = backend;
         this.busAddress = busAddress;
         this.waits = waits;
         this.timeout = waits.call();
         this.unlockTimeout = waits.unlock();
         this.name = backend.displayName;
-        this.check = backend == Backend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
+        this.check = backend == KeyringBackend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
         this.probing = StoreStatus.notAnswering(backend.displayName + " did not answer in " + seconds(waits.probe())
                 + " (it may still be starting, or the machine is busy; Tally asks again later)");
         this.status = new AtomicReference<>(probing);
@@ -204,7 +122,7 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /**
-     * Opens this OS's keychain and probes it; blocks for at most the timeout or {@link Waits#USER}'s probe wait,
+     * Opens this OS's keychain and probes it; blocks for at most the timeout or {@link KeychainWaits#USER}'s probe wait,
      * whichever is longer (a probe that has not finished by then reports "did not answer" until it does). Never throws for an unusable keychain: check {@link #status()}.
      * Calls made while an unlock prompt may be up wait up to {@link #UNLOCK_TIMEOUT}.
      *
@@ -227,22 +145,22 @@ public final class KeyringSecretStore implements SecretStore {
         return open(waits(timeout, UNLOCK_TIMEOUT), env, System.getProperty("os.name", ""), null);
     }
 
-    /** Calls wait {@code timeout}; the probe at least as long as a command's ({@link Waits#USER}), never a fixed sub-second. */
-    private static Waits waits(Duration timeout, Duration unlockTimeout) {
+    /** Calls wait {@code timeout}; the probe at least as long as a command's ({@link KeychainWaits#USER}), never a fixed sub-second. */
+    private static KeychainWaits waits(Duration timeout, Duration unlockTimeout) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(unlockTimeout, "unlockTimeout");
-        Duration probe = timeout.compareTo(Waits.USER.probe()) > 0 ? timeout : Waits.USER.probe();
-        return new Waits(probe, timeout, unlockTimeout, Waits.USER.notice());
+        Duration probe = timeout.compareTo(KeychainWaits.USER.probe()) > 0 ? timeout : KeychainWaits.USER.probe();
+        return new KeychainWaits(probe, timeout, unlockTimeout, KeychainWaits.USER.notice());
     }
 
     /**
      * Opens this OS's keychain with these waits, finding the session bus in {@code env}, and probes it: blocks for
-     * at most {@link Waits#probe()}. Never throws for an unusable keychain: check {@link #status()}.
+     * at most {@link KeychainWaits#probe()}. Never throws for an unusable keychain: check {@link #status()}.
      *
-     * @param stillWaiting run once, on the calling thread, when the probe has taken {@link Waits#notice()} and goes
+     * @param stillWaiting run once, on the calling thread, when the probe has taken {@link KeychainWaits#notice()} and goes
      *                     on (e.g. to print "waiting for the keychain…" on a terminal); may be {@code null}
      */
-    public static KeyringSecretStore open(Waits waits, Map<String, String> env, Runnable stillWaiting) {
+    public static KeyringSecretStore open(KeychainWaits waits, Map<String, String> env, Runnable stillWaiting) {
         return open(waits, env, System.getProperty("os.name", ""), stillWaiting);
     }
 
@@ -254,15 +172,15 @@ public final class KeyringSecretStore implements SecretStore {
             throw new IllegalArgumentException("timeouts must be positive, the unlock timeout no shorter than the other");
         }
         Duration notice = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
-        return open(new Waits(timeout, timeout, unlockTimeout, notice), env, osName, null);
+        return open(new KeychainWaits(timeout, timeout, unlockTimeout, notice), env, osName, null);
     }
 
-    static KeyringSecretStore open(Waits waits, Map<String, String> env, String osName, Runnable stillWaiting) {
+    static KeyringSecretStore open(KeychainWaits waits, Map<String, String> env, String osName, Runnable stillWaiting) {
         Objects.requireNonNull(waits, "waits");
-        Backend backend = Backend.forOs(osName);
+        KeyringBackend backend = KeyringBackend.forOs(osName);
         long start = System.nanoTime();
         KeyringSecretStore store;
-        if (backend == Backend.SECRET_SERVICE) {
+        if (backend == KeyringBackend.SECRET_SERVICE) {
             SessionBus.Lookup bus = SessionBus.find(env);
             store = new KeyringSecretStore(backend, bus.address(), waits);
             if (bus.found()) {
@@ -284,7 +202,7 @@ public final class KeyringSecretStore implements SecretStore {
         return status.get();
     }
 
-    /** Waits up to {@code max} for a probe that is still running (a late keychain), then says what it found. */
+    /** KeychainWaits up to {@code max} for a probe that is still running (a late keychain), then says what it found. */
     @Override
     public StoreStatus awaitAnswer(Duration max) {
         Future<?> probe = probeTask;
@@ -315,7 +233,7 @@ public final class KeyringSecretStore implements SecretStore {
             try {
                 value = k.getPassword(SERVICE, account);
             } catch (PasswordAccessException e) {
-                if (isMissing(e)) {
+                if (KeychainErrors.isMissing(e)) {
                     return Optional.empty();
                 }
                 throw failure(what, account, e);
@@ -359,7 +277,7 @@ public final class KeyringSecretStore implements SecretStore {
             try {
                 k.deletePassword(SERVICE, account);
             } catch (PasswordAccessException e) {
-                if (!isMissing(e)) {
+                if (!KeychainErrors.isMissing(e)) {
                     throw failure(what, account, e);
                 }
             } catch (RuntimeException e) {
@@ -426,7 +344,7 @@ public final class KeyringSecretStore implements SecretStore {
             // The probe keeps running and replaces the status when it finishes; until then "probing" says so.
             LOG.log(System.Logger.Level.INFO, "keychain probe: no answer in {0}; still trying", seconds(waits.probe()));
         } catch (ExecutionException e) {
-            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + summary(e.getCause())));
+            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + KeychainErrors.summary(e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe was interrupted"));
@@ -439,7 +357,7 @@ public final class KeyringSecretStore implements SecretStore {
         try {
             result = classify();
         } catch (RuntimeException | LinkageError e) {
-            result = StoreStatus.unavailable("the keychain probe failed: " + summary(e));
+            result = StoreStatus.unavailable("the keychain probe failed: " + KeychainErrors.summary(e));
         }
         if (!result.isAvailable() || closed) {
             closeConnections();
@@ -460,7 +378,7 @@ public final class KeyringSecretStore implements SecretStore {
             }
             if (problem != null) {
                 wasLocked = true;
-                status.set(StoreStatus.locked(WAITING_FOR_UNLOCK));
+                status.set(StoreStatus.locked(SecretServiceStatus.WAITING_FOR_UNLOCK));
             }
         }
         Keyring k;
@@ -473,7 +391,7 @@ public final class KeyringSecretStore implements SecretStore {
         if (wasLocked) {
             StoreStatus problem = checkSecretService();
             if (problem != null) {
-                return settled(problem);
+                return SecretServiceStatus.settled(problem);
             }
         }
         return roundTrip(k);
@@ -489,7 +407,7 @@ public final class KeyringSecretStore implements SecretStore {
             k.getPassword(SERVICE, account);
             return StoreStatus.available(name);
         } catch (PasswordAccessException e) {
-            if (isMissing(e)) {
+            if (KeychainErrors.isMissing(e)) {
                 return StoreStatus.available(name);
             }
             return refused(e);
@@ -501,14 +419,14 @@ public final class KeyringSecretStore implements SecretStore {
     private StoreStatus refused(Exception e) {
         StoreStatus explained = check != null ? checkSecretService() : null;
         if (explained != null) {
-            return settled(explained);
+            return SecretServiceStatus.settled(explained);
         }
-        return StoreStatus.unavailable(name + " refused a test lookup: " + summary(e));
+        return StoreStatus.unavailable(name + " refused a test lookup: " + KeychainErrors.summary(e));
     }
 
     /**
      * Worker thread, Secret Service only. Null when the default collection is there and unlocked; otherwise
-     * the status that says what is missing (LOCKED with {@link #WAITING_FOR_UNLOCK} when locked).
+     * the status that says what is missing (LOCKED with {@link SecretServiceStatus#WAITING_FOR_UNLOCK} when locked).
      */
     private StoreStatus checkSecretService() {
         if (closed) {
@@ -519,23 +437,12 @@ public final class KeyringSecretStore implements SecretStore {
         try {
             result = check.run();
         } catch (DBusException | RuntimeException e) {
-            return StoreStatus.unavailable("cannot use the D-Bus session bus (" + busAddress + "): " + summary(e));
+            return StoreStatus.unavailable("cannot use the D-Bus session bus (" + busAddress + "): " + KeychainErrors.summary(e));
         }
         if (result.provider() != null) {
             name = result.provider() + " (Secret Service)";
         }
-        return switch (result.finding()) {
-            case READY -> null;
-            case LOCKED -> StoreStatus.locked(WAITING_FOR_UNLOCK);
-            case NO_DAEMON -> StoreStatus.unavailable(NO_DAEMON);
-            case NO_DEFAULT_COLLECTION -> StoreStatus.unavailable("no default collection: " + name
-                    + " has no default keyring to store keys in; create a \"login\" keyring, e.g. in Passwords and Keys");
-        };
-    }
-
-    /** A locked finding after the probe's one unlock attempt, or later, is "locked", not "waiting". */
-    private static StoreStatus settled(StoreStatus problem) {
-        return problem.state() == StoreStatus.State.LOCKED ? StoreStatus.locked(LOCKED) : problem;
+        return SecretServiceStatus.of(result.finding(), name);
     }
 
     // ---- calls ----
@@ -549,10 +456,10 @@ public final class KeyringSecretStore implements SecretStore {
             // The worker may be stuck in a probe that never returns: do not queue behind it.
             throw new SecretStoreException("cannot " + what + ": " + now.reason());
         }
-        if (backend == Backend.SECRET_SERVICE && busAddress == null) {
+        if (backend == KeyringBackend.SECRET_SERVICE && busAddress == null) {
             throw new SecretStoreException("cannot " + what + ": " + name + " is unavailable — " + now.reason());
         }
-        boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.reason().equals(WAITING_FOR_UNLOCK);
+        boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.reason().equals(SecretServiceStatus.WAITING_FOR_UNLOCK);
         Duration wait = unlocking ? unlockTimeout : timeout;
         Future<T> future;
         try {
@@ -570,7 +477,7 @@ public final class KeyringSecretStore implements SecretStore {
             if (e.getCause() instanceof SecretStoreException s) {
                 throw new SecretStoreException(s.getMessage(), s.getCause());
             }
-            throw new SecretStoreException("cannot " + what + ": " + summary(e.getCause()), e.getCause());
+            throw new SecretStoreException("cannot " + what + ": " + KeychainErrors.summary(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             future.cancel(false);
             Thread.currentThread().interrupt();
@@ -587,7 +494,7 @@ public final class KeyringSecretStore implements SecretStore {
         if (check != null) {
             StoreStatus problem = checkSecretService();
             if (problem != null) {
-                StoreStatus next = settled(problem);
+                StoreStatus next = SecretServiceStatus.settled(problem);
                 status.set(next);
                 throw new SecretStoreException("cannot " + what + ": " + next.reason());
             }
@@ -610,14 +517,14 @@ public final class KeyringSecretStore implements SecretStore {
         if (check != null) {
             StoreStatus problem = checkSecretService();
             if (problem != null) {
-                StoreStatus next = settled(problem);
+                StoreStatus next = SecretServiceStatus.settled(problem);
                 status.set(next);
                 return new SecretStoreException("cannot " + what + ": " + next.reason(), e);
             }
         }
         // The connection may be broken (daemon restarted); reconnect on the next call.
         closeKeyring();
-        return new SecretStoreException("cannot " + what + ": " + name + " failed: " + summary(e), e);
+        return new SecretStoreException("cannot " + what + ": " + name + " failed: " + KeychainErrors.summary(e), e);
     }
 
     /** Worker thread. */
@@ -626,7 +533,7 @@ public final class KeyringSecretStore implements SecretStore {
             throw new SecretStoreException("the keychain store was closed");
         }
         try {
-            if (backend == Backend.SECRET_SERVICE) {
+            if (backend == KeyringBackend.SECRET_SERVICE) {
                 // dbus-java reads the session bus address from this property before the environment; set it so
                 // java-keyring talks to the bus that was checked.
                 if (!busAddress.equals(System.getProperty(SessionBus.ADDRESS_VARIABLE))) {
@@ -637,7 +544,7 @@ public final class KeyringSecretStore implements SecretStore {
             keyring = k;
             return k;
         } catch (BackendNotSupportedException | RuntimeException e) {
-            StoreStatus next = StoreStatus.unavailable("cannot open " + name + ": " + summary(e));
+            StoreStatus next = StoreStatus.unavailable("cannot open " + name + ": " + KeychainErrors.summary(e));
             if (status.get() != probing) {
                 status.set(next);
             }
@@ -659,38 +566,12 @@ public final class KeyringSecretStore implements SecretStore {
             try {
                 k.close();
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the keychain connection: {0}", summary(e));
+                LOG.log(System.Logger.Level.DEBUG, "closing the keychain connection: {0}", KeychainErrors.summary(e));
             }
         }
     }
 
     // ---- helpers ----
-
-    /** java-keyring's "no such entry" on each OS (Secret Service, macOS, Windows ERROR_NOT_FOUND). */
-    private static boolean isMissing(PasswordAccessException e) {
-        String m = e.getMessage();
-        return m != null && (m.startsWith("No stored credentials") || m.startsWith("No password to delete")
-                || m.equals("Password not Found") || m.equals("Error code 1168"));
-    }
-
-    /** The exception type and message of the root cause, e.g. "DBusException: Failed to connect". */
-    static String summary(Throwable t) {
-        if (t == null) {
-            return "unknown error";
-        }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String top = describe(t);
-        String bottom = describe(root);
-        return root == t || top.equals(bottom) ? top : top + " (" + bottom + ")";
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
-    }
 
     private static String seconds(Duration d) {
         long ms = d.toMillis();

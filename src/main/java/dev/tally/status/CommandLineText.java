@@ -123,6 +123,10 @@ public final class CommandLineText {
         if (s.partial()) {
             text = Phrase.CLI_PARTIAL.say(text, describe(s.problem()));
         }
+        // as of the answer: the line says what was fetched then
+        for (String caveat : Caveats.sentences(s, s.fetchedAt())) {
+            text = Phrase.CLI_CAVEAT.say(text, caveat);
+        }
         return text;
     }
 

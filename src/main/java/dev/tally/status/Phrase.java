@@ -140,6 +140,20 @@ public enum Phrase {
     TRAY_KEY_NO_LIMIT("key has no limit"),
     TRAY_KEY_LEFT("{0} left on key"),
     TRAY_KEY_LIMIT("key limit {0}"),
+    /** A menu row: the state's mark, then the line. */
+    TRAY_ROW("{0} {1}"),
+    TRAY_MARK_OK("✓"),
+    TRAY_MARK_NO_DATA("○"),
+    TRAY_MARK_STALE("◷"),
+    TRAY_MARK_LOW("⚠"),
+    TRAY_MARK_ERROR("✕"),
+    /** The short tooltip's parts. */
+    TRAY_TIP_ONE_OK("1 account ok"),
+    TRAY_TIP_ALL_OK("{0} accounts ok"),
+    TRAY_TIP_ONE_ATTENTION("1 needs attention"),
+    TRAY_TIP_ATTENTION("{0} need attention"),
+    TRAY_TIP_LOWEST("lowest {0}"),
+    TRAY_TIP_CHECKING("checking {0} accounts"),
 
     // ---- the card's badge
     BADGE_LIVE("Live"),
@@ -197,6 +211,12 @@ public enum Phrase {
 
     RECONCILE_DISAGREE("Balance drops and reported usage disagree by {0} since {1} — another key, a leaked key or untracked usage?"),
 
+    // ---- caveats beside the amounts (card notes; the command line's CLI_CAVEAT), see Caveats
+    CAVEAT_POSTED_LEDGER("Posted ledger: can be higher than the console's figure by this billing cycle's spend that is not posted yet"),
+    CAVEAT_KEY_EXPIRES("This key expires on {0}"),
+    CAVEAT_KEY_EXPIRED("This key expired on {0}"),
+    CLI_CAVEAT("{0} — {1}"),
+
     // ---- notifications ({0} is the account's label)
     ALERT_LOW("{0}: {1} left — below your {2} alert"),
     ALERT_UNAVAILABLE("{0}: the provider says this account cannot make API calls — check billing"),
@@ -206,6 +226,15 @@ public enum Phrase {
     ALERT_ESTIMATE_LOW("{0}: ≈ {1} left by your estimate (your top-up minus the reported spend) — below your {2} alert"),
     ALERT_ESTIMATE_USED_UP("{0}: your estimated balance is used up (your top-up minus the reported spend) — check the console"),
     ALERT_HIDDEN_ESTIMATE_LOW("{0}: estimated balance below your alert"),
+    /** A notification's title, naming the account. */
+    NOTICE_LOW("{0} is low"),
+    NOTICE_USED_UP("{0} is used up"),
+    NOTICE_ESTIMATE_LOW("{0} is low (estimate)"),
+    NOTICE_ESTIMATE_USED_UP("{0}: estimate used up"),
+    NOTICE_KEY_REJECTED("{0}: key rejected"),
+    NOTICE_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
+    /** The one notification for the alerts found by the first checks after start. */
+    NOTICE_SUMMARY("{0} accounts need attention"),
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),

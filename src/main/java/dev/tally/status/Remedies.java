@@ -2,9 +2,9 @@ package dev.tally.status;
 
 import dev.tally.core.FetchError;
 import dev.tally.core.Remedy;
+import dev.tally.provider.AccountField;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@link FetchError}'s message with its {@link Remedy} said the way of one front end: the command line names the
@@ -104,12 +104,12 @@ public final class Remedies {
 
     /** The command-line option for a field id: {@code some_id} → {@code --some-id}. */
     public static String option(String fieldId) {
-        return "--" + fieldId.replace('_', '-');
+        return AccountField.option(fieldId);
     }
 
     /** The value's placeholder in a command for a field id: {@code some_id} → {@code SOME_ID}. */
     public static String placeholder(String fieldId) {
-        return fieldId.replace('-', '_').toUpperCase(Locale.ROOT);
+        return AccountField.placeholder(fieldId);
     }
 
     private static String either(List<String> items) {

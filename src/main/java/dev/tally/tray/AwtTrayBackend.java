@@ -41,6 +41,7 @@ public final class AwtTrayBackend implements TrayBackend {
     private TrayIcon icon;
     private PopupMenu popup;
     private State shownState;
+    private volatile TrayBackend.Click lastClick;
 
     /**
      * @param ui       runs callbacks on the UI thread, e.g. {@code Platform::runLater}; tests may pass
@@ -113,7 +114,17 @@ public final class AwtTrayBackend implements TrayBackend {
         fill(popup, entries);
         TrayIcon created = new TrayIcon(TrayIconRenderer.render(state, iconSize(tray)), tooltip, popup);
         created.setImageAutoSize(true);
-        created.addActionListener(e -> deliver(listener::onIconActivated));
+        created.addActionListener(e -> {
+            TrayBackend.Click at = lastClick;
+            deliver(() -> listener.onIconActivated(at));
+        });
+        // the action event has no position; the mouse event before it has, so the window can open by the icon
+        created.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mousePressed(java.awt.event.MouseEvent e) {
+                lastClick = new TrayBackend.Click(e.getXOnScreen(), e.getYOnScreen());
+            }
+        });
         tray.add(created);
         icon = created;
         shownState = state;
@@ -145,6 +156,12 @@ public final class AwtTrayBackend implements TrayBackend {
                 case TrayMenu.Info info -> {
                     MenuItem item = new MenuItem(info.text());
                     item.setEnabled(false);
+                    menu.add(item);
+                }
+                case TrayMenu.Row row -> {
+                    MenuItem item = new MenuItem(row.text());
+                    String id = row.accountId();
+                    item.addActionListener(e -> deliver(() -> listener.onOpenAccount(id)));
                     menu.add(item);
                 }
                 case TrayMenu.Action action -> {

@@ -29,6 +29,26 @@ public interface TrayBackend {
         default void onIconActivated() {
             onAction(TrayAction.OPEN_WINDOW);
         }
+
+        /**
+         * The icon was activated at {@code at} (screen pixels where the user clicked, as the tray reports it), so the
+         * window can open next to the icon. Calls {@link #onIconActivated()} unless overridden.
+         */
+        default void onIconActivated(Click at) {
+            onIconActivated();
+        }
+
+        /** An account's row in the menu was chosen: open the window at its card. Opens the window unless overridden. */
+        default void onOpenAccount(String accountId) {
+            onAction(TrayAction.OPEN_WINDOW);
+        }
+    }
+
+    /**
+     * Where the icon was clicked, in screen pixels. Trays that do not report a position (or report 0,0) give
+     * {@code null} instead of a click.
+     */
+    record Click(int x, int y) {
     }
 
     /** True when an icon can be shown here. Fast, never throws; the answer does not change afterwards. */

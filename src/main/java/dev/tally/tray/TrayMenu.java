@@ -2,6 +2,7 @@ package dev.tally.tray;
 
 import dev.tally.status.AccountSummary;
 import dev.tally.status.Phrase;
+import dev.tally.status.State;
 import dev.tally.status.Summary;
 
 import java.time.Instant;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tray menu as data, so it can be tested without a tray and drawn by any {@link TrayBackend}: one disabled
- * line per account with its amount and age (tray tooltips are unreliable on Linux, the menu is not), then
+ * The tray menu as data, so it can be tested without a tray and drawn by any {@link TrayBackend}: one clickable
+ * row per account, worst first, with its state mark, amount and age (the glance: tray tooltips are unreliable on
+ * Linux, the menu is not), then
  * Refresh all, Open Tally, Settings…, and Quit. Immutable.
  */
 public final class TrayMenu {
@@ -19,7 +21,19 @@ public final class TrayMenu {
     }
 
     /** One menu entry. */
-    public sealed interface Entry permits Info, Action, Separator {
+    public sealed interface Entry permits Info, Row, Action, Separator {
+    }
+
+    /**
+     * One account: its state mark, label, amounts and age, e.g. {@code ⚠ DeepSeek (work) — ¥3.10 (below ¥5.00) · 2 min
+     * ago}. Clicking it opens the window at that account's card.
+     */
+    public record Row(String accountId, State state, String text) implements Entry {
+        public Row {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(text, "text");
+        }
     }
 
     /** A line that can be read but not clicked. */
@@ -56,8 +70,8 @@ public final class TrayMenu {
         if (summary.accounts().isEmpty()) {
             entries.add(new Info(Phrase.TRAY_NO_ACCOUNTS_MENU.say()));
         }
-        for (AccountSummary line : summary.accounts()) {
-            entries.add(new Info(TrayText.menuLine(line, now, hideAmounts)));
+        for (AccountSummary line : summary.worstFirst()) {
+            entries.add(new Row(line.id(), line.state(), TrayText.rowText(line, now, hideAmounts)));
         }
         entries.add(new Separator());
         // nothing to refresh without accounts

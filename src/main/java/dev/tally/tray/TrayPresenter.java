@@ -50,7 +50,7 @@ public final class TrayPresenter {
 
     /** The view of {@code summary}; {@code now} is the instant it was made for (ages are told from it). */
     public static View present(Summary summary, Instant now, boolean hideAmounts) {
-        return new View(summary.overall(), TrayText.tooltip(summary, now, hideAmounts),
+        return new View(summary.overall(), TrayText.shortTooltip(summary, hideAmounts),
                 TrayMenu.of(summary, now, hideAmounts), summary);
     }
 }

@@ -98,8 +98,78 @@ public final class TrayText {
         return Phrase.TRAY_MENU_LINE.say(line.label(), String.join(" · ", parts));
     }
 
+    /** The longest account label a menu row shows; longer ones end in an ellipsis (the card has the full text). */
+    public static final int ROW_LABEL_MAX = 32;
+
+    /** The mark a menu row starts with, so the state does not depend on an icon the menu may not draw. */
+    public static String mark(State state) {
+        return switch (state) {
+            case OK -> Phrase.TRAY_MARK_OK.say();
+            case NO_DATA -> Phrase.TRAY_MARK_NO_DATA.say();
+            case STALE -> Phrase.TRAY_MARK_STALE.say();
+            case LOW -> Phrase.TRAY_MARK_LOW.say();
+            case ERROR -> Phrase.TRAY_MARK_ERROR.say();
+        };
+    }
+
+    /** {@code text} cut to {@code max} characters, the last one an ellipsis when cut. */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Math.max(0, max - 1)).stripTrailing() + "…";
+    }
+
     /**
-     * The icon's tooltip, e.g.
+     * An account's menu row: its state mark, then {@link #menuLine} with the label cut to {@value #ROW_LABEL_MAX}
+     * characters, e.g. {@code ⚠ DeepSeek (work) — ¥3.10 (below ¥5.00) · 2 min ago}.
+     */
+    public static String rowText(AccountSummary line, Instant now, boolean hideAmounts) {
+        AccountSummary shortLabel = new AccountSummary(line.id(), shorten(line.label(), ROW_LABEL_MAX), line.state(),
+                line.value(), line.threshold(), line.low(), line.problem(), line.problemAt(), line.error());
+        return Phrase.TRAY_ROW.say(mark(line.state()), menuLine(shortLabel, now, hideAmounts));
+    }
+
+    /**
+     * The icon's short tooltip, which never covers the menu and is never cut: {@code Tally — 5 accounts ok},
+     * {@code Tally — 2 need attention · lowest ¥3.10} (the lowest balance among the low accounts, in the currency of
+     * the most urgent one), {@code Tally — checking 3 accounts} before any answer. The accounts themselves are in the
+     * menu.
+     */
+    public static String shortTooltip(Summary summary, boolean hideAmounts) {
+        List<AccountSummary> lines = summary.accounts();
+        if (lines.isEmpty()) {
+            return Phrase.TRAY_TOOLTIP.say(Phrase.TRAY_NO_ACCOUNTS_TOOLTIP.say());
+        }
+        List<AccountSummary> attention = lines.stream()
+                .filter(l -> l.state() == State.LOW || l.state() == State.ERROR || l.state() == State.STALE).toList();
+        if (attention.isEmpty()) {
+            boolean checking = lines.stream().allMatch(l -> l.state() == State.NO_DATA);
+            String what = checking ? Phrase.TRAY_TIP_CHECKING.say(lines.size())
+                    : lines.size() == 1 ? Phrase.TRAY_TIP_ONE_OK.say() : Phrase.TRAY_TIP_ALL_OK.say(lines.size());
+            return Phrase.TRAY_TOOLTIP.say(what);
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(attention.size() == 1 ? Phrase.TRAY_TIP_ONE_ATTENTION.say()
+                : Phrase.TRAY_TIP_ATTENTION.say(attention.size()));
+        Money lowest = null;
+        for (AccountSummary l : summary.worstFirst()) {
+            if (!l.low() || l.value() == null || l.value().balances().isEmpty()) {
+                continue;
+            }
+            Money m = l.value().balances().getFirst().totalMoney();
+            if (lowest == null || (m.currency().equals(lowest.currency()) && m.compareAmount(lowest) < 0)) {
+                lowest = m;
+            }
+        }
+        if (lowest != null) {
+            parts.add(Phrase.TRAY_TIP_LOWEST.say(MoneyText.shown(lowest, hideAmounts)));
+        }
+        return Phrase.TRAY_TOOLTIP.say(String.join(" · ", parts));
+    }
+
+    /**
+     * The icon's long tooltip (every account), e.g.
      * {@code Tally — DeepSeek ¥110.00 · OpenRouter $74.50 · Moonshot: key rejected (3 min ago)}.
      * Accounts that are fine show label and amount; others add what is wrong and how old the information is.
      * At most {@value #TOOLTIP_MAX} characters: when too long, healthy accounts are left out first (from the

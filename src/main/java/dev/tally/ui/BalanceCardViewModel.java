@@ -12,6 +12,7 @@ import dev.tally.poll.Health;
 import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.Ages;
 import dev.tally.status.Estimates;
+import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
 import dev.tally.status.Problem;
@@ -247,6 +248,7 @@ public final class BalanceCardViewModel {
                             SINCE.format(w.reconciliation().since().atZone(zone))));
                 }
             }
+            notes.addAll(Caveats.sentences(value, now));
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));

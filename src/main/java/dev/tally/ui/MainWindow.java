@@ -30,6 +30,7 @@ public final class MainWindow {
     private final Stage stage;
     /** The card shown for each view model; FX thread. */
     private Map<BalanceCardViewModel, BalanceCard> shown = new IdentityHashMap<>();
+    private ScrollPane scroll;
 
     public MainWindow(Stage stage, MainViewModel vm) {
         this.stage = stage;
@@ -53,7 +54,7 @@ public final class MainWindow {
         cards.getStyleClass().add("cards");
         vm.cards().addListener((ListChangeListener<BalanceCardViewModel>) c -> fill(cards, vm));
         fill(cards, vm);
-        ScrollPane scroll = new ScrollPane(cards);
+        scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
 
@@ -97,6 +98,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshAll);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), vm::openSettings);
         stage.setTitle("Tally");
+        AppIcon.applyTo(stage);
         stage.setMinWidth(320);
         stage.setMinHeight(240);
         stage.setScene(scene);
@@ -114,6 +116,24 @@ public final class MainWindow {
         }
         shown = next;
         box.getChildren().setAll(vm.cards().stream().map(next::get).toList());
+    }
+
+    /**
+     * Scrolls the list so the card of {@code accountId} is in view and gives it the focus (the tray menu's account
+     * rows open the window there). Does nothing for an unknown account. FX thread, after the stage is shown.
+     */
+    public void showCard(String accountId) {
+        for (Map.Entry<BalanceCardViewModel, BalanceCard> e : shown.entrySet()) {
+            if (e.getKey().id().equals(accountId)) {
+                BalanceCard card = e.getValue();
+                double content = scroll.getContent().getBoundsInLocal().getHeight();
+                double view = scroll.getViewportBounds().getHeight();
+                double top = card.getBoundsInParent().getMinY();
+                scroll.setVvalue(content <= view ? 0 : Math.clamp(top / (content - view), 0, 1));
+                card.requestFocus();
+                return;
+            }
+        }
     }
 
     public Stage stage() {

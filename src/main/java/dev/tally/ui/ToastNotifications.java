@@ -113,6 +113,7 @@ public final class ToastNotifications implements DesktopNotifications {
             stage.setAlwaysOnTop(true);
             stage.setResizable(false);
             stage.setTitle("Tally notification");
+            AppIcon.applyTo(stage);
             stage.setScene(scene);
             box.setOnMouseClicked(e -> stage.close());
             stage.setOnHidden(e -> open.remove(stage));

@@ -48,7 +48,8 @@ class ThresholdsTest {
         assertEquals(List.of("CNY", "USD"), info("deepseek").balanceCurrencies(null));
         assertEquals(List.of("CNY"), info("moonshot").balanceCurrencies("china"));
         assertEquals(List.of("USD"), info("moonshot").balanceCurrencies("global"));
-        assertEquals(List.of("CNY"), info("siliconflow").balanceCurrencies(null));
+        assertEquals(List.of("USD"), info("siliconflow").balanceCurrencies(null));
+        assertEquals(List.of("CNY"), info("siliconflow").balanceCurrencies("china"));
         assertEquals(List.of("USD"), info("stepfun").balanceCurrencies("global"));
         for (String usd : List.of("openrouter", "novita", "xai")) {
             assertEquals(List.of("USD"), info(usd).balanceCurrencies(null), usd);

@@ -49,10 +49,12 @@ class PackageDependenciesTest {
             Map.entry("tray", Set.of("core", "account", "poll", "status")),
             Map.entry("ui", Set.of("core", "provider", "account", "secret", "history", "poll", "status", "alert",
                     "notify", "autostart", "tray", "estimate")),
+            Map.entry("hooks", Set.of("core", "alert")),
+            Map.entry("metrics", Set.of("core", "provider", "account", "poll", "history")),
             Map.entry("app", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
-                    "engine")),
+                    "engine", "hooks")),
             Map.entry("cli", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
-                    "engine", "app", "estimate")),
+                    "engine", "app", "hooks", "metrics", "estimate")),
             Map.entry("desktop", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "status",
                     "engine", "app", "notify", "autostart", "tray", "ui", "estimate")),
             Map.entry("launcher", Set.of("cli", "desktop")));
@@ -68,6 +70,7 @@ class PackageDependenciesTest {
             Map.entry("java.sql", Set.of("history")),
             Map.entry("org.sqlite", Set.of("history")),
             Map.entry("java.net.http", Set.of("provider")),
+            Map.entry("com.sun.net.httpserver", Set.of("metrics", "launcher")),
             Map.entry("com.github.javakeyring", Set.of("secret")),
             Map.entry("org.freedesktop.", Set.of("secret", "notify", "tray")));
 

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -228,6 +229,18 @@ class FreedesktopNotificationsTest {
         notifier = new FreedesktopNotifications(address, null, Duration.ofSeconds(5));
         assertFalse(notifier.isAvailable());
         notifier.send("Tally", BODY);
+    }
+
+    @Test
+    void theAppIconIsNamedOnlyWhereAPackageInstalledItIntoTheIconTheme() throws Exception {
+        dir = Files.createTempDirectory("tally-icons");
+        Path share = dir.resolve("share");
+        Map<String, String> env = Map.of("XDG_DATA_HOME", dir.resolve("home").toString(), "XDG_DATA_DIRS", share.toString());
+        assertNull(FreedesktopNotifications.themeIcon(env, dir), "no icon file: no icon name the server cannot find");
+        Path svg = share.resolve("icons/hicolor/scalable/apps/tally.svg");
+        Files.createDirectories(svg.getParent());
+        Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        assertEquals("tally", FreedesktopNotifications.themeIcon(env, dir));
     }
 
     @Test

@@ -144,6 +144,27 @@ class MoonshotProviderTest {
     }
 
     @Test
+    void codeZeroWithWellFormedDataAndNoStatusOrScodeIsSuccess() throws Exception {
+        server.fixture(PATH, 200, "moonshot/balance-code-only.json");
+        CurrencyBalance b = harness.fetch().balances().getFirst();
+        assertEquals("49.58894", b.total().toPlainString());
+        assertEquals("46.58893", b.granted().toPlainString());
+        assertEquals("3.00001", b.paid().toPlainString());
+    }
+
+    @Test
+    void codeZeroWithoutStatusStillNeedsItsFields() {
+        server.fixture(PATH, 200, "moonshot/balance-code-only-missing-available.json");
+        FetchError e = harness.fail();
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertTrue(e.message().contains("available_balance"), e.message());
+        server.fixture(PATH, 200, "moonshot/balance-code-only-data-not-object.json");
+        e = harness.fail();
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertTrue(e.message().contains("'data' is not an object"), e.message());
+    }
+
+    @Test
     void statusFalseWithCodeZeroIsStillAnError() {
         server.json(PATH, 200, "{\"code\":0,\"data\":{\"available_balance\":1.0},\"scode\":\"0x0\",\"status\":false}");
         FetchError e = harness.fail();

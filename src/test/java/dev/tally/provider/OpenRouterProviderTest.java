@@ -67,6 +67,41 @@ class OpenRouterProviderTest {
     }
 
     @Test
+    void theDocsExampleWithByokFieldsAndAFarExpiryReadsAsBeforeAndSaysNothingOfTheExpiry() throws Exception {
+        server.fixture(KEY, 200, "openrouter/key.json");
+        BalanceSnapshot s = harness.fetch(null, null, apiOnly());
+        assertEquals("74.5", s.keyLimit().remaining().toPlainString());
+        assertEquals(List.of(new dev.tally.core.Caveat.KeyExpires(java.time.Instant.parse("2027-12-31T23:59:59Z"))),
+                s.caveats());
+        assertEquals(List.of(), dev.tally.status.Caveats.sentences(s, ProviderHarness.NOW), "a year away is not soon");
+    }
+
+    @Test
+    void aKeyThatExpiresSoonIsToldWithTheDate() throws Exception {
+        server.fixture(KEY, 200, "openrouter/key-expires-soon.json");
+        BalanceSnapshot s = harness.fetch(null, null, apiOnly());
+        assertEquals("74.5", s.keyLimit().remaining().toPlainString(), "BYOK fields change nothing of the limit");
+        assertEquals(List.of("This key expires on 2026-11-25 12:00 UTC"),
+                dev.tally.status.Caveats.sentences(s, ProviderHarness.NOW));
+        assertTrue(dev.tally.status.CommandLineText.describe(s).endsWith(" — This key expires on 2026-11-25 12:00 UTC"),
+                dev.tally.status.CommandLineText.describe(s));
+        assertEquals(List.of("This key expired on 2026-11-25 12:00 UTC"),
+                dev.tally.status.Caveats.sentences(s, java.time.Instant.parse("2026-11-26T00:00:00Z")));
+    }
+
+    @Test
+    void anExpiryThatIsNotADateIsABadResponseNamingTheField() {
+        server.fixture(KEY, 200, "openrouter/key-bad-expiry.json");
+        FetchError e = harness.fail(null, null, apiOnly());
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertTrue(e.message().contains("expires_at"), e.message());
+        server.fixture(KEY, 200, "openrouter/key-expiry-number.json");
+        e = harness.fail(null, null, apiOnly());
+        assertEquals(AccountStatus.BAD_RESPONSE, e.status());
+        assertTrue(e.message().contains("'expires_at' is not a date (got number)"), e.message());
+    }
+
+    @Test
     void ordinaryKeyDocsExampleGivesTheKeysLimitAndNoBalance() throws Exception {
         server.fixture(KEY, 200, "openrouter/key.json");
         BalanceSnapshot s = harness.fetch(null, null, apiOnly());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,12 +37,12 @@ class SiliconFlowProviderTest {
     }
 
     @Test
-    void docsExampleOnDefaultChinaRegionIsAssumedCnyWithGiftAndPaidParts() throws Exception {
+    void docsExampleOnDefaultGlobalRegionIsAssumedUsdWithGiftAndPaidParts() throws Exception {
         server.fixture(PATH, 200, "siliconflow/user-info.json");
         BalanceSnapshot s = harness.fetch();
         assertEquals(1, s.balances().size());
         CurrencyBalance b = s.balances().getFirst();
-        assertEquals("CNY", b.currency());
+        assertEquals("USD", b.currency());
         assertTrue(b.currencyAssumed());
         assertEquals("88.88", b.total().toPlainString());
         assertEquals("0.88", b.granted().toPlainString());
@@ -64,12 +65,52 @@ class SiliconFlowProviderTest {
     }
 
     @Test
-    void chinaIsTheDefaultAndGlobalIsSelectable() {
-        assertEquals(Region.CHINA, SiliconFlowProvider.INFO.defaultRegion().id());
-        assertEquals("https://api.siliconflow.cn", SiliconFlowProvider.INFO.defaultRegion().origin().toString());
-        assertEquals("https://api.siliconflow.com",
-                SiliconFlowProvider.INFO.region(Region.GLOBAL).orElseThrow().origin().toString());
-        assertEquals(List.of(Region.CHINA, Region.GLOBAL), SiliconFlowProvider.INFO.selectableRegions());
+    void globalIsTheDefaultSinceTheChinaEndpointWasRetiredAndChinaIsStillSelectable() {
+        assertEquals(Region.GLOBAL, SiliconFlowProvider.INFO.defaultRegion().id());
+        assertEquals("https://api.siliconflow.com", SiliconFlowProvider.INFO.defaultRegion().origin().toString());
+        assertEquals("https://api.siliconflow.cn",
+                SiliconFlowProvider.INFO.region(Region.CHINA).orElseThrow().origin().toString());
+        assertEquals(List.of(Region.GLOBAL, Region.CHINA), SiliconFlowProvider.INFO.selectableRegions());
+        assertEquals(List.of("USD"), SiliconFlowProvider.INFO.balanceCurrencies(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {410, 404})
+    void theChinaSitesRetiredEndpointSaysSoWithTheDateAndWhereToLookNotBadKey(int status) {
+        server.json(PATH, status, "{\"code\":" + status + ",\"message\":\"Gone\",\"data\":null}");
+        FetchError e = harness.fail(Region.CHINA, null, key());
+        assertEquals(AccountStatus.UNSUPPORTED, e.status(), e.toString());
+        assertTrue(e.message().contains("SiliconFlow retired the balance API of its China site"), e.message());
+        assertTrue(e.message().contains("2026-08-14"), e.message());
+        assertTrue(e.message().contains("the console at cloud.siliconflow.cn shows the balance"), e.message());
+        assertEquals(dev.tally.core.Remedy.NONE, e.remedy());
+        // what the command line prints: the whole sentence, no "key rejected", no "provider error"
+        String line = dev.tally.status.CommandLineText.describe(e);
+        assertFalse(line.contains("key rejected") || line.contains("provider error"), line);
+        assertTrue(line.startsWith("SiliconFlow retired"), line);
+    }
+
+    @Test
+    void anExistingChinaAccountWorksOnTheInternationalHostOnceSwitched() throws Exception {
+        server.json(PATH, 410, "{\"code\":410,\"message\":\"Gone\",\"data\":null}");
+        assertEquals(AccountStatus.UNSUPPORTED, harness.fail(Region.CHINA, null, key()).status());
+        server.fixture(PATH, 200, "siliconflow/user-info.json");
+        CurrencyBalance b = harness.fetch(Region.GLOBAL, null, key()).balances().getFirst();
+        assertEquals("USD", b.currency());
+        assertEquals("88.88", b.total().toPlainString());
+    }
+
+    @Test
+    void aKeyRejectedByTheInternationalHostNamesTheChinaSiteAndTheRegion() {
+        server.fixture(PATH, 401, "siliconflow/error-401.json");
+        FetchError e = harness.fail();
+        assertEquals(AccountStatus.AUTH_FAILED, e.status());
+        assertTrue(e.message().contains("not of the China site"), e.message());
+        assertInstanceOf(dev.tally.core.Remedy.CheckRegion.class, e.remedy());
+        // on the China host a 401 stays a plain rejected key
+        FetchError china = harness.fail(Region.CHINA, null, key());
+        assertEquals(AccountStatus.AUTH_FAILED, china.status());
+        assertFalse(china.message().contains("China site"), china.message());
     }
 
     @Test

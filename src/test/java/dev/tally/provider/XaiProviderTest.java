@@ -56,6 +56,16 @@ class XaiProviderTest {
     }
 
     @Test
+    void theBalanceSaysItIsThePostedLedgerWhereverItIsShown() throws Exception {
+        server.fixture(PATH, 200, "xai/balance.json");
+        BalanceSnapshot s = harness.fetch(null, TEAM, KEYS);
+        assertEquals(java.util.List.of(new dev.tally.core.Caveat.PostedLedger()), s.caveats());
+        String line = dev.tally.status.CommandLineText.describe(s);
+        assertTrue(line.startsWith("10.00 USD — Posted ledger: can be higher than the console's figure by this billing"
+                + " cycle's spend that is not posted yet"), line);
+    }
+
+    @Test
     void sendsManagementKeyAsBearerToTheTeamsPrepaidBalance() throws Exception {
         server.fixture(PATH, 200, "xai/balance.json");
         harness.fetch(null, TEAM, KEYS);

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Slow
 class SlowKeychainTest {
     private static final Duration WAIT = Duration.ofSeconds(2);
-    private static final KeyringSecretStore.Waits SHORT = new KeyringSecretStore.Waits(WAIT, WAIT,
+    private static final KeychainWaits SHORT = new KeychainWaits(WAIT, WAIT,
             KeyringSecretStore.UNLOCK_TIMEOUT, Duration.ofSeconds(1));
     private static final String KEY = "sk-slow-CANARY-" + Long.toHexString(System.nanoTime());
     private static final ProviderCatalog CATALOG = ProviderCatalog.standard();

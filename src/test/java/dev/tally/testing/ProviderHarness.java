@@ -46,22 +46,28 @@ public final class ProviderHarness {
     }
 
     public BalanceSnapshot fetch(String region, String teamId, Map<String, String> keys) throws FetchException {
-        return fetch(region, teamId, keys, null);
+        return fetchWith(region, teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId),
+                keys);
     }
 
     /** Fetch with the canary key, asking for the spend since {@code spendSince} (a known top-up). */
     public BalanceSnapshot fetchSince(Instant spendSince) throws FetchException {
-        return fetch(null, null, Map.of(provider.info().keySlots().getFirst().name(), CANARY), spendSince);
+        return fetch(Map.of(), Map.of(provider.info().keySlots().getFirst().name(), CANARY), spendSince, null);
     }
 
-    private BalanceSnapshot fetch(String region, String teamId, Map<String, String> keys, Instant spendSince)
+    /** Fetch with the given provider-declared account fields (field id to value) and keys (slot to key). */
+    public BalanceSnapshot fetchWith(String region, Map<String, String> fields, Map<String, String> keys)
+            throws FetchException {
+        return fetch(fields, keys, null, region);
+    }
+
+    private BalanceSnapshot fetch(Map<String, String> fields, Map<String, String> keys, Instant spendSince,
+                                  String region)
             throws FetchException {
         Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
         keys.forEach((slot, key) -> secrets.put(slot, Secret.of(key)));
         FetchContext ctx = new FetchContext(provider.info(),
-                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(),
-                        teamId == null ? Map.of() : Map.of(dev.tally.provider.XaiProvider.TEAM_ID.id(), teamId),
-                        null, spendSince),
+                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(), fields, null, spendSince),
                 Credentials.of(secrets), http, clock);
         return provider.fetch(ctx);
     }

@@ -1,5 +1,6 @@
 package dev.tally.tray;
 
+import dev.tally.status.State;
 import dev.tally.status.Summary;
 import dev.tally.core.FetchError;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TrayMenuTest {
 
     @Test
-    void oneDisabledLinePerAccountThenTheActions() {
+    void oneClickableRowPerAccountWorstFirstThenTheActions() {
         Summary s = Summary.of(List.of(
                 ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00")),
                 failed(moonshot(), null, new FetchError.AuthFailed("rejected"), minutesAgo(3))), NOW);
         assertEquals(List.of(
-                new TrayMenu.Info("DeepSeek (work) — ¥110.00 · 3 min ago"),
-                new TrayMenu.Info("Moonshot — key rejected · 3 min ago"),
+                new TrayMenu.Row("moonshot", State.ERROR, "✕ Moonshot — key rejected · 3 min ago"),
+                new TrayMenu.Row("deepseek-work", State.OK, "✓ DeepSeek (work) — ¥110.00 · 3 min ago"),
                 new TrayMenu.Separator(),
                 new TrayMenu.Action("Refresh all", TrayAction.REFRESH_ALL),
                 new TrayMenu.Action("Open Tally", TrayAction.OPEN_WINDOW),
@@ -40,5 +41,14 @@ class TrayMenuTest {
         assertEquals(TrayMenu.Action.of(TrayAction.SETTINGS), menu.get(4));
         assertEquals(new TrayMenu.Action("Refresh all", TrayAction.REFRESH_ALL, false), menu.get(2),
                 "nothing to refresh: greyed");
+    }
+
+    @Test
+    void longLabelsEndInAnEllipsisInTheMenu() {
+        Summary s = Summary.of(List.of(ok(TrayFixtures.target("x", "deepseek",
+                "DeepSeek (the research team's shared account)", null),
+                balance("deepseek", minutesAgo(3), "CNY", "110.00"))), NOW);
+        TrayMenu.Row row = (TrayMenu.Row) TrayMenu.of(s, NOW, false).getFirst();
+        assertEquals("✓ DeepSeek (the research team's s… — ¥110.00 · 3 min ago", row.text());
     }
 }

@@ -30,9 +30,10 @@ class TrayPresenterTest {
         TrayPresenter.View v = TrayPresenter.present(states, NOW, false);
         assertEquals(State.ERROR, v.icon());
         assertEquals(v.summary().overall(), v.icon());
-        assertEquals("Tally — DeepSeek ¥110.00 · Moonshot: key rejected (3 min ago)", v.tooltip());
-        assertEquals(new TrayMenu.Info("Moonshot — key rejected · 3 min ago"), v.menu().get(1));
-        assertEquals(TrayText.tooltip(v.summary(), NOW, false), v.tooltip());
+        assertEquals("Tally — 1 needs attention", v.tooltip(), "short: the accounts are in the menu");
+        assertEquals(new TrayMenu.Row("moonshot", State.ERROR, "✕ Moonshot — key rejected · 3 min ago"),
+                v.menu().getFirst(), "worst first");
+        assertEquals(TrayText.shortTooltip(v.summary(), false), v.tooltip());
         assertEquals(TrayMenu.of(v.summary(), NOW, false), v.menu());
     }
 
@@ -40,8 +41,8 @@ class TrayPresenterTest {
     void hiddenAmountsHideThemInTooltipAndMenuAlike() {
         TrayPresenter.View v = TrayPresenter.present(Summary.of(
                 List.of(ok(deepseek(), balance("deepseek", minutesAgo(3), "CNY", "110.00"))), NOW), NOW, true);
-        assertEquals("Tally — DeepSeek •••", v.tooltip());
-        assertEquals(new TrayMenu.Info("DeepSeek — ••• · 3 min ago"), v.menu().getFirst());
+        assertEquals("Tally — 1 account ok", v.tooltip());
+        assertEquals(new TrayMenu.Row("deepseek", State.OK, "✓ DeepSeek — ••• · 3 min ago"), v.menu().getFirst());
     }
 
     @Test

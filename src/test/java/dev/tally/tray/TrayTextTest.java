@@ -106,6 +106,9 @@ class TrayTextTest {
             if (e instanceof TrayMenu.Info(String text)) {
                 assertFalse(text.matches(".*\\d+\\.\\d\\d.*"), "an amount leaked: " + text);
             }
+            if (e instanceof TrayMenu.Row row) {
+                assertFalse(row.text().matches(".*\\d+\\.\\d\\d.*"), "an amount leaked: " + row.text());
+            }
         }
     }
 
@@ -137,5 +140,17 @@ class TrayTextTest {
                 null, null);
         assertEquals("DeepSeek — ¥110.00, $2.00 · 1 min ago", line(ok(deepseek(), two), false),
                 "currencies are listed apart, never summed");
+    }
+
+    @Test
+    void theShortTooltipCountsWhatNeedsAttentionAndNamesTheLowestBalance() {
+        AccountState low = ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "3.10"));
+        assertEquals("Tally — 2 need attention · lowest ¥3.10",
+                TrayText.shortTooltip(summary(DEEPSEEK, low, MOONSHOT_REJECTED), false));
+        assertEquals("Tally — 2 need attention · lowest •••",
+                TrayText.shortTooltip(summary(DEEPSEEK, low, MOONSHOT_REJECTED), true));
+        assertEquals("Tally — 1 account ok", TrayText.shortTooltip(summary(DEEPSEEK), false));
+        assertEquals("Tally — 2 accounts ok", TrayText.shortTooltip(summary(DEEPSEEK, OPENROUTER), false));
+        assertEquals("Tally — no accounts yet", TrayText.shortTooltip(summary(), false));
     }
 }

@@ -114,6 +114,8 @@ class MainWindowFxTest {
         server.fixture("/user/balance", 200, "deepseek/balance.json");
         robot.clickOn("Refresh all");
         waitFor(robot, "¥110.00");
+        // the amount arrives with the poll, the badge when the refresh has finished: a moment later on a busy machine
+        waitFor(robot, "Live");
         String shown = texts(robot);
         assertTrue(shown.contains("DeepSeek (work)"), shown);
         assertTrue(shown.contains("paid ¥100.00 · granted ¥10.00"), shown);

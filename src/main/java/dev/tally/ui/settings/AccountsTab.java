@@ -1,5 +1,6 @@
 package dev.tally.ui.settings;
 
+import dev.tally.ui.AppIcon;
 import atlantafx.base.theme.Tweaks;
 import dev.tally.ui.settings.AccountFormViewModel.Mode;
 import dev.tally.ui.settings.AccountListViewModel.AccountRow;
@@ -131,6 +132,7 @@ final class AccountsTab {
         ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, form.keys().removeDetail(), remove, ButtonType.CANCEL);
         a.initOwner(owner.get());
+        AppIcon.applyTo(a);
         a.setHeaderText("Remove " + r.label() + "?");
         if (a.showAndWait().orElse(ButtonType.CANCEL) == remove) {
             vm.list().remove(id);

@@ -43,9 +43,9 @@ public final class KeychainViewModel {
         state.set(st);
     }
 
-    /** "locked", "unavailable", … for messages. */
+    /** "locked", "unavailable", "not answering", … for messages. */
     static String state(StoreStatus st) {
-        return st.state().name().toLowerCase(Locale.ROOT);
+        return st.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private String describe() {

@@ -3,6 +3,7 @@ package dev.tally.ui.settings;
 import dev.tally.ui.settings.AccountFormViewModel.ProviderChoice;
 import dev.tally.ui.settings.AccountListViewModel.AccountRow;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -11,6 +12,11 @@ import java.util.function.Function;
 
 /** The settings window's list cells: accounts, combo-box buttons with a prompt, providers. FX thread only. */
 final class SettingsCells {
+    /** A combo box showing its prompt: nothing chosen yet. */
+    static final PseudoClass PROMPT = PseudoClass.getPseudoClass("prompt");
+    /** A provider whose balance cannot be checked. */
+    static final PseudoClass UNSUPPORTED = PseudoClass.getPseudoClass("unsupported");
+
     private SettingsCells() {
     }
 
@@ -49,13 +55,11 @@ final class SettingsCells {
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setGraphic(null);
-            getStyleClass().remove("settings-prompt");
-            if (empty || item == null) {
-                setText(prompt);
-                getStyleClass().add("settings-prompt");
-            } else {
-                setText(text.apply(item));
-            }
+            // a pseudo-class, not a style class: changing style classes in updateItem re-styles the cell before its
+            // list's looked-up colours are there (AtlantaFX's "-color-cell-fg" warnings)
+            boolean none = empty || item == null;
+            pseudoClassStateChanged(PROMPT, none);
+            setText(none ? prompt : text.apply(item));
         }
     }
 
@@ -64,7 +68,7 @@ final class SettingsCells {
         @Override
         protected void updateItem(ProviderChoice item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("settings-provider-unsupported");
+            pseudoClassStateChanged(UNSUPPORTED, false);
             setTooltip(null);
             if (empty || item == null) {
                 setText(null);
@@ -88,7 +92,7 @@ final class SettingsCells {
             setText(null);
             setGraphic(new VBox(2, name, reason));
             setDisable(true);
-            getStyleClass().add("settings-provider-unsupported");
+            pseudoClassStateChanged(UNSUPPORTED, true);
             setTooltip(new Tooltip(item.reason()));
             setAccessibleText(item.name() + ", not supported: " + item.reason());
         }

@@ -1,6 +1,7 @@
 package dev.tally.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.tally.ui.AppIcon;
 import dev.tally.ui.settings.SettingsViewModel.StatusKind;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -49,6 +50,7 @@ public final class SettingsDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle("Tally — Settings");
+        AppIcon.applyTo(stage);
         stage.setMinWidth(460);
         stage.setMinHeight(480);
 
@@ -152,6 +154,7 @@ public final class SettingsDialog {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, what,
                 new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         a.initOwner(stage);
+        AppIcon.applyTo(a);
         a.setHeaderText("Discard your changes?");
         return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }

@@ -122,7 +122,17 @@ class SettingsDialogTest {
     void unsupportedProvidersAreGreyedWithTheirReason(FxRobot robot) {
         waitUntil(() -> !vm.loadingProperty().get());
         robot.clickOn("#settings-provider");
-        ListCell<?> groq = robot.lookup(".settings-provider-unsupported").<ListCell<?>>queryAll().stream()
+        // the list is longer than the popup: bring Groq into view, so its cell exists
+        javafx.scene.control.ListView<?> list = robot.lookup(".list-view").<javafx.scene.control.ListView<?>>queryAll()
+                .stream().filter(l -> l.getScene() != dialog.stage().getScene()).findFirst().orElseThrow();
+        int groqAt = 0;
+        while (groqAt < list.getItems().size()
+                && !((AccountFormViewModel.ProviderChoice) list.getItems().get(groqAt)).name().equals("Groq")) {
+            groqAt++;
+        }
+        int index = groqAt;
+        robot.interact(() -> list.scrollTo(index));
+        ListCell<?> groq = robot.lookup(".list-cell:unsupported").<ListCell<?>>queryAll().stream()
                 .filter(c -> c.getAccessibleText() != null && c.getAccessibleText().startsWith("Groq")).findFirst().orElseThrow();
         assertTrue(groq.isDisabled(), "cannot be picked");
         assertTrue(groq.getAccessibleText().contains("Groq has no API for balance"), groq.getAccessibleText());

@@ -311,6 +311,21 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void editingAnAccountWhoseKeyComesFromACommandKeepsTheCommand() {
+        fx = new SettingsFixture(home);
+        List<String> op = List.of("op", "read", "op://Private/DeepSeek/credential");
+        fx.accounts.save(List.of(new Account("deepseek", ProviderId.of("deepseek"), "DeepSeek", null, null, null, null, 5,
+                java.util.Map.of("api", op))));
+        vm = fx.viewModel(keychain, Runnable::run, Runnable::run);
+        vm.load("deepseek");
+        vm.form().intervalProperty().set("10");
+        vm.save();
+        Account saved = fx.accounts.load().accounts().getFirst();
+        assertEquals(10, saved.intervalMinutes());
+        assertEquals(java.util.Map.of("api", op), saved.keyCommands(), "the password-manager command is still used");
+    }
+
+    @Test
     void savedMoonshotAccountKeepsRegionAndRegionCurrencyThreshold() throws Exception {
         open();
         vm.form().chooseProvider(choice("moonshot"));

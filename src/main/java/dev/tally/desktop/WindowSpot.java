@@ -1,0 +1,45 @@
+package dev.tally.desktop;
+
+/**
+ * Where the window goes: next to the tray icon that was clicked, and always inside the screen's work area (the
+ * screen minus its panels), also when a remembered place came from a larger screen. Plain arithmetic in screen
+ * pixels, so it is tested without a toolkit. Stateless.
+ */
+final class WindowSpot {
+    /** The gap between the click and the window's edge. */
+    static final double GAP = 8;
+
+    private WindowSpot() {
+    }
+
+    /** A rectangle in screen pixels. */
+    record Area(double x, double y, double width, double height) {
+    }
+
+    /** A window's place and size. */
+    record Spot(double x, double y, double width, double height) {
+    }
+
+    static Area area(double x, double y, double width, double height) {
+        return new Area(x, y, width, height);
+    }
+
+    /**
+     * The window beside a click at {@code (cx, cy)}: centred on it horizontally; below it when the click is in the
+     * top half of the work area (a top panel), else above it (a bottom panel); then kept inside {@code work}.
+     */
+    static Spot nearClick(double cx, double cy, double width, double height, Area work) {
+        double x = cx - width / 2;
+        double y = cy < work.y() + work.height() / 2 ? cy + GAP : cy - height - GAP;
+        return clamp(x, y, width, height, work);
+    }
+
+    /** {@code (x, y, width, height)} moved (and if larger, shrunk) so the whole window is inside {@code work}. */
+    static Spot clamp(double x, double y, double width, double height, Area work) {
+        double w = Math.min(width, work.width());
+        double h = Math.min(height, work.height());
+        double nx = Math.clamp(x, work.x(), work.x() + work.width() - w);
+        double ny = Math.clamp(y, work.y(), work.y() + work.height() - h);
+        return new Spot(nx, ny, w, h);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tally.hooks;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code hooks.json} in the config folder: the alert hooks, in the order they were added, versioned and written
+ * atomically (temp file, fsync, rename). A file that cannot be read is left untouched and reported in one line;
+ * there are then no hooks and the store is read-only until it is fixed or removed. Blocking file I/O; read again on
+ * every event, so hooks added or removed while Tally runs take effect at once. Thread-safe within one process.
+ */
+public final class HookStore {
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "hooks.json";
+    /** Files larger than this are not read. */
+    static final long MAX_SIZE = 1024 * 1024;
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Path file;
+
+    /** What loading found: the hooks, a one-line warning if something was wrong, whether saving is allowed. */
+    public record Loaded(List<Hook> hooks, Optional<String> warning, boolean writable) {
+        public Loaded {
+            hooks = List.copyOf(hooks);
+        }
+    }
+
+    public HookStore(Path configDir) {
+        this.file = configDir.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the file; never throws for a bad one (see {@link Loaded#warning()}). */
+    public synchronized Loaded load() {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_SIZE) {
+                return bad("it is larger than 1 MB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(List.of(), Optional.empty(), true);
+        } catch (IOException e) {
+            return bad("it cannot be read: " + e.getMessage());
+        }
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || !root.isObject() || !root.path("version").canConvertToInt()) {
+                return bad("it is not a Tally hooks file");
+            }
+            if (root.get("version").asInt() > VERSION) {
+                return new Loaded(List.of(), Optional.of(file + " was written by a newer Tally; its hooks are not run"
+                        + " — upgrade Tally"), false);
+            }
+            List<Hook> hooks = new ArrayList<>();
+            for (JsonNode h : root.path("hooks")) {
+                List<String> command = new ArrayList<>();
+                for (JsonNode a : h.path("command")) {
+                    if (!a.isTextual()) {
+                        return bad("a hook argument is not text");
+                    }
+                    command.add(a.asText());
+                }
+                String event = h.path("event").asText("");
+                Optional<String> problem = Hook.problem(event, command);
+                if (problem.isPresent()) {
+                    return bad(problem.get());
+                }
+                hooks.add(new Hook(event, command));
+            }
+            return new Loaded(hooks, Optional.empty(), true);
+        } catch (IOException e) {
+            return bad("it is not valid JSON");
+        }
+    }
+
+    private Loaded bad(String why) {
+        return new Loaded(List.of(), Optional.of(file + " could not be used (" + why + "); no hooks run until it is "
+                + "fixed or removed"), false);
+    }
+
+    /**
+     * Replaces the file with these hooks.
+     *
+     * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
+     */
+    public synchronized void save(List<Hook> hooks) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        ArrayNode list = root.putArray("hooks");
+        for (Hook h : hooks) {
+            ObjectNode n = list.addObject();
+            n.put("event", h.event());
+            ArrayNode c = n.putArray("command");
+            h.command().forEach(c::add);
+        }
+        try {
+            writeAtomically(MAPPER.writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeAtomically(byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(FILE_NAME + ".tmp-" + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,659 @@
+package dev.tally.tray;
+
+import dev.tally.status.Phrase;
+import dev.tally.status.State;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.messages.DBusSignal;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tray as a StatusNotifierItem on the session D-Bus, the way KDE Plasma, GNOME (with the AppIndicator
+ * extension), XFCE, Cinnamon, MATE, LXQt, waybar and other panels show tray icons on X11 and Wayland alike: the panel
+ * draws the icon and a native {@code com.canonical.dbusmenu} menu, themed and sized by the desktop.
+ *
+ * <p>Exports {@code org.kde.StatusNotifierItem} at {@value SniBus#ITEM_PATH} and the menu at
+ * {@value SniBus#MENU_PATH} under a name of its own, and registers that name with {@code org.kde.StatusNotifierWatcher};
+ * when the watcher's name gets a new owner (the panel restarted), it registers again. Icon images come from
+ * {@link TrayIconRenderer} (off-screen Java2D, no AWT toolkit), at {@link #ICON_SIZES}.
+ *
+ * <p>Threads: all outgoing D-Bus work (connecting, registering, signals) runs on one daemon thread named
+ * {@code tally-sni}; public methods return at once from any thread. Calls from the panel arrive on dbus-java's
+ * threads and read an immutable snapshot; listener callbacks and the {@link #show} result are handed to the injected
+ * UI executor. Nothing here throws for bus failures: they are logged.
+ */
+public final class SniTrayBackend implements TrayBackend {
+    private static final System.Logger LOG = System.getLogger(SniTrayBackend.class.getName());
+    /** The icon sizes offered to the panel, which picks the one that fits. */
+    public static final List<Integer> ICON_SIZES = List.of(16, 22, 24, 32, 48, 64);
+    /** The item's {@code Id}. */
+    public static final String ID = "tally";
+    public static final String TITLE = "Tally";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final String address;
+    private final Executor ui;
+    private final Listener listener;
+    private final Duration timeout;
+    private final String busName;
+    private final ExecutorService worker;
+    private final Object supportLock = new Object();
+    private volatile Boolean supported;
+    private volatile boolean showing;
+    /** What the panel reads; replaced whole on every change. */
+    private volatile Shown shown = new Shown(State.NO_DATA, TITLE, List.of(), 0);
+
+    // on the worker thread only
+    private DBusConnection connection;
+    private AutoCloseable ownerWatch;
+    private final Map<State, List<SniBus.Pixmap>> pixmaps = new EnumMap<>(State.class);
+
+    /** One consistent picture of the item: icon, tooltip, menu and its layout revision. */
+    private record Shown(State state, String tooltip, List<TrayMenu.Entry> menu, int revision) {
+    }
+
+    /**
+     * @param busAddress the session bus address ({@code DBUS_SESSION_BUS_ADDRESS}), or {@code null}: then never
+     *                   supported
+     * @param ui         runs callbacks on the UI thread; tests may pass {@code Runnable::run}
+     * @param listener   receives activation and menu choices on {@code ui}
+     * @param timeout    the most {@link #isSupported()} waits for the bus
+     */
+    public SniTrayBackend(String busAddress, Executor ui, Listener listener, Duration timeout) {
+        this.address = busAddress == null || busAddress.isBlank() ? null : busAddress;
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.busName = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-"
+                + INSTANCES.incrementAndGet();
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tally-sni");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * {@code DBUS_SESSION_BUS_ADDRESS} (its first address), else {@code unix:path=$XDG_RUNTIME_DIR/bus} when that
+     * socket exists, else {@code null}.
+     */
+    public static String sessionAddress(Map<String, String> env) {
+        String a = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (a != null && !a.isBlank()) {
+            return a.split(";", 2)[0];
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank()) {
+            Path bus = Path.of(runtime, "bus");
+            if (Files.exists(bus)) {
+                return "unix:path=" + bus;
+            }
+        }
+        return null;
+    }
+
+    /** The well-known name the item is exported under, e.g. {@code org.kde.StatusNotifierItem-4242-1}. */
+    public String busName() {
+        return busName;
+    }
+
+    /**
+     * True when a StatusNotifierWatcher owns its name on the session bus now. Asked once (waiting at most the
+     * timeout), then cached; never throws.
+     */
+    @Override
+    public boolean isSupported() {
+        Boolean s = supported;
+        if (s != null) {
+            return s;
+        }
+        synchronized (supportLock) {
+            if (supported == null) {
+                supported = probe();
+            }
+            return supported;
+        }
+    }
+
+    private boolean probe() {
+        if (address == null) {
+            return false;
+        }
+        Future<Boolean> f = worker.submit(() -> watcherPresent(connect()));
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            LOG.log(System.Logger.Level.WARNING, "session D-Bus did not answer within {0} ms", timeout.toMillis());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(System.Logger.Level.INFO, "no StatusNotifierItem tray: {0}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "StatusNotifierItem check not run: {0}", e.toString());
+        }
+        return false;
+    }
+
+    /** Worker thread. */
+    private DBusConnection connect() throws DBusException {
+        if (connection == null || !connection.isConnected()) {
+            connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        }
+        return connection;
+    }
+
+    private static boolean watcherPresent(DBusConnection c) throws DBusException {
+        DBus bus = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        return bus.NameHasOwner(SniBus.WATCHER);
+    }
+
+    @Override
+    public CompletionStage<Boolean> show(State state, String tooltip, List<TrayMenu.Entry> menu) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        if (!isSupported()) {
+            deliver(() -> result.complete(false));
+            return result;
+        }
+        List<TrayMenu.Entry> entries = List.copyOf(menu);
+        try {
+            worker.execute(() -> {
+                boolean ok;
+                try {
+                    if (!showing) {
+                        publish(state, tooltip, entries, false);
+                        export();
+                        register();
+                        showing = true;
+                    } else {
+                        publish(state, tooltip, entries, true);
+                    }
+                    ok = true;
+                } catch (DBusException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not add the StatusNotifierItem: " + e);
+                    ok = false;
+                }
+                boolean outcome = ok;
+                deliver(() -> result.complete(outcome));
+            });
+        } catch (RuntimeException e) {
+            deliver(() -> result.complete(false));
+        }
+        return result;
+    }
+
+    /** Worker thread: exports item and menu under our own name and follows the watcher's owner. */
+    private void export() throws DBusException {
+        DBusConnection c = connect();
+        c.requestBusName(busName);
+        c.exportObject(SniBus.ITEM_PATH, new ItemObject());
+        c.exportObject(SniBus.MENU_PATH, new MenuObject());
+        ownerWatch = c.addSigHandler(DBus.NameOwnerChanged.class, signal -> {
+            if (SniBus.WATCHER.equals(signal.name) && signal.newOwner != null && !signal.newOwner.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "the StatusNotifierWatcher is back; registering again");
+                runOnWorker(this::registerQuietly);
+            }
+        });
+    }
+
+    /** Worker thread. */
+    private void register() throws DBusException {
+        SniBus.Watcher watcher = connection.getRemoteObject(SniBus.WATCHER, SniBus.WATCHER_PATH, SniBus.Watcher.class);
+        watcher.RegisterStatusNotifierItem(busName);
+    }
+
+    private void registerQuietly() {
+        if (!showing) {
+            return;
+        }
+        try {
+            register();
+        } catch (DBusException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not register with the StatusNotifierWatcher: " + e);
+        }
+    }
+
+    @Override
+    public void update(State state, String tooltip, List<TrayMenu.Entry> menu) {
+        if (!Boolean.TRUE.equals(supported)) {
+            return;
+        }
+        List<TrayMenu.Entry> entries = List.copyOf(menu);
+        runOnWorker(() -> {
+            if (showing) {
+                publish(state, tooltip, entries, true);
+            }
+        });
+    }
+
+    /** Worker thread: takes the new picture and tells the panel what changed. */
+    private void publish(State state, String tooltip, List<TrayMenu.Entry> menu, boolean signal) {
+        Shown before = shown;
+        boolean menuChanged = !before.menu().equals(menu);
+        Shown now = new Shown(state, tooltip, menu, menuChanged ? before.revision() + 1 : before.revision());
+        shown = now;
+        if (!signal) {
+            return;
+        }
+        if (before.state() != state) {
+            send(() -> new SniBus.Item.NewIcon(SniBus.ITEM_PATH));
+            send(() -> new SniBus.Item.NewAttentionIcon(SniBus.ITEM_PATH));
+            if (!status(before.state()).equals(status(state))) {
+                send(() -> new SniBus.Item.NewStatus(SniBus.ITEM_PATH, status(state)));
+            }
+        }
+        if (!before.tooltip().equals(tooltip)) {
+            send(() -> new SniBus.Item.NewToolTip(SniBus.ITEM_PATH));
+        }
+        if (menuChanged) {
+            send(() -> new SniBus.Menu.LayoutUpdated(SniBus.MENU_PATH, new UInt32(now.revision()), 0));
+        }
+    }
+
+    private interface SignalMaker {
+        DBusSignal make() throws DBusException;
+    }
+
+    private void send(SignalMaker signal) {
+        try {
+            if (connection != null) {
+                connection.sendMessage(signal.make());
+            }
+        } catch (DBusException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell the panel about a change: " + e);
+        }
+    }
+
+    /** {@code NeedsAttention} when an account is low or failing, else {@code Active}. */
+    static String status(State state) {
+        return state == State.LOW || state == State.ERROR ? "NeedsAttention" : "Active";
+    }
+
+    @Override
+    public void remove() {
+        runOnWorker(() -> {
+            showing = false;
+            if (connection == null) {
+                return;
+            }
+            try {
+                if (ownerWatch != null) {
+                    ownerWatch.close();
+                }
+                connection.unExportObject(SniBus.ITEM_PATH);
+                connection.unExportObject(SniBus.MENU_PATH);
+                connection.releaseBusName(busName);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.INFO, "while removing the StatusNotifierItem: " + e);
+            }
+            try {
+                connection.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "while closing the tray's D-Bus connection: " + e);
+            }
+            connection = null;
+            ownerWatch = null;
+        });
+    }
+
+    @Override
+    public boolean isShowing() {
+        return showing;
+    }
+
+    private void runOnWorker(Runnable r) {
+        try {
+            worker.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "tray work failed", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "tray work not queued: " + e);
+        }
+    }
+
+    private void deliver(Runnable r) {
+        try {
+            ui.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "tray callback failed", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not hand a tray event to the UI thread", e);
+        }
+    }
+
+    /** The icon of {@code state} at every size in {@link #ICON_SIZES}, ARGB32 in network byte order. */
+    static List<SniBus.Pixmap> pixmaps(State state) {
+        List<SniBus.Pixmap> out = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            BufferedImage img = TrayIconRenderer.render(state, size);
+            byte[] data = new byte[size * size * 4];
+            int i = 0;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    int argb = img.getRGB(x, y);
+                    data[i++] = (byte) (argb >>> 24);
+                    data[i++] = (byte) (argb >>> 16);
+                    data[i++] = (byte) (argb >>> 8);
+                    data[i++] = (byte) argb;
+                }
+            }
+            out.add(new SniBus.Pixmap(size, size, data));
+        }
+        return List.copyOf(out);
+    }
+
+    private List<SniBus.Pixmap> pixmapsCached(State state) {
+        synchronized (pixmaps) {
+            return pixmaps.computeIfAbsent(state, SniTrayBackend::pixmaps);
+        }
+    }
+
+    private static Variant<?> pixmapVariant(List<SniBus.Pixmap> images) {
+        return new Variant<>(images, "a(iiay)");
+    }
+
+    /** The item's properties now, by D-Bus name. */
+    Map<String, Variant<?>> itemProperties() {
+        Shown s = shown;
+        List<SniBus.Pixmap> icon = pixmapsCached(s.state());
+        Map<String, Variant<?>> p = new LinkedHashMap<>();
+        p.put("Category", new Variant<>("ApplicationStatus"));
+        p.put("Id", new Variant<>(ID));
+        p.put("Title", new Variant<>(TITLE));
+        p.put("Status", new Variant<>(status(s.state())));
+        p.put("WindowId", new Variant<>(0));
+        p.put("IconName", new Variant<>(""));
+        p.put("IconPixmap", pixmapVariant(icon));
+        p.put("OverlayIconName", new Variant<>(""));
+        p.put("OverlayIconPixmap", pixmapVariant(List.of()));
+        p.put("AttentionIconName", new Variant<>(""));
+        p.put("AttentionIconPixmap", pixmapVariant(icon));
+        p.put("AttentionMovieName", new Variant<>(""));
+        p.put("IconThemePath", new Variant<>(""));
+        p.put("ToolTip", new Variant<>(new SniBus.ToolTip("", List.of(), TITLE, toolTipText(s.tooltip())),
+                "(sa(iiay)ss)"));
+        p.put("ItemIsMenu", new Variant<>(false));
+        p.put("Menu", new Variant<>(new DBusPath(SniBus.MENU_PATH)));
+        return p;
+    }
+
+    /** The tooltip's text under its title: panels show the title ({@value #TITLE}) already, so not twice. */
+    static String toolTipText(String tooltip) {
+        String prefix = Phrase.TRAY_TOOLTIP.say("");
+        return tooltip.startsWith(prefix) ? tooltip.substring(prefix.length()) : tooltip;
+    }
+
+    /** The menu's own properties (protocol version 3). */
+    static Map<String, Variant<?>> menuProperties() {
+        Map<String, Variant<?>> p = new LinkedHashMap<>();
+        p.put("Version", new Variant<>(new UInt32(3)));
+        p.put("TextDirection", new Variant<>("ltr"));
+        p.put("Status", new Variant<>("normal"));
+        p.put("IconThemePath", new Variant<>(List.of(), "as"));
+        return p;
+    }
+
+    /** A menu label as dbusmenu reads it: an underscore marks a mnemonic, so a real one is doubled. */
+    static String label(String text) {
+        return text.replace("_", "__");
+    }
+
+    /** The properties of menu item {@code id} (1-based index into the menu; 0 is the root). */
+    static Map<String, Variant<?>> entryProperties(TrayMenu.Entry e) {
+        Map<String, Variant<?>> p = new LinkedHashMap<>();
+        switch (e) {
+            case TrayMenu.Info info -> {
+                p.put("label", new Variant<>(label(info.text())));
+                p.put("enabled", new Variant<>(false));
+            }
+            case TrayMenu.Row row -> {
+                p.put("label", new Variant<>(label(row.text())));
+                p.put("enabled", new Variant<>(true));
+            }
+            case TrayMenu.Action action -> {
+                p.put("label", new Variant<>(label(action.text())));
+                p.put("enabled", new Variant<>(action.enabled()));
+            }
+            case TrayMenu.Separator separator -> p.put("type", new Variant<>("separator"));
+        }
+        p.put("visible", new Variant<>(true));
+        return p;
+    }
+
+    private static Map<String, Variant<?>> only(Map<String, Variant<?>> all, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return all;
+        }
+        Map<String, Variant<?>> out = new LinkedHashMap<>();
+        for (String n : names) {
+            if (all.containsKey(n)) {
+                out.put(n, all.get(n));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Variant<?>> rootProperties() {
+        Map<String, Variant<?>> p = new LinkedHashMap<>();
+        p.put("children-display", new Variant<>("submenu"));
+        return p;
+    }
+
+    /** The layout tree of {@code menu}: the root (id 0) and one child per entry (ids 1…n). */
+    static SniBus.Layout layout(List<TrayMenu.Entry> menu, int parentId, int depth, List<String> names) {
+        if (parentId != 0) {
+            if (parentId < 1 || parentId > menu.size()) {
+                throw new DBusExecutionException("no menu item " + parentId);
+            }
+            return new SniBus.Layout(parentId, only(entryProperties(menu.get(parentId - 1)), names), List.of());
+        }
+        List<Variant<?>> children = new ArrayList<>();
+        if (depth != 0) {
+            for (int i = 0; i < menu.size(); i++) {
+                SniBus.Layout child = new SniBus.Layout(i + 1, only(entryProperties(menu.get(i)), names), List.of());
+                children.add(new Variant<>(child, SniBus.Layout.SIGNATURE));
+            }
+        }
+        return new SniBus.Layout(0, only(rootProperties(), names), children);
+    }
+
+    /** A click on menu item {@code id} of {@code menu}, handed to the listener. Any thread. */
+    private void clicked(List<TrayMenu.Entry> menu, int id) {
+        if (id < 1 || id > menu.size()) {
+            return;
+        }
+        switch (menu.get(id - 1)) {
+            case TrayMenu.Row row -> deliver(() -> listener.onOpenAccount(row.accountId()));
+            case TrayMenu.Action action when action.enabled() -> deliver(() -> listener.onAction(action.action()));
+            default -> {
+                // info lines and separators do nothing
+            }
+        }
+    }
+
+    /** The exported item. Its methods run on dbus-java's threads. */
+    private final class ItemObject implements SniBus.Item, Properties {
+        @Override
+        public void Activate(int x, int y) {
+            Click at = x == 0 && y == 0 ? null : new Click(x, y);
+            deliver(() -> listener.onIconActivated(at));
+        }
+
+        @Override
+        public void SecondaryActivate(int x, int y) {
+            Activate(x, y);
+        }
+
+        @Override
+        public void ContextMenu(int x, int y) {
+            // only asked of items whose panel cannot show the menu itself: the window has the same commands
+            Activate(x, y);
+        }
+
+        @Override
+        public void Scroll(int delta, String orientation) {
+            // nothing to scroll
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A> A Get(String iface, String name) {
+            Variant<?> v = itemProperties().get(name);
+            if (v == null) {
+                throw new DBusExecutionException("no property " + name);
+            }
+            return (A) v;
+        }
+
+        @Override
+        public <A> void Set(String iface, String name, A value) {
+            throw new DBusExecutionException("the item's properties are read-only");
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String iface) {
+            return itemProperties();
+        }
+
+        @Override
+        public String getObjectPath() {
+            return SniBus.ITEM_PATH;
+        }
+    }
+
+    /** The exported menu. Its methods run on dbus-java's threads. */
+    private final class MenuObject implements SniBus.Menu, Properties {
+        @Override
+        public SniBus.Reply<UInt32, SniBus.Layout> GetLayout(int parentId, int recursionDepth, List<String> propertyNames) {
+            Shown s = shown;
+            return new SniBus.Reply<>(new UInt32(s.revision()), layout(s.menu(), parentId, recursionDepth,
+                    propertyNames));
+        }
+
+        @Override
+        public List<SniBus.ItemProperties> GetGroupProperties(List<Integer> ids, List<String> propertyNames) {
+            List<TrayMenu.Entry> menu = shown.menu();
+            List<SniBus.ItemProperties> out = new ArrayList<>();
+            List<Integer> wanted = ids == null || ids.isEmpty() ? allIds(menu) : ids;
+            for (int id : wanted) {
+                if (id == 0) {
+                    out.add(new SniBus.ItemProperties(0, only(rootProperties(), propertyNames)));
+                } else if (id >= 1 && id <= menu.size()) {
+                    out.add(new SniBus.ItemProperties(id, only(entryProperties(menu.get(id - 1)), propertyNames)));
+                }
+            }
+            return out;
+        }
+
+        private static List<Integer> allIds(List<TrayMenu.Entry> menu) {
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i <= menu.size(); i++) {
+                ids.add(i);
+            }
+            return ids;
+        }
+
+        @Override
+        public Variant<?> GetProperty(int id, String name) {
+            List<TrayMenu.Entry> menu = shown.menu();
+            Map<String, Variant<?>> p = id == 0 ? rootProperties()
+                    : id >= 1 && id <= menu.size() ? entryProperties(menu.get(id - 1)) : Map.of();
+            Variant<?> v = p.get(name);
+            if (v == null) {
+                throw new DBusExecutionException("no property " + name + " on menu item " + id);
+            }
+            return v;
+        }
+
+        @Override
+        public void Event(int id, String eventId, Variant<?> data, UInt32 timestamp) {
+            if ("clicked".equals(eventId)) {
+                clicked(shown.menu(), id);
+            }
+        }
+
+        @Override
+        public List<Integer> EventGroup(List<SniBus.MenuEvent> events) {
+            List<Integer> missing = new ArrayList<>();
+            int size = shown.menu().size();
+            for (SniBus.MenuEvent e : events) {
+                if (e.id < 0 || e.id > size) {
+                    missing.add(e.id);
+                } else {
+                    Event(e.id, e.eventId, e.data, e.timestamp);
+                }
+            }
+            return missing;
+        }
+
+        @Override
+        public boolean AboutToShow(int id) {
+            return false;
+        }
+
+        @Override
+        public SniBus.Reply<List<Integer>, List<Integer>> AboutToShowGroup(List<Integer> ids) {
+            return new SniBus.Reply<>(List.of(), List.of());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A> A Get(String iface, String name) {
+            Variant<?> v = menuProperties().get(name);
+            if (v == null) {
+                throw new DBusExecutionException("no property " + name);
+            }
+            return (A) v;
+        }
+
+        @Override
+        public <A> void Set(String iface, String name, A value) {
+            throw new DBusExecutionException("the menu's properties are read-only");
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String iface) {
+            return menuProperties();
+        }
+
+        @Override
+        public String getObjectPath() {
+            return SniBus.MENU_PATH;
+        }
+    }
+}

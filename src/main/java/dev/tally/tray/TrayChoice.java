@@ -1,0 +1,68 @@
+package dev.tally.tray;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Which tray this desktop gets, chosen once at start: on Linux and other Unix a StatusNotifierItem when a
+ * StatusNotifierWatcher owns its name on the session bus (KDE Plasma, GNOME with AppIndicator, XFCE, waybar…, on
+ * X11 and Wayland), else the AWT tray (XEmbed), else none; Windows and macOS always use the AWT tray.
+ * {@code TALLY_TRAY=sni|awt|off} forces one. The SNI check waits at most {@link #PROBE} for the bus. With SNI,
+ * {@code java.awt.headless} is set (unless already set) so the off-screen icon drawing starts no AWT toolkit.
+ */
+public final class TrayChoice {
+    /** The most the SNI check waits for the session bus. */
+    public static final Duration PROBE = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(TrayChoice.class.getName());
+
+    private TrayChoice() {
+    }
+
+    /** What {@code TALLY_TRAY} asks for. */
+    public enum Wanted { AUTO, SNI, AWT, OFF }
+
+    /** {@code TALLY_TRAY} read leniently: unknown values mean {@link Wanted#AUTO}. */
+    public static Wanted wanted(Map<String, String> env) {
+        String v = env.getOrDefault("TALLY_TRAY", "").strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "sni" -> Wanted.SNI;
+            case "awt" -> Wanted.AWT;
+            case "off", "none" -> Wanted.OFF;
+            default -> Wanted.AUTO;
+        };
+    }
+
+    /**
+     * The tray for this desktop; {@link NoTray} when there is none (check {@link TrayBackend#isSupported()}). May
+     * ask the session bus (at most {@link #PROBE}): call it off the UI thread.
+     */
+    public static TrayBackend choose(String osName, Map<String, String> env, Executor ui,
+                                     TrayBackend.Listener listener) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        boolean unix = !os.contains("win") && !os.contains("mac");
+        Wanted wanted = wanted(env);
+        if (wanted == Wanted.OFF) {
+            return new NoTray();
+        }
+        if (unix && wanted != Wanted.AWT) {
+            SniTrayBackend sni = new SniTrayBackend(SniTrayBackend.sessionAddress(env), ui, listener, PROBE);
+            if (sni.isSupported()) {
+                LOG.log(System.Logger.Level.INFO, "tray: StatusNotifierItem");
+                // the icon images are drawn off-screen: no AWT toolkit, no display connection for them
+                if (System.getProperty("java.awt.headless") == null) {
+                    System.setProperty("java.awt.headless", "true");
+                }
+                return sni;
+            }
+            if (wanted == Wanted.SNI) {
+                LOG.log(System.Logger.Level.WARNING, "TALLY_TRAY=sni, but no StatusNotifierWatcher is on the session bus");
+                return new NoTray();
+            }
+        }
+        AwtTrayBackend awt = new AwtTrayBackend(ui, listener);
+        LOG.log(System.Logger.Level.INFO, awt.isSupported() ? "tray: AWT" : "tray: none");
+        return awt.isSupported() ? awt : new NoTray();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tally.desktop;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The window opens by the icon and never hangs off the work area. */
+class WindowSpotTest {
+    /** A 1920×1080 screen with a 32 px panel at the top. */
+    private static final WindowSpot.Area TOP_PANEL = WindowSpot.area(0, 32, 1920, 1048);
+    /** A 1366×768 screen with a 40 px panel at the bottom. */
+    private static final WindowSpot.Area BOTTOM_PANEL = WindowSpot.area(0, 0, 1366, 728);
+
+    @Test
+    void aClickOnATopPanelOpensTheWindowBelowTheIconInsideTheScreen() {
+        WindowSpot.Spot s = WindowSpot.nearClick(1900, 16, 380, 560, TOP_PANEL);
+        assertEquals(new WindowSpot.Spot(1920 - 380, 32, 380, 560), s, "right edge and below the panel");
+    }
+
+    @Test
+    void aClickOnABottomPanelOpensTheWindowAboveTheIcon() {
+        WindowSpot.Spot s = WindowSpot.nearClick(700, 750, 380, 560, BOTTOM_PANEL);
+        assertEquals(new WindowSpot.Spot(510, 728 - 560, 380, 560), s);
+    }
+
+    @Test
+    void aPlaceRememberedOnALargerScreenIsPulledBackAndShrunk() {
+        WindowSpot.Spot s = WindowSpot.clamp(2400, 900, 500, 900, BOTTOM_PANEL);
+        assertEquals(new WindowSpot.Spot(1366 - 500, 0, 500, 728), s, "all of it, buttons included, is on screen");
+    }
+}
