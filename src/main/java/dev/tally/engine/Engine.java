@@ -2,6 +2,7 @@ package dev.tally.engine;
 
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
+import dev.tally.alert.Alert;
 import dev.tally.alert.AlertRules;
 import dev.tally.alert.Notifier;
 import dev.tally.alert.RaisedListener;

@@ -39,6 +39,11 @@ public record AccountSummary(String id, String label, State state, BalanceSnapsh
         Objects.requireNonNull(state, "state");
     }
 
+    /** This summary under another label (e.g. one cut short for a menu row); everything else as it is. */
+    public AccountSummary withLabel(String newLabel) {
+        return new AccountSummary(id, newLabel, state, value, threshold, low, problem, problemAt, error, estimate);
+    }
+
     /** When the shown value was fetched, or {@code null} when there is none. */
     public Instant valueAt() {
         return value == null ? null : value.fetchedAt();

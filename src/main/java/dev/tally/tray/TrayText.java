@@ -125,8 +125,7 @@ public final class TrayText {
      * characters, e.g. {@code ⚠ DeepSeek (work) — ¥3.10 (below ¥5.00) · 2 min ago}.
      */
     public static String rowText(AccountSummary line, Instant now, boolean hideAmounts) {
-        AccountSummary shortLabel = new AccountSummary(line.id(), shorten(line.label(), ROW_LABEL_MAX), line.state(),
-                line.value(), line.threshold(), line.low(), line.problem(), line.problemAt(), line.error());
+        AccountSummary shortLabel = line.withLabel(shorten(line.label(), ROW_LABEL_MAX));
         return Phrase.TRAY_ROW.say(mark(line.state()), menuLine(shortLabel, now, hideAmounts));
     }
 
