@@ -77,4 +77,21 @@ class KnownTopUpStoreTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TopUps.parseWhen("2026-12-24", FIXED))
                 .getMessage().contains("future"));
     }
+
+    @Test
+    void keyCommandsAndTopUpsBothSurviveTheFileAndEachOthersEdits() {
+        AccountStore store = new AccountStore(dir, FIXED);
+        KnownTopUp nov = new KnownTopUp(Money.of("120.00", "USD"), Instant.parse("2026-11-30T00:00:00Z"));
+        List<String> command = List.of("pass", "show", "openai/admin");
+        Account a = new Account("openai", ProviderId.of("openai"), "OpenAI", null, null, null, null, 5)
+                .withKeyCommand("admin", command).withTopUp(nov).withLabel("OpenAI (work)");
+        store.update(list -> List.of(a));
+
+        Account loaded = store.load().accounts().getFirst();
+        assertEquals(java.util.Map.of("admin", command), loaded.keyCommands(), "the key command is read back");
+        assertEquals(List.of(nov), loaded.topUps(), "and so is the top-up");
+        assertEquals(List.of(nov), loaded.withKeyCommand("admin", null).topUps(), "a key-command edit keeps top-ups");
+        assertEquals(java.util.Map.of("admin", command), loaded.withoutTopUps().keyCommands(),
+                "forgetting top-ups keeps the key command");
+    }
 }
