@@ -1,9 +1,11 @@
 package dev.tally.account;
 
+import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +28,18 @@ import java.util.regex.Pattern;
  * @param keyCommands     key slot name ({@code api}, {@code management}, …) to the command that prints that key
  *                        (program and arguments, run without a shell); not secret, the key it prints is. Empty
  *                        (never {@code null}) when every key comes from the keychain or the environment
+ * @param topUps          what the person said they had after top-ups, oldest first (at most {@value #MAX_TOP_UPS}, one
+ *                        per instant); the newest is the basis of the estimated balance ({@link #topUp()}), the older
+ *                        ones are kept as a record
  */
 public record Account(String id, ProviderId provider, String label, String region, URI baseUrl,
                       Map<String, String> fields, Money threshold, int intervalMinutes,
-                      Map<String, List<String>> keyCommands) {
+                      Map<String, List<String>> keyCommands, List<KnownTopUp> topUps) {
     public static final int DEFAULT_INTERVAL = 5;
     public static final int MIN_INTERVAL = 1;
     public static final int MAX_INTERVAL = 24 * 60;
+    /** Top-ups kept per account; older ones beyond this are dropped. */
+    public static final int MAX_TOP_UPS = 50;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     /** Control characters (newline, tab, …), Unicode line breaks and bidi overrides: they break one-line outputs. */
@@ -80,12 +87,27 @@ public record Account(String id, ProviderId provider, String label, String regio
             });
         }
         keyCommands = Collections.unmodifiableMap(commands);
+        TreeMap<java.time.Instant, KnownTopUp> byTime = new TreeMap<>();
+        if (topUps != null) {
+            for (KnownTopUp t : topUps) {
+                byTime.put(Objects.requireNonNull(t, "top-up").at(), t);
+            }
+        }
+        List<KnownTopUp> sorted = new ArrayList<>(byTime.values());
+        topUps = List.copyOf(sorted.subList(Math.max(0, sorted.size() - MAX_TOP_UPS), sorted.size()));
     }
 
     /** An account whose keys all come from the keychain or the environment. */
     public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
                    Map<String, String> fields, Money threshold, int intervalMinutes) {
-        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of());
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of(), List.of());
+    }
+
+    /** An account without known top-ups. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes,
+                   Map<String, List<String>> keyCommands) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, List.of());
     }
 
     /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
@@ -110,7 +132,33 @@ public record Account(String id, ProviderId provider, String label, String regio
         } else {
             next.put(slot, argv);
         }
-        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next);
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, next, topUps);
+    }
+
+    /** An account without key commands, with the given known top-ups. */
+    public Account(String id, ProviderId provider, String label, String region, URI baseUrl,
+                   Map<String, String> fields, Money threshold, int intervalMinutes, List<KnownTopUp> topUps) {
+        this(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, Map.of(), topUps);
+    }
+
+    /** The newest known top-up (the basis of the estimated balance), or {@code null} when none was given. */
+    public KnownTopUp topUp() {
+        return topUps.isEmpty() ? null : topUps.getLast();
+    }
+
+    /**
+     * This account with {@code t} recorded: it becomes the basis of the estimate when it is the newest; an older one
+     * is only kept as a record. A top-up at the same instant as a recorded one replaces it.
+     */
+    public Account withTopUp(KnownTopUp t) {
+        List<KnownTopUp> next = new ArrayList<>(topUps);
+        next.add(Objects.requireNonNull(t, "top-up"));
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, next);
+    }
+
+    /** This account without any known top-up (no estimate any more). */
+    public Account withoutTopUps() {
+        return new Account(id, provider, label, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, List.of());
     }
 
     /** The value of the field {@code fieldId} (e.g. {@code team_id}), or {@code null} when it is not set. */
@@ -133,7 +181,7 @@ public record Account(String id, ProviderId provider, String label, String regio
     }
 
     public Account withLabel(String newLabel) {
-        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, keyCommands);
+        return new Account(id, provider, newLabel, region, baseUrl, fields, threshold, intervalMinutes, keyCommands, topUps);
     }
 
     /** A slug made from the provider and label: {@code deepseek} + "Work" → {@code deepseek-work}. */

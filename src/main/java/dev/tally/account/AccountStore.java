@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 import dev.tally.core.UntrustedText;
@@ -30,6 +31,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -226,7 +228,33 @@ public final class AccountStore {
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
         return new Account(id, ProviderId.of(provider), label, text(n, "region"),
-                baseUrl, fields(n, id), threshold, minutes, keyCommands(n, id));
+                baseUrl, fields(n, id), threshold, minutes, keyCommands(n, id), topUps(n, id));
+    }
+
+    /** {@code "topUps": [{"amount": "120.00", "currency": "USD", "at": "2026-11-30T00:00:00Z"}]}; absent in older files. */
+    private static List<KnownTopUp> topUps(JsonNode n, String id) throws BadFile {
+        JsonNode list = n.get("topUps");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new BadFile("account '" + id + "' has top-ups that are not a list");
+        }
+        List<KnownTopUp> out = new ArrayList<>();
+        for (JsonNode t : list) {
+            String amount = text(t, "amount");
+            String currency = text(t, "currency");
+            String at = text(t, "at");
+            if (amount == null || currency == null || at == null) {
+                throw new BadFile("account '" + id + "' has a top-up without amount, currency or time");
+            }
+            try {
+                out.add(new KnownTopUp(new Money(new BigDecimal(amount), currency), Instant.parse(at)));
+            } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+                throw new BadFile("account '" + id + "' has a top-up whose amount or time cannot be read");
+            }
+        }
+        return out;
     }
 
     /** {@code "fields": {"team_id": "…"}}, and the keys of {@link #LEGACY_FIELDS} where {@code "fields"} lacks them. */
@@ -357,6 +385,16 @@ public final class AccountStore {
         if (!a.keyCommands().isEmpty()) {
             ObjectNode c = n.putObject("keyCommands");
             a.keyCommands().forEach((slot, argv) -> argv.forEach(c.putArray(slot)::add));
+        }
+        if (!a.topUps().isEmpty()) {
+            // written only when there is one, so files without top-ups stay as earlier versions wrote them
+            ArrayNode topUps = n.putArray("topUps");
+            for (KnownTopUp t : a.topUps()) {
+                ObjectNode tn = topUps.addObject();
+                tn.put("amount", t.amount().plain());
+                tn.put("currency", t.amount().currency());
+                tn.put("at", t.at().toString());
+            }
         }
     }
 

@@ -68,6 +68,26 @@ public final class Thresholds {
     }
 
     /**
+     * Parses an alert level on an estimated balance (a provider that reports spend only, with a known top-up): an
+     * amount in the top-up's currency, which is the default.
+     *
+     * @throws IllegalArgumentException with a message saying what to type
+     */
+    public static Money parseForEstimate(String text, String topUpCurrency) {
+        Matcher m = FORM.matcher(text == null ? "" : text);
+        if (!m.matches() || m.group(1) != null && m.group(3) != null) {
+            throw new IllegalArgumentException("threshold '" + text + "' is not an amount; write e.g. 5, 5.00 USD or $5");
+        }
+        String code = m.group(1) != null ? m.group(1) : m.group(3);
+        code = code == null ? topUpCurrency : SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
+        if (!code.equals(topUpCurrency)) {
+            throw new IllegalArgumentException("the alert is on your estimated balance, which is in " + topUpCurrency
+                    + " like your top-up; write e.g. '" + m.group(2) + " " + topUpCurrency + "'");
+        }
+        return new Money(new BigDecimal(m.group(2)), code);
+    }
+
+    /**
      * Why the provider can have no low-balance alert (it reports spend only, no balance), or empty when it can.
      */
     public static Optional<String> unavailableReason(ProviderInfo info) {

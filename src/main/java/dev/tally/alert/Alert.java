@@ -38,10 +38,48 @@ public sealed interface Alert {
     default String hiddenText() {
         return switch (this) {
             case LowBalance l -> Phrase.ALERT_HIDDEN_LOW.say(label());
+            case EstimateLow l -> Phrase.ALERT_HIDDEN_ESTIMATE_LOW.say(label());
+            case EstimateUsedUp u -> Phrase.ALERT_ESTIMATE_USED_UP.say(label());
             case Exhausted e -> Phrase.ALERT_HIDDEN_USED_UP.say(label());
             case KeyRejected k -> k.lacksPermission() ? Phrase.ALERT_HIDDEN_KEY_LACKS_PERMISSION.say(label())
                     : Phrase.ALERT_HIDDEN_KEY_REJECTED.say(label());
         };
+    }
+
+    /**
+     * The estimated balance (the person's known top-up minus the provider-reported spend) went below the threshold.
+     * Says it is an estimate.
+     */
+    record EstimateLow(String account, String label, Money estimate, Money threshold) implements Alert {
+        public EstimateLow {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(threshold, "threshold");
+        }
+
+        @Override
+        public String text() {
+            return Phrase.ALERT_ESTIMATE_LOW.say(label, MoneyText.format(estimate), MoneyText.format(threshold));
+        }
+
+        @Override
+        public String displayText() {
+            return Phrase.ALERT_ESTIMATE_LOW.say(label, MoneyText.display(estimate), MoneyText.display(threshold));
+        }
+    }
+
+    /** The estimated balance reached zero or below: the console has the real answer. Says it is an estimate. */
+    record EstimateUsedUp(String account, String label) implements Alert {
+        public EstimateUsedUp {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+        }
+
+        @Override
+        public String text() {
+            return Phrase.ALERT_ESTIMATE_USED_UP.say(label);
+        }
     }
 
     /** A successful poll showed the balance in the threshold's currency below the threshold. */

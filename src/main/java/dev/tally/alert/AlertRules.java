@@ -56,6 +56,8 @@ public final class AlertRules {
     static final String LOW_BALANCE = "low_balance";
     static final String EXHAUSTED = "exhausted";
     static final String KEY_REJECTED = "key_rejected";
+    static final String ESTIMATE_LOW = "estimate_low";
+    static final String ESTIMATE_USED_UP = "estimate_used_up";
     static final String FETCH_FAILED = "fetch_failed";
     /** Failures in a row before {@code fetch_failed} is said. */
     public static final int DEFAULT_FAILURE_STREAK = 3;
@@ -200,6 +202,55 @@ public final class AlertRules {
             }
         } else if (amount.compareTo(rearmLevel(threshold.amount())) > 0) {
             clear(accountId, LOW_BALANCE);
+        }
+        return alerts;
+    }
+
+    /**
+     * Evaluates an estimated balance (a known top-up minus the provider-reported spend, for providers that report no
+     * balance) after a successful poll, with the same once-per-crossing rules as a balance, under marks of its own:
+     * below the threshold alerts once ({@link Alert.EstimateLow}) and re-arms above threshold + band; zero or below
+     * alerts once ({@link Alert.EstimateUsedUp}) until the estimate is above zero again (a new top-up). An estimate in
+     * another currency than the threshold decides nothing about the threshold.
+     *
+     * @param threshold the account's alert level, or {@code null}
+     * @param estimate  the estimated balance
+     * @param at        when the spend behind it was fetched
+     * @return the alerts to announce now, possibly empty; never {@code null}
+     */
+    public synchronized List<Alert> onEstimate(String accountId, String label, Money threshold, Money estimate,
+                                               java.time.Instant at) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(estimate, "estimate");
+        Objects.requireNonNull(at, "at");
+        List<Alert> alerts = new ArrayList<>();
+        boolean usedUpNow = false;
+        if (estimate.amount().signum() <= 0) {
+            if (marks.find(accountId, ESTIMATE_USED_UP).isEmpty()) {
+                marks.put(new AlertMark(accountId, ESTIMATE_USED_UP, estimate.currency(), estimate.amount(), at));
+                alerts.add(new Alert.EstimateUsedUp(accountId, label));
+                usedUpNow = true;
+            }
+        } else {
+            clear(accountId, ESTIMATE_USED_UP);
+        }
+        if (threshold == null) {
+            clear(accountId, ESTIMATE_LOW);
+            return alerts;
+        }
+        if (!threshold.currency().equals(estimate.currency())) {
+            return alerts;
+        }
+        if (estimate.amount().compareTo(threshold.amount()) < 0) {
+            if (marks.find(accountId, ESTIMATE_LOW).isEmpty()) {
+                marks.put(new AlertMark(accountId, ESTIMATE_LOW, estimate.currency(), estimate.amount(), at));
+                if (!usedUpNow) {
+                    alerts.add(new Alert.EstimateLow(accountId, label, estimate, threshold));
+                }
+            }
+        } else if (estimate.amount().compareTo(rearmLevel(threshold.amount())) > 0) {
+            clear(accountId, ESTIMATE_LOW);
         }
         return alerts;
     }

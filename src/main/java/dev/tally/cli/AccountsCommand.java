@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.account.Thresholds;
+import dev.tally.account.TopUps;
 import dev.tally.app.AppContext;
 import dev.tally.core.Money;
 import dev.tally.provider.AccountField;
@@ -263,6 +264,7 @@ public final class AccountsCommand implements Callable<Integer> {
                     root.io().out().println(a.id() + "  " + a.label() + "  [" + a.provider()
                             + (a.region() == null ? "" : ", " + a.region()) + "]  key: " + source
                             + (a.threshold() == null ? "" : "  alert below " + a.threshold())
+                            + (a.topUp() == null ? "" : "  top-up " + a.topUp().amount() + " at " + a.topUp().at())
                             + "  every " + a.intervalMinutes() + " min");
                 }
             }
@@ -306,9 +308,28 @@ public final class AccountsCommand implements Callable<Integer> {
         @Option(names = "--no-threshold", description = "Turn the low-balance alert off.")
         boolean noThreshold;
 
+        @Option(names = "--topup", paramLabel = "AMOUNT", description = {
+                "What you had right after your last top-up, from the provider's console, e.g. '120 USD'.",
+                "Tally then shows an estimated balance: this minus the spend the provider reports since."})
+        String topUp;
+
+        @Option(names = "--topup-date", paramLabel = "DATE", description = {
+                "When that was: 2026-11-30 (the whole UTC day counts) or 2026-11-30T18:00Z; default now.",
+                "Spend is reported in whole UTC days, so a top-up during a day counts from the next day."})
+        String topUpDate;
+
+        @Option(names = "--no-topup", description = "Forget the known top-ups (no estimated balance).")
+        boolean noTopUp;
+
         @Override
         public Integer call() {
             TallyCommand root = parent.root;
+            if (topUp != null && noTopUp) {
+                throw new Cli.UsageError("--topup and --no-topup contradict each other; give only one");
+            }
+            if (topUpDate != null && topUp == null) {
+                throw new Cli.UsageError("--topup-date needs --topup (what you had after that top-up)");
+            }
             if (baseUrl != null && noBaseUrl) {
                 throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
             }
@@ -329,7 +350,13 @@ public final class AccountsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
-            Money t = noThreshold ? null : threshold != null ? checkedThreshold(threshold, info, r) : a.threshold();
+            dev.tally.core.KnownTopUp newTopUp = topUp == null ? null : checkedTopUp(ctx.clock());
+            dev.tally.core.KnownTopUp basis = noTopUp ? null : newTopUp != null
+                    && (a.topUp() == null || !newTopUp.at().isBefore(a.topUp().at())) ? newTopUp : a.topUp();
+            Money t = noThreshold ? null : threshold == null ? a.threshold()
+                    // a provider without a balance can still alert on the estimate from a known top-up
+                    : !info.reportsBalance() && basis != null ? checkedEstimateThreshold(threshold, basis)
+                    : checkedThreshold(threshold, info, r);
             List<String> reported = info.balanceCurrencies(r);
             if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
                 String implied = String.join(" or ", reported);
@@ -341,8 +368,30 @@ public final class AccountsCommand implements Callable<Integer> {
             fields.putAll(checkedFields(info));
             int minutes = checkedInterval(interval, a.intervalMinutes());
             String l = checkedLabel(info, label, a.label(), existing, a.id());
-            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.keyCommands());
-            return existing.stream().map(x -> x.id().equals(a.id()) ? edited : x).toList();
+            Account edited = new Account(a.id(), a.provider(), l, r, url, fields, t, minutes, a.keyCommands(), a.topUps());
+            if (noTopUp) {
+                edited = edited.withoutTopUps();
+            } else if (newTopUp != null) {
+                edited = edited.withTopUp(newTopUp);
+            }
+            Account done = edited;
+            return existing.stream().map(x -> x.id().equals(a.id()) ? done : x).toList();
+        }
+
+        private static Money checkedEstimateThreshold(String value, dev.tally.core.KnownTopUp basis) {
+            try {
+                return Thresholds.parseForEstimate(value, basis.amount().currency());
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--threshold: " + e.getMessage());
+            }
+        }
+
+        private dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {
+            try {
+                return TopUps.parse(topUp, topUpDate, clock);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--topup: " + e.getMessage());
+            }
         }
     }
 

@@ -11,7 +11,9 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.poll.FetchOutcome;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.CommandLineText;
+import dev.tally.status.Estimates;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,6 +49,44 @@ public final class BalanceJson {
         boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
         account(n, o.target().id(), o.target().info().id().value(), o.target().label(), o.status().jsonName(), message,
                 s, asked ? "provider" : null);
+        estimate(n, Estimates.of(o.target().account(), s), o.target().info().displayName(), false);
+    }
+
+    /**
+     * {@code "estimatedBalance"}, only for an account with a known top-up (so documents without one are unchanged):
+     * {@code {amount, currency, state, stale, basis: {topup, topupAt, reportedSpend, since, to, countedFromNextDay}}}
+     * with decimal strings in {@code currency}; {@code state} is {@code estimated}, {@code used-up} or {@code none}
+     * (then {@code amount} and {@code basis} are null and {@code reason} says why). Never a reported balance.
+     */
+    static void estimate(ObjectNode n, EstimatedBalance e, String provider, boolean stale) {
+        if (e == null) {
+            return;
+        }
+        ObjectNode en = n.putObject("estimatedBalance");
+        switch (e) {
+            case EstimatedBalance.Known k -> {
+                en.put("amount", k.amount().plain());
+                en.put("currency", k.amount().currency());
+                en.put("state", k.usedUp() ? "used-up" : "estimated");
+                en.put("stale", stale);
+                ObjectNode b = en.putObject("basis");
+                b.put("topup", k.topUp().amount().plain());
+                b.put("topupAt", k.topUp().at().toString());
+                b.put("reportedSpend", k.reportedSpend().plain());
+                b.put("since", k.since().toString());
+                b.put("to", k.spendTo().truncatedTo(ChronoUnit.SECONDS).toString());
+                b.put("countedFromNextDay", k.bucketEnd());
+                en.putNull("reason");
+            }
+            case EstimatedBalance.Refused r -> {
+                en.putNull("amount");
+                en.put("currency", r.topUpCurrency());
+                en.put("state", "none");
+                en.put("stale", stale);
+                en.putNull("basis");
+                en.put("reason", Estimates.reason(r, provider));
+            }
+        }
     }
 
     /**

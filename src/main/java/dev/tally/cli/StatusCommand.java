@@ -14,6 +14,7 @@ import dev.tally.history.PollOutcome;
 import dev.tally.poll.Health;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.status.CommandLineText;
+import dev.tally.status.Estimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,7 +55,9 @@ public final class StatusCommand implements Callable<Integer> {
     String format;
 
     /** One line of the status: a configured account, or a provider checked ad hoc with a key from the environment. */
-    private record Entry(String id, String provider, String label, Duration interval) {
+    /** @param account the configured account, or {@code null} for an ad-hoc provider; providerName for messages */
+    private record Entry(String id, String provider, String label, Duration interval, Account account,
+                         String providerName) {
     }
 
     @Override
@@ -116,10 +119,12 @@ public final class StatusCommand implements Callable<Integer> {
                 } else {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
+                BalanceJson.estimate(n, Estimates.of(a.account(), last.orElse(null)), a.providerName(), stale);
             } else {
                 String failed = lastStatus != null && lastStatus != AccountStatus.OK
                         ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
-                String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now);
+                String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now,
+                        Estimates.of(a.account(), last.orElse(null)), a.providerName());
                 root.io().out().println(line);
             }
         }
@@ -182,7 +187,8 @@ public final class StatusCommand implements Callable<Integer> {
     private static List<Entry> entries(AppContext ctx, AccountStore.Loaded loaded, HistoryReader history) {
         List<Entry> out = new ArrayList<>();
         for (Account a : loaded.accounts()) {
-            out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes())));
+            out.add(new Entry(a.id(), a.provider().value(), a.label(), Duration.ofMinutes(a.intervalMinutes()), a,
+                    ctx.catalog().find(a.provider().value()).map(ProviderInfo::displayName).orElse(a.provider().value())));
         }
         for (String id : history.accounts()) {
             ProviderInfo info = ctx.adHoc().provider(id).orElse(null);
@@ -190,7 +196,8 @@ public final class StatusCommand implements Callable<Integer> {
                     || loaded.accounts().stream().anyMatch(a -> a.provider().equals(info.id()))) {
                 continue;
             }
-            out.add(new Entry(id, id, ctx.adHoc().label(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL)));
+            out.add(new Entry(id, id, ctx.adHoc().label(info), Duration.ofMinutes(Account.DEFAULT_INTERVAL), null,
+                    info.displayName()));
         }
         return out;
     }

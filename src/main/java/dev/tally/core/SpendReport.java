@@ -11,9 +11,15 @@ import java.util.Objects;
  * @param period the contract name of the period, e.g. {@value #MONTH_TO_DATE}
  * @param from   inclusive start of the period (UTC)
  * @param to     exclusive end of what was counted (UTC)
+ * @param since  spend since a known top-up, when one was asked for, or {@code null}
  */
-public record SpendReport(Money amount, String period, Instant from, Instant to) {
+public record SpendReport(Money amount, String period, Instant from, Instant to, SpendSince since) {
     public static final String MONTH_TO_DATE = "month-to-date";
+
+    /** A report without spend since a top-up. */
+    public SpendReport(Money amount, String period, Instant from, Instant to) {
+        this(amount, period, from, to, null);
+    }
 
     public SpendReport {
         Objects.requireNonNull(amount, "amount");

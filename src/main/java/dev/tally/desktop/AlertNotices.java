@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Alerts as notifications: a title naming the account ({@code DeepSeek (work) is low}), critical urgency for a
- * used-up balance or a rejected key, a click opening the window at the account's card, and one notice per account
+ * used-up balance or a rejected key (not for an estimate), a click opening the window at the account's card, and one notice per account
  * (a newer alert replaces the older). Alerts found by the first checks after start are held and shown as one
  * summary when those checks are done ({@link #startupDone()}), so a start does not burst into several notifications.
  *
@@ -40,10 +40,13 @@ final class AlertNotices {
         String title = switch (alert) {
             case Alert.LowBalance l -> Phrase.NOTICE_LOW.say(l.label());
             case Alert.Exhausted e -> Phrase.NOTICE_USED_UP.say(e.label());
+            case Alert.EstimateLow l -> Phrase.NOTICE_ESTIMATE_LOW.say(l.label());
+            case Alert.EstimateUsedUp u -> Phrase.NOTICE_ESTIMATE_USED_UP.say(u.label());
             case Alert.KeyRejected k -> k.lacksPermission() ? Phrase.NOTICE_KEY_LACKS_PERMISSION.say(k.label())
                     : Phrase.NOTICE_KEY_REJECTED.say(k.label());
         };
-        boolean urgent = !(alert instanceof Alert.LowBalance);
+        // an estimate is unverified: only what the provider itself said is urgent
+        boolean urgent = alert instanceof Alert.Exhausted || alert instanceof Alert.KeyRejected;
         String account = alert.account();
         return new Notice(account, title, hideAmounts ? alert.hiddenText() : alert.displayText(), urgent,
                 () -> openCard.accept(account));

@@ -2,6 +2,7 @@ package dev.tally.engine;
 
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
+import dev.tally.alert.Alert;
 import dev.tally.alert.AlertRules;
 import dev.tally.alert.Notifier;
 import dev.tally.alert.RaisedListener;
@@ -9,6 +10,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.FetchError;
 import dev.tally.provider.Credentials;
 import dev.tally.provider.KeySlot;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.history.HistoryStore;
 import dev.tally.history.HistoryWriter;
 import dev.tally.poll.AccountState;
@@ -263,6 +265,17 @@ public final class Engine implements AutoCloseable {
                     case FetchOutcome.Failure f -> services.alerts().get().evaluateFailure(t.accountId(), t.label(),
                             f.error(), state.failures());
                 };
+                List<Alert> estimated = List.of();
+                if (outcome instanceof FetchOutcome.Success ok && t.account() != null
+                        && EstimatedBalance.of(t.account().topUp(), ok.snapshot().spend()) instanceof EstimatedBalance.Known e) {
+                    estimated = services.alerts().get().onEstimate(t.accountId(), t.label(), t.account().threshold(),
+                            e.amount(), ok.snapshot().fetchedAt());
+                }
+                if (!estimated.isEmpty()) {
+                    List<Alert> all = new java.util.ArrayList<>(raised.alerts());
+                    all.addAll(estimated);
+                    raised = new AlertRules.Result(all, raised.transitions());
+                }
                 raised.alerts().forEach(notifier::notify);
                 if (!raised.alerts().isEmpty() || !raised.transitions().isEmpty()) {
                     services.raised().raised(t.info().id().value(), raised);

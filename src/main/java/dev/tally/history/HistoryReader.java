@@ -7,6 +7,7 @@ import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
 import dev.tally.core.SpendReport;
+import dev.tally.core.SpendSince;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -270,7 +271,8 @@ public final class HistoryReader {
             Boolean available = null;
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT currency, kind, total, granted, paid, assumed, available, usage, key_limit, key_remaining,
-                      key_reset, spend, spend_period, spend_from, spend_to
+                      key_reset, spend, spend_period, spend_from, spend_to, since_spend, since_asked, since_from,
+                      since_bucket_end
                     FROM snapshot WHERE account = ? AND currency = ? AND at = ?""")) {
                 for (String cur : currencies) {
                     ps.setLong(1, account);
@@ -291,8 +293,12 @@ public final class HistoryReader {
                                     decimal(rs.getString(8)), rs.getString(11));
                         }
                         if ((kind & KIND_SPEND) != 0) {
+                            SpendSince since = rs.getString(16) == null ? null
+                                    : new SpendSince(new Money(decimal(rs.getString(16)), cur), instant(rs, 17),
+                                    instant(rs, 18), instant(rs, 15) != null ? instant(rs, 15) : Instant.ofEpochMilli(latest),
+                                    rs.getInt(19) == 1);
                             spend = new SpendReport(new Money(decimal(rs.getString(12)), cur), rs.getString(13),
-                                    instant(rs, 14), instant(rs, 15));
+                                    instant(rs, 14), instant(rs, 15), since);
                         }
                     }
                 }

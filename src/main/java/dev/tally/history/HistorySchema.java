@@ -12,7 +12,8 @@ import java.util.List;
  * the migrations brings the schema from version {@code i} to {@code i + 1} (v1 creates everything from an empty
  * file). Tables: {@code account(id, name, provider)}, {@code series(account, currency)},
  * {@code snapshot(account, currency, at, kind, total, granted, paid, assumed, available, usage, key_limit,
- * key_remaining, key_reset, spend, spend_period, spend_from, spend_to, source)},
+ * key_remaining, key_reset, spend, spend_period, spend_from, spend_to, source, since_spend, since_asked, since_from,
+ * since_bucket_end)} (the {@code since_*} columns since v2: spend since a known top-up),
  * {@code poll_outcome(account, at, status, message)}, {@code daily(account, currency, day, first_*, min_*,
  * last_*, samples, spend, top_up, top_ups, last_top_up_at, max_step_ms, covered_ms, flags, folded)},
  * {@code alert_state(account, rule, currency, amount, at)}. Account names are stored once and referenced by a
@@ -98,7 +99,12 @@ final class HistorySchema {
               amount TEXT,
               at INTEGER NOT NULL,
               PRIMARY KEY (account, rule)
-            ) WITHOUT ROWID"""));
+            ) WITHOUT ROWID"""),
+            // v2: the provider-reported spend since a known top-up (the basis of an estimated balance)
+            List.of("ALTER TABLE snapshot ADD COLUMN since_spend TEXT",
+                    "ALTER TABLE snapshot ADD COLUMN since_asked INTEGER",
+                    "ALTER TABLE snapshot ADD COLUMN since_from INTEGER",
+                    "ALTER TABLE snapshot ADD COLUMN since_bucket_end INTEGER"));
 
     /** The schema version this code writes. */
     static final int VERSION = MIGRATIONS.size();

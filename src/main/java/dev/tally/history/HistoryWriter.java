@@ -5,6 +5,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.SpendReport;
+import dev.tally.core.SpendSince;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,8 +88,9 @@ public final class HistoryWriter {
             Map<String, String> foldedUpTo = new HashMap<>();
             try (PreparedStatement ins = c.prepareStatement("""
                     INSERT OR REPLACE INTO snapshot (account, currency, at, kind, total, granted, paid, assumed, available,
-                      usage, key_limit, key_remaining, key_reset, spend, spend_period, spend_from, spend_to, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                      usage, key_limit, key_remaining, key_reset, spend, spend_period, spend_from, spend_to, source,
+                      since_spend, since_asked, since_from, since_bucket_end)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (BalanceSnapshot s : sorted) {
                     for (Row r : rowsOf(s)) {
                         String folded = foldedUpTo.computeIfAbsent(r.currency, cur -> lastFoldedDay(c, account, cur));
@@ -240,6 +242,11 @@ public final class HistoryWriter {
         setNullableLong(ps, 16, r.spend == null || r.spend.from() == null ? null : r.spend.from().toEpochMilli());
         setNullableLong(ps, 17, r.spend == null || r.spend.to() == null ? null : r.spend.to().toEpochMilli());
         ps.setString(18, source);
+        SpendSince since = r.spend == null ? null : r.spend.since();
+        ps.setString(19, since == null ? null : since.amount().plain());
+        setNullableLong(ps, 20, since == null ? null : since.asked().toEpochMilli());
+        setNullableLong(ps, 21, since == null ? null : since.from().toEpochMilli());
+        setNullableInt(ps, 22, since == null ? null : (since.bucketEnd() ? 1 : 0));
     }
 
     /** Recomputes the rollups of every day from {@code min}'s day to the day of the next point after {@code max}. */

@@ -12,16 +12,28 @@ import java.util.List;
  * sparkline (6-hour buckets, {@code null} = no data, a gap — never zero), the total, whether it is an
  * estimate or provider-reported, the runway, and how much of the window the snapshots cover. Immutable.
  *
- * @param firstSample the oldest snapshot inside the window (the total covers the time since then), or
- *                    {@code null} when unknown (taken as the whole window)
+ * @param firstSample    the oldest snapshot inside the window (the total covers the time since then), or
+ *                       {@code null} when unknown (taken as the whole window)
+ * @param reconciliation balance drops against reported usage over the last {@link #RECONCILE_WINDOW}, where the
+ *                       account has both (OpenRouter with both keys), else {@code null}
  */
 public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
-                          BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples, Instant firstSample) {
+                          BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples, Instant firstSample,
+                          Reconciliation reconciliation) {
+    /** The period balance drops and reported usage are compared over. */
+    public static final Duration RECONCILE_WINDOW = Duration.ofDays(1).plusHours(1);
+
     public static final Duration WINDOW = SpendEstimate.BURN_WINDOW;
     public static final Duration BUCKET = Duration.ofHours(6);
 
     public WeekSummary {
         buckets = Collections.unmodifiableList(new ArrayList<>(buckets));
+    }
+
+    /** A summary without a reconciliation. */
+    public WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal total, boolean estimated,
+                       BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples, Instant firstSample) {
+        this(currency, buckets, total, estimated, burnRatePerDay, runwayDays, samples, firstSample, null);
     }
 
     /** A summary whose snapshots cover the whole window. */
@@ -55,9 +67,13 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
                 continue;
             }
             List<BigDecimal> series = e.series(BUCKET).stream().map(SpendBucket::spend).toList();
+            List<BalancePoint> recent = store.observations(accountId, currency, now.minus(RECONCILE_WINDOW), now).stream()
+                    .filter(o -> o instanceof BalancePoint).map(o -> (BalancePoint) o).toList();
+            Reconciliation r = recent.stream().anyMatch(p -> p.balance() != null && p.usage() != null)
+                    ? Reconciliation.of(recent) : null;
             out.add(new WeekSummary(currency, series, e.spendTotal(), e.spendEstimated(),
                     e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null), e.sampleTimes().size(),
-                    e.sampleTimes().stream().min(Instant::compareTo).orElse(null)));
+                    e.sampleTimes().stream().min(Instant::compareTo).orElse(null), r));
         }
         return out;
     }

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param label     the account's label
  * @param provider  the provider id
  * @param currency  ISO code of {@code amount} and {@code threshold}, or {@code null}
- * @param amount    the balance (low_balance), or {@code null}
- * @param threshold the account's alert level (low_balance), or {@code null}
+ * @param amount    the balance (low_balance; the estimate for estimate_low), or {@code null}
+ * @param threshold the account's alert level (low_balance, estimate_low), or {@code null}
  * @param message   one line for people, as {@code tally watch} prints it
  * @param at        when it was raised
  */
@@ -33,8 +33,13 @@ public record HookEvent(String event, String account, String label, String provi
     public static final String KEY_REJECTED = "key_rejected";
     public static final String RECOVERED = "recovered";
     public static final String FETCH_FAILED = "fetch_failed";
+    /** The estimated balance (known top-up minus reported spend) went below the alert level; unverified. */
+    public static final String ESTIMATE_LOW = "estimate_low";
+    /** The estimated balance reached zero; unverified. */
+    public static final String ESTIMATE_USED_UP = "estimate_used_up";
     /** Every event a hook can be added for. */
-    public static final List<String> EVENTS = List.of(LOW_BALANCE, EXHAUSTED, KEY_REJECTED, RECOVERED, FETCH_FAILED);
+    public static final List<String> EVENTS = List.of(LOW_BALANCE, EXHAUSTED, KEY_REJECTED, RECOVERED, FETCH_FAILED,
+            ESTIMATE_LOW, ESTIMATE_USED_UP);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -53,6 +58,10 @@ public record HookEvent(String event, String account, String label, String provi
                     plain(l.balance()), plain(l.threshold()), l.text(), at);
             case Alert.Exhausted e -> new HookEvent(EXHAUSTED, e.account(), e.label(), provider, e.currency(), null, null,
                     e.text(), at);
+            case Alert.EstimateLow l -> new HookEvent(ESTIMATE_LOW, l.account(), l.label(), provider,
+                    l.estimate().currency(), plain(l.estimate()), plain(l.threshold()), l.text(), at);
+            case Alert.EstimateUsedUp u -> new HookEvent(ESTIMATE_USED_UP, u.account(), u.label(), provider, null, null,
+                    null, u.text(), at);
             case Alert.KeyRejected k -> new HookEvent(KEY_REJECTED, k.account(), k.label(), provider, null, null, null,
                     k.text(), at);
         };

@@ -27,7 +27,8 @@ public record FetchTarget(String id, ProviderInfo info, String label, ProviderTa
 
     public static FetchTarget of(Account a, ProviderInfo info) {
         return new FetchTarget(a.id(), info, a.label(),
-                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.fields(), a.id()), a.id(), a);
+                new ProviderTarget(a.label(), a.region(), a.baseUrl(), a.fields(), a.id(),
+                        a.topUp() == null ? null : a.topUp().at()), a.id(), a);
     }
 
     public static FetchTarget adHoc(ProviderInfo info, ProviderTarget target) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +52,15 @@ public final class AnthropicProvider implements BalanceProvider {
         Map<String, String> headers = Map.of("x-api-key", key.reveal(), "anthropic-version", API_VERSION);
         Instant now = ctx.clock().instant();
         Instant monthStart = CostReport.monthStart(now);
-        String query = "/v1/organizations/cost_report?starting_at=" + encode(monthStart.toString())
+        Instant since = ctx.target().spendSince();
+        Instant start = CostReport.queryStart(monthStart, since, now);
+        String query = "/v1/organizations/cost_report?starting_at=" + encode(start.toString())
                 + "&bucket_width=1d&limit=" + BUCKETS_PER_PAGE;
         CostReport.Page cents = CostReport.readAll(ctx, "Anthropic cost report", query, headers,
                 AnthropicProvider::parse, AnthropicProvider::explain);
-        Money spent = new Money(cents.sum().movePointLeft(2), "USD");
-        return new BalanceSnapshot(ctx.info().id(), now, null, List.of(),
-                new SpendReport(spent, SpendReport.MONTH_TO_DATE, monthStart, now), null);
+        SpendReport report = CostReport.report(cents, monthStart, since, now, "Anthropic cost report",
+                sum -> new Money(sum.movePointLeft(2), "USD"));
+        return new BalanceSnapshot(ctx.info().id(), now, null, List.of(), report, null);
     }
 
     /** One page, summed in USD cents. */
@@ -65,12 +68,15 @@ public final class AnthropicProvider implements BalanceProvider {
         Json.rootObject(root, where);
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal cents = BigDecimal.ZERO;
+        List<CostReport.Bucket> sums = new ArrayList<>();
         for (int i = 0; i < buckets.size(); i++) {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
                 throw FetchException.badResponse(at + " is not an object");
             }
+            Instant start = startOf(bucket);
+            BigDecimal before = cents;
             JsonNode results = Json.array(bucket, "results", at);
             for (int j = 0; j < results.size(); j++) {
                 JsonNode result = results.get(j);
@@ -85,8 +91,19 @@ public final class AnthropicProvider implements BalanceProvider {
                             + " — the cost report is documented in USD cents only");
                 }
             }
+            sums.add(new CostReport.Bucket(start, cents.subtract(before)));
         }
-        return CostReport.page(root, where, cents, "USD");
+        return CostReport.page(root, where, cents, "USD", sums);
+    }
+
+    /** The bucket's {@code starting_at}, or {@code null} when it is missing or not a time. */
+    private static Instant startOf(JsonNode bucket) {
+        String s = Json.optionalText(bucket, "starting_at");
+        try {
+            return s == null ? null : java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String encode(String value) {

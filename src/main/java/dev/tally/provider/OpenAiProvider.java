@@ -12,6 +12,7 @@ import dev.tally.core.SpendReport;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,14 +47,16 @@ public final class OpenAiProvider implements BalanceProvider {
         Map<String, String> headers = FetchContext.bearer(ctx.key(KeySlot.ADMIN));
         Instant now = ctx.clock().instant();
         Instant monthStart = CostReport.monthStart(now);
-        String query = "/v1/organization/costs?start_time=" + monthStart.getEpochSecond()
+        Instant since = ctx.target().spendSince();
+        Instant start = CostReport.queryStart(monthStart, since, now);
+        String query = "/v1/organization/costs?start_time=" + start.getEpochSecond()
                 + "&bucket_width=1d&limit=" + BUCKETS_PER_PAGE;
         CostReport.Page total = CostReport.readAll(ctx, "OpenAI costs", query, headers, OpenAiProvider::parse,
                 OpenAiProvider::explain);
-        Money spent = new Money(total.sum().setScale(Math.max(2, total.sum().scale())),
-                total.currency() == null ? "USD" : total.currency());
-        return new BalanceSnapshot(ctx.info().id(), now, null, List.of(),
-                new SpendReport(spent, SpendReport.MONTH_TO_DATE, monthStart, now), null);
+        String currency = total.currency() == null ? "USD" : total.currency();
+        SpendReport report = CostReport.report(total, monthStart, since, now, "OpenAI costs",
+                sum -> new Money(sum.setScale(Math.max(2, sum.scale())), currency));
+        return new BalanceSnapshot(ctx.info().id(), now, null, List.of(), report, null);
     }
 
     static CostReport.Page parse(JsonNode root, String where, Redactor r) throws FetchException {
@@ -61,12 +64,15 @@ public final class OpenAiProvider implements BalanceProvider {
         JsonNode buckets = Json.array(root, "data", where);
         BigDecimal sum = BigDecimal.ZERO;
         String currency = null;
+        List<CostReport.Bucket> sums = new ArrayList<>();
         for (int i = 0; i < buckets.size(); i++) {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
                 throw FetchException.badResponse(at + " is not an object");
             }
+            JsonNode start = bucket.get("start_time");
+            BigDecimal before = sum;
             JsonNode results = Json.array(bucket, "results", at);
             for (int j = 0; j < results.size(); j++) {
                 JsonNode result = results.get(j);
@@ -83,8 +89,10 @@ public final class OpenAiProvider implements BalanceProvider {
                 }
                 currency = CostReport.sameCurrency(where, currency, Currencies.requireIso(code));
             }
+            sums.add(new CostReport.Bucket(start != null && start.canConvertToLong()
+                    ? Instant.ofEpochSecond(start.asLong()) : null, sum.subtract(before)));
         }
-        return CostReport.page(root, where, sum, currency);
+        return CostReport.page(root, where, sum, currency, sums);
     }
 
     /** Adds which key is needed to the generic HTTP message. */

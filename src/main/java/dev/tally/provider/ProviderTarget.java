@@ -13,9 +13,11 @@ import java.util.TreeMap;
  * @param fields       values of the provider's {@link AccountField fields} by field id (never blank); empty when none
  * @param accountId    the configured account's id, or {@code null} when a provider is used ad hoc (advice in
  *                     messages then names command-line options instead of {@code tally accounts edit ID})
+ * @param spendSince   the instant of the account's known top-up: a provider that reports spend also reports the spend
+ *                     since then ({@link dev.tally.core.SpendSince}); {@code null} when there is none
  */
 public record ProviderTarget(String accountLabel, String region, URI baseUrl, Map<String, String> fields,
-                             String accountId) {
+                             String accountId, java.time.Instant spendSince) {
     public ProviderTarget {
         TreeMap<String, String> kept = new TreeMap<>();
         if (fields != null) {
@@ -26,6 +28,12 @@ public record ProviderTarget(String accountLabel, String region, URI baseUrl, Ma
             });
         }
         fields = java.util.Collections.unmodifiableMap(kept);
+    }
+
+    /** No known top-up. */
+    public ProviderTarget(String accountLabel, String region, URI baseUrl, Map<String, String> fields,
+                          String accountId) {
+        this(accountLabel, region, baseUrl, fields, accountId, null);
     }
 
     /** Ad hoc: no configured account behind it. */
@@ -46,6 +54,6 @@ public record ProviderTarget(String accountLabel, String region, URI baseUrl, Ma
     public ProviderTarget withField(String id, String value) {
         Map<String, String> copy = new TreeMap<>(fields);
         copy.put(id, value);
-        return new ProviderTarget(accountLabel, region, baseUrl, copy, accountId);
+        return new ProviderTarget(accountLabel, region, baseUrl, copy, accountId, spendSince);
     }
 }

@@ -5,6 +5,7 @@ import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 
@@ -26,13 +27,21 @@ import java.util.Objects;
  * @param problemAt when the problem was seen (the last poll, or the snapshot's time for "exhausted"), or
  *                  {@code null} when unknown
  * @param error     the last poll's error, or {@code null} when it succeeded (or there was none yet)
+ * @param estimate  the estimated balance from a known top-up ({@link Estimates}), or {@code null} when the account
+ *                  has none; {@code low} also counts an estimate below the threshold
  */
 public record AccountSummary(String id, String label, State state, BalanceSnapshot value, Money threshold,
-                             boolean low, String problem, Instant problemAt, FetchError error) {
+                             boolean low, String problem, Instant problemAt, FetchError error,
+                             EstimatedBalance estimate) {
     public AccountSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** This summary under another label (e.g. one cut short for a menu row); everything else as it is. */
+    public AccountSummary withLabel(String newLabel) {
+        return new AccountSummary(id, newLabel, state, value, threshold, low, problem, problemAt, error, estimate);
     }
 
     /** When the shown value was fetched, or {@code null} when there is none. */
@@ -54,8 +63,10 @@ public record AccountSummary(String id, String label, State state, BalanceSnapsh
         } else if (Health.isOld(value.fetchedAt(), s.interval(), now)) {
             state = State.STALE;
         }
-        boolean low = value != null && threshold != null && below(value, threshold);
-        if (low) {
+        EstimatedBalance estimate = Estimates.of(s.target().account(), value);
+        boolean low = value != null && threshold != null && (below(value, threshold) || Estimates.below(estimate, threshold));
+        if (low || estimate instanceof EstimatedBalance.Known k && k.usedUp()) {
+            // a used-up estimate is unverified: it asks for a look at the console, it is not an error
             state = state.worse(State.LOW);
         }
         if (value != null && exhausted(value)) {
@@ -70,7 +81,7 @@ public record AccountSummary(String id, String label, State state, BalanceSnapsh
             problemAt = s.lastPollAt();
         }
         return new AccountSummary(s.target().id(), s.target().label(), state, value, threshold, low, problem, problemAt,
-                error);
+                error, estimate);
     }
 
     private static State errorState(FetchError error, boolean hasValue) {

@@ -4,6 +4,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.FetchOutcome;
 
@@ -34,7 +35,8 @@ public final class CommandLineText {
     public static String line(FetchOutcome o) {
         String label = o.target().label();
         return switch (o) {
-            case FetchOutcome.Success s -> Phrase.LINE.say(label, describe(s.snapshot()));
+            case FetchOutcome.Success s -> Phrase.LINE.say(label, withEstimate(describe(s.snapshot()),
+                    Estimates.of(o.target().account(), s.snapshot()), o.target().info().displayName()));
             case FetchOutcome.Failure f -> Phrase.LINE.say(label, describe(f.error()));
         };
     }
@@ -166,6 +168,24 @@ public final class CommandLineText {
             text = Phrase.CLI_STATUS_LAST_FAILED.say(text, failedMessage);
         }
         return Phrase.LINE.say(label, text);
+    }
+
+    /**
+     * {@link #statusLine(String, BalanceSnapshot, Instant, boolean, String, Instant)} with the estimated balance of
+     * an account with a known top-up after what was reported.
+     *
+     * @param estimate the estimate ({@link Estimates#of}), or {@code null} when there is no known top-up
+     * @param provider the provider's name for messages
+     */
+    public static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
+                                    String failedMessage, Instant now, EstimatedBalance estimate, String provider) {
+        String line = statusLine(label, last, lastGoodAt, stale, failedMessage, now);
+        return estimate == null ? line : Phrase.CLI_PARTIAL.say(line, Estimates.commandLine(estimate, provider));
+    }
+
+    /** What was reported, then " · ≈ $78.80 left (estimated from your $120.00 top-up)" when there is a top-up. */
+    static String withEstimate(String reported, EstimatedBalance estimate, String provider) {
+        return estimate == null ? reported : reported + " · " + Estimates.commandLine(estimate, provider);
     }
 
     /** An amount on the command line: {@code 110.00 CNY}. */

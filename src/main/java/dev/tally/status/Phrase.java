@@ -192,6 +192,25 @@ public enum Phrase {
     CARD_SPEND_SINCE_REPORTED("{0} spent since {1} (reported by {2})"),
     CARD_RUNWAY("≈ {0} days left at this pace"),
 
+    // ---- the estimated balance (a known top-up minus the provider-reported spend since); never a reported balance
+    ESTIMATE_CLI_LEFT("≈ {0} left (estimated from your {1} top-up)"),
+    ESTIMATE_CLI_USED_UP("≈ {0} left — your estimate is used up, check the console (estimated from your {1} top-up)"),
+    ESTIMATE_CLI_NONE("no estimate — {0}"),
+    ESTIMATE_CAPTION("estimated left (unverified)"),
+    ESTIMATE_BASIS("{0} on {1} − {2} reported since"),
+    ESTIMATE_COUNTED_FROM("spend counted from {0}: {1} reports whole days, so the rest of {2} is not counted"),
+    ESTIMATE_USED_UP("Your estimate is used up — check the console"),
+    ESTIMATE_STALE("Estimate as of {0}: the reported spend is old"),
+    ESTIMATE_NONE("No estimate: {0}"),
+    ESTIMATE_TRAY("≈ {0} left (estimate)"),
+    ESTIMATE_TRAY_USED_UP("estimate used up"),
+    ESTIMATE_RUNWAY("≈ {0} days left at this pace (estimated)"),
+    ESTIMATE_WAITING("waiting for {0}'s spend since your top-up"),
+    ESTIMATE_CURRENCY("your top-up is in {0} but {1} reports spend in {2}; Tally never converts currencies"),
+    ESTIMATE_TOO_OLD("your top-up is more than 400 days old; give a newer one"),
+
+    RECONCILE_DISAGREE("Balance drops and reported usage disagree by {0} since {1} — another key, a leaked key or untracked usage?"),
+
     // ---- caveats beside the amounts (card notes; the command line's CLI_CAVEAT), see Caveats
     CAVEAT_POSTED_LEDGER("Posted ledger: can be higher than the console's figure by this billing cycle's spend that is not posted yet"),
     CAVEAT_KEY_EXPIRES("This key expires on {0}"),
@@ -204,9 +223,14 @@ public enum Phrase {
     ALERT_USED_UP("{0}: {1} balance used up — API calls will fail until you top up"),
     ALERT_KEY_REJECTED("{0}: key rejected — {1}"),
     ALERT_KEY_LACKS_PERMISSION("{0}: key lacks permission — {1}"),
+    ALERT_ESTIMATE_LOW("{0}: ≈ {1} left by your estimate (your top-up minus the reported spend) — below your {2} alert"),
+    ALERT_ESTIMATE_USED_UP("{0}: your estimated balance is used up (your top-up minus the reported spend) — check the console"),
+    ALERT_HIDDEN_ESTIMATE_LOW("{0}: estimated balance below your alert"),
     /** A notification's title, naming the account. */
     NOTICE_LOW("{0} is low"),
     NOTICE_USED_UP("{0} is used up"),
+    NOTICE_ESTIMATE_LOW("{0} is low (estimate)"),
+    NOTICE_ESTIMATE_USED_UP("{0}: estimate used up"),
     NOTICE_KEY_REJECTED("{0}: key rejected"),
     NOTICE_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
     /** The one notification for the alerts found by the first checks after start. */

@@ -6,6 +6,7 @@ import dev.tally.core.KeyLimit;
 import dev.tally.core.Money;
 import dev.tally.status.AccountSummary;
 import dev.tally.status.Ages;
+import dev.tally.status.Estimates;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
 import dev.tally.status.State;
@@ -72,6 +73,11 @@ public final class TrayText {
         List<String> parts = new ArrayList<>();
         if (line.value() != null) {
             String amounts = amounts(line.value(), hideAmounts);
+            String estimate = Estimates.tray(line, hideAmounts);
+            if (estimate != null) {
+                // labelled an estimate, beside what the provider reported
+                amounts = estimate + " · " + amounts;
+            }
             if (line.low()) {
                 amounts = hideAmounts ? Phrase.TRAY_LOW_HIDDEN.say(amounts)
                         : Phrase.TRAY_BELOW.say(amounts, MoneyText.shown(line.threshold(), false));
@@ -119,8 +125,7 @@ public final class TrayText {
      * characters, e.g. {@code ⚠ DeepSeek (work) — ¥3.10 (below ¥5.00) · 2 min ago}.
      */
     public static String rowText(AccountSummary line, Instant now, boolean hideAmounts) {
-        AccountSummary shortLabel = new AccountSummary(line.id(), shorten(line.label(), ROW_LABEL_MAX), line.state(),
-                line.value(), line.threshold(), line.low(), line.problem(), line.problemAt(), line.error());
+        AccountSummary shortLabel = line.withLabel(shorten(line.label(), ROW_LABEL_MAX));
         return Phrase.TRAY_ROW.say(mark(line.state()), menuLine(shortLabel, now, hideAmounts));
     }
 

@@ -9,7 +9,9 @@ import dev.tally.core.Money;
 import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
+import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.Ages;
+import dev.tally.status.Estimates;
 import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
@@ -56,7 +58,9 @@ public final class BalanceCardViewModel {
         /** What is left under a key's own spending limit (OpenRouter's ordinary keys), or "No limit". */
         KEY,
         /** Money already spent, reported by the provider (OpenAI, Anthropic). */
-        SPEND
+        SPEND,
+        /** What is probably left: the person's known top-up minus the reported spend; unverified, never a balance. */
+        ESTIMATE
     }
 
     /**
@@ -205,6 +209,25 @@ public final class BalanceCardViewModel {
                         k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
                         below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
             }
+            EstimatedBalance estimate = Estimates.of(s.target().account(), value);
+            String provider = s.target().info().displayName();
+            if (estimate instanceof EstimatedBalance.Known e) {
+                lines.add(new AmountLine(Estimates.amount(e, hideAmounts), e.amount().currency(),
+                        Phrase.ESTIMATE_CAPTION.say(), Estimates.basis(e, hideAmounts), false,
+                        Estimates.below(e, threshold), AmountKind.ESTIMATE));
+                if (e.usedUp()) {
+                    notes.add(Phrase.ESTIMATE_USED_UP.say());
+                }
+                String counted = Estimates.countedFrom(e, provider);
+                if (counted != null) {
+                    notes.add(counted);
+                }
+                if (s.stale(now)) {
+                    notes.add(Phrase.ESTIMATE_STALE.say(Ages.ago(value.fetchedAt(), now)));
+                }
+            } else if (estimate instanceof EstimatedBalance.Refused r) {
+                notes.add(Phrase.ESTIMATE_NONE.say(Estimates.reason(r, provider)));
+            }
             if (value.spend() != null) {
                 Money spent = value.spend().amount();
                 lines.add(new AmountLine(money(spent.amount(), spent.currency()), spent.currency(),
@@ -218,6 +241,12 @@ public final class BalanceCardViewModel {
             }
             if (value.partial()) {
                 notes.add(Phrase.TITLED.say(Problem.of(value.problem()).title(), Remedies.desktop(value.problem())));
+            }
+            for (WeekSummary w : week) {
+                if (w.reconciliation() != null && w.reconciliation().disagrees()) {
+                    notes.add(Phrase.RECONCILE_DISAGREE.say(money(w.reconciliation().difference().abs(), w.currency()),
+                            SINCE.format(w.reconciliation().since().atZone(zone))));
+                }
             }
             notes.addAll(Caveats.sentences(value, now));
         }
@@ -254,6 +283,11 @@ public final class BalanceCardViewModel {
                 ? "" : reason(error, s));
         updated.set(value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now)));
         renderSpend(value, now);
+        if (runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
+                && Estimates.runwayDays(e) != null) {
+            // no balance history to measure a pace from: the pace of the reported spend since the top-up
+            runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
+        }
     }
 
     /** "DeepSeek · China": the provider unless the label already says it, and the region as Settings names it. */

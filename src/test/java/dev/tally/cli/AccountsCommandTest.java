@@ -252,4 +252,25 @@ class AccountsCommandTest {
         assertEquals("tally: DeepSeek does not use a team id; drop --team-id", shorthand.err().strip());
         assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).size(), "nothing refused was saved");
     }
+
+    @Test
+    void aKnownTopUpIsStoredAndTheNewestReplacesTheOlderWhileBothAreKept() throws Exception {
+        assertEquals(0, cli().run("accounts", "add", "--provider", "openai").code());
+        CliRunner.Result r = cli().run("accounts", "edit", "openai", "--topup", "50 USD", "--topup-date", "2026-10-01");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, cli().run("accounts", "edit", "openai", "--topup", "120.00 USD", "--topup-date", "2026-11-20").code());
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        assertEquals(2, a.get("topUps").size(), "history keeps both");
+        assertEquals("120.00", a.get("topUps").get(1).get("amount").asText());
+        assertEquals("2026-11-20T00:00:00Z", a.get("topUps").get(1).get("at").asText());
+        assertTrue(cli().run("accounts", "list").out().contains("top-up 120.00 USD"), "the newest is the one in effect");
+
+        CliRunner.Result noCurrency = cli().run("accounts", "edit", "openai", "--topup", "120");
+        assertEquals(2, noCurrency.code());
+        assertTrue(noCurrency.err().contains("which currency"), noCurrency.err());
+        assertEquals(2, cli().run("accounts", "edit", "openai", "--topup-date", "2026-11-20").code());
+
+        assertEquals(0, cli().run("accounts", "edit", "openai", "--no-topup").code());
+        assertFalse(JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).has("topUps"));
+    }
 }

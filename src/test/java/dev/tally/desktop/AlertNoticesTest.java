@@ -56,4 +56,18 @@ class AlertNoticesTest {
         notices.startupDone();
         assertEquals(List.of("DeepSeek (work) is low"), shown.stream().map(Notice::title).toList());
     }
+
+    @Test
+    void anEstimateSaysSoInItsTitleAndIsNeverUrgent() {
+        Notice low = notices.notice(new Alert.EstimateLow("openai", "OpenAI", Money.of("4.00", "USD"),
+                Money.of("10.00", "USD")), false);
+        assertEquals("OpenAI is low (estimate)", low.title());
+        assertFalse(low.urgent(), "an unverified estimate is not urgent");
+        assertTrue(low.body().contains("estimate"), low.body());
+        Notice usedUp = notices.notice(new Alert.EstimateUsedUp("openai", "OpenAI"), false);
+        assertEquals("OpenAI: estimate used up", usedUp.title());
+        assertFalse(usedUp.urgent());
+        assertFalse(notices.notice(new Alert.EstimateLow("openai", "OpenAI", Money.of("4.00", "USD"),
+                Money.of("10.00", "USD")), true).body().contains("4.00"), "hidden amounts stay hidden");
+    }
 }

@@ -66,7 +66,7 @@ class HistoryStoreTest {
             assertEquals("wal", pragma(db, "journal_mode"));
             assertTrue(store.reader().accounts().isEmpty());
         }
-        assertEquals("1", pragma(db, "user_version"));
+        assertEquals("2", pragma(db, "user_version"), "v2 added the spend since a known top-up");
         Path empty = dir.resolve("zero-bytes.db");
         Files.createFile(empty);
         try (HistoryStore store = HistoryStore.open(empty)) {
@@ -85,7 +85,7 @@ class HistoryStoreTest {
             store.writer().recordOutcome("ds", T0.plusSeconds(300), AccountStatus.TIMEOUT, "DeepSeek did not answer within 10 s");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(2, store.schemaVersion(), "v2 added the spend since a known top-up");
             assertEquals(two, store.reader().lastSnapshot("ds").orElseThrow());
             PollOutcome last = store.reader().lastOutcome("ds").orElseThrow();
             assertEquals(AccountStatus.TIMEOUT, last.status());

@@ -76,6 +76,20 @@ class HookRunnerTest {
     }
 
     @Test
+    void anEstimateIsItsOwnEventCarryingTheEstimate() {
+        HookEvent low = HookEvent.of(new Alert.EstimateLow("oa", "OpenAI", Money.of("4.00", "USD"),
+                Money.of("10.00", "USD")), "openai", AT);
+        assertEquals("estimate_low", low.event(), "never told as a reported low balance");
+        assertEquals("4.00", low.amount());
+        assertEquals("10.00", low.threshold());
+        assertTrue(low.message().contains("estimate"), low.message());
+        HookEvent usedUp = HookEvent.of(new Alert.EstimateUsedUp("oa", "OpenAI"), "openai", AT);
+        assertEquals("estimate_used_up", usedUp.event());
+        assertTrue(HookEvent.EVENTS.containsAll(List.of("estimate_low", "estimate_used_up")),
+                "a hook can be added for them");
+    }
+
+    @Test
     void aHookThatHangsIsKilled() throws Exception {
         Path pid = dir.resolve("pid");
         Path hang = Scripts.write(dir, "hang", "echo $$ > " + pid + "; sleep 600");

@@ -50,15 +50,39 @@ public final class ProviderHarness {
                 keys);
     }
 
+    /** Fetch with the canary key, asking for the spend since {@code spendSince} (a known top-up). */
+    public BalanceSnapshot fetchSince(Instant spendSince) throws FetchException {
+        return fetch(Map.of(), Map.of(provider.info().keySlots().getFirst().name(), CANARY), spendSince, null);
+    }
+
     /** Fetch with the given provider-declared account fields (field id to value) and keys (slot to key). */
     public BalanceSnapshot fetchWith(String region, Map<String, String> fields, Map<String, String> keys)
+            throws FetchException {
+        return fetch(fields, keys, null, region);
+    }
+
+    private BalanceSnapshot fetch(Map<String, String> fields, Map<String, String> keys, Instant spendSince,
+                                  String region)
             throws FetchException {
         Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
         keys.forEach((slot, key) -> secrets.put(slot, Secret.of(key)));
         FetchContext ctx = new FetchContext(provider.info(),
-                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(), fields),
+                new ProviderTarget(provider.info().displayName(), region, server.baseUrl(), fields, null, spendSince),
                 Credentials.of(secrets), http, clock);
         return provider.fetch(ctx);
+    }
+
+    /** {@link #fetchSince} expecting a failure; returns the typed error (the canary is checked as in {@link #fail()}). */
+    public FetchError failSince(Instant spendSince) {
+        try {
+            BalanceSnapshot s = fetchSince(spendSince);
+            throw new AssertionError("expected the fetch to fail, got " + s);
+        } catch (FetchException e) {
+            if (e.getMessage().contains("CANARY")) {
+                throw new AssertionError("the key leaked into the error message: " + e.getMessage());
+            }
+            return e.error();
+        }
     }
 
     /** Fetch expecting a failure; returns the typed error and checks the canary is not in its message. */

@@ -102,10 +102,13 @@ final class AccountWriter {
                 Money t = d.threshold().isBlank() || !info.reportsBalance() ? null
                         : new Money(Thresholds.parseAmount(d.threshold()), Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
                 int at = indexOf(next, id);
-                // the form does not edit key commands (tally keys command does): an edited account keeps its own
+                // the form edits neither known top-ups nor key commands (tally keys command does): an edited account
+                // keeps the ones on disk
+                List<dev.tally.core.KnownTopUp> topUps = at >= 0 ? next.get(at).topUps() : List.of();
                 made[0] = new Account(id, info.id(), d.label().strip(), d.region(),
                         d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
-                        Integer.parseInt(d.interval().strip()), at >= 0 ? next.get(at).keyCommands() : java.util.Map.of());
+                        Integer.parseInt(d.interval().strip()), at >= 0 ? next.get(at).keyCommands() : java.util.Map.of(),
+                        topUps);
                 if (at >= 0) {
                     next.set(at, made[0]);
                 } else {
