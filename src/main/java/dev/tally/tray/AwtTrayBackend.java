@@ -241,16 +241,6 @@ public final class AwtTrayBackend implements TrayBackend {
     }
 
     private void deliver(Runnable r) {
-        try {
-            ui.execute(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "tray callback failed", e);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not hand a tray event to the UI thread", e);
-        }
+        Handoff.run(ui, r, "tray callback failed", "could not hand a tray event to the UI thread");
     }
 }

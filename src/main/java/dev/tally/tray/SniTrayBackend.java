@@ -329,31 +329,11 @@ public final class SniTrayBackend implements TrayBackend {
     }
 
     private void runOnWorker(Runnable r) {
-        try {
-            worker.execute(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "tray work failed", e);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "tray work not queued: " + e);
-        }
+        Handoff.run(worker, r, "tray work failed", "tray work not queued");
     }
 
     private void deliver(Runnable r) {
-        try {
-            ui.execute(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "tray callback failed", e);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not hand a tray event to the UI thread", e);
-        }
+        Handoff.run(ui, r, "tray callback failed", "could not hand a tray event to the UI thread");
     }
 
     /** The icon of {@code state} at every size in {@link #ICON_SIZES}, ARGB32 in network byte order. */
