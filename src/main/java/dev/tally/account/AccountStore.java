@@ -12,7 +12,9 @@ import dev.tally.core.KeptAside;
 import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
 import dev.tally.core.ProviderId;
+import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
+import dev.tally.core.WriteLock;
 import dev.tally.provider.BaseUrls;
 
 import java.io.IOException;

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
+import dev.tally.core.WriteLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

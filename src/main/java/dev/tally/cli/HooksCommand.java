@@ -65,12 +65,14 @@ public final class HooksCommand implements Callable<Integer> {
                 throw new Cli.UsageError(p + (command == null || command.isEmpty()
                         ? " — e.g. tally hooks add " + event + " -- notify-send Tally" : ""));
             });
-            HookStore.Loaded loaded = load(root, true);
-            List<Hook> all = new ArrayList<>(loaded.hooks());
+            load(root, true);
             Hook h = new Hook(event, command);
-            all.add(h);
-            root.context().hookStore().save(all);
-            root.io().err().println("Added hook " + all.size() + ": " + h.describe());
+            HookStore.Change done = root.context().hookStore().update(now -> {
+                List<Hook> all = new ArrayList<>(now);
+                all.add(h);
+                return all;
+            });
+            root.io().err().println("Added hook " + done.after().size() + ": " + h.describe());
             return Cli.OK;
         }
     }
@@ -105,14 +107,17 @@ public final class HooksCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             TallyCommand root = parent.root;
-            HookStore.Loaded loaded = load(root, true);
-            if (number < 1 || number > loaded.hooks().size()) {
-                throw new Cli.UsageError("there is no hook " + number + " (there are " + loaded.hooks().size()
-                        + "; see 'tally hooks list')");
-            }
-            List<Hook> all = new ArrayList<>(loaded.hooks());
-            Hook gone = all.remove(number - 1);
-            root.context().hookStore().save(all);
+            load(root, true);
+            HookStore.Change done = root.context().hookStore().update(now -> {
+                if (number < 1 || number > now.size()) {
+                    throw new Cli.UsageError("there is no hook " + number + " (there are " + now.size()
+                            + "; see 'tally hooks list')");
+                }
+                List<Hook> all = new ArrayList<>(now);
+                all.remove(number - 1);
+                return all;
+            });
+            Hook gone = done.before().get(number - 1);
             root.io().err().println("Removed hook " + number + ": " + gone.describe());
             return Cli.OK;
         }

@@ -1,5 +1,7 @@
 package dev.tally.hooks;
 
+import dev.tally.core.WriteLock;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +21,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code hooks.json} in the config folder: the alert hooks, in the order they were added, versioned and written
  * atomically (temp file, fsync, rename). A file that cannot be read is left untouched and reported in one line;
  * there are then no hooks and the store is read-only until it is fixed or removed. Blocking file I/O; read again on
- * every event, so hooks added or removed while Tally runs take effect at once. Thread-safe within one process.
+ * every event, so hooks added or removed while Tally runs take effect at once. Thread-safe; writers in several
+ * processes (two {@code tally hooks add} at once) take turns through {@link #update}, so neither loses the other's
+ * hook.
  */
 public final class HookStore {
     public static final int VERSION = 1;
@@ -41,6 +47,7 @@ public final class HookStore {
             .build();
 
     private final Path file;
+    private final Duration lockWait;
 
     /** What loading found: the hooks, a one-line warning if something was wrong, whether saving is allowed. */
     public record Loaded(List<Hook> hooks, Optional<String> warning, boolean writable) {
@@ -50,7 +57,13 @@ public final class HookStore {
     }
 
     public HookStore(Path configDir) {
+        this(configDir, WriteLock.DEFAULT_WAIT);
+    }
+
+    /** A store whose writers wait up to {@code lockWait} for another writer (tests make it short). */
+    public HookStore(Path configDir, Duration lockWait) {
         this.file = configDir.resolve(FILE_NAME);
+        this.lockWait = lockWait;
     }
 
     public Path file() {
@@ -106,8 +119,40 @@ public final class HookStore {
                 + "fixed or removed"), false);
     }
 
+    /** What {@link #update} did: the hooks before and after the change. */
+    public record Change(List<Hook> before, List<Hook> after) {
+        public Change {
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
+    }
+
     /**
-     * Replaces the file with these hooks.
+     * Re-reads the file, computes the new list from the current one and saves it, all while holding the file's
+     * write lock (an OS lock, so another Tally process waits its turn). The change sees what another writer saved
+     * just before. It may throw to change nothing (its exception passes through).
+     *
+     * @throws IllegalStateException when the file cannot be used (its warning says why) and nothing was changed
+     * @throws dev.tally.core.StoreBusyException when another writer held the lock too long; nothing was changed
+     * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
+     */
+    public Change update(Function<List<Hook>, List<Hook>> change) {
+        return WriteLock.holding(file, lockWait, () -> {
+            synchronized (this) {
+                Loaded now = load();
+                if (!now.writable()) {
+                    throw new IllegalStateException(now.warning().orElse("not changing " + file));
+                }
+                List<Hook> after = List.copyOf(change.apply(now.hooks()));
+                save(after);
+                return new Change(now.hooks(), after);
+            }
+        });
+    }
+
+    /**
+     * Replaces the file with these hooks, without reading it first: a concurrent writer's change is lost. Prefer
+     * {@link #update}.
      *
      * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
      */

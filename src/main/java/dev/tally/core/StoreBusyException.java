@@ -1,7 +1,7 @@
-package dev.tally.account;
+package dev.tally.core;
 
 /**
- * Another writer held {@code accounts.json} or {@code settings.json} for longer than a writer waits; the file was
+ * Another writer held {@code accounts.json}, {@code settings.json} or {@code hooks.json} for longer than a writer waits; the file was
  * not changed. The message says so in one line, for people.
  */
 public final class StoreBusyException extends IllegalStateException {

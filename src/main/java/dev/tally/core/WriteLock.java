@@ -1,4 +1,4 @@
-package dev.tally.account;
+package dev.tally.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,17 +15,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The lock a writer of {@code accounts.json} or {@code settings.json} holds while it re-reads, changes and replaces
+ * The lock a writer of {@code accounts.json}, {@code settings.json} or {@code hooks.json} holds while it re-reads, changes and replaces
  * the file: an OS file lock on a sibling file ({@code accounts.json.lock}), so a command line, the widget and the
  * settings dialog (other processes) take turns, plus a lock per file inside this JVM (an OS lock is held per
  * process, so threads of one process would otherwise not exclude each other). The lock file is never deleted
  * (deleting it would let two writers lock two different files). Blocking: waits up to the given time, then gives up
  * with {@link StoreBusyException} and changes nothing. Reentrant within one thread.
  */
-final class WriteLock {
+public final class WriteLock {
     /** How long a writer waits for another one before giving up. */
-    static final int DEFAULT_WAIT_SECONDS = 5;
-    static final Duration DEFAULT_WAIT = Duration.ofSeconds(DEFAULT_WAIT_SECONDS);
+    public static final int DEFAULT_WAIT_SECONDS = 5;
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(DEFAULT_WAIT_SECONDS);
     private static final long RETRY_MS = 25;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -42,7 +42,7 @@ final class WriteLock {
      * @throws StoreBusyException   when another writer held it for all of {@code wait}
      * @throws UncheckedIOException when the lock file cannot be created or locked
      */
-    static <T> T holding(Path file, Duration wait, Supplier<T> body) {
+    public static <T> T holding(Path file, Duration wait, Supplier<T> body) {
         Path lock = lockFile(file.toAbsolutePath().normalize());
         long deadline = System.nanoTime() + wait.toNanos();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lock, p -> new ReentrantLock(true));
