@@ -10,6 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -54,8 +56,9 @@ final class AccountFormView {
                 ? "Edit account" : "New account", vm.modeProperty()));
         title.getStyleClass().addAll(Styles.TITLE_4, "settings-section-title");
         // the Test button sits right under the keys it tests; the base URL is rarely needed, so it is folded away
-        form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keyRows,
-                TestConnectionView.row(settings.connection(), layout.labelWidth()), thresholdRow(), intervalRow(), advanced());
+        form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keySourceRow(), keyRows,
+                TestConnectionView.row(settings.connection(), layout.labelWidth()), topUpRow(), thresholdRow(), intervalRow(),
+                advanced());
         form.getStyleClass().add("settings-form");
         vm.keyFields().addListener((ListChangeListener<KeyFieldViewModel>) c -> rebuildKeyRows());
         form.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.NONE).or(settings.loadingProperty()));
@@ -147,6 +150,10 @@ final class AccountFormView {
         keyLabels.clear();
         for (KeyFieldViewModel k : vm.keyFields()) {
             PasswordField field = new PasswordField();
+            if (k == vm.keyFields().getFirst()) {
+                // the primary key is typed only when it is kept in the keychain
+                field.disableProperty().bind(vm.keySource().sourceProperty().isNotEqualTo(KeySourceViewModel.Source.KEYCHAIN));
+            }
             field.textProperty().bindBidirectional(k.textProperty());
             field.setPromptText("Paste the key");
             field.setAccessibleText(k.title());
@@ -170,6 +177,59 @@ final class AccountFormView {
         if (showing.getAsBoolean()) {
             layout.fitLabels();
         }
+    }
+
+    /** Key from: Keychain / Environment variable / Command, with the password managers' commands as presets. */
+    private Node keySourceRow() {
+        KeySourceViewModel ks = vm.keySource();
+        ComboBox<KeySourceViewModel.Source> from = new ComboBox<>();
+        from.getItems().setAll(KeySourceViewModel.Source.values());
+        from.valueProperty().bindBidirectional(ks.sourceProperty());
+        from.setAccessibleText("Where the key comes from");
+        from.setId("settings-key-source");
+        MenuButton presets = new MenuButton("Presets");
+        presets.setAccessibleText("Password manager commands");
+        presets.setId("settings-key-presets");
+        for (KeySourceViewModel.Preset p : KeySourceViewModel.PRESETS) {
+            MenuItem item = new MenuItem(p.name());
+            item.setOnAction(e -> ks.usePreset(p));
+            presets.getItems().add(item);
+        }
+        HBox line = new HBox(8, from, presets);
+        line.setAlignment(Pos.CENTER_LEFT);
+        TextField command = new TextField();
+        command.textProperty().bindBidirectional(ks.commandProperty());
+        command.setPromptText("e.g. pass show api/deepseek");
+        command.setAccessibleText("Command that prints the key");
+        command.setId("settings-key-command");
+        showWhen(command, ks.sourceProperty().isEqualTo(KeySourceViewModel.Source.COMMAND));
+        Label note = hint("");
+        note.textProperty().bind(ks.noteProperty());
+        Node row = layout.rowFor("Key _from", line, from, command, note, message(ks.errorProperty(), true));
+        showWhen(row, Bindings.isNotEmpty(vm.keyFields()));
+        return row;
+    }
+
+    /** What the user had after the last top-up, and when: the basis of an estimated balance. */
+    private Node topUpRow() {
+        TopUpViewModel t = vm.topUp();
+        TextField amount = new TextField();
+        amount.textProperty().bindBidirectional(t.amountProperty());
+        amount.setPromptText("e.g. 120 USD");
+        amount.setPrefColumnCount(9);
+        amount.setAccessibleText("What you had after your last top-up");
+        amount.setId("settings-topup");
+        TextField date = new TextField();
+        date.textProperty().bindBidirectional(t.dateProperty());
+        date.setPromptText("YYYY-MM-DD (today)");
+        date.setPrefColumnCount(10);
+        date.setAccessibleText("Day of the top-up");
+        date.setId("settings-topup-date");
+        HBox line = new HBox(8, amount, new Label("on"), date);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Label usage = hint("What you had after your last top-up, from the console: Tally subtracts the spend the"
+                + " provider reports since then and shows an estimated balance. Empty: no estimate.");
+        return layout.rowFor("Last top-_up", line, amount, usage, message(t.errorProperty(), true));
     }
 
     private Node thresholdRow() {

@@ -41,6 +41,11 @@ import java.util.TreeMap;
  * <p>Properties and commands belong to the UI thread. Nothing here blocks: the keychain is asked in the background.
  */
 public final class AccountFormViewModel {
+    /** Beside the alert of a provider without a balance when a top-up is known. */
+    static final String ESTIMATE_ALERT = "The alert watches your estimated balance (your top-up minus the reported spend)";
+    /** After the reason a provider can have no alert. */
+    static final String NO_ALERT_HINT = " — give your last top-up below to alert on an estimate";
+
     /** What the form is doing. */
     public enum Mode { NONE, NEW, EXISTING }
 
@@ -68,6 +73,8 @@ public final class AccountFormViewModel {
     private final List<ProviderFieldViewModel> fields;
     private final IntegerProperty fieldEdits = new SimpleIntegerProperty(this, "fieldEdits", 0);
     private final KeysViewModel keys;
+    private final KeySourceViewModel keySource;
+    private final TopUpViewModel topUp = new TopUpViewModel(java.time.Clock.systemUTC());
     private final StringProperty threshold = new SimpleStringProperty(this, "threshold", "");
     private final ObservableList<String> currencyChoices = FXCollections.observableArrayList();
     private final ObservableList<String> currencyChoicesView = FXCollections.unmodifiableObservableList(currencyChoices);
@@ -98,6 +105,7 @@ public final class AccountFormViewModel {
         this.services = services;
         this.list = list;
         this.keys = new KeysViewModel(services, keychain, mode.getReadOnlyProperty(), editingId.getReadOnlyProperty());
+        this.keySource = new KeySourceViewModel(name -> services.keys().env(name).isPresent());
         for (ProviderInfo i : services.catalog().supported()) {
             providerChoices.add(new ProviderChoice(i.id(), i.displayName(), true, null));
         }
@@ -110,12 +118,17 @@ public final class AccountFormViewModel {
         providerEditable.bind(mode.isEqualTo(Mode.NEW));
         baseUrlPrompt.bind(Bindings.createStringBinding(() -> info().flatMap(i -> i.region(region.get()))
                 .map(r -> r.origin().toString()).orElse(""), provider, region));
-        fixedCurrency.bind(Bindings.createStringBinding(() -> info().flatMap(i -> Thresholds.impliedCurrency(i, region.get()))
-                .orElse(null), provider, region));
-        thresholdAvailable.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::reportsBalance).orElse(true),
-                provider));
-        thresholdNote.bind(Bindings.createStringBinding(() -> info().flatMap(Thresholds::unavailableReason)
-                .map(AccountFormViewModel::sentence).orElse(""), provider));
+        // a provider without a balance can still alert on the estimate from a known top-up, in its currency
+        fixedCurrency.bind(Bindings.createStringBinding(() -> info().filter(i -> !i.reportsBalance())
+                        .map(i -> topUp.currencyProperty().get())
+                        .or(() -> info().flatMap(i -> Thresholds.impliedCurrency(i, region.get()))).orElse(null),
+                provider, region, topUp.currencyProperty()));
+        thresholdAvailable.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::reportsBalance).orElse(true)
+                || topUp.currencyProperty().get() != null, provider, topUp.currencyProperty()));
+        thresholdNote.bind(Bindings.createStringBinding(() -> topUp.currencyProperty().get() != null
+                        && info().map(i -> !i.reportsBalance()).orElse(false) ? ESTIMATE_ALERT
+                        : info().flatMap(Thresholds::unavailableReason).map(r -> sentence(r) + NO_ALERT_HINT).orElse(""),
+                provider, topUp.currencyProperty()));
 
         providerError.bind(Bindings.createStringBinding(() -> AccountFormValidator.provider(mode.get() == Mode.NEW,
                         provider.get() != null, draft().equals(AccountDraft.BLANK)),
@@ -145,13 +158,15 @@ public final class AccountFormViewModel {
         valid.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE && provider.get() != null
                         && provider.get().enabled() && keys.validBinding().get() && labelError.get().isEmpty()
                         && regionError.get().isEmpty() && baseUrlError.get().isEmpty() && thresholdError.get().isEmpty()
-                        && intervalError.get().isEmpty() && fieldsValid.get(),
+                        && intervalError.get().isEmpty() && fieldsValid.get() && keySource.errorProperty().get().isEmpty()
+                        && topUp.errorProperty().get().isEmpty(),
                 mode, provider, keys.validBinding(), labelError, regionError, baseUrlError, thresholdError, intervalError,
-                fieldsValid));
+                fieldsValid, keySource.errorProperty(), topUp.errorProperty()));
         dirty.bind(Bindings.createBooleanBinding(() -> mode.get() != Mode.NONE
                         && (!draft().equals(baseline.get()) || keys.anyTyped()),
                 mode, provider, label, region, baseUrl, fieldEdits, threshold, thresholdCurrency, interval, baseline,
-                keys.fields(), keys.editsProperty()));
+                keys.fields(), keys.editsProperty(), keySource.sourceProperty(), keySource.commandProperty(),
+                topUp.amountProperty(), topUp.dateProperty()));
 
         region.addListener((x, was, now) -> refreshCurrencyChoices());
         // a custom or broken base URL is never folded away
@@ -170,6 +185,8 @@ public final class AccountFormViewModel {
         editingId.set(null);
         setProvider(null);
         fill(AccountDraft.BLANK);
+        keySource.clear();
+        topUp.clear();
         baseline.set(draft());
         providerMessage.set("");
     }
@@ -189,7 +206,13 @@ public final class AccountFormViewModel {
         String r = a.region() != null ? a.region() : regionChoices.isEmpty() ? null : regionChoices.getFirst();
         fill(new AccountDraft(a.provider(), a.label(), r, a.baseUrl() == null ? "" : a.baseUrl().toString(),
                 a.fields(), t == null ? "" : t.plain(), t == null ? null : t.currency(),
-                String.valueOf(a.intervalMinutes())));
+                String.valueOf(a.intervalMinutes()), null, List.of(), "", ""));
+        keySource.show(a, info());
+        topUp.show(a);
+        // a threshold on the estimate needs the top-up in the form first
+        if (t == null && a.threshold() != null && thresholdAvailable.get()) {
+            threshold.set(a.threshold().plain());
+        }
         baseline.set(draft());
         providerMessage.set(provider.get().enabled() ? "" : provider.get().name() + ": " + provider.get().reason());
         keys.showStored(a);
@@ -236,7 +259,17 @@ public final class AccountFormViewModel {
                 nz(baseUrl.get()), fieldValues(), nz(threshold.get()),
                 // a currency means something only with an amount and when the region does not fix it
                 fixedCurrency.get() == null && !nz(threshold.get()).isBlank() ? thresholdCurrency.get() : null,
-                nz(interval.get()));
+                nz(interval.get()), keySource.sourceProperty().get(), keySource.argv().orElse(List.of()),
+                nz(topUp.amountProperty().get()).strip(), nz(topUp.dateProperty().get()).strip());
+    }
+
+    /** The typed keys to store: the primary one only while it comes from the keychain. */
+    java.util.Map<dev.tally.provider.KeySlot, dev.tally.core.Secret> typedKeys() {
+        java.util.Map<dev.tally.provider.KeySlot, dev.tally.core.Secret> typed = new java.util.LinkedHashMap<>(keys.typed());
+        if (!keySource.keychainKey()) {
+            typed.keySet().removeIf(s -> keySource.primarySlot().map(s.name()::equals).orElse(false));
+        }
+        return typed;
     }
 
     /** The chosen provider, when the catalog knows it. */
@@ -292,6 +325,7 @@ public final class AccountFormViewModel {
             threshold.set("");
         }
         keys.follow(info);
+        keySource.follow(info);
     }
 
     /** Only currencies the provider's balances can be in (DeepSeek: CNY, USD); none when the region fixes one. */
@@ -460,6 +494,16 @@ public final class AccountFormViewModel {
     /** The keys: one field per key slot of the provider, and where the saved keys are. */
     public KeysViewModel keys() {
         return keys;
+    }
+
+    /** Where the primary key comes from: the keychain, the environment or a command. */
+    public KeySourceViewModel keySource() {
+        return keySource;
+    }
+
+    /** What the user had after the last top-up: the basis of an estimated balance. */
+    public TopUpViewModel topUp() {
+        return topUp;
     }
 
     /** One field per key slot of the provider, primary first (the same as {@code keys().fields()}). */

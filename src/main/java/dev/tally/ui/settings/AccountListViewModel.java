@@ -38,7 +38,7 @@ public final class AccountListViewModel {
         this.services = services;
         this.status = status;
         this.hideAmounts = hideAmounts;
-        this.writer = new AccountWriter(services);
+        this.writer = new AccountWriter(services, java.time.Clock.systemUTC());
         hideAmounts.addListener((x, was, now) -> rows.setAll(current.stream().map(this::row).toList()));
     }
 

@@ -3,6 +3,8 @@ package dev.tally.ui.settings;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.account.Thresholds;
+import dev.tally.account.TopUps;
+import dev.tally.core.KnownTopUp;
 import dev.tally.core.Money;
 import dev.tally.core.Secret;
 import dev.tally.provider.BaseUrls;
@@ -14,6 +16,7 @@ import dev.tally.secret.SecretStoreException;
 import dev.tally.secret.StoreStatus;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static dev.tally.ui.settings.KeychainViewModel.state;
 
@@ -32,8 +36,11 @@ import static dev.tally.ui.settings.KeychainViewModel.state;
 final class AccountWriter {
     private final SettingsViewModel.Services services;
 
-    AccountWriter(SettingsViewModel.Services services) {
+    private final Clock clock;
+
+    AccountWriter(SettingsViewModel.Services services, Clock clock) {
         this.services = services;
+        this.clock = clock;
     }
 
     /**
@@ -99,16 +106,28 @@ final class AccountWriter {
             list = services.accounts().update(now -> {
                 List<Account> next = new ArrayList<>(now);
                 String id = existingId != null ? existingId : uniqueId(Account.slug(info.id(), d.label()), next);
-                Money t = d.threshold().isBlank() || !info.reportsBalance() ? null
-                        : new Money(Thresholds.parseAmount(d.threshold()), Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()));
+                KnownTopUp topUp = d.topUp().isBlank() ? null : TopUps.parse(d.topUp(), d.topUpDate(), clock);
+                Money t = d.threshold().isBlank() ? null
+                        : info.reportsBalance() ? new Money(Thresholds.parseAmount(d.threshold()),
+                        Thresholds.impliedCurrency(info, d.region()).orElse(d.currency()))
+                        // a provider without a balance alerts on the estimate, in the top-up's currency
+                        : topUp == null ? null : Thresholds.parseForEstimate(d.threshold(), topUp.amount().currency());
                 int at = indexOf(next, id);
-                // the form edits neither known top-ups nor key commands (tally keys command does): an edited account
-                // keeps the ones on disk
-                List<dev.tally.core.KnownTopUp> topUps = at >= 0 ? next.get(at).topUps() : List.of();
-                made[0] = new Account(id, info.id(), d.label().strip(), d.region(),
+                Account before = at >= 0 ? next.get(at) : null;
+                // other slots' key commands (tally keys command --slot) are kept; the primary one is the form's
+                Map<String, List<String>> commands = new TreeMap<>(before == null ? Map.of() : before.keyCommands());
+                String primary = info.keySlots().getFirst().name();
+                if (d.keyCommand().isEmpty()) {
+                    commands.remove(primary);
+                } else {
+                    commands.put(primary, d.keyCommand());
+                }
+                // a cleared top-up forgets them; an unchanged one keeps the history; a new one becomes the basis
+                List<KnownTopUp> kept = before == null || topUp == null ? List.of() : before.topUps();
+                Account a = new Account(id, info.id(), d.label().strip(), d.region(),
                         d.baseUrl().isBlank() ? null : BaseUrls.parse(d.baseUrl()), d.fields(), t,
-                        Integer.parseInt(d.interval().strip()), at >= 0 ? next.get(at).keyCommands() : java.util.Map.of(),
-                        topUps);
+                        Integer.parseInt(d.interval().strip()), commands, kept);
+                made[0] = topUp == null || topUp.equals(a.topUp()) ? a : a.withTopUp(topUp);
                 if (at >= 0) {
                     next.set(at, made[0]);
                 } else {

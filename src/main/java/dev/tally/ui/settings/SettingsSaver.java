@@ -38,7 +38,7 @@ final class SettingsSaver {
         this.list = list;
         this.form = form;
         this.onSaved = onSaved;
-        this.writer = new AccountWriter(services);
+        this.writer = new AccountWriter(services, java.time.Clock.systemUTC());
     }
 
     /** Writes the changed parts in the background (the caller checked that saving is allowed). */
@@ -49,7 +49,7 @@ final class SettingsSaver {
         String existing = m == Mode.EXISTING ? form.editingIdProperty().get() : null;
         Optional<ProviderInfo> info = form.info();
         AccountDraft d = form.draft();
-        Map<KeySlot, Secret> typed = form.keys().typed();
+        Map<KeySlot, Secret> typed = form.typedKeys();
         GeneralViewModel.Values g = general.values();
         boolean autostartChanged = general.autostartChanged(g);
         status.saving(true);

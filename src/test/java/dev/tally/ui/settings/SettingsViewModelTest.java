@@ -276,8 +276,8 @@ class SettingsViewModelTest {
         vm.form().thresholdProperty().set("5");
         vm.form().chooseProvider(choice("openai"));
         assertFalse(vm.form().thresholdAvailableProperty().get(), "the field is disabled");
-        assertEquals("OpenAI reports spend only, not a balance, so a low-balance alert would never fire",
-                vm.form().thresholdNoteProperty().get());
+        assertEquals("OpenAI reports spend only, not a balance, so a low-balance alert would never fire"
+                + " — give your last top-up below to alert on an estimate", vm.form().thresholdNoteProperty().get());
         assertEquals("", vm.form().thresholdProperty().get(), "no leftover amount in the disabled field");
         assertTrue(vm.form().currencyChoices().isEmpty());
         assertNull(vm.form().fixedCurrencyProperty().get());
