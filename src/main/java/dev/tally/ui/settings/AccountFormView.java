@@ -57,8 +57,8 @@ final class AccountFormView {
         title.getStyleClass().addAll(Styles.TITLE_4, "settings-section-title");
         // the Test button sits right under the keys it tests; the base URL is rarely needed, so it is folded away
         form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keySourceRow(), keyRows,
-                TestConnectionView.row(settings.connection(), layout.labelWidth()), topUpRow(), thresholdRow(), intervalRow(),
-                advanced());
+                TestConnectionView.row(settings.connection(), layout.labelWidth()), topUpRow("Last top-up", true),
+                thresholdRow(), intervalRow(), advanced());
         form.getStyleClass().add("settings-form");
         vm.keyFields().addListener((ListChangeListener<KeyFieldViewModel>) c -> rebuildKeyRows());
         form.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.NONE).or(settings.loadingProperty()));
@@ -150,10 +150,7 @@ final class AccountFormView {
         keyLabels.clear();
         for (KeyFieldViewModel k : vm.keyFields()) {
             PasswordField field = new PasswordField();
-            if (k == vm.keyFields().getFirst()) {
-                // the primary key is typed only when it is kept in the keychain
-                field.disableProperty().bind(vm.keySource().sourceProperty().isNotEqualTo(KeySourceViewModel.Source.KEYCHAIN));
-            }
+
             field.textProperty().bindBidirectional(k.textProperty());
             field.setPromptText("Paste the key");
             field.setAccessibleText(k.title());
@@ -170,8 +167,12 @@ final class AccountFormView {
             status.getStyleClass().add("settings-key-status");
             // mnemonics are unique across the window: API/Admin key K, Management key M
             String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
-            keyRows.getChildren().add(layout.row(mnemonic, field, hint(k.description()), status,
-                    message(k.errorProperty(), true)));
+            Node row = layout.row(mnemonic, field, hint(k.description()), status, message(k.errorProperty(), true));
+            if (k == vm.keyFields().getFirst()) {
+                // the primary key is typed only when it is kept in the keychain
+                showWhen(row, vm.keySource().sourceProperty().isEqualTo(KeySourceViewModel.Source.KEYCHAIN));
+            }
+            keyRows.getChildren().add(row);
             keyLabels.add(layout.lastLabel());
         }
         if (showing.getAsBoolean()) {
@@ -205,13 +206,13 @@ final class AccountFormView {
         showWhen(command, ks.sourceProperty().isEqualTo(KeySourceViewModel.Source.COMMAND));
         Label note = hint("");
         note.textProperty().bind(ks.noteProperty());
-        Node row = layout.rowFor("Key _from", line, from, command, note, message(ks.errorProperty(), true));
+        Node row = layout.rowFor("K_ey from", line, from, command, note, message(ks.errorProperty(), true));
         showWhen(row, Bindings.isNotEmpty(vm.keyFields()));
         return row;
     }
 
     /** What the user had after the last top-up, and when: the basis of an estimated balance. */
-    private Node topUpRow() {
+    private Node topUpRow(String label, boolean spendOnly) {
         TopUpViewModel t = vm.topUp();
         TextField amount = new TextField();
         amount.textProperty().bindBidirectional(t.amountProperty());
@@ -229,7 +230,10 @@ final class AccountFormView {
         line.setAlignment(Pos.CENTER_LEFT);
         Label usage = hint("What you had after your last top-up, from the console: Tally subtracts the spend the"
                 + " provider reports since then and shows an estimated balance. Empty: no estimate.");
-        return layout.rowFor("Last top-_up", line, amount, usage, message(t.errorProperty(), true));
+        Node row = layout.rowFor(label, line, amount, usage, message(t.errorProperty(), true));
+        // where the provider reports spend only it is the way to a balance; elsewhere it waits under Advanced
+        showWhen(row, spendOnly ? vm.spendOnlyProperty() : vm.spendOnlyProperty().not());
+        return row;
     }
 
     private Node thresholdRow() {
@@ -281,7 +285,7 @@ final class AccountFormView {
         Node row = layout.row("_Base URL", url,
                 hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
                 message(vm.baseUrlErrorProperty(), true));
-        TitledPane pane = new TitledPane("Advanced", row);
+        TitledPane pane = new TitledPane("Advanced", new VBox(10, row, topUpRow("Last top-up", false)));
         pane.setAnimated(false);
         pane.getStyleClass().addAll(Styles.DENSE, "settings-advanced");
         pane.setAccessibleText("Advanced account settings");

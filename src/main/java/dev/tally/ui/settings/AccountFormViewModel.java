@@ -85,6 +85,7 @@ public final class AccountFormViewModel {
     private final ReadOnlyBooleanWrapper providerEditable = new ReadOnlyBooleanWrapper(this, "providerEditable");
     private final ReadOnlyStringWrapper baseUrlPrompt = new ReadOnlyStringWrapper(this, "baseUrlPrompt");
     private final ReadOnlyStringWrapper fixedCurrency = new ReadOnlyStringWrapper(this, "fixedCurrency");
+    private final ReadOnlyBooleanWrapper spendOnly = new ReadOnlyBooleanWrapper(this, "spendOnly");
     private final ReadOnlyBooleanWrapper thresholdAvailable = new ReadOnlyBooleanWrapper(this, "thresholdAvailable", true);
     private final ReadOnlyStringWrapper thresholdNote = new ReadOnlyStringWrapper(this, "thresholdNote", "");
     private final ReadOnlyStringWrapper providerError = new ReadOnlyStringWrapper(this, "providerError");
@@ -123,6 +124,7 @@ public final class AccountFormViewModel {
                         .map(i -> topUp.currencyProperty().get())
                         .or(() -> info().flatMap(i -> Thresholds.impliedCurrency(i, region.get()))).orElse(null),
                 provider, region, topUp.currencyProperty()));
+        spendOnly.bind(Bindings.createBooleanBinding(() -> info().map(i -> !i.reportsBalance()).orElse(false), provider));
         thresholdAvailable.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::reportsBalance).orElse(true)
                 || topUp.currencyProperty().get() != null, provider, topUp.currencyProperty()));
         thresholdNote.bind(Bindings.createStringBinding(() -> topUp.currencyProperty().get() != null
@@ -209,6 +211,9 @@ public final class AccountFormViewModel {
                 String.valueOf(a.intervalMinutes()), null, List.of(), "", ""));
         keySource.show(a, info());
         topUp.show(a);
+        if (a.topUp() != null && !spendOnly.get()) {
+            advancedOpen.set(true); // a known top-up is never folded away
+        }
         // a threshold on the estimate needs the top-up in the form first
         if (t == null && a.threshold() != null && thresholdAvailable.get()) {
             threshold.set(a.threshold().plain());
@@ -527,6 +532,11 @@ public final class AccountFormViewModel {
      */
     public ReadOnlyBooleanProperty thresholdAvailableProperty() {
         return thresholdAvailable.getReadOnlyProperty();
+    }
+
+    /** The provider reports spend but no balance (OpenAI, Anthropic): a known top-up is the way to a balance. */
+    public ReadOnlyBooleanProperty spendOnlyProperty() {
+        return spendOnly.getReadOnlyProperty();
     }
 
     /** Why there is no alert level for this provider, or empty. */

@@ -27,7 +27,8 @@ import java.util.concurrent.Executors;
  * <p>Arguments: {@code new-tested} (default: a new DeepSeek account after a successful Test), {@code existing}
  * (two saved accounts, the first open), {@code providers} (the provider list open), {@code general},
  * {@code no-keychain} (a desktop without a keychain), {@code invalid} (validation messages), {@code xai} (a new xAI
- * account with its team id typed: a provider-declared field); add {@code dark}
+ * account with its team id typed: a provider-declared field), {@code estimate} (a new OpenAI account with its key from
+ * 1Password and a known top-up); add {@code dark}
  * for the dark theme, {@code bottom} to scroll the accounts tab to its end, {@code hidden} to tick "hide amounts".
  */
 public final class SettingsPreview {
@@ -114,6 +115,15 @@ public final class SettingsPreview {
                     vm.form().labelProperty().set("xAI (work)");
                     vm.form().field("team_id").textProperty().set("team-4f2a");
                     vm.form().thresholdProperty().set("10");
+                }
+                case "estimate" -> {
+                    vm.form().chooseProvider(vm.form().providerChoices().stream().filter(c -> c.id().value().equals("openai"))
+                            .findFirst().orElseThrow());
+                    vm.form().labelProperty().set("OpenAI (org)");
+                    vm.form().keySource().usePreset(KeySourceViewModel.PRESETS.getFirst());
+                    vm.form().topUp().amountProperty().set("120 USD");
+                    vm.form().topUp().dateProperty().set("2026-11-30");
+                    vm.form().thresholdProperty().set("20");
                 }
                 case "invalid" -> {
                     vm.form().chooseProvider(vm.form().providerChoices().get(2));
