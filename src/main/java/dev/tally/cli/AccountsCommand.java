@@ -91,6 +91,36 @@ public final class AccountsCommand implements Callable<Integer> {
         @Option(names = "--interval", paramLabel = "MINUTES", description = "Polling interval in minutes (1-1440, default 5).")
         Integer interval;
 
+        @Option(names = "--topup", paramLabel = "AMOUNT", description = {
+                "What you had right after your last top-up, from the provider's console, e.g. '120 USD'.",
+                "Tally then shows an estimated balance: this minus the spend the provider reports since."})
+        String topUp;
+
+        @Option(names = "--topup-date", paramLabel = "DATE", description = {
+                "When that was: 2026-11-30 (the whole UTC day counts) or 2026-11-30T18:00Z; default now.",
+                "Spend is reported in whole UTC days, so a top-up during a day counts from the next day."})
+        String topUpDate;
+
+        /** The top-up given with --topup (and --topup-date), or {@code null}. */
+        dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {
+            if (topUpDate != null && topUp == null) {
+                throw new Cli.UsageError("--topup-date needs --topup (what you had after that top-up)");
+            }
+            try {
+                return topUp == null ? null : TopUps.parse(topUp, topUpDate, clock);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--topup: " + e.getMessage());
+            }
+        }
+
+        static Money checkedEstimateThreshold(String value, dev.tally.core.KnownTopUp basis) {
+            try {
+                return Thresholds.parseForEstimate(value, basis.amount().currency());
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageError("--threshold: " + e.getMessage());
+            }
+        }
+
         String checkedRegion(ProviderInfo info, String value) {
             if (value == null) {
                 return null;
@@ -177,8 +207,9 @@ public final class AccountsCommand implements Callable<Integer> {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account and print its id.",
             modelTransformer = FieldOptions.ForAccounts.class,
-            footer = {"", "Example:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
-                    "  tally keys set deepseek-work"})
+            footer = {"", "Examples:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
+                    "  tally keys set deepseek-work",
+                    "  tally accounts add --provider openai --topup '120 USD' --topup-date 2026-11-30 --threshold 20"})
     static final class Add extends Settings implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
@@ -197,7 +228,10 @@ public final class AccountsCommand implements Callable<Integer> {
             }
             String r = checkedRegion(info, region);
             URI url = checkedUrl(baseUrl);
-            Money t = checkedThreshold(threshold, info, r);
+            dev.tally.core.KnownTopUp known = checkedTopUp(ctx.clock());
+            // a provider without a balance can still alert on the estimate from a known top-up
+            Money t = !info.reportsBalance() && known != null && threshold != null
+                    ? checkedEstimateThreshold(threshold, known) : checkedThreshold(threshold, info, r);
             Map<String, String> fields = checkedFields(info);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
             load(root, true);
@@ -207,7 +241,8 @@ public final class AccountsCommand implements Callable<Integer> {
             ctx.accounts().update(existing -> {
                 String fullLabel = checkedLabel(info, label, null, existing, null);
                 String id = uniqueId(Account.slug(info.id(), label), existing);
-                added[0] = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
+                Account a = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
+                added[0] = known == null ? a : a.withTopUp(known);
                 List<Account> all = new ArrayList<>(existing);
                 all.add(added[0]);
                 return all;
@@ -218,7 +253,9 @@ public final class AccountsCommand implements Callable<Integer> {
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
             for (AccountField f : info.fields()) {
                 String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
-                if (f.required() && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
+                // a server's URL field is also satisfied by --base-url (it replaces the origin, as for every provider)
+                boolean byBaseUrl = f.check() == AccountField.URL && added[0].baseUrl() != null;
+                if (f.required() && !byBaseUrl && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
                     String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
                     root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
                             + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
@@ -308,16 +345,6 @@ public final class AccountsCommand implements Callable<Integer> {
         @Option(names = "--no-threshold", description = "Turn the low-balance alert off.")
         boolean noThreshold;
 
-        @Option(names = "--topup", paramLabel = "AMOUNT", description = {
-                "What you had right after your last top-up, from the provider's console, e.g. '120 USD'.",
-                "Tally then shows an estimated balance: this minus the spend the provider reports since."})
-        String topUp;
-
-        @Option(names = "--topup-date", paramLabel = "DATE", description = {
-                "When that was: 2026-11-30 (the whole UTC day counts) or 2026-11-30T18:00Z; default now.",
-                "Spend is reported in whole UTC days, so a top-up during a day counts from the next day."})
-        String topUpDate;
-
         @Option(names = "--no-topup", description = "Forget the known top-ups (no estimated balance).")
         boolean noTopUp;
 
@@ -326,9 +353,6 @@ public final class AccountsCommand implements Callable<Integer> {
             TallyCommand root = parent.root;
             if (topUp != null && noTopUp) {
                 throw new Cli.UsageError("--topup and --no-topup contradict each other; give only one");
-            }
-            if (topUpDate != null && topUp == null) {
-                throw new Cli.UsageError("--topup-date needs --topup (what you had after that top-up)");
             }
             if (baseUrl != null && noBaseUrl) {
                 throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
@@ -350,7 +374,7 @@ public final class AccountsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
-            dev.tally.core.KnownTopUp newTopUp = topUp == null ? null : checkedTopUp(ctx.clock());
+            dev.tally.core.KnownTopUp newTopUp = checkedTopUp(ctx.clock());
             dev.tally.core.KnownTopUp basis = noTopUp ? null : newTopUp != null
                     && (a.topUp() == null || !newTopUp.at().isBefore(a.topUp().at())) ? newTopUp : a.topUp();
             Money t = noThreshold ? null : threshold == null ? a.threshold()
@@ -378,21 +402,6 @@ public final class AccountsCommand implements Callable<Integer> {
             return existing.stream().map(x -> x.id().equals(a.id()) ? done : x).toList();
         }
 
-        private static Money checkedEstimateThreshold(String value, dev.tally.core.KnownTopUp basis) {
-            try {
-                return Thresholds.parseForEstimate(value, basis.amount().currency());
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError("--threshold: " + e.getMessage());
-            }
-        }
-
-        private dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {
-            try {
-                return TopUps.parse(topUp, topUpDate, clock);
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError("--topup: " + e.getMessage());
-            }
-        }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account and its key from the keychain.")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -272,5 +273,38 @@ class AccountsCommandTest {
 
         assertEquals(0, cli().run("accounts", "edit", "openai", "--no-topup").code());
         assertFalse(JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).has("topUps"));
+    }
+
+    @Test
+    void addTakesAKnownTopUpAndAnAlertOnTheEstimateAtOnce() throws Exception {
+        CliRunner.Result r = cli().run("accounts", "add", "--provider", "openai", "--topup", "$120", "--topup-date",
+                "2026-10-01", "--threshold", "20");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        assertEquals("120", a.get("topUps").get(0).get("amount").asText());
+        assertEquals("USD", a.get("topUps").get(0).get("currency").asText());
+        assertEquals("2026-10-01T00:00:00Z", a.get("topUps").get(0).get("at").asText());
+        assertEquals("20", a.get("threshold").get("amount").asText(), "the alert watches the estimate");
+
+        CliRunner.Result wrong = cli().run("accounts", "add", "--provider", "anthropic", "--topup", "100 USD",
+                "--threshold", "5 EUR");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("in USD like your top-up"), wrong.err());
+        CliRunner.Result dateOnly = cli().run("accounts", "add", "--provider", "anthropic", "--topup-date", "2026-11-30");
+        assertEquals(2, dateOnly.code());
+        assertEquals("tally: --topup-date needs --topup (what you had after that top-up)", dateOnly.err().strip());
+        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).size(), "nothing refused was saved");
+    }
+
+    @Test
+    void aRelayGivenByBaseUrlIsNotSaidToLackItsUrl() {
+        for (String provider : List.of("newapi", "litellm")) {
+            CliRunner.Result r = cli().run("accounts", "add", "--provider", provider, "--base-url", "https://relay.example.com",
+                    "--field", provider.equals("newapi") ? "user_id=42" : "litellm_url=");
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.err().contains("URL"), provider + ": " + r.err());
+        }
+        CliRunner.Result bare = cli().run("accounts", "add", "--provider", "newapi", "--label", "bare", "--field", "user_id=7");
+        assertTrue(bare.err().contains("needs a relay URL"), "without any URL the warning stays: " + bare.err());
     }
 }
