@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param hideAmounts   show "•••" instead of amounts (screen sharing)
  * @param launchAtLogin whether Tally was asked to start at login (the autostart entry itself is the truth)
  * @param window        where the main window was last, or {@code null} when never placed
+ * @param spendChecks   whether to alert when an account's balance falls more than its provider's reported usage
+ *                      explains (another key, a leaked key, untracked usage); off by default
  */
 public record Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
-                          WindowBounds window) {
+                          WindowBounds window, boolean spendChecks) {
 
     /** Colour themes (AtlantaFX Primer light and dark). */
     public enum Theme {
@@ -64,28 +66,38 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
         Objects.requireNonNull(theme, "theme");
     }
 
-    /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed. */
+    /** Without spend checks. */
+    public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                       WindowBounds window) {
+        this(theme, notifications, hideAmounts, launchAtLogin, window, false);
+    }
+
+    /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed, no spend checks. */
     public static Preferences defaults() {
-        return new Preferences(Theme.SYSTEM, true, false, false, null);
+        return new Preferences(Theme.SYSTEM, true, false, false, null, false);
     }
 
     public Preferences withTheme(Theme t) {
-        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window);
+        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks);
     }
 
     public Preferences withNotifications(boolean on) {
-        return new Preferences(theme, on, hideAmounts, launchAtLogin, window);
+        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks);
     }
 
     public Preferences withHideAmounts(boolean on) {
-        return new Preferences(theme, notifications, on, launchAtLogin, window);
+        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks);
     }
 
     public Preferences withLaunchAtLogin(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, on, window);
+        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks);
     }
 
     public Preferences withWindow(WindowBounds bounds) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks);
+    }
+
+    public Preferences withSpendChecks(boolean on) {
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on);
     }
 }

@@ -126,7 +126,8 @@ public final class PreferencesStore {
             window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
         }
         return new Preferences(theme, flag(root, "notifications", d.notifications()),
-                flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window);
+                flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window,
+                flag(root, "spendChecks", d.spendChecks()));
     }
 
     private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
@@ -182,6 +183,7 @@ public final class PreferencesStore {
         root.put("notifications", p.notifications());
         root.put("hideAmounts", p.hideAmounts());
         root.put("launchAtLogin", p.launchAtLogin());
+        root.put("spendChecks", p.spendChecks());
         if (p.window() == null) {
             root.putNull("window");
         } else {

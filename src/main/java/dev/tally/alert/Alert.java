@@ -2,6 +2,7 @@ package dev.tally.alert;
 
 import dev.tally.core.Money;
 import dev.tally.core.Remedy;
+import dev.tally.status.Ages;
 import dev.tally.status.Phrase;
 import dev.tally.status.Remedies;
 
@@ -41,6 +42,7 @@ public sealed interface Alert {
             case EstimateLow l -> Phrase.ALERT_HIDDEN_ESTIMATE_LOW.say(label());
             case EstimateUsedUp u -> Phrase.ALERT_ESTIMATE_USED_UP.say(label());
             case Exhausted e -> Phrase.ALERT_HIDDEN_USED_UP.say(label());
+            case SpendDisagrees d -> Phrase.ALERT_HIDDEN_SPEND_DISAGREES.say(label());
             case KeyRejected k -> k.lacksPermission() ? Phrase.ALERT_HIDDEN_KEY_LACKS_PERMISSION.say(label())
                     : Phrase.ALERT_HIDDEN_KEY_REJECTED.say(label());
         };
@@ -79,6 +81,33 @@ public sealed interface Alert {
         @Override
         public String text() {
             return Phrase.ALERT_ESTIMATE_USED_UP.say(label);
+        }
+    }
+
+    /**
+     * Over the last day the balance went down by more than the usage the provider reports for the same time (beyond
+     * the tolerance): another key, a leaked key, a bug or untracked usage. Raised only when the user turned these
+     * checks on (Settings → General; off by default).
+     *
+     * @param difference how much more the balance fell than the reported usage explains
+     * @param since      the start of the compared period
+     */
+    record SpendDisagrees(String account, String label, Money difference, java.time.Instant since) implements Alert {
+        public SpendDisagrees {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(difference, "difference");
+            Objects.requireNonNull(since, "since");
+        }
+
+        @Override
+        public String text() {
+            return Phrase.ALERT_SPEND_DISAGREES.say(label, MoneyText.format(difference), since.toString());
+        }
+
+        @Override
+        public String displayText() {
+            return Phrase.ALERT_SPEND_DISAGREES.say(label, MoneyText.display(difference), Ages.weekdayTime(since, java.time.ZoneId.systemDefault()));
         }
     }
 

@@ -59,6 +59,7 @@ public final class AlertRules {
     static final String ESTIMATE_LOW = "estimate_low";
     static final String ESTIMATE_USED_UP = "estimate_used_up";
     static final String FETCH_FAILED = "fetch_failed";
+    static final String SPEND_DISAGREES = "spend_disagrees";
     /** Failures in a row before {@code fetch_failed} is said. */
     public static final int DEFAULT_FAILURE_STREAK = 3;
 
@@ -253,6 +254,36 @@ public final class AlertRules {
             clear(accountId, ESTIMATE_LOW);
         }
         return alerts;
+    }
+
+    /**
+     * Evaluates a check of the balance's drops against the usage the provider reports over the last day (see
+     * {@code history.Reconciliation}), once per crossing like a balance: a disagreement beyond the tolerance alerts once
+     * ({@link Alert.SpendDisagrees}) and is re-armed when a later check agrees again. A check that covers too little
+     * time decides nothing.
+     *
+     * @param disagrees  whether the check found a disagreement; {@code null} when it covered too little to tell
+     * @param difference how much more the balance fell than the reported usage (for the wording)
+     * @param since      the start of the compared period
+     * @return the alerts to announce now, possibly empty; never {@code null}
+     */
+    public synchronized List<Alert> onSpendCheck(String accountId, String label, Boolean disagrees, Money difference,
+                                                 java.time.Instant since, java.time.Instant at) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(label, "label");
+        if (disagrees == null) {
+            return List.of();
+        }
+        if (!disagrees) {
+            clear(accountId, SPEND_DISAGREES);
+            return List.of();
+        }
+        Objects.requireNonNull(difference, "difference");
+        if (marks.find(accountId, SPEND_DISAGREES).isPresent()) {
+            return List.of();
+        }
+        marks.put(new AlertMark(accountId, SPEND_DISAGREES, difference.currency(), difference.amount(), at));
+        return List.of(new Alert.SpendDisagrees(accountId, label, difference, since));
     }
 
     /**

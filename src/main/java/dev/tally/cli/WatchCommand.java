@@ -141,6 +141,8 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                     io.out().flush();
                 }
             }, scheduler, fetchers);
+            // the spend check (Settings → General, settings.json "spendChecks") applies here as in the widget
+            engine.checkSpend(ctx.preferences().load().preferences().spendChecks());
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
                     io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant()));

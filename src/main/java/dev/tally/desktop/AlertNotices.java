@@ -42,6 +42,7 @@ final class AlertNotices {
             case Alert.Exhausted e -> Phrase.NOTICE_USED_UP.say(e.label());
             case Alert.EstimateLow l -> Phrase.NOTICE_ESTIMATE_LOW.say(l.label());
             case Alert.EstimateUsedUp u -> Phrase.NOTICE_ESTIMATE_USED_UP.say(u.label());
+            case Alert.SpendDisagrees d -> Phrase.NOTICE_SPEND_DISAGREES.say(d.label());
             case Alert.KeyRejected k -> k.lacksPermission() ? Phrase.NOTICE_KEY_LACKS_PERMISSION.say(k.label())
                     : Phrase.NOTICE_KEY_REJECTED.say(k.label());
         };

@@ -145,6 +145,7 @@ public final class DesktopApp {
                 account -> showWindow(null, account));
         Notifier notifier = this::notifyDesktop;
         this.engine = new Engine(ctx.engineServices(), notifier, scheduler, fetchers);
+        engine.checkSpend(prefs.preferences().spendChecks());
         this.feed = new WindowFeed(() -> engine.poller().states(), this::week, () -> hideAmounts, clock,
                 Platform::runLater);
         engine.addListener(this::afterPoll);
@@ -334,6 +335,9 @@ public final class DesktopApp {
         hideAmounts = p.hideAmounts();
         notificationsOn = p.notifications();
         theme = p.theme();
+        if (engine != null) {
+            engine.checkSpend(p.spendChecks());
+        }
     }
 
     /** Opens (or brings forward) the main window. Any thread. */

@@ -32,6 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -105,6 +106,7 @@ public final class Engine implements AutoCloseable {
     private final Poller poller;
     private final List<PollListener> listeners = new CopyOnWriteArrayList<>();
     private volatile List<Account> accounts = List.of();
+    private volatile boolean spendChecks;
     /** Serialises reading accounts.json into the poller, from any caller. */
     private final Object reloadLock = new Object();
     /** Digest of accounts.json as last read; {@code null} before the first read. */
@@ -271,6 +273,10 @@ public final class Engine implements AutoCloseable {
                     estimated = services.alerts().get().onEstimate(t.accountId(), t.label(), t.account().threshold(),
                             e.amount(), ok.snapshot().fetchedAt());
                 }
+                if (outcome instanceof FetchOutcome.Success ok && spendChecks) {
+                    estimated = new java.util.ArrayList<>(estimated);
+                    estimated.addAll(spendChecks(t, ok));
+                }
                 if (!estimated.isEmpty()) {
                     List<Alert> all = new java.util.ArrayList<>(raised.alerts());
                     all.addAll(estimated);
@@ -291,6 +297,30 @@ public final class Engine implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "listener failed", e);
             }
         }
+    }
+
+    /**
+     * Turns the check of balance drops against reported usage into alerts ({@link Alert.SpendDisagrees}), for
+     * accounts whose provider reports both (OpenRouter with both keys); off by default. Any thread.
+     */
+    public void checkSpend(boolean on) {
+        spendChecks = on;
+    }
+
+    /** The spend check's alerts after a successful poll, from the history just written. Blocking (SQLite). */
+    private List<Alert> spendChecks(FetchTarget t, FetchOutcome.Success ok) {
+        List<Alert> out = new java.util.ArrayList<>();
+        Instant now = ok.snapshot().fetchedAt();
+        dev.tally.history.HistoryReader reader = services.history().get().reader();
+        for (String currency : reader.currencies(t.accountId())) {
+            dev.tally.history.Reconciliation r = dev.tally.history.Reconciliation.recent(reader, t.accountId(), currency, now);
+            if (r == null) {
+                continue;
+            }
+            out.addAll(services.alerts().get().onSpendCheck(t.accountId(), t.label(), r.decided() ? r.disagrees() : null,
+                    new dev.tally.core.Money(r.difference().abs(), currency), r.since() == null ? now : r.since(), now));
+        }
+        return out;
     }
 
     private static boolean pausedForKey(FetchError e) {

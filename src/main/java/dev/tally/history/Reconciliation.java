@@ -51,6 +51,25 @@ public record Reconciliation(BigDecimal fromBalance, BigDecimal reported, Instan
         return diff.compareTo(tenPercent) > 0 && diff.compareTo(TOLERANCE_MIN) >= 0;
     }
 
+    /** The period balance drops and reported usage are compared over. */
+    public static final Duration WINDOW = Duration.ofDays(1).plusHours(1);
+
+    /** True when the counted steps cover enough time ({@link #MIN_COVERED}) for a verdict either way. */
+    public boolean decided() {
+        return covered.compareTo(MIN_COVERED) >= 0;
+    }
+
+    /**
+     * The check over the last {@link #WINDOW} in {@code currency}, from the account's history, or {@code null} when
+     * the account has no snapshot there with both a balance and a reported usage (a provider that reports only one).
+     * Blocking (reads SQLite).
+     */
+    public static Reconciliation recent(HistoryReader store, String accountId, String currency, Instant now) {
+        List<BalancePoint> recent = store.observations(accountId, currency, now.minus(WINDOW), now).stream()
+                .filter(o -> o instanceof BalancePoint).map(o -> (BalancePoint) o).toList();
+        return recent.stream().anyMatch(p -> p.balance() != null && p.usage() != null) ? of(recent) : null;
+    }
+
     /** Counts the steps between successive points of one currency (oldest first). */
     public static Reconciliation of(List<BalancePoint> points) {
         BigDecimal drops = BigDecimal.ZERO;

@@ -21,7 +21,7 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
                           BigDecimal burnRatePerDay, BigDecimal runwayDays, int samples, Instant firstSample,
                           Reconciliation reconciliation) {
     /** The period balance drops and reported usage are compared over. */
-    public static final Duration RECONCILE_WINDOW = Duration.ofDays(1).plusHours(1);
+    public static final Duration RECONCILE_WINDOW = Reconciliation.WINDOW;
 
     public static final Duration WINDOW = SpendEstimate.BURN_WINDOW;
     public static final Duration BUCKET = Duration.ofHours(6);
@@ -67,10 +67,7 @@ public record WeekSummary(String currency, List<BigDecimal> buckets, BigDecimal 
                 continue;
             }
             List<BigDecimal> series = e.series(BUCKET).stream().map(SpendBucket::spend).toList();
-            List<BalancePoint> recent = store.observations(accountId, currency, now.minus(RECONCILE_WINDOW), now).stream()
-                    .filter(o -> o instanceof BalancePoint).map(o -> (BalancePoint) o).toList();
-            Reconciliation r = recent.stream().anyMatch(p -> p.balance() != null && p.usage() != null)
-                    ? Reconciliation.of(recent) : null;
+            Reconciliation r = Reconciliation.recent(store, accountId, currency, now);
             out.add(new WeekSummary(currency, series, e.spendTotal(), e.spendEstimated(),
                     e.burnRatePerDay(now).orElse(null), e.runwayDays(now).orElse(null), e.sampleTimes().size(),
                     e.sampleTimes().stream().min(Instant::compareTo).orElse(null), r));

@@ -37,9 +37,14 @@ public record HookEvent(String event, String account, String label, String provi
     public static final String ESTIMATE_LOW = "estimate_low";
     /** The estimated balance reached zero; unverified. */
     public static final String ESTIMATE_USED_UP = "estimate_used_up";
+    /**
+     * The balance fell more than the provider's reported usage explains (when spend checks are on); {@code amount} is
+     * the difference.
+     */
+    public static final String SPEND_DISAGREES = "spend_disagrees";
     /** Every event a hook can be added for. */
     public static final List<String> EVENTS = List.of(LOW_BALANCE, EXHAUSTED, KEY_REJECTED, RECOVERED, FETCH_FAILED,
-            ESTIMATE_LOW, ESTIMATE_USED_UP);
+            ESTIMATE_LOW, ESTIMATE_USED_UP, SPEND_DISAGREES);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -62,6 +67,8 @@ public record HookEvent(String event, String account, String label, String provi
                     l.estimate().currency(), plain(l.estimate()), plain(l.threshold()), l.text(), at);
             case Alert.EstimateUsedUp u -> new HookEvent(ESTIMATE_USED_UP, u.account(), u.label(), provider, null, null,
                     null, u.text(), at);
+            case Alert.SpendDisagrees d -> new HookEvent(SPEND_DISAGREES, d.account(), d.label(), provider,
+                    d.difference().currency(), plain(d.difference()), null, d.text(), at);
             case Alert.KeyRejected k -> new HookEvent(KEY_REJECTED, k.account(), k.label(), provider, null, null, null,
                     k.text(), at);
         };

@@ -36,6 +36,14 @@ public final class Ages {
         return s < 120 ? Phrase.SPAN_SECONDS.say(s) : Phrase.SPAN_MINUTES.say((s + 59) / 60);
     }
 
+    /** A moment in the last days, on this computer's clock: "Tue 14:05". */
+    public static String weekdayTime(Instant at, java.time.ZoneId zone) {
+        return WEEKDAY_TIME.format(at.atZone(zone));
+    }
+
+    private static final java.time.format.DateTimeFormatter WEEKDAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH);
+
     /** For how long a value has been old: "25 min" under two hours, else whole hours ("3 h"), rounded down. */
     public static String since(Instant at, Instant now) {
         long m = Math.max(0, Duration.between(at, now).toMinutes());

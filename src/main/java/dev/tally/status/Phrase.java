@@ -226,6 +226,9 @@ public enum Phrase {
     ALERT_ESTIMATE_LOW("{0}: ≈ {1} left by your estimate (your top-up minus the reported spend) — below your {2} alert"),
     ALERT_ESTIMATE_USED_UP("{0}: your estimated balance is used up (your top-up minus the reported spend) — check the console"),
     ALERT_HIDDEN_ESTIMATE_LOW("{0}: estimated balance below your alert"),
+    ALERT_SPEND_DISAGREES("{0}: the balance fell {1} more than the usage the provider reports since {2} — another key, a leaked key or untracked usage?"),
+    ALERT_HIDDEN_SPEND_DISAGREES("{0}: the balance fell more than the reported usage"),
+    NOTICE_SPEND_DISAGREES("{0}: spend does not add up"),
     /** A notification's title, naming the account. */
     NOTICE_LOW("{0} is low"),
     NOTICE_USED_UP("{0} is used up"),

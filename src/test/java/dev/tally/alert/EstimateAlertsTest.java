@@ -64,4 +64,21 @@ class EstimateAlertsTest {
         assertTrue(new AlertRules(store.alertMarks()).onEstimate("openai", "OpenAI", Money.of("10", "EUR"),
                 Money.of("1.00", "USD"), T0).isEmpty());
     }
+
+    @Test
+    void aSpendDisagreementAlertsOnceUntilAnAgreeingDayReArmsIt() {
+        AlertRules rules = new AlertRules(store.alertMarks());
+        Money diff = Money.of("4.20", "USD");
+        assertTrue(rules.onSpendCheck("or", "OpenRouter", null, diff, T0, T0).isEmpty(), "too short to tell");
+        List<Alert> first = rules.onSpendCheck("or", "OpenRouter", true, diff, T0, T0.plusSeconds(3600));
+        assertEquals(List.of(new Alert.SpendDisagrees("or", "OpenRouter", diff, T0)), first);
+        assertEquals("OpenRouter: the balance fell $4.20 more than the usage the provider reports since"
+                + " 2026-11-22T05:00:00Z — another key, a leaked key or untracked usage?", first.getFirst().text());
+        assertEquals("OpenRouter: the balance fell more than the reported usage", first.getFirst().hiddenText());
+        assertTrue(new AlertRules(store.alertMarks()).onSpendCheck("or", "OpenRouter", true, diff, T0, T0).isEmpty(),
+                "not again, even after a relaunch");
+        assertTrue(rules.onSpendCheck("or", "OpenRouter", null, diff, T0, T0).isEmpty(), "an undecided day keeps the mark");
+        assertTrue(rules.onSpendCheck("or", "OpenRouter", false, diff, T0, T0).isEmpty());
+        assertEquals(1, rules.onSpendCheck("or", "OpenRouter", true, diff, T0, T0).size(), "re-armed by agreement");
+    }
 }

@@ -60,12 +60,19 @@ final class GeneralTab {
         hide.selectedProperty().bindBidirectional(vm.hideAmountsProperty());
         hide.setAccessibleText("Hide amounts");
 
+        CheckBox spend = new CheckBox("Alert when spend does not add up");
+        spend.selectedProperty().bindBidirectional(vm.spendChecksProperty());
+        spend.setAccessibleText("Alert when the balance falls more than the reported usage");
+        spend.setId("settings-spend-checks");
+
         Label keysTitle = new Label("Keys");
         keysTitle.getStyleClass().add("settings-group-title");
 
         VBox box = new VBox(6,
                 login, indent(loginHint),
                 gap(), notify, indent(hint("Low balance, exhausted balance and rejected keys, once each.")),
+                spend, indent(hint("Where a provider reports both a balance and usage (OpenRouter with both keys): when over a"
+                        + " day the balance fell more than the usage explains — another key, a leaked key or untracked usage.")),
                 gap(), themeTitle, themeLine, indent(hint("System follows your desktop's light or dark setting.")),
                 gap(), hide, indent(hint("Shows ••• instead of amounts in the window, tray and notifications — for screen sharing.")),
                 gap(), keysTitle, keychainNote(settings.keychain()));

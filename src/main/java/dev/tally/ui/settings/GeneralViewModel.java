@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class GeneralViewModel {
     /** The tab's values, compared to tell whether they changed. */
-    record Values(Preferences.Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin) {
+    record Values(Preferences.Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                  boolean spendChecks) {
     }
 
     private final SettingsViewModel.Services services;
@@ -30,6 +31,7 @@ public final class GeneralViewModel {
     private final ReadOnlyStringWrapper launchAtLoginHint = new ReadOnlyStringWrapper(this, "launchAtLoginHint", "");
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications", true);
     private final BooleanProperty hideAmounts = new SimpleBooleanProperty(this, "hideAmounts");
+    private final BooleanProperty spendChecks = new SimpleBooleanProperty(this, "spendChecks");
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>(this, "theme", Preferences.Theme.SYSTEM);
     private final ObjectProperty<Values> baseline = new SimpleObjectProperty<>(this, "baseline");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -38,7 +40,7 @@ public final class GeneralViewModel {
         this.services = services;
         baseline.set(values());
         dirty.bind(Bindings.createBooleanBinding(() -> !values().equals(baseline.get()),
-                theme, notifications, hideAmounts, launchAtLogin, baseline));
+                theme, notifications, hideAmounts, launchAtLogin, spendChecks, baseline));
     }
 
     /** Shows what was read: the preferences and whether the login entry exists. */
@@ -52,7 +54,7 @@ public final class GeneralViewModel {
     }
 
     Values values() {
-        return new Values(theme.get(), notifications.get(), hideAmounts.get(), launchAtLogin.get());
+        return new Values(theme.get(), notifications.get(), hideAmounts.get(), launchAtLogin.get(), spendChecks.get());
     }
 
     /** Whether the login entry must be written or removed for {@code v}. */
@@ -82,7 +84,7 @@ public final class GeneralViewModel {
         boolean l = launch;
         try {
             return services.preferences().update(p -> p.withTheme(v.theme()).withNotifications(v.notifications())
-                    .withHideAmounts(v.hideAmounts()).withLaunchAtLogin(l));
+                    .withHideAmounts(v.hideAmounts()).withLaunchAtLogin(l).withSpendChecks(v.spendChecks()));
         } catch (IllegalStateException | UncheckedIOException e) {
             errors.add(e.getMessage());
             return null;
@@ -95,6 +97,7 @@ public final class GeneralViewModel {
         notifications.set(p.notifications());
         hideAmounts.set(p.hideAmounts());
         launchAtLogin.set(p.launchAtLogin());
+        spendChecks.set(p.spendChecks());
         baseline.set(values());
     }
 
@@ -118,6 +121,14 @@ public final class GeneralViewModel {
     /** Money in the window, the tray and notifications reads ••• (the alert level being edited stays visible). */
     public BooleanProperty hideAmountsProperty() {
         return hideAmounts;
+    }
+
+    /**
+     * Alert when an account's balance falls more than the usage its provider reports (OpenRouter with both keys):
+     * another key, a leaked key or untracked usage. Off by default.
+     */
+    public BooleanProperty spendChecksProperty() {
+        return spendChecks;
     }
 
     public ObjectProperty<Preferences.Theme> themeProperty() {
