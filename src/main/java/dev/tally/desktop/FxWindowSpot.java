@@ -31,7 +31,10 @@ final class FxWindowSpot {
             spot = WindowSpot.clamp(stage.getX(), stage.getY(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
                     area.getWidth(), area.getHeight()));
         } else {
-            return;
+            // no place yet: the toolkit would centre it, partly off a work area smaller than the window
+            area = Screen.getPrimary().getVisualBounds();
+            spot = WindowSpot.centred(w, h, WindowSpot.area(area.getMinX(), area.getMinY(), area.getWidth(),
+                    area.getHeight()));
         }
         stage.setWidth(spot.width());
         stage.setHeight(spot.height());

@@ -34,6 +34,14 @@ final class WindowSpot {
         return clamp(x, y, width, height, work);
     }
 
+    /**
+     * A window with no place yet (first start, or a remembered place on a screen that is gone): centred in
+     * {@code work} and, when larger than it (a small screen, or a large scale factor), shrunk to fit.
+     */
+    static Spot centred(double width, double height, Area work) {
+        return clamp(work.x() + (work.width() - width) / 2, work.y() + (work.height() - height) / 2, width, height, work);
+    }
+
     /** {@code (x, y, width, height)} moved (and if larger, shrunk) so the whole window is inside {@code work}. */
     static Spot clamp(double x, double y, double width, double height, Area work) {
         double w = Math.min(width, work.width());

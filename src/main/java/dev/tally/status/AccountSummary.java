@@ -39,6 +39,22 @@ public record AccountSummary(String id, String label, State state, BalanceSnapsh
         Objects.requireNonNull(state, "state");
     }
 
+    /** Worst state first ({@link State#ERROR}, {@link State#EMPTY}, {@link State#LOW}, …), then by label, then id. */
+    public static final java.util.Comparator<AccountSummary> WORST_FIRST = java.util.Comparator
+            .comparing(AccountSummary::state, java.util.Comparator.reverseOrder())
+            .thenComparing(AccountSummary::label, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(AccountSummary::id);
+
+    /** True when the shown value is used up (the balance, a key's limit or the estimate): {@link State#EMPTY} or worse. */
+    public boolean empty() {
+        return balanceUsedUp() || estimate instanceof EstimatedBalance.Known k && k.usedUp();
+    }
+
+    /** True when the reported balance itself is used up (every balance at or below zero, or a key limit spent). */
+    public boolean balanceUsedUp() {
+        return value != null && exhausted(value) && !(Boolean.FALSE.equals(value.available()) && !allSpent(value));
+    }
+
     /** This summary under another label (e.g. one cut short for a menu row); everything else as it is. */
     public AccountSummary withLabel(String newLabel) {
         return new AccountSummary(id, newLabel, state, value, threshold, low, problem, problemAt, error, estimate);
@@ -65,14 +81,18 @@ public record AccountSummary(String id, String label, State state, BalanceSnapsh
         }
         EstimatedBalance estimate = Estimates.of(s.target().account(), value);
         boolean low = value != null && threshold != null && (below(value, threshold) || Estimates.below(estimate, threshold));
-        if (low || estimate instanceof EstimatedBalance.Known k && k.usedUp()) {
-            // a used-up estimate is unverified: it asks for a look at the console, it is not an error
+        if (low) {
             state = state.worse(State.LOW);
         }
+        if (estimate instanceof EstimatedBalance.Known k && k.usedUp()) {
+            // a used-up estimate is unverified (it asks for a look at the console), but it means the same: top up
+            state = state.worse(State.EMPTY);
+        }
         if (value != null && exhausted(value)) {
-            state = state.worse(State.ERROR);
-            problem = Boolean.FALSE.equals(value.available()) && !allSpent(value)
-                    ? Phrase.LABEL_NOT_AVAILABLE.say() : Phrase.LABEL_EXHAUSTED.say();
+            boolean notAvailable = Boolean.FALSE.equals(value.available()) && !allSpent(value);
+            // money left that the provider will not let the account use is wrong, not used up
+            state = state.worse(notAvailable ? State.ERROR : State.EMPTY);
+            problem = notAvailable ? Phrase.LABEL_NOT_AVAILABLE.say() : Phrase.LABEL_EXHAUSTED.say();
             problemAt = value.fetchedAt();
         }
         if (error != null) {

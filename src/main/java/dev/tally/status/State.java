@@ -7,8 +7,9 @@ import java.util.Collection;
  * order in which accounts are worst first.
  *
  * <p>Declared from least to most urgent; {@link #worst} picks the most urgent:
- * {@code ERROR > LOW > STALE > NO_DATA > OK}. A wrong or used-up account outranks a low one, and a
- * low balance outranks a number that is merely old, because both need the user to act.
+ * {@code ERROR > EMPTY > LOW > STALE > NO_DATA > OK}. A wrong account outranks a used-up one, a used-up account
+ * outranks a low one, and a low balance outranks a number that is merely old, because all of them need the user to
+ * act.
  */
 public enum State {
     /** Every shown balance is current and above its alert level. */
@@ -19,8 +20,19 @@ public enum State {
     STALE,
     /** A balance is below the account's alert threshold. */
     LOW,
-    /** Key rejected or lacking scope, no key, the provider answered wrongly, or the balance is exhausted. */
+    /**
+     * Used up: every balance is at or below zero, a key's limit has nothing left, or the estimate from a known top-up
+     * is used up. API calls fail (or, for an estimate, probably fail) until the user tops up. Red, like an error, but
+     * its own state with its own words and mark.
+     */
+    EMPTY,
+    /** Key rejected or lacking scope, no key, the provider answered wrongly, or says the account is not available. */
     ERROR;
+
+    /** True when the user should look: stale, low, empty or an error (not OK, not "nothing fetched yet"). */
+    public boolean needsAttention() {
+        return ordinal() >= STALE.ordinal();
+    }
 
     /** The more urgent of the two. */
     public State worse(State other) {

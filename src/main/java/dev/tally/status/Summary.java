@@ -16,9 +16,10 @@ import java.util.Objects;
  * <p>Per account ({@link AccountSummary}), the state is the worst that applies:
  * <ul>
  *   <li>{@link State#ERROR}: the last poll failed because the key was rejected or lacks scope, there is no
- *       key, or the provider answered wrongly (bad response, provider error); or the last good balance is
- *       exhausted (the provider says it is not available, every balance is {@code <= 0}, or a key limit has
- *       nothing remaining).</li>
+ *       key, or the provider answered wrongly (bad response, provider error); or the provider says the account is
+ *       not available although money is left.</li>
+ *   <li>{@link State#EMPTY}: the last good balance is used up (every balance is {@code <= 0}, or a key limit has
+ *       nothing remaining), or the estimate from a known top-up is used up.</li>
  *   <li>{@link State#LOW}: the last good balance in the threshold's currency is below the account's
  *       threshold (for key-limit-only snapshots: the key's remaining amount).</li>
  *   <li>{@link State#STALE}: a balance is shown but it is older than twice the interval, or the last

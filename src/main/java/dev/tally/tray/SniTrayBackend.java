@@ -293,7 +293,7 @@ public final class SniTrayBackend implements TrayBackend {
 
     /** {@code NeedsAttention} when an account is low or failing, else {@code Active}. */
     static String status(State state) {
-        return state == State.LOW || state == State.ERROR ? "NeedsAttention" : "Active";
+        return state == State.LOW || state == State.EMPTY || state == State.ERROR ? "NeedsAttention" : "Active";
     }
 
     @Override

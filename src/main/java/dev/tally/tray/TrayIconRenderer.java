@@ -14,7 +14,8 @@ import java.awt.image.BufferedImage;
 /**
  * Draws the tray icon for a {@link State}: a coloured disc with a dark outer ring (seen on light
  * panels) and a white inner ring (seen on dark panels), and a simple glyph so the state does not depend on
- * colour alone: a tick (OK), a down arrow (LOW), a cross (ERROR), clock hands (STALE), a dash (NO_DATA).
+ * colour alone: a tick (OK), a down arrow (LOW), a single slash (EMPTY, on a deeper red), a cross (ERROR), clock
+ * hands (STALE), a dash (NO_DATA).
  *
  * <p>Works off-screen: needs no display and no tray, so it also runs with {@code java.awt.headless=true}.
  * Stateless and thread-safe.
@@ -35,6 +36,7 @@ public final class TrayIconRenderer {
         return switch (state) {
             case OK -> new Color(0x1E, 0x8E, 0x3E);
             case LOW -> new Color(0xF2, 0xA6, 0x00);
+            case EMPTY -> new Color(0xA8, 0x1C, 0x1C);
             case ERROR -> new Color(0xD9, 0x30, 0x25);
             case STALE -> new Color(0x4A, 0x6F, 0xA5);
             case NO_DATA -> new Color(0x9A, 0xA0, 0xA6);
@@ -102,6 +104,10 @@ public final class TrayIconRenderer {
                 arrow.lineTo(c, c + r);
                 arrow.lineTo(c + r * 0.75, c + r * 0.2);
                 g.draw(arrow);
+            }
+            case EMPTY -> {
+                double k = r * 0.8;
+                g.draw(new Line2D.Double(c - k, c + k, c + k, c - k));
             }
             case ERROR -> {
                 double k = r * 0.8;

@@ -108,6 +108,7 @@ public final class TrayText {
             case NO_DATA -> Phrase.TRAY_MARK_NO_DATA.say();
             case STALE -> Phrase.TRAY_MARK_STALE.say();
             case LOW -> Phrase.TRAY_MARK_LOW.say();
+            case EMPTY -> Phrase.TRAY_MARK_EMPTY.say();
             case ERROR -> Phrase.TRAY_MARK_ERROR.say();
         };
     }
@@ -141,7 +142,7 @@ public final class TrayText {
             return Phrase.TRAY_TOOLTIP.say(Phrase.TRAY_NO_ACCOUNTS_TOOLTIP.say());
         }
         List<AccountSummary> attention = lines.stream()
-                .filter(l -> l.state() == State.LOW || l.state() == State.ERROR || l.state() == State.STALE).toList();
+                .filter(l -> l.state().needsAttention()).toList();
         if (attention.isEmpty()) {
             boolean checking = lines.stream().allMatch(l -> l.state() == State.NO_DATA);
             String what = checking ? Phrase.TRAY_TIP_CHECKING.say(lines.size())

@@ -10,7 +10,9 @@ import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 import dev.tally.estimate.EstimatedBalance;
+import dev.tally.status.AccountSummary;
 import dev.tally.status.Ages;
+import dev.tally.status.State;
 import dev.tally.status.Estimates;
 import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
@@ -49,7 +51,7 @@ import java.util.concurrent.Executor;
  */
 public final class BalanceCardViewModel {
     /** The badge's kind, used as a CSS style class suffix. {@code LOW}: live, but below the account's alert. */
-    public enum Badge { LIVE, LOW, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
+    public enum Badge { LIVE, LOW, EMPTY, STALE, ERROR, PENDING, NO_KEY, UNSUPPORTED }
 
     /** What a large amount on the card is; the view styles each kind apart (a spend must not look like a balance). */
     public enum AmountKind {
@@ -82,6 +84,8 @@ public final class BalanceCardViewModel {
     /** Spend is shown once the snapshots cover this long; before, a few seconds of data would read as a week. */
     public static final Duration MIN_SPEND_COVERAGE = Duration.ofHours(1);
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     /** What the card can ask the app to do. Implementations must not block. */
     public interface Actions {
@@ -119,6 +123,7 @@ public final class BalanceCardViewModel {
     private CompletableFuture<Void> inFlight;
 
     private AccountState state;
+    private AccountSummary summary;
     private List<WeekSummary> week = List.of();
     private boolean hideAmounts;
 
@@ -259,7 +264,18 @@ public final class BalanceCardViewModel {
         Health health = s.health(now);
         FetchError error = s.lastError();
         stale.set(s.stale(now));
-        switch (health) {
+        AccountSummary sum = AccountSummary.of(s, now);
+        summary = sum;
+        if (sum.state() == State.EMPTY) {
+            // the same state, colour and meaning as the tray's mark and the "used up" notification
+            setBadge(Badge.EMPTY, Phrase.BADGE_EMPTY.say(), (sum.balanceUsedUp() ? Phrase.BADGE_DETAIL_EMPTY
+                    : Phrase.BADGE_DETAIL_EMPTY_ESTIMATE).say(Ages.ago(value.fetchedAt(), now)));
+        } else if (sum.state() == State.ERROR && error == null && value != null) {
+            setBadge(Badge.ERROR, Phrase.BADGE_ERROR.say(sum.problem()), Phrase.CARD_NOT_AVAILABLE.say());
+        } else if (sum.state() == State.STALE && error != null && value != null) {
+            // a passing failure with a value shown: stale, as the tray's clock says, not a red error
+            setBadge(Badge.STALE, Phrase.BADGE_STALE_FAILED.say(Problem.of(error).label()), Remedies.desktop(error));
+        } else switch (health) {
             case LIVE -> {
                 if (low) {
                     setBadge(Badge.LOW, Phrase.BADGE_LOW.say(),
@@ -281,13 +297,45 @@ public final class BalanceCardViewModel {
                 || value.problem() instanceof FetchError.Forbidden));
         reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
                 ? "" : reason(error, s));
-        updated.set(value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now)));
+        updated.set(updatedText(s, value, lines, now));
         renderSpend(value, now);
         if (runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
                 && Estimates.runwayDays(e) != null) {
             // no balance history to measure a pace from: the pace of the reported spend since the top-up
             runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
         }
+    }
+
+    /**
+     * "updated 3 min ago"; after a failed check "last check failed 12 min ago — showing ¥3.10 from 14:05" (the older
+     * good value is still there), never "not updated yet" while there is one.
+     */
+    private String updatedText(AccountState s, BalanceSnapshot value, List<AmountLine> lines, Instant now) {
+        if (s.lastError() != null && s.lastPollAt() != null && !(s.lastError() instanceof FetchError.Unsupported)) {
+            String failed = Ages.ago(s.lastPollAt(), now);
+            if (value == null) {
+                return Phrase.CARD_LAST_FAILED_NOTHING.say(failed);
+            }
+            String from = fetchedAt(value.fetchedAt(), now);
+            return hideAmounts || lines.isEmpty() ? Phrase.CARD_LAST_FAILED_HIDDEN.say(failed, from)
+                    : Phrase.CARD_LAST_FAILED.say(failed, lines.getFirst().amount(), from);
+        }
+        return value == null ? Phrase.CARD_NOT_UPDATED.say() : Phrase.CARD_UPDATED.say(Ages.ago(value.fetchedAt(), now));
+    }
+
+    /** "14:05" today, "Mon 14:05" within a week, "12 Nov 14:05" before, in the card's zone. */
+    private String fetchedAt(Instant at, Instant now) {
+        java.time.ZonedDateTime t = at.atZone(zone);
+        java.time.ZonedDateTime n = now.atZone(zone);
+        if (t.toLocalDate().equals(n.toLocalDate())) {
+            return TIME.format(t);
+        }
+        return Duration.between(at, now).compareTo(Duration.ofDays(6)) < 0 ? SINCE.format(t) : DATE_TIME.format(t);
+    }
+
+    /** This account as the tray and every front end see it (state, worst-first order); {@code null} before the first update. */
+    public AccountSummary summary() {
+        return summary;
     }
 
     /** "DeepSeek · China": the provider unless the label already says it, and the region as Settings names it. */

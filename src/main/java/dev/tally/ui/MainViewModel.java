@@ -1,6 +1,11 @@
 package dev.tally.ui;
 
+import dev.tally.core.CurrencyBalance;
 import dev.tally.history.WeekSummary;
+import dev.tally.status.AccountSummary;
+import dev.tally.status.MoneyText;
+import dev.tally.status.Phrase;
+import dev.tally.status.State;
 import dev.tally.poll.AccountState;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,18 +14,21 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The main window: one card per account in account order, the empty state ("Add your first account",
+ * The main window: a summary header (how many need attention, totals per currency), one card per account worst
+ * first (then by label), the empty state ("Add your first account",
  * offering to import accounts for provider keys found in the environment), "Refresh all", and the footer
  * with the last check time. Threads: call everything on the UI executor.
  */
@@ -45,6 +53,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper("No checks yet");
     private final ReadOnlyStringWrapper importOffer = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refreshingAll = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(false);
     private boolean hideAmounts;
 
     public MainViewModel(Actions actions, Executor ui, ZoneId zone) {
@@ -66,9 +77,7 @@ public final class MainViewModel {
             }
         }
         byId.keySet().retainAll(next.stream().map(BalanceCardViewModel::id).toList());
-        if (!cards.equals(next)) {
-            cards.setAll(next);
-        }
+        showOrdered(next);
         empty.set(next.isEmpty());
         footer.set(lastCheck == null ? "No checks yet" : "Last check " + TIME.format(lastCheck.atZone(zone)));
     }
@@ -78,6 +87,7 @@ public final class MainViewModel {
         BalanceCardViewModel card = byId.get(s.target().id());
         if (card != null) {
             card.update(s, week, now, hideAmounts);
+            showOrdered(new ArrayList<>(cards));
             if (s.lastPollAt() != null) {
                 footer.set("Last check " + TIME.format(s.lastPollAt().atZone(zone)));
             }
@@ -99,11 +109,67 @@ public final class MainViewModel {
 
     public void tick(Instant now) {
         cards.forEach(c -> c.tick(now));
+        showOrdered(new ArrayList<>(cards));
     }
 
     public void setHideAmounts(boolean hide, Instant now) {
         hideAmounts = hide;
         cards.forEach(c -> c.setHideAmounts(hide, now));
+        showOrdered(new ArrayList<>(cards));
+    }
+
+    /** Worst first (error, empty, low, stale, then the rest), then by label; and the summary header to match. */
+    private void showOrdered(List<BalanceCardViewModel> next) {
+        next.sort(java.util.Comparator.comparing(BalanceCardViewModel::summary,
+                java.util.Comparator.nullsLast(AccountSummary.WORST_FIRST)));
+        if (!cards.equals(next)) {
+            cards.setAll(next);
+        }
+        List<AccountSummary> all = next.stream().map(BalanceCardViewModel::summary).filter(java.util.Objects::nonNull).toList();
+        long need = all.stream().filter(a -> a.state().needsAttention()).count();
+        boolean checking = !all.isEmpty() && all.stream().allMatch(a -> a.state() == State.NO_DATA);
+        attention.set(all.isEmpty() ? "" : need == 1 ? Phrase.WINDOW_ATTENTION_ONE.say(all.size())
+                : need > 1 ? Phrase.WINDOW_ATTENTION.say(need, all.size())
+                : checking ? Phrase.WINDOW_CHECKING.say(all.size())
+                : all.size() == 1 ? Phrase.WINDOW_ALL_OK_ONE.say() : Phrase.WINDOW_ALL_OK.say(all.size()));
+        totals.set(totalsText(all, hideAmounts));
+        needsAttention.set(need > 0);
+    }
+
+    /**
+     * "Total ¥113.10 · $79.80": the balances shown, added up per currency in the order they first appear, never
+     * converted; empty when there is no balance.
+     */
+    static String totalsText(List<AccountSummary> accounts, boolean hide) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        for (AccountSummary a : accounts) {
+            if (a.value() != null) {
+                for (CurrencyBalance b : a.value().balances()) {
+                    sums.merge(b.currency(), b.total(), BigDecimal::add);
+                }
+            }
+        }
+        if (sums.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        sums.forEach((c, v) -> parts.add(MoneyText.shown(v, c, hide)));
+        return Phrase.WINDOW_TOTALS.say(String.join(" · ", parts));
+    }
+
+    /** "3 of 12 need attention", "All 12 accounts ok"; empty without accounts. */
+    public ReadOnlyStringProperty attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
+    /** True while any account needs attention (the header is styled as a warning). */
+    public ReadOnlyBooleanProperty needsAttentionProperty() {
+        return needsAttention.getReadOnlyProperty();
+    }
+
+    /** "Total ¥113.10 · $79.80" per currency, never converted; empty when no balance is shown. */
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
     }
 
     /**

@@ -27,6 +27,7 @@ public final class MainWindow {
     public static final double WIDTH = 380;
     public static final double HEIGHT = 560;
 
+    private static final javafx.css.PseudoClass ATTENTION = javafx.css.PseudoClass.getPseudoClass("attention");
     private final Stage stage;
     /** The card shown for each view model; FX thread. */
     private Map<BalanceCardViewModel, BalanceCard> shown = new IdentityHashMap<>();
@@ -47,7 +48,24 @@ public final class MainWindow {
         Button settings = new Button("Settings…");
         settings.setAccessibleText("Open settings");
         settings.setOnAction(e -> vm.openSettings());
-        HBox header = new HBox(8, title, grow, refreshAll, settings);
+        HBox bar = new HBox(8, title, grow, refreshAll, settings);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label attention = new Label();
+        attention.textProperty().bind(vm.attentionProperty());
+        attention.getStyleClass().add("tally-attention");
+        vm.needsAttentionProperty().addListener((o, a, b) -> attention.pseudoClassStateChanged(ATTENTION, b));
+        Label totals = new Label();
+        totals.textProperty().bind(vm.totalsProperty());
+        totals.getStyleClass().add("tally-totals");
+        totals.setTooltip(new Tooltip(dev.tally.status.Phrase.WINDOW_TOTALS_HINT.say()));
+        totals.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox summary = new HBox(8, attention, gap, totals);
+        summary.getStyleClass().add("tally-summary");
+        summary.visibleProperty().bind(vm.emptyProperty().not());
+        summary.managedProperty().bind(summary.visibleProperty());
+        VBox header = new VBox(4, bar, summary);
         header.getStyleClass().add("tally-header");
 
         VBox cards = new VBox();

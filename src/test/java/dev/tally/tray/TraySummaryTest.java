@@ -37,6 +37,8 @@ class TraySummaryTest {
     @Test
     void worstOrderIsErrorLowStaleNoDataOk() {
         assertEquals(State.ERROR, State.worst(State.OK, State.LOW, State.ERROR, State.STALE));
+        assertEquals(State.ERROR, State.worst(State.EMPTY, State.ERROR));
+        assertEquals(State.EMPTY, State.worst(State.LOW, State.EMPTY, State.STALE));
         assertEquals(State.LOW, State.worst(State.STALE, State.LOW, State.NO_DATA));
         assertEquals(State.STALE, State.worst(State.OK, State.STALE, State.NO_DATA));
         assertEquals(State.NO_DATA, State.worst(State.OK, State.NO_DATA));
@@ -76,15 +78,18 @@ class TraySummaryTest {
     }
 
     @Test
-    void exhaustedBalancesAreErrors() {
+    void usedUpBalancesAreEmptyAndUnavailableAccountsAreErrors() {
+        // issue 14: a used-up balance has its own red Empty state (it was ERROR); "not available" stays an error
         AccountSummary zero = only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "0")));
-        assertEquals(State.ERROR, zero.state());
+        assertEquals(State.EMPTY, zero.state());
+        assertTrue(zero.empty());
         assertEquals("exhausted", zero.problem());
-        assertEquals(State.ERROR, only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "-3.10"))).state());
+        assertEquals(State.EMPTY, only(ok(moonshot(), balance("moonshot", minutesAgo(2), "CNY", "-3.10"))).state());
         AccountSummary off = only(ok(deepseek(), unavailable("deepseek", minutesAgo(2), "CNY", "12.00")));
         assertEquals(State.ERROR, off.state());
         assertEquals("not available", off.problem());
-        assertEquals(State.ERROR, only(ok(openrouter(), keyLimit(minutesAgo(1), "20", "0"))).state());
+        assertFalse(off.empty(), "money is left, the provider refuses it");
+        assertEquals(State.EMPTY, only(ok(openrouter(), keyLimit(minutesAgo(1), "20", "0"))).state());
     }
 
     @Test
