@@ -177,13 +177,21 @@ final class AccountWriter {
         if (info.isEmpty()) {
             return null;
         }
+        // a key from a command or the environment was never in the keychain: there is nothing to remove, and an
+        // unavailable keychain is then no problem worth a red line
+        boolean noneInKeychain = info.get().keySlots().stream().allMatch(s -> a.keyCommands().containsKey(s.name())
+                || services.keys().env(s.envVar()).isPresent());
         SecretStore store;
         try {
             store = services.secrets().get();
         } catch (RuntimeException e) {
-            return "its key could not be removed from the keychain (" + e.getClass().getSimpleName() + ")";
+            return noneInKeychain ? null
+                    : "its key could not be removed from the keychain (" + e.getClass().getSimpleName() + ")";
         }
         StoreStatus st = store.status();
+        if (!st.isAvailable() && noneInKeychain) {
+            return null;
+        }
         if (!st.isAvailable()) {
             return "its key could not be removed from the keychain: it is " + state(st) + " (" + st.reason() + ")";
         }

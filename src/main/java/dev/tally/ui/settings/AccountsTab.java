@@ -1,6 +1,5 @@
 package dev.tally.ui.settings;
 
-import dev.tally.ui.AppIcon;
 import atlantafx.base.theme.Tweaks;
 import dev.tally.ui.settings.AccountFormViewModel.Mode;
 import dev.tally.ui.settings.AccountListViewModel.AccountRow;
@@ -8,10 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -74,6 +70,11 @@ final class AccountsTab {
         });
         form.editingIdProperty().addListener((o, was, now) -> selectEditedRow());
         list.accounts().addListener((ListChangeListener<AccountRow>) c -> selectEditedRow());
+        vm.loadingProperty().addListener((o, was, loading) -> {
+            if (!loading) {
+                selectEditedRow();
+            }
+        });
 
         Button add = new Button("_New account");
         add.setAccessibleText("Add an account");
@@ -85,6 +86,7 @@ final class AccountsTab {
         });
         Button remove = new Button("_Remove…");
         remove.setAccessibleText("Remove the selected account");
+        remove.setId("settings-remove");
         remove.setMaxWidth(Double.MAX_VALUE);
         remove.disableProperty().bind(form.modeProperty().isNotEqualTo(Mode.EXISTING).or(vm.savingProperty()));
         remove.setOnAction(e -> confirmRemove());
@@ -115,6 +117,8 @@ final class AccountsTab {
             for (AccountRow r : accounts.getItems()) {
                 if (r.id().equals(id)) {
                     accounts.getSelectionModel().select(r);
+                    // shown, not only selected: scrolled to when it is below the visible rows
+                    accounts.scrollTo(r);
                     return;
                 }
             }
@@ -129,12 +133,7 @@ final class AccountsTab {
         if (r == null) {
             return;
         }
-        ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, form.keys().removeDetail(), remove, ButtonType.CANCEL);
-        a.initOwner(owner.get());
-        AppIcon.applyTo(a);
-        a.setHeaderText("Remove " + r.label() + "?");
-        if (a.showAndWait().orElse(ButtonType.CANCEL) == remove) {
+        if (SettingsDialog.confirm(owner.get(), "Remove " + r.label() + "?", form.keys().removeDetail(), "Remove")) {
             vm.list().remove(id);
         }
     }

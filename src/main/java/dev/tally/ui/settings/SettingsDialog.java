@@ -29,7 +29,7 @@ import java.util.Objects;
  * {@link GeneralTab}, above a footer with the status line, Close and Save. The views only wire controls to a
  * {@link SettingsViewModel}; every decision and all I/O live in its view models.
  *
- * <p>Keyboard: every field has a mnemonic (Alt + underlined letter), Enter saves, Esc closes, Ctrl+Tab switches
+ * <p>Keyboard: every field has a mnemonic (Alt + underlined letter), Enter saves (never from a combo box), Esc closes, Ctrl+Tab switches
  * between the Accounts and General tabs. Controls carry accessible names for screen readers.
  *
  * <p>Threads: create and use on the FX thread only.
@@ -41,6 +41,8 @@ public final class SettingsDialog {
     private final SettingsViewModel vm;
     private final Stage stage = new Stage();
     private final FormLayout layout = new FormLayout();
+    /** The account whose key field takes the focus once it is open ("Edit key…" on a card), or null. */
+    private String focusKeyOf;
 
     /** @param owner the window it belongs to, or {@code null} when Tally has no window open */
     public SettingsDialog(SettingsViewModel vm, Window owner) {
@@ -69,6 +71,19 @@ public final class SettingsDialog {
         scene.getStylesheets().add(Objects.requireNonNull(SettingsDialog.class.getResource("/dev/tally/ui/tally.css"),
                 "tally.css").toExternalForm());
         stage.setScene(scene);
+        // Enter in a combo box (the Provider box) picks the item and closes the list; it never reaches Save
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> box) {
+                e.consume();
+                if (box.isShowing()) {
+                    box.hide();
+                }
+            }
+        });
+        // "Edit key…": once the account is open and its key rows exist, the first key field has the focus
+        vm.loadingProperty().addListener((o, was, loading) -> focusKeyWhenOpen());
+        vm.form().editingIdProperty().addListener((o, was, now) -> focusKeyWhenOpen());
         stage.setOnShown(e -> layout.fitLabels());
         // the window's own close button asks like Close and Esc do
         stage.setOnCloseRequest(e -> {
@@ -83,11 +98,46 @@ public final class SettingsDialog {
         show(null);
     }
 
-    /** Loads the settings and shows the window with {@code accountId} open in the form (null: the first account). */
+    /**
+     * Loads the settings and shows the window with {@code accountId} open in the form and its key field focused
+     * ("Edit key…" on a card). With {@code null}, the account that was open when the window was last shown stays
+     * selected (the first account the first time).
+     */
     public void show(String accountId) {
-        vm.load(accountId);
+        focusKeyOf = accountId;
+        String open = accountId != null ? accountId : vm.form().editingIdProperty().get();
+        vm.load(open);
         stage.show();
         stage.toFront();
+    }
+
+    private void focusKeyWhenOpen() {
+        String id = focusKeyOf;
+        if (id == null || vm.loadingProperty().get() || !id.equals(vm.form().editingIdProperty().get())) {
+            return;
+        }
+        focusKeyOf = null;
+        javafx.application.Platform.runLater(() -> vm.form().keyFields().stream().findFirst()
+                .map(k -> stage.getScene().getRoot().lookup("#settings-key-" + k.slot().name()))
+                .ifPresent(Node::requestFocus));
+    }
+
+    /**
+     * A confirmation whose default (Enter) and focused button is Cancel: a destructive choice is never one keystroke
+     * away. True when the user chose {@code action}.
+     */
+    static boolean confirm(Window owner, String header, String text, String action) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
+        a.initOwner(owner);
+        AppIcon.applyTo(a);
+        a.setHeaderText(header);
+        Button ok = (Button) a.getDialogPane().lookupButton(yes);
+        Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+        ok.setDefaultButton(false);
+        cancel.setDefaultButton(true);
+        a.setOnShown(e -> cancel.requestFocus());
+        return a.showAndWait().orElse(ButtonType.CANCEL) == yes;
     }
 
     public Stage stage() {
@@ -121,6 +171,7 @@ public final class SettingsDialog {
         });
         close.setMinWidth(Region.USE_PREF_SIZE);
         Button save = new Button("_Save");
+        // Enter saves, except from a combo box (the Provider box): there Enter picks the item, it never saves
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
         save.setAccessibleText("Save settings");
@@ -151,11 +202,6 @@ public final class SettingsDialog {
         String where = form && general ? "The account form and the general settings have" : form ? "The account form has"
                 : "The general settings have";
         String what = where + " changes that are not saved" + (key ? ", including the key you typed." : ".");
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, what,
-                new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        a.initOwner(stage);
-        AppIcon.applyTo(a);
-        a.setHeaderText("Discard your changes?");
-        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+        return confirm(stage, "Discard your changes?", what, "Discard changes");
     }
 }

@@ -272,6 +272,65 @@ class SettingsDialogTest {
         assertEquals(label, key, 1.0, "and the fields still line up");
     }
 
+    @Test
+    void enterInTheProviderBoxDoesNotSave(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        pickProvider(robot, "DeepSeek");
+        robot.clickOn("#settings-provider");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#settings-provider").query().isFocused(), "the provider box has the focus");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.stage().isShowing());
+        assertEquals(java.util.List.of(), fx.accounts.load().accounts(), "Enter in the provider box saved nothing");
+        assertFalse(vm.statusProperty().get().startsWith("Saved"), vm.statusProperty().get());
+    }
+
+    @Test
+    void editKeyOpensTheAccountWithItsKeyFieldFocusedAndReopeningKeepsTheSelection(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        java.util.List<Account> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            many.add(new Account("ds-" + i, dev.tally.core.ProviderId.of("deepseek"), "DeepSeek " + i, null, null, null,
+                    null, 5));
+        }
+        fx.accounts.save(many);
+        robot.interact(() -> dialog.show("ds-11"));
+        waitUntil(() -> !vm.loadingProperty().get() && "ds-11".equals(vm.form().editingIdProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#settings-key-api").query().isFocused());
+
+        robot.interact(() -> dialog.stage().hide());
+        robot.interact(() -> dialog.show());
+        waitUntil(() -> !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ds-11", vm.form().editingIdProperty().get(), "the account open before is open again");
+        javafx.scene.control.ListView<?> list = robot.lookup(".settings-account-list").queryAs(javafx.scene.control.ListView.class);
+        assertEquals("ds-11", ((AccountListViewModel.AccountRow) list.getSelectionModel().getSelectedItem()).id(),
+                "and selected in the list");
+        Bounds inList = list.localToScreen(list.getBoundsInLocal());
+        assertTrue(robot.lookup(".settings-account-title").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("DeepSeek 11"))
+                .anyMatch(l -> inList.contains(l.localToScreen(l.getBoundsInLocal()))), "scrolled to it");
+    }
+
+    @Test
+    void theRemoveConfirmationDefaultsToCancel(FxRobot robot) {
+        fx.accounts.save(java.util.List.of(new Account("deepseek", dev.tally.core.ProviderId.of("deepseek"), "DeepSeek",
+                null, null, null, null, 5)));
+        robot.interact(() -> vm.load());
+        waitUntil(() -> !vm.loadingProperty().get() && "deepseek".equals(vm.form().editingIdProperty().get()));
+        robot.clickOn("#settings-remove");
+        WaitForAsyncUtils.waitForFxEvents();
+        Button cancel = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Cancel")).findFirst().orElseThrow();
+        assertTrue(cancel.isDefaultButton(), "Cancel is the default button");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fx.accounts.load().accounts().size(), "Enter on the confirmation removed nothing");
+    }
+
     private void pickProvider(FxRobot robot, String name) {
         robot.clickOn("#settings-provider");
         Node cell = robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()
