@@ -72,7 +72,12 @@ public final class HttpFetch implements AutoCloseable {
     private static final ObjectReader SINGLE_VALUE = Json.MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** For https: the JDK's default TLS (its CA certificates are read when the first https request is made). */
+    private volatile HttpClient tls;
+    /** For http (loopback, a local relay): never reads the CA certificates, refuses any TLS it is handed. */
+    private volatile HttpClient plain;
+    private boolean closed;
     private final String userAgent;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
@@ -113,15 +118,7 @@ public final class HttpFetch implements AutoCloseable {
     /** @param proxies which proxy each request goes through, or {@code null} for the JVM's default selector */
     public HttpFetch(String version, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, Clock clock,
                      Proxies proxies) {
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // one request per host and poll: HTTP/1.1 needs no h2c upgrade dance on plain-http loopback
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout);
-        if (proxies != null) {
-            b.proxy(proxies);
-        }
-        this.client = b.build();
+        this.connectTimeout = connectTimeout;
         this.proxies = proxies;
         this.userAgent = "Tally/" + version;
         this.requestTimeout = requestTimeout;
@@ -139,11 +136,57 @@ public final class HttpFetch implements AutoCloseable {
      */
     @Override
     public void close() {
-        client.shutdownNow();
-        try {
-            client.awaitTermination(Duration.ofMillis(200));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<HttpClient> built;
+        synchronized (this) {
+            closed = true;
+            built = java.util.stream.Stream.of(tls, plain).filter(Objects::nonNull).toList();
+        }
+        for (HttpClient c : built) {
+            c.shutdownNow();
+            try {
+                c.awaitTermination(Duration.ofMillis(200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The client for {@code uri}, built on first use: setting up TLS (reading and parsing the JDK's CA certificates)
+     * costs a command-line start a quarter of a second, which a plain-http request (a local relay, a test's fake
+     * provider) never needs.
+     */
+    private HttpClient clientFor(URI uri) {
+        boolean secure = !"http".equalsIgnoreCase(uri.getScheme());
+        HttpClient c = secure ? tls : plain;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("this HttpFetch is closed");
+            }
+            c = secure ? tls : plain;
+            if (c == null) {
+                HttpClient.Builder b = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        // one request per host and poll: HTTP/1.1 needs no h2c upgrade dance on plain-http loopback
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(connectTimeout);
+                if (proxies != null) {
+                    b.proxy(proxies);
+                }
+                if (!secure) {
+                    b.sslContext(NoTls.CONTEXT);
+                }
+                c = b.build();
+                if (secure) {
+                    tls = c;
+                } else {
+                    plain = c;
+                }
+            }
+            return c;
         }
     }
 
@@ -188,7 +231,7 @@ public final class HttpFetch implements AutoCloseable {
             return new CappedBody(maxBodyBytes);
         };
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), handler);
+        CompletableFuture<HttpResponse<byte[]>> future = clientFor(uri).sendAsync(builder.build(), handler);
         try {
             HttpResponse<byte[]> r = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             // the JDK hands back a proxy's answer to CONNECT (e.g. 407) without a body
@@ -245,7 +288,7 @@ public final class HttpFetch implements AutoCloseable {
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new FetchError.Timeout("could not connect to " + host + " within "
-                    + client.connectTimeout().map(Duration::toSeconds).orElse(0L) + " s");
+                    + connectTimeout.toSeconds() + " s");
         }
         if (cause instanceof HttpTimeoutException) {
             return new FetchError.Timeout("no answer from " + host + " within " + requestTimeout.toSeconds() + " s");
