@@ -706,6 +706,17 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void removingAnAccountWhoseKeyComesFromTheEnvironmentSaysNothingAboutTheKeychain() {
+        openWithEnvKey(new UnavailableSecretStore("turned off with TALLY_KEYCHAIN=off"), "sk-env-key-0001");
+        assertEquals("Its key comes from DEEPSEEK_API_KEY in your environment, which stays as it is."
+                + " Its history stays until it ages out.", vm.form().keys().removeDetail(), "the confirmation says so");
+        vm.list().remove("deepseek");
+        assertTrue(fx.accounts.load().accounts().isEmpty());
+        assertEquals("Removed DeepSeek.", vm.statusProperty().get(), "no line about a keychain it never used");
+        assertEquals(StatusKind.SUCCESS, vm.statusKindProperty().get());
+    }
+
+    @Test
     void removeDeletesTheAccountAndItsKeys() throws Exception {
         open();
         typeDeepSeek("DeepSeek", KEY);
