@@ -62,9 +62,9 @@ public final class AccountsCommand implements Callable<Integer> {
 
     /** "no account 'x' (accounts: a, b)": exit code 2. */
     static Cli.UsageError noSuchAccount(AccountStore.Loaded loaded, String id) {
-        return new Cli.UsageError("no account '" + id + "' (accounts: "
-                + (loaded.accounts().isEmpty() ? "none" : String.join(", ", loaded.accounts().stream().map(Account::id).toList()))
-                + ")");
+        List<String> ids = loaded.accounts().stream().map(Account::id).toList();
+        return new Cli.UsageError(Suggestions.didYouMean("no account '" + id + "' (accounts: "
+                + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")", id, ids));
     }
 
     /** Options shared by add and edit. */
@@ -101,24 +101,38 @@ public final class AccountsCommand implements Callable<Integer> {
                 "Spend is reported in whole UTC days, so a top-up during a day counts from the next day."})
         String topUpDate;
 
-        /** The top-up given with --topup (and --topup-date), or {@code null}. */
-        dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {
+        /** {@code --topup-date} without {@code --topup} says nothing: refuse it. */
+        void checkTopUpOptions() {
             if (topUpDate != null && topUp == null) {
                 throw new Cli.UsageError("--topup-date needs --topup (what you had after that top-up)");
             }
+        }
+
+        /** The known top-up given with {@code --topup} (and {@code --topup-date}), or {@code null}. */
+        dev.tally.core.KnownTopUp checkedTopUp(java.time.Clock clock) {
+            if (topUp == null) {
+                return null;
+            }
             try {
-                return topUp == null ? null : TopUps.parse(topUp, topUpDate, clock);
+                return TopUps.parse(topUp, topUpDate, clock);
             } catch (IllegalArgumentException e) {
                 throw new Cli.UsageError("--topup: " + e.getMessage());
             }
         }
 
-        static Money checkedEstimateThreshold(String value, dev.tally.core.KnownTopUp basis) {
-            try {
-                return Thresholds.parseForEstimate(value, basis.amount().currency());
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError("--threshold: " + e.getMessage());
+        /**
+         * The alert level given with {@code --threshold}: a provider without a balance can still alert on the estimate
+         * from a known top-up ({@code basis}, or {@code null}), in the top-up's currency.
+         */
+        static Money checkedThreshold(String value, ProviderInfo info, String region, dev.tally.core.KnownTopUp basis) {
+            if (value != null && !info.reportsBalance() && basis != null) {
+                try {
+                    return Thresholds.parseForEstimate(value, basis.amount().currency());
+                } catch (IllegalArgumentException e) {
+                    throw new Cli.UsageError("--threshold: " + e.getMessage());
+                }
             }
+            return checkedThreshold(value, info, region);
         }
 
         String checkedRegion(ProviderInfo info, String value) {
@@ -209,7 +223,7 @@ public final class AccountsCommand implements Callable<Integer> {
             modelTransformer = FieldOptions.ForAccounts.class,
             footer = {"", "Examples:", "  tally accounts add --provider deepseek --label work --threshold '5 CNY'",
                     "  tally keys set deepseek-work",
-                    "  tally accounts add --provider openai --topup '120 USD' --topup-date 2026-11-30 --threshold 20"})
+                    "  tally accounts add --provider openai --topup '120 USD' --topup-date 2026-11-30"})
     static final class Add extends Settings implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
@@ -226,12 +240,11 @@ public final class AccountsCommand implements Callable<Integer> {
             if (!info.supported()) {
                 throw new Cli.UsageError(info.displayName() + ": balance check not supported — " + info.unsupportedReason());
             }
+            checkTopUpOptions();
             String r = checkedRegion(info, region);
             URI url = checkedUrl(baseUrl);
             dev.tally.core.KnownTopUp known = checkedTopUp(ctx.clock());
-            // a provider without a balance can still alert on the estimate from a known top-up
-            Money t = !info.reportsBalance() && known != null && threshold != null
-                    ? checkedEstimateThreshold(threshold, known) : checkedThreshold(threshold, info, r);
+            Money t = checkedThreshold(threshold, info, r, known);
             Map<String, String> fields = checkedFields(info);
             int minutes = checkedInterval(interval, Account.DEFAULT_INTERVAL);
             load(root, true);
@@ -241,8 +254,8 @@ public final class AccountsCommand implements Callable<Integer> {
             ctx.accounts().update(existing -> {
                 String fullLabel = checkedLabel(info, label, null, existing, null);
                 String id = uniqueId(Account.slug(info.id(), label), existing);
-                Account a = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
-                added[0] = known == null ? a : a.withTopUp(known);
+                Account account = new Account(id, info.id(), fullLabel, r, url, fields, t, minutes);
+                added[0] = known == null ? account : account.withTopUp(known);
                 List<Account> all = new ArrayList<>(existing);
                 all.add(added[0]);
                 return all;
@@ -253,9 +266,10 @@ public final class AccountsCommand implements Callable<Integer> {
             root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
             for (AccountField f : info.fields()) {
                 String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
-                // a server's URL field is also satisfied by --base-url (it replaces the origin, as for every provider)
-                boolean byBaseUrl = f.check() == AccountField.URL && added[0].baseUrl() != null;
-                if (f.required() && !byBaseUrl && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
+                // a server-address field (a relay's or a proxy's URL) is given by --base-url as well: the provider
+                // uses the account's base URL first (NewApiProvider.onServer)
+                boolean givenAsBaseUrl = f.check() == AccountField.URL && url != null;
+                if (f.required() && !givenAsBaseUrl && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
                     String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
                     root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
                             + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
@@ -282,7 +296,7 @@ public final class AccountsCommand implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
         boolean json;
 
         @Override
@@ -290,7 +304,9 @@ public final class AccountsCommand implements Callable<Integer> {
             TallyCommand root = parent.root;
             AppContext ctx = root.context();
             AccountStore.Loaded loaded = load(root, false);
-            ArrayNode list = BalanceJson.MAPPER.createArrayNode();
+            ObjectNode doc = BalanceJson.document();
+            ArrayNode list = doc.putArray("accounts");
+            Columns table = new Columns();
             for (Account a : loaded.accounts()) {
                 String source = keySource(ctx, a);
                 if (json) {
@@ -298,15 +314,15 @@ public final class AccountsCommand implements Callable<Integer> {
                     AccountStore.writeJson(n, a);
                     n.put("key", source);
                 } else {
-                    root.io().out().println(a.id() + "  " + a.label() + "  [" + a.provider()
-                            + (a.region() == null ? "" : ", " + a.region()) + "]  key: " + source
-                            + (a.threshold() == null ? "" : "  alert below " + a.threshold())
-                            + (a.topUp() == null ? "" : "  top-up " + a.topUp().amount() + " at " + a.topUp().at())
-                            + "  every " + a.intervalMinutes() + " min");
+                    table.add(a.id(), a.label(), "[" + a.provider() + (a.region() == null ? "" : ", " + a.region()) + "]",
+                            "key: " + source, a.threshold() == null ? "" : "alert below " + a.threshold(),
+                            a.topUp() == null ? "" : "top-up " + a.topUp().amount() + " at " + a.topUp().at(),
+                            "every " + a.intervalMinutes() + " min");
                 }
             }
+            table.lines().forEach(root.io().out()::println);
             if (json) {
-                root.io().out().println(list.toPrettyString());
+                root.io().out().println(doc.toPrettyString());
             } else if (loaded.accounts().isEmpty()) {
                 root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
             }
@@ -354,6 +370,7 @@ public final class AccountsCommand implements Callable<Integer> {
             if (topUp != null && noTopUp) {
                 throw new Cli.UsageError("--topup and --no-topup contradict each other; give only one");
             }
+            checkTopUpOptions();
             if (baseUrl != null && noBaseUrl) {
                 throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
             }
@@ -377,10 +394,7 @@ public final class AccountsCommand implements Callable<Integer> {
             dev.tally.core.KnownTopUp newTopUp = checkedTopUp(ctx.clock());
             dev.tally.core.KnownTopUp basis = noTopUp ? null : newTopUp != null
                     && (a.topUp() == null || !newTopUp.at().isBefore(a.topUp().at())) ? newTopUp : a.topUp();
-            Money t = noThreshold ? null : threshold == null ? a.threshold()
-                    // a provider without a balance can still alert on the estimate from a known top-up
-                    : !info.reportsBalance() && basis != null ? checkedEstimateThreshold(threshold, basis)
-                    : checkedThreshold(threshold, info, r);
+            Money t = noThreshold ? null : threshold == null ? a.threshold() : checkedThreshold(threshold, info, r, basis);
             List<String> reported = info.balanceCurrencies(r);
             if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
                 String implied = String.join(" or ", reported);

@@ -44,8 +44,11 @@ public final class BalanceCommand implements Callable<Integer> {
             description = "Account ids or provider names (e.g. deepseek, openrouter, moonshot).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the JSON document described in the docs.")
+    @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    TextForm text = new TextForm();
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "For a provider name: use URL instead of the documented origin (https, or http to this computer).")
@@ -85,7 +88,7 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(CommandLineText.line(o));
+                io.out().println(CommandLineText.line(o, text.form()));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;
@@ -170,6 +173,9 @@ public final class BalanceCommand implements Callable<Integer> {
         String accountIds = accounts.isEmpty() ? "none configured"
                 : String.join(", ", accounts.stream().map(Account::id).toList());
         String providers = String.join(", ", ctx.catalog().all().stream().map(i -> i.id().value()).toList());
-        return "unknown account or provider '" + name + "' (accounts: " + accountIds + "; providers: " + providers + ")";
+        List<String> names = new ArrayList<>(accounts.stream().map(Account::id).toList());
+        ctx.catalog().all().forEach(i -> names.add(i.id().value()));
+        return Suggestions.didYouMean("unknown account or provider '" + name + "' (accounts: " + accountIds
+                + "; providers: " + providers + ")", name, names);
     }
 }

@@ -14,6 +14,7 @@ import dev.tally.poll.FetchOutcome;
 import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.CommandLineText;
 import dev.tally.status.Estimates;
+import dev.tally.status.Levels;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,11 +25,17 @@ import java.util.List;
 public final class BalanceJson {
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * The version of every JSON document the command line prints (docs/json.md, docs/schema/tally.schema.json): the
+     * first field of each. It goes up when a field is removed or changes meaning; new fields do not change it.
+     */
+    public static final int SCHEMA_VERSION = 1;
+
     private BalanceJson() {
     }
 
     public static String render(Instant checkedAt, List<FetchOutcome> outcomes) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = document();
         root.put("checkedAt", checkedAt.truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode list = root.putArray("accounts");
         for (FetchOutcome o : outcomes) {
@@ -39,6 +46,36 @@ public final class BalanceJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A new document: {@code {"schemaVersion": 1, …}}. */
+    static ObjectNode document() {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("schemaVersion", SCHEMA_VERSION);
+        return doc;
+    }
+
+    /** {@code tree} (an object) as a document: {@code schemaVersion} first, then its fields in their order. */
+    static ObjectNode document(com.fasterxml.jackson.databind.JsonNode tree) {
+        ObjectNode doc = document();
+        tree.properties().forEach(e -> doc.set(e.getKey(), e.getValue()));
+        return doc;
+    }
+
+    /**
+     * {@code "threshold"} ({@code {amount, currency}} or null), {@code "low"} (a reported amount or the estimate below
+     * it) and {@code "empty"} (what was reported, or the estimate, at or below zero), by {@link Levels}.
+     */
+    static void levels(ObjectNode n, BalanceSnapshot s, dev.tally.core.Money threshold, EstimatedBalance estimate) {
+        if (threshold == null) {
+            n.putNull("threshold");
+        } else {
+            ObjectNode t = n.putObject("threshold");
+            t.put("amount", threshold.plain());
+            t.put("currency", threshold.currency());
+        }
+        n.put("low", Levels.low(s, threshold) || Levels.low(estimate, threshold));
+        n.put("empty", Levels.empty(s) || Levels.empty(estimate));
     }
 
     static void account(ObjectNode n, FetchOutcome o) {

@@ -81,7 +81,7 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            io.err().println("tally: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            io.err().println("tally: " + explained(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             io.err().flush();
             return USAGE;
         });
@@ -112,6 +112,34 @@ public final class Cli {
         given.out().flush();
         given.err().flush();
         return code;
+    }
+
+    /**
+     * picocli's message for a parse error; for a mistyped command or option, "unknown command 'balanse'; did you mean
+     * 'balance'?" with the nearest name the command knows ({@link Suggestions}).
+     */
+    private static String explained(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return ex.getMessage();
+        }
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String typed = u.getUnmatched().getFirst();
+        if (u.isUnknownOption()) {
+            String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            java.util.List<String> options = spec.options().stream().filter(o -> !o.hidden())
+                    .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            return Suggestions.nearest(name, options)
+                    .map(n -> "unknown option '" + name + "'; did you mean '" + n + "'?").orElse(ex.getMessage());
+        }
+        if (!spec.subcommands().isEmpty()) {
+            java.util.Set<String> commands = new java.util.TreeSet<>(spec.subcommands().keySet());
+            if (spec.root() == spec) {
+                commands.addAll(TallyCommand.SUBCOMMANDS.keySet());
+            }
+            return Suggestions.nearest(typed, commands)
+                    .map(n -> "unknown command '" + typed + "'; did you mean '" + n + "'?").orElse(ex.getMessage());
+        }
+        return ex.getMessage();
     }
 
     /**

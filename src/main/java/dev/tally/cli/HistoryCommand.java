@@ -32,8 +32,18 @@ public final class HistoryCommand implements Callable<Integer> {
             "Burn rate and runway always cover the last 7 days (7 × 24 h), whatever N is."})
     int days;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    TextForm text = new TextForm();
+
+    @Option(names = "--utc", description = {"Times in UTC (2026-11-22T05:00:00Z) instead of this computer's time zone",
+            "with its offset (2026-11-22T06:00:00+01:00). The day rows are UTC days either way."})
+    boolean utc;
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
         String label = label(ctx, loaded, history);
         HistoryReport report = HistoryReport.build(history, id, days, ctx.clock().instant());
         if (json) {
-            root.io().out().println(BalanceJson.MAPPER.writeValueAsString(report.toJsonTree()));
+            root.io().out().println(BalanceJson.MAPPER.writeValueAsString(BalanceJson.document(BalanceJson.MAPPER.valueToTree(report.toJsonTree()))));
             return Cli.OK;
         }
         if (report.currencies().isEmpty()) {
@@ -66,16 +76,16 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             if (!c.snapshots().isEmpty()) {
                 HistoryReport.BalanceAt last = c.snapshots().getLast();
-                root.io().out().println("  balance now   " + CommandLineText.money(last.total(), cur) + " (" + last.at() + ")");
+                root.io().out().println("  balance now   " + CommandLineText.money(last.total(), cur, text.form()) + " (" + time(last.at()) + ")");
             }
             root.io().out().println("  " + (c.spendEstimated() ? "est. spend    " : "spend         ")
-                    + CommandLineText.money(c.spendTotal(), cur) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
+                    + CommandLineText.money(c.spendTotal(), cur, text.form()) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
             for (HistoryReport.TopUpAt t : c.topUps()) {
-                root.io().out().println("  top-up        +" + CommandLineText.money(t.amount(), cur) + " at " + t.at());
+                root.io().out().println("  top-up        +" + CommandLineText.money(t.amount(), cur, text.form()) + " at " + time(t.at()));
             }
             daily(c);
             root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
-                    : CommandLineText.money(c.burnRatePerDay(), cur) + " per day (last 7 days)"));
+                    : CommandLineText.money(c.burnRatePerDay(), cur, text.form()) + " per day (last 7 days)"));
             root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
         }
         return Cli.OK;
@@ -86,14 +96,35 @@ public final class HistoryCommand implements Callable<Integer> {
         String cur = c.currency();
         HistoryReport.BalanceAt last = c.snapshots().getLast();
         root.io().out().println("  spend         " + (c.spendTotal() == null ? "nothing reported for this month yet"
-                : CommandLineText.money(c.spendTotal(), cur) + " this month (provider-reported, as of " + last.at() + ")"));
+                : CommandLineText.money(c.spendTotal(), cur, text.form()) + " this month (provider-reported, as of " + time(last.at()) + ")"));
         daily(c);
         root.io().out().println("  runway        none: " + provider + " reports spend, not a balance");
     }
 
+    /** {@code at} in the local time zone with its offset, or in UTC with {@code --utc}. */
+    private String time(java.time.Instant at) {
+        return TIME.format(at.atZone(utc ? java.time.ZoneOffset.UTC : localZone(root.io().env())));
+    }
+
+    /**
+     * The time zone people here read: {@code TZ} from the command's environment when it names a zone (as the JVM's
+     * default does, for a process started with it), else the system's default.
+     */
+    static java.time.ZoneId localZone(java.util.Map<String, String> env) {
+        String tz = env.get("TZ");
+        if (tz != null && !tz.isBlank()) {
+            try {
+                return java.time.ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (java.time.DateTimeException e) {
+                // a POSIX rule such as "CET-1CEST" the JDK cannot read: the JVM has already made what it could of it
+            }
+        }
+        return java.time.ZoneId.systemDefault();
+    }
+
     private void daily(HistoryReport.CurrencyHistory c) {
         for (HistoryReport.DailySpend d : c.daily()) {
-            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : CommandLineText.money(d.spend(), c.currency())));
+            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : CommandLineText.money(d.spend(), c.currency(), text.form())));
         }
     }
 

@@ -229,7 +229,7 @@ public final class KeysCommand implements Callable<Integer> {
         @ParentCommand
         KeysCommand parent;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
         boolean json;
 
         @Override
@@ -239,7 +239,7 @@ public final class KeysCommand implements Callable<Integer> {
             AccountStore.Loaded loaded = AccountsCommand.load(root, false);
             SecretStore store = ctx.secrets();
             StoreStatus st = store.status();
-            ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
+            ObjectNode doc = BalanceJson.document();
             ObjectNode kc = doc.putObject("keychain");
             kc.put("name", store.name());
             kc.put("state", st.state().name().toLowerCase());

@@ -43,8 +43,11 @@ public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand root;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    TextForm text = new TextForm();
 
     @Option(names = "--short", description = "Print one line for a status bar, e.g. '⚠ 2 · ¥3.10 · 2m'.")
     boolean shortLine;
@@ -95,8 +98,8 @@ public final class StatusCommand implements Callable<Integer> {
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
         HistoryReader history = ctx.readHistory().reader();
         Instant now = ctx.clock().instant();
-        ObjectNode doc = BalanceJson.MAPPER.createObjectNode();
-        doc.put("checkedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        // no "checkedAt": nothing is checked, every figure is from the history with its own time
+        ObjectNode doc = BalanceJson.document();
         ArrayNode list = doc.putArray("accounts");
         List<Entry> entries = entries(ctx, loaded, history);
         for (Entry a : entries) {
@@ -120,11 +123,14 @@ public final class StatusCommand implements Callable<Integer> {
                     n.put("ageSeconds", Duration.between(lastGoodAt, now).toSeconds());
                 }
                 BalanceJson.estimate(n, Estimates.of(a.account(), last.orElse(null)), a.providerName(), stale);
+                BalanceJson.levels(n, last.orElse(null), a.account() == null ? null : a.account().threshold(),
+                        Estimates.of(a.account(), last.orElse(null)));
             } else {
                 String failed = lastStatus != null && lastStatus != AccountStatus.OK
                         ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
                 String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now,
-                        Estimates.of(a.account(), last.orElse(null)), a.providerName());
+                        Estimates.of(a.account(), last.orElse(null)), a.providerName(), text.form(),
+                        a.account() == null ? null : a.account().threshold());
                 root.io().out().println(line);
             }
         }

@@ -37,6 +37,9 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
     @ParentCommand
     TallyCommand root;
 
+    @picocli.CommandLine.Mixin
+    TextForm text = new TextForm();
+
     @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop by itself after this many seconds (for scripts).")
     Long stopAfter;
 
@@ -145,7 +148,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             engine.checkSpend(ctx.preferences().load().preferences().spendChecks());
             engine.addListener((outcome, state) -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant()));
+                    io.out().println(time(ctx) + "  " + CommandLineText.watchLine(outcome, state, ctx.clock().instant(), text.form()));
                     io.out().flush();
                 }
             });

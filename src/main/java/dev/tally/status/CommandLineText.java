@@ -4,6 +4,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.FetchError;
 import dev.tally.core.KeyLimit;
+import dev.tally.core.Money;
 import dev.tally.estimate.EstimatedBalance;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.FetchOutcome;
@@ -25,6 +26,19 @@ public final class CommandLineText {
     }
 
     /**
+     * How amounts are written. {@link #MARKED}, the default for people: thousands grouped as the widget groups them
+     * ({@code 1,234.50 CNY}) and {@code LOW} / {@code EMPTY} beside an amount below its alert or at or below zero
+     * ({@link Levels}). {@link #PLAIN} ({@code --plain}): exact decimals as the JSON has them, no marks.
+     */
+    public enum Form {
+        PLAIN, MARKED;
+
+        boolean grouped() {
+            return this == MARKED;
+        }
+    }
+
+    /**
      * The "; retry in N s" that the HTTP layer appends to a 429 message from the provider's Retry-After. Shown by
      * {@code tally balance} as the provider's request; dropped when it is 0 s (a date in the past means "now", and
      * "retry in 0 s" reads like a fault) and by {@code tally watch}, which states the wait it actually planned.
@@ -33,12 +47,22 @@ public final class CommandLineText {
 
     /** {@code Label: what was fetched}, or {@code Label: what went wrong — what to do}. */
     public static String line(FetchOutcome o) {
+        return line(o, Form.PLAIN);
+    }
+
+    /** {@link #line(FetchOutcome)} with amounts written in {@code form}, marked against the account's alert level. */
+    public static String line(FetchOutcome o, Form form) {
         String label = o.target().label();
+        Money threshold = threshold(o);
         return switch (o) {
-            case FetchOutcome.Success s -> Phrase.LINE.say(label, withEstimate(describe(s.snapshot()),
-                    Estimates.of(o.target().account(), s.snapshot()), o.target().info().displayName()));
+            case FetchOutcome.Success s -> Phrase.LINE.say(label, withEstimate(describe(s.snapshot(), form, threshold),
+                    Estimates.of(o.target().account(), s.snapshot()), o.target().info().displayName(), form, threshold));
             case FetchOutcome.Failure f -> Phrase.LINE.say(label, describe(f.error()));
         };
+    }
+
+    private static Money threshold(FetchOutcome o) {
+        return o.target().account() == null ? null : o.target().account().threshold();
     }
 
     /**
@@ -49,8 +73,13 @@ public final class CommandLineText {
      * @param state the account's state after this poll (its {@code nextPollAt} is the planned retry)
      */
     public static String watchLine(FetchOutcome o, AccountState state, Instant now) {
+        return watchLine(o, state, now, Form.PLAIN);
+    }
+
+    /** {@link #watchLine(FetchOutcome, AccountState, Instant)} with amounts written in {@code form}. */
+    public static String watchLine(FetchOutcome o, AccountState state, Instant now, Form form) {
         if (!(o instanceof FetchOutcome.Failure f)) {
-            return line(o);
+            return line(o, form);
         }
         String text = Phrase.LINE.say(o.target().label(), describe(f.error(), false));
         if (state != null && state.nextPollAt() != null) {
@@ -90,16 +119,26 @@ public final class CommandLineText {
 
     /** What a snapshot holds: every balance with its split, spend, the key's limit, and what is missing. */
     public static String describe(BalanceSnapshot s) {
+        return describe(s, Form.PLAIN, null);
+    }
+
+    /**
+     * {@link #describe(BalanceSnapshot)} with amounts written in {@code form}; in {@link Form#MARKED} each balance and
+     * the key's remaining limit carry {@code LOW} / {@code EMPTY} against {@code threshold}.
+     *
+     * @param threshold the account's alert level, or {@code null}
+     */
+    public static String describe(BalanceSnapshot s, Form form, Money threshold) {
         List<String> parts = new ArrayList<>();
         boolean assumed = false;
         for (CurrencyBalance b : s.balances()) {
-            String text = money(b.total(), b.currency());
+            String text = marked(money(b.total(), b.currency(), form), b.total(), b.currency(), form, threshold);
             List<String> split = new ArrayList<>();
             if (b.paid() != null) {
-                split.add(Phrase.CLI_PAID.say(b.paid().toPlainString()));
+                split.add(Phrase.CLI_PAID.say(MoneyText.number(b.paid(), form.grouped())));
             }
             if (b.granted() != null) {
-                split.add(Phrase.CLI_GRANTED.say(b.granted().toPlainString()));
+                split.add(Phrase.CLI_GRANTED.say(MoneyText.number(b.granted(), form.grouped())));
             }
             if (!split.isEmpty()) {
                 text += " (" + String.join(", ", split) + ")";
@@ -108,10 +147,11 @@ public final class CommandLineText {
             parts.add(text);
         }
         if (s.spend() != null) {
-            parts.add(Phrase.CLI_SPENT.say(money(s.spend().amount().amount(), s.spend().amount().currency())));
+            parts.add(Phrase.CLI_SPENT.say(money(s.spend().amount().amount(), s.spend().amount().currency(), form)));
         }
         if (s.keyLimit() != null) {
-            parts.add(keyLimit(s.keyLimit()));
+            // the key's remaining limit is what is left only where there is no balance (the widget's rule)
+            parts.add(keyLimit(s.keyLimit(), form, s.balances().isEmpty() ? threshold : null));
         }
         String text = String.join(" · ", parts);
         if (assumed) {
@@ -130,19 +170,25 @@ public final class CommandLineText {
         return text;
     }
 
-    private static String keyLimit(KeyLimit k) {
+    private static String keyLimit(KeyLimit k, Form form, Money threshold) {
         String text;
         if (k.unlimited()) {
             text = Phrase.CLI_KEY_NO_LIMIT.say();
         } else {
             String left = k.remaining() == null ? Phrase.CLI_KEY_REMAINING_UNKNOWN.say()
-                    : Phrase.CLI_KEY_LEFT.say(money(k.remaining(), k.currency()));
-            text = Phrase.CLI_KEY_LIMIT.say(money(k.limit(), k.currency()), left);
+                    : Phrase.CLI_KEY_LEFT.say(marked(money(k.remaining(), k.currency(), form), k.remaining(),
+                    k.currency(), form, threshold));
+            text = Phrase.CLI_KEY_LIMIT.say(money(k.limit(), k.currency(), form), left);
             if (k.reset() != null) {
                 text = Phrase.CLI_KEY_RESETS.say(text, k.reset());
             }
         }
-        return k.usage() == null ? text : Phrase.CLI_KEY_USED.say(text, money(k.usage(), k.currency()));
+        return k.usage() == null ? text : Phrase.CLI_KEY_USED.say(text, money(k.usage(), k.currency(), form));
+    }
+
+    /** The amount's text with its mark in {@link Form#MARKED}; as it is in {@link Form#PLAIN}. */
+    private static String marked(String text, BigDecimal amount, String currency, Form form, Money threshold) {
+        return form == Form.MARKED ? Levels.mark(amount, currency, threshold).beside(text) : text;
     }
 
     /**
@@ -155,9 +201,14 @@ public final class CommandLineText {
      */
     public static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
                                     String failedMessage, Instant now) {
+        return statusLine(label, last, lastGoodAt, stale, failedMessage, now, Form.PLAIN, null);
+    }
+
+    private static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
+                                     String failedMessage, Instant now, Form form, Money threshold) {
         String text;
         if (last != null) {
-            text = Phrase.CLI_STATUS_AGE.say(describe(last), Ages.ago(lastGoodAt, now));
+            text = Phrase.CLI_STATUS_AGE.say(describe(last, form, threshold), Ages.ago(lastGoodAt, now));
             if (stale) {
                 text = Phrase.CLI_STATUS_STALE.say(text);
             }
@@ -179,17 +230,34 @@ public final class CommandLineText {
      */
     public static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
                                     String failedMessage, Instant now, EstimatedBalance estimate, String provider) {
-        String line = statusLine(label, last, lastGoodAt, stale, failedMessage, now);
-        return estimate == null ? line : Phrase.CLI_PARTIAL.say(line, Estimates.commandLine(estimate, provider));
+        return statusLine(label, last, lastGoodAt, stale, failedMessage, now, estimate, provider, Form.PLAIN, null);
+    }
+
+    /**
+     * {@link #statusLine(String, BalanceSnapshot, Instant, boolean, String, Instant, EstimatedBalance, String)} with
+     * amounts written in {@code form}, marked against {@code threshold} (or {@code null}).
+     */
+    public static String statusLine(String label, BalanceSnapshot last, Instant lastGoodAt, boolean stale,
+                                    String failedMessage, Instant now, EstimatedBalance estimate, String provider,
+                                    Form form, Money threshold) {
+        String line = statusLine(label, last, lastGoodAt, stale, failedMessage, now, form, threshold);
+        return estimate == null ? line
+                : Phrase.CLI_PARTIAL.say(line, Estimates.commandLine(estimate, provider, form == Form.MARKED, threshold));
     }
 
     /** What was reported, then " · ≈ $78.80 left (estimated from your $120.00 top-up)" when there is a top-up. */
-    static String withEstimate(String reported, EstimatedBalance estimate, String provider) {
-        return estimate == null ? reported : reported + " · " + Estimates.commandLine(estimate, provider);
+    static String withEstimate(String reported, EstimatedBalance estimate, String provider, Form form, Money threshold) {
+        return estimate == null ? reported
+                : reported + " · " + Estimates.commandLine(estimate, provider, form == Form.MARKED, threshold);
     }
 
     /** An amount on the command line: {@code 110.00 CNY}. */
     public static String money(BigDecimal amount, String currency) {
         return MoneyText.commandLine(amount, currency);
+    }
+
+    /** An amount on the command line in {@code form}: {@code 1234.50 CNY} or {@code 1,234.50 CNY}. */
+    public static String money(BigDecimal amount, String currency, Form form) {
+        return MoneyText.commandLine(amount, currency, form.grouped());
     }
 }

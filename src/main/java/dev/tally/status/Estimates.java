@@ -54,6 +54,21 @@ public final class Estimates {
         };
     }
 
+    /**
+     * {@link #commandLine(EstimatedBalance, String)} for a command's text: the amount grouped as the widget shows it
+     * and marked {@code LOW} / {@code EMPTY} against {@code threshold} when {@code marked}, else plain
+     * ({@code --plain}: {@code $1234.50}, no mark).
+     */
+    public static String commandLine(EstimatedBalance e, String provider, boolean marked, Money threshold) {
+        return switch (e) {
+            case EstimatedBalance.Known k -> (k.usedUp() ? Phrase.ESTIMATE_CLI_USED_UP : Phrase.ESTIMATE_CLI_LEFT).say(
+                    marked ? Levels.mark(k.amount().amount(), k.amount().currency(), threshold)
+                            .beside(MoneyFormat.shortText(k.amount())) : MoneyFormat.plainText(k.amount()),
+                    marked ? MoneyFormat.shortText(k.topUp().amount()) : MoneyFormat.plainText(k.topUp().amount()));
+            case EstimatedBalance.Refused r -> Phrase.ESTIMATE_CLI_NONE.say(reason(r, provider));
+        };
+    }
+
     /** The large number on a card or in a menu: "≈ $78.80", or {@value MoneyText#HIDDEN}. */
     public static String amount(EstimatedBalance.Known k, boolean hide) {
         return "≈ " + MoneyText.shown(k.amount(), hide);

@@ -31,4 +31,28 @@ public final class MoneyText {
     public static String commandLine(BigDecimal amount, String currency) {
         return amount.toPlainString() + " " + currency;
     }
+
+    /**
+     * For the command line's text: {@code 1,234.50 CNY} with thousands grouped as the desktop groups them, or the
+     * plain {@link #commandLine(BigDecimal, String)} when not {@code grouped} ({@code --plain}).
+     */
+    public static String commandLine(BigDecimal amount, String currency, boolean grouped) {
+        return number(amount, grouped) + " " + currency;
+    }
+
+    /**
+     * The exact decimal, every digit kept ({@code 100.0000} stays so), with the whole part grouped in threes when
+     * {@code grouped}: {@code 1,234,567.80}. No locale: the same on every machine.
+     */
+    public static String number(BigDecimal amount, boolean grouped) {
+        if (!grouped) {
+            return amount.toPlainString();
+        }
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        int scale = Math.max(0, amount.scale());
+        f.setMinimumFractionDigits(scale);
+        f.setMaximumFractionDigits(scale);
+        f.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+        return f.format(amount);
+    }
 }

@@ -121,6 +121,10 @@ public enum Phrase {
     CLI_STATUS_STALE("{0} [stale]"),
     CLI_STATUS_AGE("{0} — {1}"),
     CLI_STATUS_LAST_FAILED("{0} — last check failed: {1}"),
+    /** Beside an amount below its alert level (see {@link Levels}): "3.10 USD LOW". */
+    CLI_MARK_LOW("{0} LOW"),
+    /** Beside an amount at or below zero: "0.00 USD EMPTY". */
+    CLI_MARK_EMPTY("{0} EMPTY"),
 
     // ---- the tray
     TRAY_TOOLTIP("Tally — {0}"),

@@ -30,7 +30,7 @@ class AccountsCommandTest {
         assertEquals(0, a.code(), a.err());
         assertEquals("deepseek-work", a.out().strip());
         assertEquals("deepseek-personal", b.out().strip());
-        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts");
         assertEquals(2, list.size());
         assertEquals("DeepSeek (work)", list.get(0).get("label").asText());
         assertEquals("5", list.get(0).get("threshold").get("amount").asText());
@@ -69,7 +69,7 @@ class AccountsCommandTest {
     void thresholdCurrencyFollowsTheRegion() throws Exception {
         cli().run("accounts", "add", "--provider", "moonshot", "--region", "china", "--threshold", "¥20");
         cli().run("accounts", "add", "--provider", "openrouter", "--threshold", "5");
-        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts");
         assertEquals("CNY", list.get(0).get("threshold").get("currency").asText());
         assertEquals("USD", list.get(1).get("threshold").get("currency").asText());
     }
@@ -79,7 +79,7 @@ class AccountsCommandTest {
         cli().run("accounts", "add", "--provider", "moonshot", "--label", "cn", "--region", "china", "--threshold", "10");
         CliRunner.Result r = cli().run("accounts", "edit", "moonshot-cn", "--interval", "15", "--no-threshold");
         assertEquals(0, r.code(), r.err());
-        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0);
         assertEquals("china", a.get("region").asText());
         assertEquals(15, a.get("intervalMinutes").asInt());
         assertTrue(a.get("threshold").isNull());
@@ -92,7 +92,7 @@ class AccountsCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--yes"), r.err());
         assertEquals(0, cli().run("accounts", "remove", "deepseek", "--yes").code());
-        assertEquals(0, JSON.readTree(cli().run("accounts", "list", "--json").out()).size());
+        assertEquals(0, JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").size());
     }
 
     @Test
@@ -110,7 +110,7 @@ class AccountsCommandTest {
         assertEquals(2, cli().run("accounts", "edit", "deepseek-work", "--label", "").code());
 
         assertEquals(0, cli().run("accounts", "edit", "deepseek-work", "--label", "team").code());
-        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out());
+        JsonNode list = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts");
         assertEquals("DeepSeek (team)", list.get(0).get("label").asText(), "the id stays, the label reads like one added so");
         assertEquals("deepseek-work", list.get(0).get("id").asText());
     }
@@ -126,7 +126,7 @@ class AccountsCommandTest {
         assertEquals(2, move.code(), "a USD alert would silently stop working after moving to the CNY platform");
         assertTrue(move.err().contains("give a --threshold in CNY"), move.err());
         assertEquals(0, cli().run("accounts", "edit", "moonshot", "--region", "china", "--threshold", "30").code());
-        JsonNode t = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("threshold");
+        JsonNode t = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0).get("threshold");
         assertEquals("30 CNY", t.get("amount").asText() + " " + t.get("currency").asText());
     }
 
@@ -155,7 +155,7 @@ class AccountsCommandTest {
         cli().run("accounts", "add", "--provider", "deepseek", "--label", "work");
         CliRunner.Result edit = cli().run("accounts", "edit", "deepseek-work", "--label", "two\nlines");
         assertEquals(2, edit.code());
-        assertEquals("DeepSeek (work)", JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("label").asText());
+        assertEquals("DeepSeek (work)", JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0).get("label").asText());
         assertEquals(0, cli().run("accounts", "add", "--provider", "deepseek", "--label", "Büro ☕").code(),
                 "ordinary Unicode is fine");
     }
@@ -226,15 +226,15 @@ class AccountsCommandTest {
         CliRunner.Result add = cli().run("accounts", "add", "--provider", "xai", "--label", "work", "--field", "team_id=team-1");
         assertEquals(0, add.code(), add.err());
         assertFalse(add.err().contains("warning"), add.err());
-        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0);
         assertEquals("team-1", a.get("fields").get("team_id").asText());
         assertEquals("team-1", a.get("teamId").asText(), "the key earlier versions printed and read is still there");
 
         assertEquals(0, cli().run("accounts", "edit", "xai-work", "--team-id", "team-2").code());
-        assertEquals("team-2", JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("fields")
+        assertEquals("team-2", JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0).get("fields")
                 .get("team_id").asText());
         assertEquals(0, cli().run("accounts", "edit", "xai-work", "--field", "team_id=").code(), "an empty value removes it");
-        assertTrue(JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).get("fields").isEmpty());
+        assertTrue(JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0).get("fields").isEmpty());
 
         CliRunner.Result both = cli().run("accounts", "edit", "xai-work", "--team-id", "a", "--field", "team_id=b");
         assertEquals(2, both.code());
@@ -251,7 +251,7 @@ class AccountsCommandTest {
         assertEquals("tally: DeepSeek does not use a team id; drop --field team_id", deepseek.err().strip());
         CliRunner.Result shorthand = cli().run("accounts", "add", "--provider", "deepseek", "--team-id", "x");
         assertEquals("tally: DeepSeek does not use a team id; drop --team-id", shorthand.err().strip());
-        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).size(), "nothing refused was saved");
+        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").size(), "nothing refused was saved");
     }
 
     @Test
@@ -260,7 +260,7 @@ class AccountsCommandTest {
         CliRunner.Result r = cli().run("accounts", "edit", "openai", "--topup", "50 USD", "--topup-date", "2026-10-01");
         assertEquals(0, r.code(), r.err());
         assertEquals(0, cli().run("accounts", "edit", "openai", "--topup", "120.00 USD", "--topup-date", "2026-11-20").code());
-        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0);
         assertEquals(2, a.get("topUps").size(), "history keeps both");
         assertEquals("120.00", a.get("topUps").get(1).get("amount").asText());
         assertEquals("2026-11-20T00:00:00Z", a.get("topUps").get(1).get("at").asText());
@@ -272,7 +272,7 @@ class AccountsCommandTest {
         assertEquals(2, cli().run("accounts", "edit", "openai", "--topup-date", "2026-11-20").code());
 
         assertEquals(0, cli().run("accounts", "edit", "openai", "--no-topup").code());
-        assertFalse(JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0).has("topUps"));
+        assertFalse(JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0).has("topUps"));
     }
 
     @Test
@@ -280,7 +280,7 @@ class AccountsCommandTest {
         CliRunner.Result r = cli().run("accounts", "add", "--provider", "openai", "--topup", "$120", "--topup-date",
                 "2026-10-01", "--threshold", "20");
         assertEquals(0, r.code(), r.err());
-        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0);
         assertEquals("120", a.get("topUps").get(0).get("amount").asText());
         assertEquals("USD", a.get("topUps").get(0).get("currency").asText());
         assertEquals("2026-10-01T00:00:00Z", a.get("topUps").get(0).get("at").asText());
@@ -293,7 +293,8 @@ class AccountsCommandTest {
         CliRunner.Result dateOnly = cli().run("accounts", "add", "--provider", "anthropic", "--topup-date", "2026-11-30");
         assertEquals(2, dateOnly.code());
         assertEquals("tally: --topup-date needs --topup (what you had after that top-up)", dateOnly.err().strip());
-        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).size(), "nothing refused was saved");
+        assertEquals(1, JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").size(),
+                "nothing refused was saved");
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class CliRunner {
     public CliRunner(Path home) {
         this.home = home;
         env.put("TALLY_HOME", home.toString());
+        // local times (tally history) the same on every machine; a test that wants another zone sets TZ
+        env.put("TZ", "UTC");
         // the session the tests run in (its Secret Service, if any), unless a test gives its own
         for (String name : new String[] {"DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"}) {
             String value = System.getenv(name);

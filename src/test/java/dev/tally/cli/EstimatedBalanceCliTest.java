@@ -125,7 +125,7 @@ class EstimatedBalanceCliTest {
         openAiWithTopUp("120.00 USD", "2026-11-19");
         CliRunner.Result r = cli().run("accounts", "edit", "openai", "--threshold", "100");
         assertEquals(0, r.code(), r.all());
-        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get(0);
+        JsonNode a = JSON.readTree(cli().run("accounts", "list", "--json").out()).get("accounts").get(0);
         assertEquals("100", a.get("threshold").get("amount").asText());
         assertEquals("USD", a.get("threshold").get("currency").asText());
         assertEquals(2, cli().run("accounts", "edit", "openai", "--threshold", "100 EUR").code());

@@ -225,7 +225,8 @@ class HistoryAndStatusTest {
             shapes.add(names);
         }
         assertEquals(List.of("id", "provider", "label", "status", "message", "available", "balances", "spend", "keyLimit",
-                "source", "health", "stale", "lastSuccessAt", "ageSeconds"), shapes.get(0));
+                "source", "health", "stale", "lastSuccessAt", "ageSeconds", "threshold", "low", "empty"), shapes.get(0),
+                "issue 14 adds threshold, low and empty");
         assertEquals(shapes.get(0), shapes.get(1), "an account never fetched has the same fields");
         JsonNode never = accounts.get(1);
         assertEquals("deepseek-never", never.get("id").asText());
