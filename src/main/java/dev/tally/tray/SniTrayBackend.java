@@ -27,7 +27,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ public final class SniTrayBackend implements TrayBackend {
     private final Listener listener;
     private final Duration timeout;
     private final String busName;
-    private final ExecutorService worker;
+    private final ScheduledExecutorService worker;
     private final Object supportLock = new Object();
     private volatile Boolean supported;
     private volatile boolean showing;
@@ -93,7 +94,7 @@ public final class SniTrayBackend implements TrayBackend {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.busName = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-"
                 + INSTANCES.incrementAndGet();
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tally-sni");
             t.setDaemon(true);
             return t;
@@ -218,7 +219,7 @@ public final class SniTrayBackend implements TrayBackend {
         ownerWatch = c.addSigHandler(DBus.NameOwnerChanged.class, signal -> {
             if (SniBus.WATCHER.equals(signal.name) && signal.newOwner != null && !signal.newOwner.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "the StatusNotifierWatcher is back; registering again");
-                runOnWorker(this::registerQuietly);
+                runOnWorker(() -> registerQuietly(1));
             }
         });
     }
@@ -229,13 +230,29 @@ public final class SniTrayBackend implements TrayBackend {
         watcher.RegisterStatusNotifierItem(busName);
     }
 
-    private void registerQuietly() {
+    /** How often a restarted watcher is asked again when it is not ready to take the item yet. */
+    static final int REGISTER_TRIES = 6;
+
+    /**
+     * Worker thread. A panel that has just taken the watcher's name may not have exported the watcher object
+     * yet; the item asks again after 0.5, 1, 2, 4 and 8 s before it gives up and says so in the log.
+     */
+    private void registerQuietly(int attempt) {
         if (!showing) {
             return;
         }
         try {
             register();
         } catch (DBusException | RuntimeException e) {
+            if (attempt < REGISTER_TRIES && !worker.isShutdown()) {
+                long delay = 500L << (attempt - 1);
+                try {
+                    worker.schedule(() -> registerQuietly(attempt + 1), delay, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (RuntimeException notQueued) {
+                    // shutting down: fall through and log
+                }
+            }
             LOG.log(System.Logger.Level.WARNING, "could not register with the StatusNotifierWatcher: " + e);
         }
     }

@@ -224,6 +224,22 @@ class SniTrayBackendTest {
     }
 
     @Test
+    void aRestartedPanelThatExportsItsWatcherLateStillGetsTheItem() throws Exception {
+        FakeWatcher first = started();
+        assertTrue(allFine().showOn(tray).toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        assertEquals(tray.busName(), first.items.poll(WAIT, TimeUnit.SECONDS));
+
+        watcherConnection.close();
+        FakeWatcher second = new FakeWatcher();
+        watcherConnection = DBusConnectionBuilder.forAddress(address()).withShared(false).build();
+        watcherConnection.requestBusName(SniBus.WATCHER); // the name first: the item's first call finds no object
+        Thread.sleep(1_500);
+        watcherConnection.exportObject(SniBus.WATCHER_PATH, second);
+        assertEquals(tray.busName(), second.items.poll(WAIT + 10, TimeUnit.SECONDS),
+                "the item asks again until the new watcher answers");
+    }
+
+    @Test
     void withoutAWatcherThereIsNoSniTray() throws Exception {
         bus = PrivateBus.start(dir);
         tray = backend();
