@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.Language;
 import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
 import dev.tally.core.WriteLock;
@@ -68,6 +69,28 @@ public final class PreferencesStore {
         return file;
     }
 
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
+            "\"language\"\\s*:\\s*\"([A-Za-z_-]{1,16})\"");
+
+    /**
+     * Only the {@code "language"} setting, read quickly for the command line's start-up (no JSON parser): the value
+     * as {@link #save} writes it, or {@link Language#SYSTEM} when the file, the setting or its value is missing or
+     * unreadable. The full {@link #load} stays the judge of the file; a damaged file simply follows the OS here.
+     * Blocking file I/O; thread-safe.
+     */
+    public static Language languageSetting(Path configDir) {
+        Path f = configDir.resolve(FILE_NAME);
+        try {
+            if (!Files.isRegularFile(f) || Files.size(f) > MAX_BYTES) {
+                return Language.SYSTEM;
+            }
+            java.util.regex.Matcher m = LANGUAGE.matcher(Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
+            return m.find() ? Language.fromSetting(m.group(1)).orElse(Language.SYSTEM) : Language.SYSTEM;
+        } catch (IOException | UncheckedIOException e) {
+            return Language.SYSTEM;
+        }
+    }
+
     /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */
     public synchronized Loaded load() {
         byte[] bytes;
@@ -125,9 +148,18 @@ public final class PreferencesStore {
             }
             window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
         }
+        // a language this Tally does not speak (written by a newer one) follows the OS; the file is kept
+        Language language = d.language();
+        JsonNode l = root.get("language");
+        if (l != null && !l.isNull()) {
+            if (!l.isTextual()) {
+                throw new BadFile("language is not text");
+            }
+            language = Language.fromSetting(l.asText()).orElse(Language.SYSTEM);
+        }
         return new Preferences(theme, flag(root, "notifications", d.notifications()),
                 flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window,
-                flag(root, "spendChecks", d.spendChecks()));
+                flag(root, "spendChecks", d.spendChecks()), language);
     }
 
     private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
@@ -184,6 +216,7 @@ public final class PreferencesStore {
         root.put("hideAmounts", p.hideAmounts());
         root.put("launchAtLogin", p.launchAtLogin());
         root.put("spendChecks", p.spendChecks());
+        root.put("language", p.language().tag());
         if (p.window() == null) {
             root.putNull("window");
         } else {

@@ -137,7 +137,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             root.io().out().println(doc.toPrettyString());
         } else if (entries.isEmpty()) {
-            root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
+            root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
         }
         return Cli.OK;
     }

@@ -1,0 +1,66 @@
+package dev.tally.cli;
+
+import dev.tally.core.Messages;
+
+/**
+ * The command line's own sentences (usage errors, hints), apart from the status wording in {@code status.Phrase}:
+ * English here, other languages from the bundle {@code dev/tally/messages_zh_CN.properties} under
+ * {@code cli.NAME} (see {@link Messages}; after a change run {@code python3 scripts/i18n/bundle.py}). JSON and log
+ * lines never use these. The help texts ({@code --help}) are translated in {@code dev/tally/cli/help_zh_CN.properties}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+enum CliPhrase {
+    // ---- usage errors and hints
+    /** {@code tally: <what> (see 'tally balance --help')}. */
+    USAGE_ERROR("{0} (see '{1} --help')"),
+    UNKNOWN_OPTION_DID_YOU_MEAN("unknown option '{0}'; did you mean '{1}'?"),
+    UNKNOWN_COMMAND_DID_YOU_MEAN("unknown command '{0}'; did you mean '{1}'?"),
+    /** picocli's own messages, for the kinds people meet most. */
+    UNKNOWN_OPTION("unknown option: '{0}'"),
+    UNKNOWN_ARGUMENT("unexpected argument: '{0}'"),
+    MISSING_PARAMETER("missing {0}"),
+    MISSING_VALUE("{0} needs a value"),
+    BAD_VALUE("invalid value for {0}: '{1}'"),
+    OTHER_PARSE_ERROR("{0}"),
+    /** Beside an unexpected failure's message. */
+    DEBUG_HINT("{0} (--debug shows details)"),
+    DID_YOU_MEAN("{0}; did you mean '{1}'?"),
+    KEYCHAIN_WAIT("waiting for the keychain…"),
+    HOME_EMPTY("--home is empty; give a folder, e.g. --home ~/tally-portable, or leave it out for the usual places"),
+    LANGUAGE_UNKNOWN("TALLY_LANG={0} is not a language Tally speaks (en, zh-CN); it is ignored"),
+
+    // ---- tally balance
+    BALANCE_NOTHING_TO_FETCH("no accounts configured and no provider key in the environment. Add one with 'tally accounts add --provider deepseek', or set a key variable such as DEEPSEEK_API_KEY."),
+    /** {0} the options, e.g. "--base-url, --region and --field". */
+    BALANCE_AD_HOC_NEEDS_PROVIDER("{0} need a provider name, e.g. 'tally balance deepseek --base-url URL'"),
+    BALANCE_AD_HOC_NOT_FOR_ACCOUNT("{0} apply to provider names; account '{1}' has its own settings (change them with 'tally accounts edit {1}')"),
+    BALANCE_NOT_A_REGION_ONLY_ONE("--region {0} is not a region of {1} (it has only one)"),
+    BALANCE_NOT_A_REGION("--region {0} is not a region of {1}; use one of {2}"),
+    /** {0} the name typed, {1} the account ids or NONE_CONFIGURED, {2} the providers. */
+    BALANCE_UNKNOWN_NAME("unknown account or provider '{0}' (accounts: {1}; providers: {2})"),
+    NONE_CONFIGURED("none configured"),
+    /** The last two of a list: "--base-url, --region and --field". */
+    LIST_AND("{0} and {1}"),
+    /** The items of a list before its last two: "--base-url, --region". */
+    LIST_JOIN("{0}, {1}"),
+    UNKNOWN_PROVIDER_REASON("this version of Tally does not know the provider '{0}'"),
+
+    // ---- tally status
+    STATUS_NO_ACCOUNTS("No accounts yet. Add one with: tally accounts add --provider deepseek");
+
+    private final String english;
+
+    CliPhrase(String english) {
+        this.english = english;
+    }
+
+    String english() {
+        return english;
+    }
+
+    /** The sentence in the current language, {@code {n}} filled with {@code args} verbatim. */
+    String say(Object... args) {
+        return Messages.fill(name(), Messages.template("cli." + name(), english), args);
+    }
+}
