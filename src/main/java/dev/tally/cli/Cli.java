@@ -199,6 +199,18 @@ public final class Cli {
     }
 
     /**
+     * The whole command tree as {@code tally help CMD} sees it, every subcommand registered and transformed, with
+     * the help bundle of the current language: for tests of the help texts.
+     */
+    static CommandLine fullModel(Io io) {
+        CommandLine cl = new CommandLine(new TallyCommand(io));
+        TallyCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+        transform(cl);
+        HelpText.translate(cl);
+        return cl;
+    }
+
+    /**
      * Applies each command's {@code @Command(modelTransformer)} (e.g. {@link FieldOptions}): picocli applies them only to
      * subcommands that exist when the root {@code CommandLine} is built, and these are added afterwards.
      */

@@ -23,8 +23,8 @@ final class ParseErrors {
         }
         String msg = english == null ? "" : english;
         if (ex instanceof CommandLine.MissingParameterException m) {
-            if (msg.startsWith("Missing required parameter for ") && ex.getArgSpec() != null) {
-                return CliPhrase.MISSING_VALUE.say(name(ex.getArgSpec()));
+            if (msg.startsWith("Missing required parameter for ") && !m.getMissing().isEmpty()) {
+                return CliPhrase.MISSING_VALUE.say(name(m.getMissing().getFirst()));
             }
             if (!m.getMissing().isEmpty()) {
                 return CliPhrase.MISSING_PARAMETER.say(String.join(", ", m.getMissing().stream().map(ParseErrors::name).toList()));

@@ -67,7 +67,10 @@ public enum Language {
         };
     }
 
-    /** The language of a setting's value ({@code system}, {@code en}, {@code zh-CN}, any case), if it is one. */
+    /**
+     * The language of a setting's or {@code TALLY_LANG}'s value ({@code system}, {@code en}, {@code zh-CN}, any case,
+     * also {@code zh_CN.UTF-8}), if it is one Tally speaks.
+     */
     public static Optional<Language> fromSetting(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -76,7 +79,9 @@ public enum Language {
         if (v.equalsIgnoreCase(SYSTEM.tag)) {
             return Optional.of(SYSTEM);
         }
-        return fromLocaleName(v);
+        // only a language Tally speaks: "fr" or "zh-TW" asked for by name is not quietly English
+        return fromLocaleName(v).filter(l -> l == SIMPLIFIED_CHINESE
+                || l == ENGLISH && (v.regionMatches(true, 0, "en", 0, 2) || v.equals("C") || v.equals("POSIX")));
     }
 
     /**

@@ -67,7 +67,7 @@ public final class CommandLineText {
      * {@code --json} and the history.
      */
     private static java.util.Optional<String> unsupported(FetchOutcome o) {
-        if (o instanceof FetchOutcome.Failure f && f.error() instanceof FetchError.Unsupported u && u.remedy() == null
+        if (o instanceof FetchOutcome.Failure f && f.error() instanceof FetchError.Unsupported u && u.remedy() == dev.tally.core.Remedy.NONE
                 && !o.target().info().supported() && o.target().info().unsupportedReason() != null) {
             return java.util.Optional.of(Problem.UNSUPPORTED.commandLine(
                     Phrase.CLI_UNSUPPORTED_BECAUSE.say(Problem.unsupportedReason(o.target().info()))));
