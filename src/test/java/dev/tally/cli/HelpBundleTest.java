@@ -62,6 +62,8 @@ class HelpBundleTest {
             String q = spec.qualifiedName(".");
             out.put(q + ".usage.description", String.join("\n", spec.usageMessage().description()));
             out.put(q + ".usage.footer", String.join("\n", spec.usageMessage().footer()));
+            out.put(q + ".usage.header", String.join("\n", spec.usageMessage().header()));
+            out.put(q + ".usage.synopsisHeading", spec.usageMessage().synopsisHeading());
             for (CommandLine.Model.OptionSpec o : spec.options()) {
                 if (!o.hidden()) {
                     out.put(q + "." + o.longestName().replaceFirst("^-+", ""), String.join("\n", o.description()));
@@ -117,6 +119,8 @@ class HelpBundleTest {
             String q = spec.qualifiedName(".");
             known.add(q + ".usage.description");
             known.add(q + ".usage.footer");
+            known.add(q + ".usage.header");
+            known.add(q + ".usage.synopsisHeading");
             for (CommandLine.Model.OptionSpec o : spec.options()) {
                 for (String n : o.names()) {
                     known.add(q + "." + n.replaceFirst("^-+", ""));
