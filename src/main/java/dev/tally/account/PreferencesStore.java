@@ -69,26 +69,11 @@ public final class PreferencesStore {
         return file;
     }
 
-    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
-            "\"language\"\\s*:\\s*\"([A-Za-z_-]{1,16})\"");
-
     /**
-     * Only the {@code "language"} setting, read quickly for the command line's start-up (no JSON parser): the value
-     * as {@link #save} writes it, or {@link Language#SYSTEM} when the file, the setting or its value is missing or
-     * unreadable. The full {@link #load} stays the judge of the file; a damaged file simply follows the OS here.
-     * Blocking file I/O; thread-safe.
+     * Only the {@code "language"} setting, read quickly without a JSON parser; see {@link LanguageSetting#read}.
      */
     public static Language languageSetting(Path configDir) {
-        Path f = configDir.resolve(FILE_NAME);
-        try {
-            if (!Files.isRegularFile(f) || Files.size(f) > MAX_BYTES) {
-                return Language.SYSTEM;
-            }
-            java.util.regex.Matcher m = LANGUAGE.matcher(Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
-            return m.find() ? Language.fromSetting(m.group(1)).orElse(Language.SYSTEM) : Language.SYSTEM;
-        } catch (IOException | UncheckedIOException e) {
-            return Language.SYSTEM;
-        }
+        return LanguageSetting.read(configDir);
     }
 
     /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */

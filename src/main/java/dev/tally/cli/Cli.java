@@ -1,6 +1,6 @@
 package dev.tally.cli;
 
-import dev.tally.account.PreferencesStore;
+import dev.tally.account.LanguageSetting;
 import dev.tally.app.AppDirs;
 import dev.tally.core.Language;
 import dev.tally.core.Messages;
@@ -79,7 +79,7 @@ public final class Cli {
         }
         Language setting = Language.SYSTEM;
         try {
-            setting = PreferencesStore.languageSetting(AppDirs.resolve(homeIn(args), io.env()).config());
+            setting = LanguageSetting.read(AppDirs.resolve(homeIn(args), io.env()).config());
         } catch (RuntimeException e) {
             // an unusable --home is reported by the command itself; the language then follows the OS
         }

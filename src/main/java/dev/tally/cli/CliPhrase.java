@@ -46,6 +46,24 @@ enum CliPhrase {
     LIST_JOIN("{0}, {1}"),
     UNKNOWN_PROVIDER_REASON("this version of Tally does not know the provider '{0}'"),
 
+    // ---- tally keys
+    KEYS_WHAT_TO_DO("say what to do: set, delete or status (or command, to take the key from a password manager; see below)"),
+    /** {0} the key's slot (api, management, admin), {1} the account's label, {2} the masked hint, {3} the keychain. */
+    KEYS_STORED("Stored the {0} key for {1} ({2}) in {3}."),
+    KEYS_NONE_GIVEN("no key given: pipe it in, e.g. 'pass show x | tally keys set {0}'"),
+    KEYS_NOTHING_TO_REMOVE("No {0} key for {1} was stored in {2}; nothing removed."),
+    KEYS_FROM_ENV_UNCHANGED("{0} (Its key comes from {1}, which Tally does not change.)"),
+    KEYS_REMOVED("Removed the {0} key for {1} from {2}."),
+
+    // ---- tally watch
+    WATCH_NOTHING("no accounts to watch. Add one with 'tally accounts add --provider deepseek'."),
+    WATCH_ONE("Watching 1 account; Ctrl-C stops."),
+    WATCH_MANY("Watching {0} accounts; Ctrl-C stops."),
+    WATCH_STOPPED("Stopped."),
+    WATCH_METRICS_AT("Metrics at {0}"),
+    WATCH_METRICS_AT_TOKEN("Metrics at {0} (bearer token required)"),
+    WATCH_METRICS_OPEN("the metrics can be read by anyone who reaches {0}; consider --metrics-token-file"),
+
     // ---- tally status
     STATUS_NO_ACCOUNTS("No accounts yet. Add one with: tally accounts add --provider deepseek");
 
