@@ -64,6 +64,27 @@ enum CliPhrase {
     WATCH_METRICS_AT_TOKEN("Metrics at {0} (bearer token required)"),
     WATCH_METRICS_OPEN("the metrics can be read by anyone who reaches {0}; consider --metrics-token-file"),
 
+    // ---- tally history: labels of the rows (padded to one column by display width), then their values
+    HISTORY_NONE("{0}: no history in the last {1} day(s) yet. It fills as 'tally balance' or the widget fetch this account."),
+    HISTORY_TITLE("{0} — {1}, last {2} day(s):"),
+    HISTORY_BALANCE_NOW("balance now"),
+    HISTORY_EST_SPEND("est. spend"),
+    HISTORY_SPEND("spend"),
+    HISTORY_TOP_UP("top-up"),
+    HISTORY_BURN_RATE("burn rate"),
+    HISTORY_RUNWAY("runway"),
+    HISTORY_AT("{0} ({1})"),
+    HISTORY_ESTIMATED_FROM_DROPS("{0} (estimated from balance drops)"),
+    HISTORY_PROVIDER_REPORTED("{0} (provider-reported)"),
+    HISTORY_TOP_UP_AT("+{0} at {1}"),
+    HISTORY_NOT_ENOUGH_DATA("not enough data"),
+    HISTORY_PER_DAY("{0} per day (last 7 days)"),
+    HISTORY_RUNWAY_DAYS("≈ {0} days"),
+    HISTORY_NOTHING_THIS_MONTH("nothing reported for this month yet"),
+    HISTORY_THIS_MONTH("{0} this month (provider-reported, as of {1})"),
+    HISTORY_NO_RUNWAY("none: {0} reports spend, not a balance"),
+    HISTORY_NO_DATA("no data"),
+
     // ---- tally status
     STATUS_NO_ACCOUNTS("No accounts yet. Add one with: tally accounts add --provider deepseek");
 

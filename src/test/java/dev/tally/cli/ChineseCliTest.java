@@ -125,6 +125,17 @@ class ChineseCliTest {
     }
 
     @Test
+    void historyRowsInChineseStayAligned() {
+        CliRunner cli = chinese();
+        assertEquals(0, deepSeek(cli).code());
+        CliRunner.Result r = cli.run("history", "deepseek");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("，最近 7 天：\n"), r.out());
+        assertTrue(r.out().contains("\n  当前余额      110.00 CNY（"), "8 columns of Chinese and 6 spaces: " + r.out());
+        assertTrue(r.out().contains("\n  可用天数      "), r.out());
+    }
+
+    @Test
     void theSettingDecidesWithoutTallyLangAndTallyLangOverridesIt() throws Exception {
         Files.createDirectories(home);
         Files.writeString(home.resolve("settings.json"), "{\n  \"version\" : 1,\n  \"language\" : \"zh-CN\"\n}\n");
