@@ -46,6 +46,24 @@ enum CliPhrase {
     LIST_JOIN("{0}, {1}"),
     UNKNOWN_PROVIDER_REASON("this version of Tally does not know the provider '{0}'"),
 
+    // ---- tally accounts
+    ACCOUNTS_WHAT_TO_DO("say what to do: add, list, edit or remove (see below)"),
+    ACCOUNTS_TOPUP_DATE_ALONE("--topup-date needs --topup (what you had after that top-up)"),
+    ACCOUNTS_ONE_REGION("{0} has only one region; drop --region"),
+    ACCOUNTS_LABEL_EMPTY("--label is empty; give a name such as work or personal"),
+    ACCOUNTS_LABEL_TAKEN("there is already a {0} account labelled '{1}'; give this one another --label"),
+    ACCOUNTS_UNKNOWN_PROVIDER("unknown provider '{0}' (providers: {1})"),
+    /** {0} the provider's name, {1} why (the catalog's reason or its translation). */
+    ACCOUNTS_UNSUPPORTED("{0}: balance check not supported — {1}"),
+    ACCOUNTS_ADDED("Added {0} as '{1}'. Store its key with: tally keys set {1}"),
+    /** {0} and {1} are two options that cannot go together, e.g. --topup and --no-topup. */
+    ACCOUNTS_CONTRADICT("{0} and {1} contradict each other; give only one"),
+    ACCOUNTS_REMOVE_NEEDS_YES("removing '{0}' needs confirmation: add --yes"),
+    /** Asked on a terminal; the answer is y or n in every language. */
+    ACCOUNTS_REMOVE_ASK("Remove {0} ({1}) and its key? [y/N] "),
+    ACCOUNTS_NOTHING_REMOVED("Nothing removed."),
+    ACCOUNTS_REMOVED("Removed {0}."),
+
     // ---- tally keys
     KEYS_WHAT_TO_DO("say what to do: set, delete or status (or command, to take the key from a password manager; see below)"),
     /** {0} the key's slot (api, management, admin), {1} the account's label, {2} the masked hint, {3} the keychain. */

@@ -77,6 +77,9 @@ class ChineseCliTest {
         assertEquals(1, r.code());
         assertTrue(r.out().startsWith("Groq：不支持查询余额：Groq 没有查询余额或消费的 API"), r.out());
         assertTrue(r.out().contains("控制台"), r.out());
+        CliRunner.Result add = chinese().run("accounts", "add", "--provider", "groq");
+        assertEquals(2, add.code());
+        assertTrue(add.err().startsWith("tally: Groq：不支持查询余额：Groq 没有查询余额或消费的 API"), add.err());
         JsonNode a = JSON.readTree(chinese().run("balance", "groq", "--json").out()).get("accounts").get(0);
         assertTrue(a.get("message").asText().startsWith("balance check not supported — Groq has no API"),
                 a.get("message").asText());
