@@ -103,7 +103,22 @@ enum CliPhrase {
     HISTORY_NO_RUNWAY("none: {0} reports spend, not a balance"),
     HISTORY_NO_DATA("no data"),
 
+    // ---- tally hooks; {1} a hook as hooks describe themselves ("low_balance -- notify-send Tally")
+    HOOKS_WHAT_TO_DO("say what to do: add, list or remove (see below)"),
+    HOOKS_ADDED("Added hook {0}: {1}"),
+    HOOKS_NONE("No hooks. Add one with: tally hooks add low_balance -- notify-send Tally"),
+    HOOKS_NO_SUCH("there is no hook {0} (there are {1}; see 'tally hooks list')"),
+    HOOKS_REMOVED("Removed hook {0}: {1}"),
+
+    // ---- tally keys command; {0} the key's slot, {1} the account's label
+    KEY_COMMAND_NONE("{1} has no key command for its {0} key; nothing changed."),
+    KEY_COMMAND_CLEARED("The {0} key of {1} comes from the keychain or {2} again."),
+    KEY_COMMAND_SET("The {0} key of {1} now comes from: {2}"),
+    KEY_COMMAND_NOT_ON_PATH("note: {0} is not on PATH; Tally runs it as given."),
+
     // ---- tally status
+    STATUS_ONE_FORM("--json, --short and --format do not go together; choose one"),
+    STATUS_BAD_FORMAT("--format is text, json or prometheus, or a template such as '{label} {amount}'; not '{0}'"),
     STATUS_NO_ACCOUNTS("No accounts yet. Add one with: tally accounts add --provider deepseek");
 
     private final String english;

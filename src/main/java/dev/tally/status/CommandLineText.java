@@ -155,7 +155,7 @@ public final class CommandLineText {
                 split.add(Phrase.CLI_GRANTED.say(MoneyText.number(b.granted(), form.grouped())));
             }
             if (!split.isEmpty()) {
-                text += " (" + String.join(", ", split) + ")";
+                text = Phrase.CLI_SPLIT.say(text, split.stream().reduce(Phrase.CLI_SPLIT_JOIN::say).orElseThrow());
             }
             assumed |= b.currencyAssumed();
             parts.add(text);

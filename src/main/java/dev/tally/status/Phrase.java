@@ -113,6 +113,10 @@ public enum Phrase {
     LINE("{0}: {1}"),
     WATCH_NEXT_TRY("{0} — next try in {1}"),
     WATCH_PAUSED("{0} — paused until its key or settings change"),
+    /** A balance and its split: "110.00 CNY (paid 100.00, granted 10.00)". */
+    CLI_SPLIT("{0} ({1})"),
+    /** Two parts of the split. */
+    CLI_SPLIT_JOIN("{0}, {1}"),
     CLI_PAID("paid {0}"),
     CLI_GRANTED("granted {0}"),
     CLI_SPENT("spent {0} this month"),

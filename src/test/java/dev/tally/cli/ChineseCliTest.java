@@ -53,7 +53,7 @@ class ChineseCliTest {
     void aBalanceLineInChinese() {
         CliRunner.Result r = deepSeek(chinese());
         assertEquals(0, r.code(), r.err());
-        assertEquals("DeepSeek：110.00 CNY (充值 100.00, 赠送 10.00)\n", r.out());
+        assertEquals("DeepSeek：110.00 CNY（充值 100.00，赠送 10.00）\n", r.out());
         assertEquals("", r.err());
     }
 
