@@ -1,5 +1,7 @@
 package dev.tally.account;
 
+import dev.tally.core.Language;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +16,11 @@ import java.util.Optional;
  * @param window        where the main window was last, or {@code null} when never placed
  * @param spendChecks   whether to alert when an account's balance falls more than its provider's reported usage
  *                      explains (another key, a leaked key, untracked usage); off by default
+ * @param language      the language Tally speaks ({@code "language"}: {@code system}, {@code en}, {@code zh-CN});
+ *                      {@link Language#SYSTEM} follows the OS, {@code TALLY_LANG} overrides it ({@link Language#choose})
  */
 public record Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
-                          WindowBounds window, boolean spendChecks) {
+                          WindowBounds window, boolean spendChecks, Language language) {
 
     /** Colour themes (AtlantaFX Primer light and dark). */
     public enum Theme {
@@ -64,6 +68,13 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
 
     public Preferences {
         Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** Following the OS's language. */
+    public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                       WindowBounds window, boolean spendChecks) {
+        this(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, Language.SYSTEM);
     }
 
     /** Without spend checks. */
@@ -74,30 +85,34 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
 
     /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed, no spend checks. */
     public static Preferences defaults() {
-        return new Preferences(Theme.SYSTEM, true, false, false, null, false);
+        return new Preferences(Theme.SYSTEM, true, false, false, null, false, Language.SYSTEM);
     }
 
     public Preferences withTheme(Theme t) {
-        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks);
+        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks, language);
     }
 
     public Preferences withNotifications(boolean on) {
-        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks);
+        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks, language);
     }
 
     public Preferences withHideAmounts(boolean on) {
-        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks);
+        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks, language);
     }
 
     public Preferences withLaunchAtLogin(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks);
+        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks, language);
     }
 
     public Preferences withWindow(WindowBounds bounds) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks, language);
     }
 
     public Preferences withSpendChecks(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on, language);
+    }
+
+    public Preferences withLanguage(Language l) {
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, l);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
+import dev.tally.core.Language;
 import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
 import dev.tally.core.WriteLock;
@@ -68,6 +69,13 @@ public final class PreferencesStore {
         return file;
     }
 
+    /**
+     * Only the {@code "language"} setting, read quickly without a JSON parser; see {@link LanguageSetting#read}.
+     */
+    public static Language languageSetting(Path configDir) {
+        return LanguageSetting.read(configDir);
+    }
+
     /** Reads the file. Never throws for bad content: that is reported in {@link Loaded#warning()}. */
     public synchronized Loaded load() {
         byte[] bytes;
@@ -125,9 +133,18 @@ public final class PreferencesStore {
             }
             window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
         }
+        // a language this Tally does not speak (written by a newer one) follows the OS; the file is kept
+        Language language = d.language();
+        JsonNode l = root.get("language");
+        if (l != null && !l.isNull()) {
+            if (!l.isTextual()) {
+                throw new BadFile("language is not text");
+            }
+            language = Language.fromSetting(l.asText()).orElse(Language.SYSTEM);
+        }
         return new Preferences(theme, flag(root, "notifications", d.notifications()),
                 flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window,
-                flag(root, "spendChecks", d.spendChecks()));
+                flag(root, "spendChecks", d.spendChecks()), language);
     }
 
     private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
@@ -184,6 +201,7 @@ public final class PreferencesStore {
         root.put("hideAmounts", p.hideAmounts());
         root.put("launchAtLogin", p.launchAtLogin());
         root.put("spendChecks", p.spendChecks());
+        root.put("language", p.language().tag());
         if (p.window() == null) {
             root.putNull("window");
         } else {

@@ -41,7 +41,7 @@ public final class AccountsCommand implements Callable<Integer> {
     /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
     public Integer call() {
-        root.io().err().println("tally accounts: say what to do: add, list, edit or remove (see below)");
+        root.io().err().println("tally accounts: " + CliPhrase.ACCOUNTS_WHAT_TO_DO.say());
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }
@@ -104,7 +104,7 @@ public final class AccountsCommand implements Callable<Integer> {
         /** {@code --topup-date} without {@code --topup} says nothing: refuse it. */
         void checkTopUpOptions() {
             if (topUpDate != null && topUp == null) {
-                throw new Cli.UsageError("--topup-date needs --topup (what you had after that top-up)");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_TOPUP_DATE_ALONE.say());
             }
         }
 
@@ -140,11 +140,11 @@ public final class AccountsCommand implements Callable<Integer> {
                 return null;
             }
             if (info.selectableRegions().isEmpty()) {
-                throw new Cli.UsageError(info.displayName() + " has only one region; drop --region");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_ONE_REGION.say(info.displayName()));
             }
             if (info.region(value).isEmpty()) {
-                throw new Cli.UsageError("--region " + value + " is not a region of " + info.displayName()
-                        + "; use one of " + String.join(", ", info.selectableRegions()));
+                throw new Cli.UsageError(CliPhrase.BALANCE_NOT_A_REGION.say(value, info.displayName(),
+                        String.join(", ", info.selectableRegions())));
             }
             return value;
         }
@@ -194,7 +194,7 @@ public final class AccountsCommand implements Callable<Integer> {
             if (value == null) {
                 full = fallback != null ? fallback : info.displayName();
             } else if (value.isBlank()) {
-                throw new Cli.UsageError("--label is empty; give a name such as work or personal");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_LABEL_EMPTY.say());
             } else if (Account.labelProblem(value).isPresent()) {
                 throw new Cli.UsageError("--label: " + Account.labelProblem(value).get());
             } else {
@@ -203,8 +203,7 @@ public final class AccountsCommand implements Callable<Integer> {
             }
             if (existing.stream().anyMatch(a -> a.provider().equals(info.id()) && a.label().equalsIgnoreCase(full)
                     && !a.id().equals(ownId))) {
-                throw new Cli.UsageError("there is already a " + info.displayName() + " account labelled '" + full
-                        + "'; give this one another --label");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_LABEL_TAKEN.say(info.displayName(), full));
             }
             return full;
         }
@@ -235,10 +234,12 @@ public final class AccountsCommand implements Callable<Integer> {
         public Integer call() {
             TallyCommand root = parent.root;
             AppContext ctx = root.context();
-            ProviderInfo info = ctx.catalog().find(provider).orElseThrow(() -> new Cli.UsageError("unknown provider '"
-                    + provider + "' (providers: " + String.join(", ", ctx.catalog().supported().stream().map(i -> i.id().value()).toList()) + ")"));
+            ProviderInfo info = ctx.catalog().find(provider).orElseThrow(() -> new Cli.UsageError(
+                    CliPhrase.ACCOUNTS_UNKNOWN_PROVIDER.say(provider,
+                            String.join(", ", ctx.catalog().supported().stream().map(i -> i.id().value()).toList()))));
             if (!info.supported()) {
-                throw new Cli.UsageError(info.displayName() + ": balance check not supported — " + info.unsupportedReason());
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_UNSUPPORTED.say(info.displayName(),
+                        dev.tally.status.Problem.unsupportedReason(info)));
             }
             checkTopUpOptions();
             String r = checkedRegion(info, region);
@@ -263,7 +264,7 @@ public final class AccountsCommand implements Callable<Integer> {
             String id = added[0].id();
             String fullLabel = added[0].label();
             root.io().out().println(id);
-            root.io().err().println("Added " + fullLabel + " as '" + id + "'. Store its key with: tally keys set " + id);
+            root.io().err().println(CliPhrase.ACCOUNTS_ADDED.say(fullLabel, id));
             for (AccountField f : info.fields()) {
                 String env = f.envVar() == null ? null : root.io().env().get(f.envVar());
                 // a server-address field (a relay's or a proxy's URL) is given by --base-url as well: the provider
@@ -324,7 +325,7 @@ public final class AccountsCommand implements Callable<Integer> {
             if (json) {
                 root.io().out().println(doc.toPrettyString());
             } else if (loaded.accounts().isEmpty()) {
-                root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
+                root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
             }
             return Cli.OK;
         }
@@ -368,14 +369,14 @@ public final class AccountsCommand implements Callable<Integer> {
         public Integer call() {
             TallyCommand root = parent.root;
             if (topUp != null && noTopUp) {
-                throw new Cli.UsageError("--topup and --no-topup contradict each other; give only one");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_CONTRADICT.say("--topup", "--no-topup"));
             }
             checkTopUpOptions();
             if (baseUrl != null && noBaseUrl) {
-                throw new Cli.UsageError("--base-url and --no-base-url contradict each other; give only one");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_CONTRADICT.say("--base-url", "--no-base-url"));
             }
             if (threshold != null && noThreshold) {
-                throw new Cli.UsageError("--threshold and --no-threshold contradict each other; give only one");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_CONTRADICT.say("--threshold", "--no-threshold"));
             }
             AppContext ctx = root.context();
             load(root, true);
@@ -448,16 +449,16 @@ public final class AccountsCommand implements Callable<Integer> {
             if (!yes) {
                 Terminal terminal = root.io().keyboard();
                 if (terminal == null) {
-                    throw new Cli.UsageError("removing '" + id + "' needs confirmation: add --yes");
+                    throw new Cli.UsageError(CliPhrase.ACCOUNTS_REMOVE_NEEDS_YES.say(id));
                 }
                 String answer;
                 try {
-                    answer = terminal.readLine("Remove " + a.label() + " (" + a.id() + ") and its key? [y/N] ");
+                    answer = terminal.readLine(CliPhrase.ACCOUNTS_REMOVE_ASK.say(a.label(), a.id()));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("could not read the answer: " + e.getMessage(), e);
                 }
                 if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
-                    root.io().err().println("Nothing removed.");
+                    root.io().err().println(CliPhrase.ACCOUNTS_NOTHING_REMOVED.say());
                     return Cli.OK;
                 }
             }
@@ -468,7 +469,7 @@ public final class AccountsCommand implements Callable<Integer> {
                 return existing.stream().filter(x -> !x.id().equals(a.id())).toList();
             });
             KeyCleanup.removeKeys(ctx, a, root.io());
-            root.io().err().println("Removed " + a.id() + ".");
+            root.io().err().println(CliPhrase.ACCOUNTS_REMOVED.say(a.id()));
             return Cli.OK;
         }
     }

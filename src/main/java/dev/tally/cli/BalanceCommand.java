@@ -77,8 +77,7 @@ public final class BalanceCommand implements Callable<Integer> {
             if (json) {
                 io.out().println(BalanceJson.render(ctx.clock().instant(), List.of()));
             }
-            io.err().println("tally: no accounts configured and no provider key in the environment. "
-                    + "Add one with 'tally accounts add --provider deepseek', or set a key variable such as DEEPSEEK_API_KEY.");
+            io.err().println("tally: " + CliPhrase.BALANCE_NOTHING_TO_FETCH.say());
             return Cli.NOT_ALL_FETCHED;
         }
         List<FetchOutcome> outcomes = ctx.fetcher().fetchAll(targets);
@@ -103,7 +102,7 @@ public final class BalanceCommand implements Callable<Integer> {
         if (field != null) {
             adHocNames.add("--field");
         }
-        String adHocList = String.join(", ", adHocNames.subList(0, adHocNames.size() - 1)) + " and " + adHocNames.getLast();
+        String adHocList = list(adHocNames);
         URI base = null;
         if (baseUrl != null) {
             try {
@@ -115,7 +114,7 @@ public final class BalanceCommand implements Callable<Integer> {
         List<FetchTarget> out = new ArrayList<>();
         if (names.isEmpty()) {
             if (adHocOptions) {
-                throw new Cli.UsageError(adHocList + " need a provider name, e.g. 'tally balance deepseek --base-url URL'");
+                throw new Cli.UsageError(CliPhrase.BALANCE_AD_HOC_NEEDS_PROVIDER.say(adHocList));
             }
             if (!accounts.isEmpty()) {
                 for (Account a : accounts) {
@@ -135,8 +134,7 @@ public final class BalanceCommand implements Callable<Integer> {
             Optional<Account> account = accounts.stream().filter(a -> a.id().equals(name)).findFirst();
             if (account.isPresent()) {
                 if (adHocOptions) {
-                    throw new Cli.UsageError(adHocList + " apply to provider names; account '"
-                            + name + "' has its own settings (change them with 'tally accounts edit " + name + "')");
+                    throw new Cli.UsageError(CliPhrase.BALANCE_AD_HOC_NOT_FOR_ACCOUNT.say(adHocList, name));
                 }
                 out.add(target(ctx, account.get()));
                 continue;
@@ -152,8 +150,9 @@ public final class BalanceCommand implements Callable<Integer> {
                 continue;
             }
             if (region != null && info.supported() && info.region(region).isEmpty()) {
-                throw new Cli.UsageError("--region " + region + " is not a region of " + info.displayName()
-                        + (info.selectableRegions().isEmpty() ? " (it has only one)" : "; use one of " + String.join(", ", info.selectableRegions())));
+                throw new Cli.UsageError(info.selectableRegions().isEmpty()
+                        ? CliPhrase.BALANCE_NOT_A_REGION_ONLY_ONE.say(region, info.displayName())
+                        : CliPhrase.BALANCE_NOT_A_REGION.say(region, info.displayName(), String.join(", ", info.selectableRegions())));
             }
             out.add(FetchTarget.adHoc(info, new ProviderTarget(info.displayName(), region, base, fields)));
         }
@@ -165,17 +164,28 @@ public final class BalanceCommand implements Callable<Integer> {
     private static FetchTarget target(AppContext ctx, Account a) {
         ProviderInfo info = ctx.catalog().find(a.provider().value()).orElseGet(() -> new ProviderInfo(a.provider(),
                 a.provider().value(), List.of(), java.util.Set.of(), List.of(), List.of(), List.of(), null,
-                "this version of Tally does not know the provider '" + a.provider() + "'"));
+                CliPhrase.UNKNOWN_PROVIDER_REASON.say(a.provider())));
         return FetchTarget.of(a, info);
     }
 
     private static String unknown(AppContext ctx, String name, List<Account> accounts) {
-        String accountIds = accounts.isEmpty() ? "none configured"
+        String accountIds = accounts.isEmpty() ? CliPhrase.NONE_CONFIGURED.say()
                 : String.join(", ", accounts.stream().map(Account::id).toList());
         String providers = String.join(", ", ctx.catalog().all().stream().map(i -> i.id().value()).toList());
         List<String> names = new ArrayList<>(accounts.stream().map(Account::id).toList());
         ctx.catalog().all().forEach(i -> names.add(i.id().value()));
-        return Suggestions.didYouMean("unknown account or provider '" + name + "' (accounts: " + accountIds
-                + "; providers: " + providers + ")", name, names);
+        return Suggestions.didYouMean(CliPhrase.BALANCE_UNKNOWN_NAME.say(name, accountIds, providers), name, names);
+    }
+
+    /** "a, b and c" in the current language. */
+    static String list(List<String> items) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        String head = items.getFirst();
+        for (String item : items.subList(1, items.size() - 1)) {
+            head = CliPhrase.LIST_JOIN.say(head, item);
+        }
+        return CliPhrase.LIST_AND.say(head, items.getLast());
     }
 }

@@ -81,8 +81,10 @@ public final class BalanceJson {
     static void account(ObjectNode n, FetchOutcome o) {
         BalanceSnapshot s = o instanceof FetchOutcome.Success ok ? ok.snapshot() : null;
         // a partial answer is status ok with what was fetched; its message says which key failed and what is missing
-        String message = o instanceof FetchOutcome.Failure f ? CommandLineText.message(f.error())
-                : s != null && s.partial() ? CommandLineText.message(s.problem()) : null;
+        // JSON is for scripts: its messages stay English whatever language the text speaks
+        String message = dev.tally.core.Messages.inEnglish(() -> o instanceof FetchOutcome.Failure f
+                ? CommandLineText.message(f.error())
+                : s != null && s.partial() ? CommandLineText.message(s.problem()) : null);
         boolean asked = o.status() != AccountStatus.UNSUPPORTED && o.status() != AccountStatus.NO_KEY;
         account(n, o.target().id(), o.target().info().id().value(), o.target().label(), o.status().jsonName(), message,
                 s, asked ? "provider" : null);

@@ -1,5 +1,9 @@
 package dev.tally.cli;
 
+import dev.tally.account.LanguageSetting;
+import dev.tally.app.AppDirs;
+import dev.tally.core.Language;
+import dev.tally.core.Messages;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -54,6 +58,56 @@ public final class Cli {
 
     public static int run(Io given, String... args) {
         Io io = given.escaping();
+        Language before = Messages.use(language(io, args));
+        try {
+            return runIn(io, given, args);
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    /**
+     * The language of this run ({@link Language#choose}): {@code TALLY_LANG}, else the {@code "language"} setting in
+     * the config folder ({@code --home} or {@code TALLY_HOME} as the command gives them), else the OS. Reads at most
+     * one small file, without a JSON parser, and no bundle: English costs nothing at start-up.
+     */
+    private static Language language(Io io, String[] args) {
+        String asked = io.env().get(Language.ENV);
+        java.util.Optional<Language> fromEnv = Language.fromSetting(asked);
+        if (fromEnv.isPresent() && fromEnv.get() != Language.SYSTEM) {
+            return fromEnv.get();
+        }
+        Language setting = Language.SYSTEM;
+        try {
+            setting = LanguageSetting.read(AppDirs.resolve(homeIn(args), io.env()).config());
+        } catch (RuntimeException e) {
+            // an unusable --home is reported by the command itself; the language then follows the OS
+        }
+        Language l = Language.choose(io.env(), setting, System.getProperty("os.name"), java.util.Locale.getDefault());
+        if (asked != null && !asked.isBlank() && fromEnv.isEmpty()) {
+            Messages.use(l);
+            io.err().println("tally: " + CliPhrase.LANGUAGE_UNKNOWN.say(asked.strip()));
+        }
+        return l;
+    }
+
+    /** The value of {@code --home DIR} or {@code --home=DIR} before any {@code --}, else {@code null}. */
+    private static String homeIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals("--home") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--home=")) {
+                return args[i].substring("--home=".length());
+            }
+        }
+        return null;
+    }
+
+    private static int runIn(Io io, Io given, String... args) {
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
         // picocli builds a model per registered command by reflection: register only the one being run
@@ -74,6 +128,7 @@ public final class Cli {
             }
         }
         transform(cl);
+        HelpText.translate(cl);
         cl.setOut(io.out());
         cl.setErr(io.err());
         // plain help: everything printed passes the escaping printer, which would show picocli's colour codes as text
@@ -81,7 +136,7 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            io.err().println("tally: " + explained(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            io.err().println("tally: " + CliPhrase.USAGE_ERROR.say(explained(ex), c.getCommandSpec().qualifiedName()));
             io.err().flush();
             return USAGE;
         });
@@ -96,7 +151,7 @@ public final class Cli {
                 io.err().println("tally: " + message);
                 ex.printStackTrace(io.err());
             } else {
-                io.err().println("tally: " + message + " (--debug shows details)");
+                io.err().println("tally: " + CliPhrase.DEBUG_HINT.say(message));
             }
             io.err().flush();
             return NOT_ALL_FETCHED;
@@ -115,12 +170,13 @@ public final class Cli {
     }
 
     /**
-     * picocli's message for a parse error; for a mistyped command or option, "unknown command 'balanse'; did you mean
-     * 'balance'?" with the nearest name the command knows ({@link Suggestions}).
+     * picocli's message for a parse error, in the current language for the kinds people meet most; for a mistyped
+     * command or option, "unknown command 'balanse'; did you mean 'balance'?" with the nearest name the command
+     * knows ({@link Suggestions}).
      */
     private static String explained(CommandLine.ParameterException ex) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
-            return ex.getMessage();
+            return ParseErrors.say(ex);
         }
         CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
         String typed = u.getUnmatched().getFirst();
@@ -129,7 +185,7 @@ public final class Cli {
             java.util.List<String> options = spec.options().stream().filter(o -> !o.hidden())
                     .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
             return Suggestions.nearest(name, options)
-                    .map(n -> "unknown option '" + name + "'; did you mean '" + n + "'?").orElse(ex.getMessage());
+                    .map(n -> CliPhrase.UNKNOWN_OPTION_DID_YOU_MEAN.say(name, n)).orElseGet(() -> ParseErrors.say(ex));
         }
         if (!spec.subcommands().isEmpty()) {
             java.util.Set<String> commands = new java.util.TreeSet<>(spec.subcommands().keySet());
@@ -137,9 +193,21 @@ public final class Cli {
                 commands.addAll(TallyCommand.SUBCOMMANDS.keySet());
             }
             return Suggestions.nearest(typed, commands)
-                    .map(n -> "unknown command '" + typed + "'; did you mean '" + n + "'?").orElse(ex.getMessage());
+                    .map(n -> CliPhrase.UNKNOWN_COMMAND_DID_YOU_MEAN.say(typed, n)).orElseGet(() -> ParseErrors.say(ex));
         }
-        return ex.getMessage();
+        return ParseErrors.say(ex);
+    }
+
+    /**
+     * The whole command tree as {@code tally help CMD} sees it, every subcommand registered and transformed, with
+     * the help bundle of the current language: for tests of the help texts.
+     */
+    static CommandLine fullModel(Io io) {
+        CommandLine cl = new CommandLine(new TallyCommand(io));
+        TallyCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+        transform(cl);
+        HelpText.translate(cl);
+        return cl;
     }
 
     /**

@@ -41,6 +41,11 @@ final class Columns {
         return out;
     }
 
+    /** {@code s} and spaces up to {@code columns} terminal cells, at least one space. */
+    static String padded(String s, int columns) {
+        return s + " ".repeat(Math.max(1, columns - width(s)));
+    }
+
     /** How many terminal cells {@code s} takes once printed. */
     static int width(String s) {
         int w = 0;

@@ -61,13 +61,12 @@ public final class HistoryCommand implements Callable<Integer> {
             return Cli.OK;
         }
         if (report.currencies().isEmpty()) {
-            root.io().out().println(label + ": no history in the last " + days + " day(s) yet. "
-                    + "It fills as 'tally balance' or the widget fetch this account.");
+            root.io().out().println(CliPhrase.HISTORY_NONE.say(label, days));
             return Cli.OK;
         }
         for (HistoryReport.CurrencyHistory c : report.currencies()) {
             String cur = c.currency();
-            root.io().out().println(label + " — " + cur + ", last " + days + " day(s):");
+            root.io().out().println(CliPhrase.HISTORY_TITLE.say(label, cur, days));
             if (c.spendPeriod() != null) {
                 String provider = loaded.find(id).map(a -> a.provider().value()).or(() -> Optional.of(id))
                         .flatMap(ctx.catalog()::find).map(ProviderInfo::displayName).orElse(label);
@@ -76,17 +75,19 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             if (!c.snapshots().isEmpty()) {
                 HistoryReport.BalanceAt last = c.snapshots().getLast();
-                root.io().out().println("  balance now   " + CommandLineText.money(last.total(), cur, text.form()) + " (" + time(last.at()) + ")");
+                row(CliPhrase.HISTORY_BALANCE_NOW, CliPhrase.HISTORY_AT.say(CommandLineText.money(last.total(), cur, text.form()), time(last.at())));
             }
-            root.io().out().println("  " + (c.spendEstimated() ? "est. spend    " : "spend         ")
-                    + CommandLineText.money(c.spendTotal(), cur, text.form()) + (c.spendEstimated() ? " (estimated from balance drops)" : " (provider-reported)"));
+            String spend = CommandLineText.money(c.spendTotal(), cur, text.form());
+            row(c.spendEstimated() ? CliPhrase.HISTORY_EST_SPEND : CliPhrase.HISTORY_SPEND, c.spendEstimated()
+                    ? CliPhrase.HISTORY_ESTIMATED_FROM_DROPS.say(spend) : CliPhrase.HISTORY_PROVIDER_REPORTED.say(spend));
             for (HistoryReport.TopUpAt t : c.topUps()) {
-                root.io().out().println("  top-up        +" + CommandLineText.money(t.amount(), cur, text.form()) + " at " + time(t.at()));
+                row(CliPhrase.HISTORY_TOP_UP, CliPhrase.HISTORY_TOP_UP_AT.say(CommandLineText.money(t.amount(), cur, text.form()), time(t.at())));
             }
             daily(c);
-            root.io().out().println("  burn rate     " + (c.burnRatePerDay() == null ? "not enough data"
-                    : CommandLineText.money(c.burnRatePerDay(), cur, text.form()) + " per day (last 7 days)"));
-            root.io().out().println("  runway        " + (c.runwayDays() == null ? "not enough data" : "≈ " + c.runwayDays() + " days"));
+            row(CliPhrase.HISTORY_BURN_RATE, c.burnRatePerDay() == null ? CliPhrase.HISTORY_NOT_ENOUGH_DATA.say()
+                    : CliPhrase.HISTORY_PER_DAY.say(CommandLineText.money(c.burnRatePerDay(), cur, text.form())));
+            row(CliPhrase.HISTORY_RUNWAY, c.runwayDays() == null ? CliPhrase.HISTORY_NOT_ENOUGH_DATA.say()
+                    : CliPhrase.HISTORY_RUNWAY_DAYS.say(c.runwayDays()));
         }
         return Cli.OK;
     }
@@ -95,10 +96,15 @@ public final class HistoryCommand implements Callable<Integer> {
     private void monthToDate(HistoryReport.CurrencyHistory c, String provider) {
         String cur = c.currency();
         HistoryReport.BalanceAt last = c.snapshots().getLast();
-        root.io().out().println("  spend         " + (c.spendTotal() == null ? "nothing reported for this month yet"
-                : CommandLineText.money(c.spendTotal(), cur, text.form()) + " this month (provider-reported, as of " + time(last.at()) + ")"));
+        row(CliPhrase.HISTORY_SPEND, c.spendTotal() == null ? CliPhrase.HISTORY_NOTHING_THIS_MONTH.say()
+                : CliPhrase.HISTORY_THIS_MONTH.say(CommandLineText.money(c.spendTotal(), cur, text.form()), time(last.at())));
         daily(c);
-        root.io().out().println("  runway        none: " + provider + " reports spend, not a balance");
+        row(CliPhrase.HISTORY_RUNWAY, CliPhrase.HISTORY_NO_RUNWAY.say(provider));
+    }
+
+    /** "  balance now   110.00 CNY …": the label padded to 14 terminal columns (a Chinese character takes two). */
+    private void row(CliPhrase label, String value) {
+        root.io().out().println("  " + Columns.padded(label.say(), 14) + value);
     }
 
     /** {@code at} in the local time zone with its offset, or in UTC with {@code --utc}. */
@@ -124,7 +130,8 @@ public final class HistoryCommand implements Callable<Integer> {
 
     private void daily(HistoryReport.CurrencyHistory c) {
         for (HistoryReport.DailySpend d : c.daily()) {
-            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? "no data" : CommandLineText.money(d.spend(), c.currency(), text.form())));
+            root.io().out().println("  " + d.date() + "    " + (d.spend() == null ? CliPhrase.HISTORY_NO_DATA.say()
+                    : CommandLineText.money(d.spend(), c.currency(), text.form())));
         }
     }
 

@@ -28,7 +28,7 @@ public final class HooksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.io().err().println("tally hooks: say what to do: add, list or remove (see below)");
+        root.io().err().println("tally hooks: " + CliPhrase.HOOKS_WHAT_TO_DO.say());
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }
@@ -72,7 +72,7 @@ public final class HooksCommand implements Callable<Integer> {
                 all.add(h);
                 return all;
             });
-            root.io().err().println("Added hook " + done.after().size() + ": " + h.describe());
+            root.io().err().println(CliPhrase.HOOKS_ADDED.say(done.after().size(), h.describe()));
             return Cli.OK;
         }
     }
@@ -87,7 +87,7 @@ public final class HooksCommand implements Callable<Integer> {
             TallyCommand root = parent.root;
             List<Hook> hooks = load(root, false).hooks();
             if (hooks.isEmpty()) {
-                root.io().err().println("No hooks. Add one with: tally hooks add low_balance -- notify-send Tally");
+                root.io().err().println(CliPhrase.HOOKS_NONE.say());
             }
             for (int i = 0; i < hooks.size(); i++) {
                 root.io().out().println((i + 1) + "  " + hooks.get(i).describe());
@@ -110,15 +110,14 @@ public final class HooksCommand implements Callable<Integer> {
             load(root, true);
             HookStore.Change done = root.context().hookStore().update(now -> {
                 if (number < 1 || number > now.size()) {
-                    throw new Cli.UsageError("there is no hook " + number + " (there are " + now.size()
-                            + "; see 'tally hooks list')");
+                    throw new Cli.UsageError(CliPhrase.HOOKS_NO_SUCH.say(number, now.size()));
                 }
                 List<Hook> all = new ArrayList<>(now);
                 all.remove(number - 1);
                 return all;
             });
             Hook gone = done.before().get(number - 1);
-            root.io().err().println("Removed hook " + number + ": " + gone.describe());
+            root.io().err().println(CliPhrase.HOOKS_REMOVED.say(number, gone.describe()));
             return Cli.OK;
         }
     }

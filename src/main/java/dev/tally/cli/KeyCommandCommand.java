@@ -68,12 +68,11 @@ final class KeyCommandCommand implements Callable<Integer> {
         KeySlot s = KeysCommand.slot(info, slot);
         if (clear) {
             if (!a.keyCommands().containsKey(s.name())) {
-                root.io().err().println(a.label() + " has no key command for its " + s.name() + " key; nothing changed.");
+                root.io().err().println(CliPhrase.KEY_COMMAND_NONE.say(s.name(), a.label()));
                 return Cli.OK;
             }
             save(ctx, a.id(), s.name(), null);
-            root.io().err().println("The " + s.name() + " key of " + a.label()
-                    + " comes from the keychain or " + s.envVar() + " again.");
+            root.io().err().println(CliPhrase.KEY_COMMAND_CLEARED.say(s.name(), a.label(), s.envVar()));
             return Cli.OK;
         }
         Account.keyCommandProblem(command).ifPresent(p -> {
@@ -84,9 +83,9 @@ final class KeyCommandCommand implements Callable<Integer> {
                     + "e.g. -- pass show " + id + " (not -- \"pass show " + id + "\")");
         }
         save(ctx, a.id(), s.name(), command);
-        root.io().err().println("The " + s.name() + " key of " + a.label() + " now comes from: " + String.join(" ", command));
+        root.io().err().println(CliPhrase.KEY_COMMAND_SET.say(s.name(), a.label(), String.join(" ", command)));
         if (!onPath(command.getFirst(), root.io().env().get("PATH"))) {
-            root.io().err().println("tally: note: " + command.getFirst() + " is not on PATH; Tally runs it as given.");
+            root.io().err().println("tally: " + CliPhrase.KEY_COMMAND_NOT_ON_PATH.say(command.getFirst()));
         }
         if (!test) {
             return Cli.OK;

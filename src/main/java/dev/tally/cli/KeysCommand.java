@@ -42,8 +42,7 @@ public final class KeysCommand implements Callable<Integer> {
     /** Without a subcommand: a usage error (exit 2) that shows the usage on stderr. */
     @Override
     public Integer call() {
-        root.io().err().println("tally keys: say what to do: set, delete or status (or command, to take the key from a"
-                + " password manager; see below)");
+        root.io().err().println("tally keys: " + CliPhrase.KEYS_WHAT_TO_DO.say());
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }
@@ -106,8 +105,7 @@ public final class KeysCommand implements Callable<Integer> {
             } catch (SecretStoreException e) {
                 throw new IllegalStateException("could not store the key: " + e.getMessage());
             }
-            root.io().err().println("Stored the " + s.name() + " key for " + a.label() + " (" + key.hint() + ") in "
-                    + store.name() + ".");
+            root.io().err().println(CliPhrase.KEYS_STORED.say(s.name(), a.label(), key.hint(), store.name()));
             if (!test) {
                 return Cli.OK;
             }
@@ -131,7 +129,7 @@ public final class KeysCommand implements Callable<Integer> {
                 }
             }
             if (text.isBlank()) {
-                throw new Cli.UsageError("no key given: pipe it in, e.g. 'pass show x | tally keys set " + a.id() + "'");
+                throw new Cli.UsageError(CliPhrase.KEYS_NONE_GIVEN.say(a.id()));
             }
             try {
                 return Secret.of(text);
@@ -169,16 +167,16 @@ public final class KeysCommand implements Callable<Integer> {
                 // read first: "removed" must mean something was there
                 if (store.read(entry).isEmpty()) {
                     String env = root.io().env().get(s.envVar());
-                    root.io().err().println("No " + s.name() + " key for " + a.label() + " was stored in " + store.name()
-                            + "; nothing removed." + (env == null || env.isBlank() ? ""
-                            : " (Its key comes from " + s.envVar() + ", which Tally does not change.)"));
+                    String nothing = CliPhrase.KEYS_NOTHING_TO_REMOVE.say(s.name(), a.label(), store.name());
+                    root.io().err().println(env == null || env.isBlank() ? nothing
+                            : CliPhrase.KEYS_FROM_ENV_UNCHANGED.say(nothing, s.envVar()));
                     return Cli.OK;
                 }
                 store.delete(entry);
             } catch (SecretStoreException e) {
                 throw new IllegalStateException("could not remove the key: " + e.getMessage());
             }
-            root.io().err().println("Removed the " + s.name() + " key for " + a.label() + " from " + store.name() + ".");
+            root.io().err().println(CliPhrase.KEYS_REMOVED.say(s.name(), a.label(), store.name()));
             return Cli.OK;
         }
 

@@ -74,16 +74,15 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 case "prometheus" -> {
                     if (json || shortLine) {
-                        throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
+                        throw new Cli.UsageError(CliPhrase.STATUS_ONE_FORM.say());
                     }
                     return prometheus();
                 }
-                default -> throw new Cli.UsageError("--format is text, json or prometheus, or a template such as "
-                        + "'{label} {amount}'; not '" + format + "'");
+                default -> throw new Cli.UsageError(CliPhrase.STATUS_BAD_FORMAT.say(format));
             }
         }
         if ((json ? 1 : 0) + (shortLine ? 1 : 0) + (format != null ? 1 : 0) > 1) {
-            throw new Cli.UsageError("--json, --short and --format do not go together; choose one");
+            throw new Cli.UsageError(CliPhrase.STATUS_ONE_FORM.say());
         }
         if (format != null) {
             StatusSummary.templateProblem(format).ifPresent(p -> {
@@ -137,7 +136,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             root.io().out().println(doc.toPrettyString());
         } else if (entries.isEmpty()) {
-            root.io().err().println("No accounts yet. Add one with: tally accounts add --provider deepseek");
+            root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
         }
         return Cli.OK;
     }

@@ -35,7 +35,7 @@ final class Suggestions {
 
     /** {@code text} and "; did you mean 'x'?" when a name is near enough, else {@code text} as it is. */
     static String didYouMean(String text, String typed, Collection<String> names) {
-        return nearest(typed, names).map(n -> text + "; did you mean '" + n + "'?").orElse(text);
+        return nearest(typed, names).map(n -> CliPhrase.DID_YOU_MEAN.say(text, n)).orElse(text);
     }
 
     /** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring characters. */

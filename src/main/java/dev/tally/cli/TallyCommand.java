@@ -55,7 +55,9 @@ public final class TallyCommand implements Runnable {
     }
 
     /** Shown on a terminal when the keychain takes more than a second to answer. */
-    static final String KEYCHAIN_WAIT = "waiting for the keychain…";
+    static String keychainWait() {
+        return CliPhrase.KEYCHAIN_WAIT.say();
+    }
 
     /** The folders, for a command that reads a file there before (or instead of) building the context. */
     AppDirs dirs() {
@@ -72,7 +74,7 @@ public final class TallyCommand implements Runnable {
             // the person who typed the command is waiting: give a slow keychain longer, and say so on a terminal
             context.forCommands(() -> {
                 if (io.keyboard() != null) {
-                    io.err().println(KEYCHAIN_WAIT);
+                    io.err().println(keychainWait());
                     io.err().flush();
                 }
             });
@@ -83,8 +85,7 @@ public final class TallyCommand implements Runnable {
     /** An empty {@code --home} would quietly mean the usual folders: say so instead. */
     private void checkHome() {
         if (home != null && home.isBlank()) {
-            throw new Cli.UsageError("--home is empty; give a folder, e.g. --home ~/tally-portable, or leave it out"
-                    + " for the usual places");
+            throw new Cli.UsageError(CliPhrase.HOME_EMPTY.say());
         }
     }
 

@@ -158,7 +158,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             engine.applyRetention();
             engine.reload().ifPresent(w -> io.err().println("tally: " + w));
             if (engine.accounts().isEmpty()) {
-                io.err().println("tally: no accounts to watch. Add one with 'tally accounts add --provider deepseek'.");
+                io.err().println("tally: " + CliPhrase.WATCH_NOTHING.say());
                 engine.close();
                 summary.close();
                 return Cli.NOT_ALL_FETCHED;
@@ -170,7 +170,8 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                 return Cli.NOT_ALL_FETCHED;
             }
             summary.write();
-            io.err().println("Watching " + engine.accounts().size() + " account(s); Ctrl-C stops.");
+            int n = engine.accounts().size();
+            io.err().println(n == 1 ? CliPhrase.WATCH_ONE.say() : CliPhrase.WATCH_MANY.say(n));
             io.err().flush();
             // accounts and keys changed meanwhile (tally accounts ..., tally keys set) are picked up; old history
             // is folded daily
@@ -198,7 +199,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             if (engineLock != null) {
                 engineLock.close();
             }
-            io.err().println("Stopped.");
+            io.err().println(CliPhrase.WATCH_STOPPED.say());
             io.err().flush();
         } finally {
             finished.countDown();
@@ -244,10 +245,10 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                         .filter(s -> s.target().accountId() != null)
                         .map(s -> AccountMetrics.of(s, h, now)).toList());
             }, token);
-            io.err().println("Metrics at " + server.url() + (token.isPresent() ? " (bearer token required)" : ""));
+            io.err().println(token.isPresent() ? CliPhrase.WATCH_METRICS_AT_TOKEN.say(server.url())
+                    : CliPhrase.WATCH_METRICS_AT.say(server.url()));
             if (!server.address().getAddress().isLoopbackAddress() && token.isEmpty()) {
-                io.err().println("tally: the metrics can be read by anyone who reaches " + metrics
-                        + "; consider --metrics-token-file");
+                io.err().println("tally: " + CliPhrase.WATCH_METRICS_OPEN.say(metrics));
             }
             return server;
         } catch (IOException e) {

@@ -9,8 +9,13 @@ import java.util.Map;
  * <p>Never rounds: every significant digit the provider sent is shown. The amount has at least the
  * currency's usual decimals: two for USD, CNY, EUR, GBP ({@code 110} → {@code 110.00}), none for JPY,
  * three for KWD. Zeros beyond those carry no value and are dropped ({@code 110.000} → {@code 110.00},
- * {@code 49.588940} → {@code 49.58894}). No locale: the output is the same on every machine. A minus
- * sign goes before the symbol ({@code -$0.50}). Stateless and thread-safe; no method accepts {@code null}.
+ * {@code 49.588940} → {@code 49.58894}). A minus sign goes before the symbol ({@code -$0.50}). Stateless and
+ * thread-safe; no method accepts {@code null}.
+ *
+ * <p>Locale: the grouped forms for people ({@link #shortText}, {@link #full}) take the grouping separator and decimal
+ * mark of the language Tally speaks ({@link Messages#locale()}; English and Simplified Chinese both write
+ * {@code 1,234.50}), never the machine's own locale; the currency stays the provider's ({@code $} stays {@code $}).
+ * The plain forms ({@link #plainText}, {@link #amount}) are the same in every language.
  *
  * <p>Two audiences: {@link #shortText} and {@link #full} are for people looking at the desktop widget, the tray
  * and notifications, and group thousands with commas ({@code ¥1,234,567.80}); {@link #plainText} and
@@ -78,18 +83,27 @@ public final class MoneyFormat {
         return sign + symbol + gap + (grouped ? group(digits) : digits);
     }
 
-    /** {@code 1234567.80} → {@code 1,234,567.80}; the fraction is never grouped. */
+    /**
+     * {@code 1234567.80} → {@code 1,234,567.80} with the current language's separators; the fraction is never
+     * grouped.
+     */
     private static String group(String digits) {
+        return group(digits, java.text.DecimalFormatSymbols.getInstance(Messages.locale()));
+    }
+
+    /** {@code 1234567.80} → {@code 1,234,567.80} with the separators of {@code symbols}. */
+    static String group(String digits, java.text.DecimalFormatSymbols symbols) {
         int dot = digits.indexOf('.');
         String whole = dot < 0 ? digits : digits.substring(0, dot);
+        String fraction = dot < 0 ? "" : symbols.getDecimalSeparator() + digits.substring(dot + 1);
         if (whole.length() <= 3) {
-            return digits;
+            return whole + fraction;
         }
         StringBuilder sb = new StringBuilder(whole);
         for (int i = whole.length() - 3; i > 0; i -= 3) {
-            sb.insert(i, ',');
+            sb.insert(i, symbols.getGroupingSeparator());
         }
-        return sb + (dot < 0 ? "" : digits.substring(dot));
+        return sb + fraction;
     }
 
     /**

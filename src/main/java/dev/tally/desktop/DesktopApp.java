@@ -114,6 +114,9 @@ public final class DesktopApp {
         this.clock = ctx.clock();
         this.preferences = ctx.preferences();
         PreferencesStore.Loaded prefs = preferences.load();
+        // the language is chosen once, before any word is shown; a change in Settings applies after a restart
+        dev.tally.core.Messages.use(dev.tally.core.Language.choose(ctx.env(), prefs.preferences().language(),
+                System.getProperty("os.name"), java.util.Locale.getDefault()));
         applyPreferences(prefs.preferences());
         prefs.warning().ifPresent(w -> LOG.log(System.Logger.Level.WARNING, w));
         TrayBackend.Listener listener = new TrayBackend.Listener() {

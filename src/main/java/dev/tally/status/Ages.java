@@ -1,10 +1,14 @@
 package dev.tally.status;
 
+import dev.tally.core.Language;
+import dev.tally.core.Messages;
+
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How old something is and how long a wait is, in words, the same in every front end. Stateless and thread-safe;
+ * How old something is, how long a wait is and when something happened, in words of the current language
+ * ({@link Messages#language()}), the same in every front end. Stateless and thread-safe;
  * the clock is always an argument.
  */
 public final class Ages {
@@ -36,13 +40,30 @@ public final class Ages {
         return s < 120 ? Phrase.SPAN_SECONDS.say(s) : Phrase.SPAN_MINUTES.say((s + 59) / 60);
     }
 
-    /** A moment in the last days, on this computer's clock: "Tue 14:05". */
+    /** A moment in the last days, on this computer's clock, in the current language: "Tue 14:05", "周二 14:05". */
     public static String weekdayTime(Instant at, java.time.ZoneId zone) {
-        return WEEKDAY_TIME.format(at.atZone(zone));
+        return pattern("EEE HH:mm").format(at.atZone(zone));
     }
 
-    private static final java.time.format.DateTimeFormatter WEEKDAY_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH);
+    /** A moment this year, on this computer's clock, in the current language: "2 Dec 14:05", "12月2日 14:05". */
+    public static String dayTime(Instant at, java.time.ZoneId zone) {
+        return pattern(Messages.language() == Language.SIMPLIFIED_CHINESE ? "M月d日 HH:mm" : "d MMM HH:mm")
+                .format(at.atZone(zone));
+    }
+
+    /** A day, in the current language: "2 Dec 2026", "2026年12月2日". */
+    public static String date(java.time.LocalDate day) {
+        return pattern(Messages.language() == Language.SIMPLIFIED_CHINESE ? "y年M月d日" : "d MMM y").format(day);
+    }
+
+    /** A time of day: "14:05" (24 hours in both languages). */
+    public static String time(Instant at, java.time.ZoneId zone) {
+        return pattern("HH:mm").format(at.atZone(zone));
+    }
+
+    private static java.time.format.DateTimeFormatter pattern(String p) {
+        return java.time.format.DateTimeFormatter.ofPattern(p, Messages.locale());
+    }
 
     /** For how long a value has been old: "25 min" under two hours, else whole hours ("3 h"), rounded down. */
     public static String since(Instant at, Instant now) {

@@ -57,8 +57,22 @@ public final class CommandLineText {
         return switch (o) {
             case FetchOutcome.Success s -> Phrase.LINE.say(label, withEstimate(describe(s.snapshot(), form, threshold),
                     Estimates.of(o.target().account(), s.snapshot()), o.target().info().displayName(), form, threshold));
-            case FetchOutcome.Failure f -> Phrase.LINE.say(label, describe(f.error()));
+            case FetchOutcome.Failure f -> Phrase.LINE.say(label, unsupported(o).orElseGet(() -> describe(f.error())));
         };
+    }
+
+    /**
+     * For a provider Tally cannot read: "balance check not supported — why", the reason in the current language
+     * ({@link Problem#unsupportedReason}); the same words the fetcher put in the error, which stay English for
+     * {@code --json} and the history.
+     */
+    private static java.util.Optional<String> unsupported(FetchOutcome o) {
+        if (o instanceof FetchOutcome.Failure f && f.error() instanceof FetchError.Unsupported u && u.remedy() == dev.tally.core.Remedy.NONE
+                && !o.target().info().supported() && o.target().info().unsupportedReason() != null) {
+            return java.util.Optional.of(Problem.UNSUPPORTED.commandLine(
+                    Phrase.CLI_UNSUPPORTED_BECAUSE.say(Problem.unsupportedReason(o.target().info()))));
+        }
+        return java.util.Optional.empty();
     }
 
     private static Money threshold(FetchOutcome o) {
@@ -81,7 +95,7 @@ public final class CommandLineText {
         if (!(o instanceof FetchOutcome.Failure f)) {
             return line(o, form);
         }
-        String text = Phrase.LINE.say(o.target().label(), describe(f.error(), false));
+        String text = Phrase.LINE.say(o.target().label(), unsupported(o).orElseGet(() -> describe(f.error(), false)));
         if (state != null && state.nextPollAt() != null) {
             return Phrase.WATCH_NEXT_TRY.say(text, Ages.wait(Duration.between(now, state.nextPollAt())));
         }
@@ -141,7 +155,7 @@ public final class CommandLineText {
                 split.add(Phrase.CLI_GRANTED.say(MoneyText.number(b.granted(), form.grouped())));
             }
             if (!split.isEmpty()) {
-                text += " (" + String.join(", ", split) + ")";
+                text = Phrase.CLI_SPLIT.say(text, split.stream().reduce(Phrase.CLI_SPLIT_JOIN::say).orElseThrow());
             }
             assumed |= b.currencyAssumed();
             parts.add(text);
@@ -180,7 +194,7 @@ public final class CommandLineText {
                     k.currency(), form, threshold));
             text = Phrase.CLI_KEY_LIMIT.say(money(k.limit(), k.currency(), form), left);
             if (k.reset() != null) {
-                text = Phrase.CLI_KEY_RESETS.say(text, k.reset());
+                text = Phrase.CLI_KEY_RESETS.say(text, Phrase.resetPeriod(k.reset()));
             }
         }
         return k.usage() == null ? text : Phrase.CLI_KEY_USED.say(text, money(k.usage(), k.currency(), form));

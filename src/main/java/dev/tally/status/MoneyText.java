@@ -42,13 +42,14 @@ public final class MoneyText {
 
     /**
      * The exact decimal, every digit kept ({@code 100.0000} stays so), with the whole part grouped in threes when
-     * {@code grouped}: {@code 1,234,567.80}. No locale: the same on every machine.
+     * {@code grouped}: {@code 1,234,567.80}, with the separators of the language Tally speaks ({@link
+     * dev.tally.core.Messages#locale()}, not the machine's locale).
      */
     public static String number(BigDecimal amount, boolean grouped) {
         if (!grouped) {
             return amount.toPlainString();
         }
-        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(dev.tally.core.Messages.locale()));
         int scale = Math.max(0, amount.scale());
         f.setMinimumFractionDigits(scale);
         f.setMaximumFractionDigits(scale);

@@ -1,12 +1,18 @@
 package dev.tally.status;
 
-import java.util.Objects;
+import dev.tally.core.Messages;
 
 /**
  * Every sentence Tally says about an account's status, in one place, each a whole sentence (or a whole label)
  * with numbered placeholders {@code {0}}, {@code {1}}, … so that a translation can reorder them. The English
- * text is the default; nothing else in the code base writes these words. A placeholder is replaced verbatim:
+ * text is written here; nothing else in the code base writes these words. A placeholder is replaced verbatim:
  * apostrophes and braces other than {@code {n}} are plain text.
+ *
+ * <p>Other languages: {@link #say} speaks the current {@link Messages#language()}, from the bundle
+ * {@code dev/tally/messages_zh_CN.properties} under the key {@code phrase.NAME}, English from here when the bundle
+ * has no entry. The English bundle is generated from this file ({@code python3 scripts/i18n/bundle.py}; see
+ * docs/architecture.md, "Wording and languages"): after adding or changing a phrase, run it and translate what it
+ * reports as missing.
  *
  * <p>Stateless and thread-safe.
  */
@@ -55,6 +61,8 @@ public enum Phrase {
     CLI_PROVIDER_ERROR("provider error — {0}"),
     CLI_NO_KEY("{0}"),
     CLI_UNSUPPORTED("{0}"),
+    /** A provider Tally knows but cannot read; {0} why (the catalog's reason, or its translation). */
+    CLI_UNSUPPORTED_BECAUSE("balance check not supported — {0}"),
 
     // ---- what went wrong, in one line on the card; {0} is the provider's name
     REASON_AUTH_FAILED("Key rejected — check the key"),
@@ -105,6 +113,10 @@ public enum Phrase {
     LINE("{0}: {1}"),
     WATCH_NEXT_TRY("{0} — next try in {1}"),
     WATCH_PAUSED("{0} — paused until its key or settings change"),
+    /** A balance and its split: "110.00 CNY (paid 100.00, granted 10.00)". */
+    CLI_SPLIT("{0} ({1})"),
+    /** Two parts of the split. */
+    CLI_SPLIT_JOIN("{0}, {1}"),
     CLI_PAID("paid {0}"),
     CLI_GRANTED("granted {0}"),
     CLI_SPENT("spent {0} this month"),
@@ -113,6 +125,10 @@ public enum Phrase {
     CLI_KEY_REMAINING_UNKNOWN("remaining unknown"),
     CLI_KEY_LEFT("{0} left"),
     CLI_KEY_RESETS("{0} (resets {1})"),
+    /** How often a key's limit resets ({@link #resetPeriod}), as providers report it. */
+    RESET_DAILY("daily"),
+    RESET_WEEKLY("weekly"),
+    RESET_MONTHLY("monthly"),
     CLI_KEY_USED("{0}, used {1}"),
     CLI_CURRENCY_ASSUMED("{0} [currency assumed from the region]"),
     CLI_NOT_AVAILABLE("{0} — not available for API calls"),
@@ -284,7 +300,12 @@ public enum Phrase {
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
-    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission");
+    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
+
+    // ---- the language chooser (Settings → General); the languages themselves are named as they name themselves
+    LANGUAGE_LABEL("Language"),
+    LANGUAGE_SYSTEM("System"),
+    LANGUAGE_AFTER_RESTART("The new language applies after Tally restarts");
 
     private final String english;
 
@@ -292,31 +313,39 @@ public enum Phrase {
         this.english = english;
     }
 
-    /** The English template, placeholders unfilled. */
-    public String template() {
+    /** The key of this phrase in the message bundles: {@code phrase.AGE_JUST_NOW}. */
+    public String key() {
+        return "phrase." + name();
+    }
+
+    /** The English template, placeholders unfilled: the source of the English bundle. */
+    public String english() {
         return english;
     }
 
-    /** The sentence with {@code {0}}, {@code {1}}, … replaced by {@code args} in order ({@code null} reads "null"). */
+    /** The template in the current language ({@link Messages#language()}), placeholders unfilled. */
+    public String template() {
+        return Messages.template(key(), english);
+    }
+
+    /**
+     * A key limit's reset period as the provider reports it ("daily", "weekly", "monthly") in the current language;
+     * any other word as it is.
+     */
+    public static String resetPeriod(String reported) {
+        return switch (reported) {
+            case "daily" -> RESET_DAILY.say();
+            case "weekly" -> RESET_WEEKLY.say();
+            case "monthly" -> RESET_MONTHLY.say();
+            default -> reported;
+        };
+    }
+
+    /**
+     * The sentence in the current language with {@code {0}}, {@code {1}}, … replaced by {@code args} in order
+     * ({@code null} reads "null"); see {@link Messages#fill}.
+     */
     public String say(Object... args) {
-        String t = english;
-        StringBuilder out = new StringBuilder(t.length() + 32);
-        int i = 0;
-        while (i < t.length()) {
-            char c = t.charAt(i);
-            int close = c == '{' ? t.indexOf('}', i) : -1;
-            if (close > i + 1 && t.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
-                int n = Integer.parseInt(t.substring(i + 1, close));
-                if (n >= args.length) {
-                    throw new IllegalArgumentException(name() + " needs argument {" + n + "}");
-                }
-                out.append(Objects.toString(args[n]));
-                i = close + 1;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
+        return Messages.fill(name(), template(), args);
     }
 }

@@ -1,6 +1,8 @@
 package dev.tally.status;
 
 import dev.tally.core.FetchError;
+import dev.tally.core.Messages;
+import dev.tally.provider.ProviderInfo;
 
 /**
  * The kind of a {@link FetchError} with its words: the one place that maps an error kind to what people read.
@@ -77,5 +79,15 @@ public enum Problem {
     /** True for problems that pass by themselves (Tally asks again): a value shown is merely stale, not wrong. */
     public boolean passing() {
         return this == TIMEOUT || this == NETWORK_ERROR || this == RATE_LIMITED;
+    }
+
+    /**
+     * Why Tally cannot read {@code info}'s balance, in the current language: the catalog's own sentence in English,
+     * the bundle's {@code provider.<id>.unsupported} in a translation that has it; {@code null} for a provider Tally
+     * can read.
+     */
+    public static String unsupportedReason(ProviderInfo info) {
+        String english = info.unsupportedReason();
+        return english == null ? null : Messages.find("provider." + info.id().value() + ".unsupported").orElse(english);
     }
 }
