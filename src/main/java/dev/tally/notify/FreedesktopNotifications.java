@@ -111,11 +111,16 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
 
     /**
      * For the user's session bus as the environment describes it; 2 s probe timeout; the app icon {@value #ICON_NAME}
-     * when an installed package put it into the icon theme, else no icon.
+     * when an installed package put it into the icon theme, else the app's own icon copied to a file under
+     * {@code $XDG_CACHE_HOME/tally} (run from source or from the tarball), else no icon.
      */
     public static FreedesktopNotifications forSession(Map<String, String> env) {
-        return new FreedesktopNotifications(sessionAddress(env), themeIcon(env, Path.of(System.getProperty("user.home"))),
-                Duration.ofSeconds(2));
+        Path home = Path.of(System.getProperty("user.home"));
+        String icon = themeIcon(env, home);
+        if (icon == null) {
+            icon = IconFile.cached(env, home);
+        }
+        return new FreedesktopNotifications(sessionAddress(env), icon, Duration.ofSeconds(2));
     }
 
     /**
