@@ -16,6 +16,7 @@ import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
 import dev.tally.core.WriteLock;
 import dev.tally.provider.BaseUrls;
+import dev.tally.provider.SavedRegions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -229,7 +230,8 @@ public final class AccountStore {
         }
         JsonNode interval = n.get("intervalMinutes");
         int minutes = interval == null || interval.isNull() ? Account.DEFAULT_INTERVAL : interval.asInt(-1);
-        return new Account(id, ProviderId.of(provider), label, text(n, "region"),
+        // an account saved before its provider's default region changed keeps the region it had (SiliconFlow: china)
+        return new Account(id, ProviderId.of(provider), label, SavedRegions.whenMissing(ProviderId.of(provider).value(), text(n, "region")),
                 baseUrl, fields(n, id), threshold, minutes, keyCommands(n, id), topUps(n, id));
     }
 
@@ -371,7 +373,7 @@ public final class AccountStore {
         n.put("id", a.id());
         n.put("provider", a.provider().value());
         n.put("label", a.label());
-        n.put("region", a.region());
+        n.put("region", SavedRegions.toSave(a.provider().value(), a.region()));
         n.put("baseUrl", a.baseUrl() == null ? null : a.baseUrl().toString());
         new TreeMap<>(LEGACY_FIELDS).forEach((key, field) -> n.put(key, a.field(field)));
         ObjectNode fields = n.putObject("fields");

@@ -173,6 +173,7 @@ public final class BalanceJson {
             putMoney(kn, "remaining", k.remaining());
             putMoney(kn, "usage", k.usage());
             kn.put("reset", k.reset());
+            kn.put("currencyAssumed", k.currencyAssumed());
         } else {
             n.putNull("keyLimit");
         }

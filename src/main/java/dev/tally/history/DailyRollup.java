@@ -34,13 +34,27 @@ import java.util.Objects;
  * @param providerReported some spend came from provider-reported usage
  * @param unknown          some step had no comparable figures (e.g. a balance followed by usage only)
  * @param folded           the raw snapshots of the day have been removed by retention
+ * @param lastUnderLimit   the last balance is what was left under a key's limit, not an account balance (see
+ *                         {@link BalancePoint#underLimit()})
  */
 public record DailyRollup(LocalDate date, Instant firstAt, BigDecimal firstBalance, BigDecimal firstUsage,
                           Instant minAt, BigDecimal minBalance, Instant lastAt, BigDecimal lastBalance,
                           BigDecimal lastUsage, int samples, BigDecimal spend, BigDecimal topUp, int topUpCount,
                           Instant lastTopUpAt, long maxStepMillis, long coveredMillis, boolean mixed,
                           boolean usageReset, boolean estimated, boolean providerReported, boolean unknown,
-                          boolean folded) implements Observation {
+                          boolean folded, boolean lastUnderLimit) implements Observation {
+
+    /** A day whose last balance (if any) is the account's own. */
+    public DailyRollup(LocalDate date, Instant firstAt, BigDecimal firstBalance, BigDecimal firstUsage,
+                       Instant minAt, BigDecimal minBalance, Instant lastAt, BigDecimal lastBalance,
+                       BigDecimal lastUsage, int samples, BigDecimal spend, BigDecimal topUp, int topUpCount,
+                       Instant lastTopUpAt, long maxStepMillis, long coveredMillis, boolean mixed,
+                       boolean usageReset, boolean estimated, boolean providerReported, boolean unknown,
+                       boolean folded) {
+        this(date, firstAt, firstBalance, firstUsage, minAt, minBalance, lastAt, lastBalance, lastUsage, samples, spend,
+                topUp, topUpCount, lastTopUpAt, maxStepMillis, coveredMillis, mixed, usageReset, estimated,
+                providerReported, unknown, folded, false);
+    }
 
     public DailyRollup {
         Objects.requireNonNull(date, "date");
@@ -65,13 +79,13 @@ public record DailyRollup(LocalDate date, Instant firstAt, BigDecimal firstBalan
 
     @Override
     public BalancePoint endState() {
-        return new BalancePoint(lastAt, lastBalance, lastUsage);
+        return new BalancePoint(lastAt, lastBalance, lastUsage, lastUnderLimit && lastBalance != null);
     }
 
     /** The same day marked as folded (its raw rows removed). */
     public DailyRollup asFolded() {
         return new DailyRollup(date, firstAt, firstBalance, firstUsage, minAt, minBalance, lastAt, lastBalance,
                 lastUsage, samples, spend, topUp, topUpCount, lastTopUpAt, maxStepMillis, coveredMillis, mixed,
-                usageReset, estimated, providerReported, unknown, true);
+                usageReset, estimated, providerReported, unknown, true, lastUnderLimit);
     }
 }

@@ -290,7 +290,7 @@ public final class HistoryReader {
                         }
                         if ((kind & KIND_KEY_LIMIT) != 0) {
                             keyLimit = new KeyLimit(cur, decimal(rs.getString(9)), decimal(rs.getString(10)),
-                                    decimal(rs.getString(8)), rs.getString(11));
+                                    decimal(rs.getString(8)), rs.getString(11), rs.getInt(6) == 1);
                         }
                         if ((kind & KIND_SPEND) != 0) {
                             SpendSince since = rs.getString(16) == null ? null

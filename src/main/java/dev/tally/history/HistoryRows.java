@@ -27,8 +27,14 @@ final class HistoryRows {
     static final int F_ESTIMATED = 4;
     static final int F_REPORTED = 8;
     static final int F_UNKNOWN = 16;
-    /** A stored row the estimator can use: it has a balance or a usage figure. */
-    static final String IS_POINT = "((kind & 1) = 1 OR usage IS NOT NULL)";
+    /** The day's last balance is what was left under a key's limit ({@link DailyRollup#lastUnderLimit()}). */
+    static final int F_LAST_UNDER_LIMIT = 32;
+    /**
+     * A stored row the estimator can use: it has a balance, what is left under a key's limit, or a usage figure.
+     */
+    static final String IS_POINT = "((kind & 1) = 1 OR key_remaining IS NOT NULL OR usage IS NOT NULL)";
+    /** The columns {@link #point(ResultSet)} reads. */
+    private static final String POINT_COLUMNS = "at, kind, total, usage, key_remaining";
     static final String DAILY_COLUMNS = "day, first_at, first_total, first_usage, min_at, min_total, last_at, "
             + "last_total, last_usage, samples, spend, top_up, top_ups, last_top_up_at, max_step_ms, covered_ms, flags, "
             + "folded";
@@ -39,7 +45,7 @@ final class HistoryRows {
     /** The last known state strictly before {@code bound}: a raw point, or a rollup's closing state. */
     static BalancePoint stateBefore(Connection c, long account, String currency, Instant bound) throws SQLException {
         BalancePoint raw = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, kind, total, usage FROM snapshot WHERE account = ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + " FROM snapshot WHERE account = ? "
                 + "AND currency = ? AND at < ? AND " + IS_POINT + " ORDER BY at DESC LIMIT 1")) {
             ps.setLong(1, account);
             ps.setString(2, currency);
@@ -51,7 +57,7 @@ final class HistoryRows {
             }
         }
         BalancePoint rolled = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_at, last_total, last_usage FROM daily WHERE account = ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_at, last_total, last_usage, flags FROM daily WHERE account = ? "
                 + "AND currency = ? AND day <= ? AND last_at < ? ORDER BY day DESC LIMIT 1")) {
             ps.setLong(1, account);
             ps.setString(2, currency);
@@ -59,8 +65,9 @@ final class HistoryRows {
             ps.setLong(4, bound.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    rolled = new BalancePoint(Instant.ofEpochMilli(rs.getLong(1)), decimal(rs.getString(2)),
-                            decimal(rs.getString(3)));
+                    BigDecimal last = decimal(rs.getString(2));
+                    rolled = new BalancePoint(Instant.ofEpochMilli(rs.getLong(1)), last, decimal(rs.getString(3)),
+                            last != null && (rs.getInt(4) & F_LAST_UNDER_LIMIT) != 0);
                 }
             }
         }
@@ -74,7 +81,7 @@ final class HistoryRows {
     static List<BalancePoint> points(Connection c, long account, String currency, long fromMillis, long toExclusive)
             throws SQLException {
         List<BalancePoint> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, kind, total, usage FROM snapshot WHERE account = ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + " FROM snapshot WHERE account = ? "
                 + "AND currency = ? AND at >= ? AND at < ? AND " + IS_POINT + " ORDER BY at")) {
             ps.setLong(1, account);
             ps.setString(2, currency);
@@ -89,11 +96,18 @@ final class HistoryRows {
         return out;
     }
 
-    /** Reads {@code at, kind, total, usage}. */
+    /**
+     * Reads {@link #POINT_COLUMNS}. The account's balance where the row has one; else what is left under the key's
+     * limit (a limit minus spend counts as what is left: alerts, the sparkline and the runway work from it).
+     */
     private static BalancePoint point(ResultSet rs) throws SQLException {
-        boolean balance = (rs.getInt(2) & KIND_BALANCE) != 0;
-        return new BalancePoint(Instant.ofEpochMilli(rs.getLong(1)), balance ? decimal(rs.getString(3)) : null,
-                decimal(rs.getString(4)));
+        Instant at = Instant.ofEpochMilli(rs.getLong(1));
+        BigDecimal usage = decimal(rs.getString(4));
+        if ((rs.getInt(2) & KIND_BALANCE) != 0) {
+            return new BalancePoint(at, decimal(rs.getString(3)), usage);
+        }
+        BigDecimal left = decimal(rs.getString(5));
+        return new BalancePoint(at, left, usage, left != null);
     }
 
     /** Reads {@link #DAILY_COLUMNS}. */
@@ -104,13 +118,15 @@ final class HistoryRows {
                 Instant.ofEpochMilli(rs.getLong(7)), decimal(rs.getString(8)), decimal(rs.getString(9)), rs.getInt(10),
                 decimal(rs.getString(11)), decimal(rs.getString(12)), rs.getInt(13), instant(rs, 14), rs.getLong(15),
                 rs.getLong(16), (flags & F_MIXED) != 0, (flags & F_RESET) != 0, (flags & F_ESTIMATED) != 0,
-                (flags & F_REPORTED) != 0, (flags & F_UNKNOWN) != 0, rs.getInt(18) == 1);
+                (flags & F_REPORTED) != 0, (flags & F_UNKNOWN) != 0, rs.getInt(18) == 1,
+                (flags & F_LAST_UNDER_LIMIT) != 0);
     }
 
     /** The {@code flags} column of a rollup. */
     static int flags(DailyRollup r) {
         return (r.mixed() ? F_MIXED : 0) | (r.usageReset() ? F_RESET : 0) | (r.estimated() ? F_ESTIMATED : 0)
-                | (r.providerReported() ? F_REPORTED : 0) | (r.unknown() ? F_UNKNOWN : 0);
+                | (r.providerReported() ? F_REPORTED : 0) | (r.unknown() ? F_UNKNOWN : 0)
+                | (r.lastUnderLimit() ? F_LAST_UNDER_LIMIT : 0);
     }
 
     static void requireAccountId(String accountId) {

@@ -231,7 +231,9 @@ public final class HistoryWriter {
         ps.setString(5, r.balance == null ? null : text(r.balance.total()));
         ps.setString(6, r.balance == null ? null : text(r.balance.granted()));
         ps.setString(7, r.balance == null ? null : text(r.balance.paid()));
-        setNullableInt(ps, 8, r.balance == null ? null : (r.balance.currencyAssumed() ? 1 : 0));
+        Boolean assumed = r.balance != null ? Boolean.valueOf(r.balance.currencyAssumed())
+                : r.keyLimit != null ? Boolean.valueOf(r.keyLimit.currencyAssumed()) : null;
+        setNullableInt(ps, 8, assumed == null ? null : (assumed ? 1 : 0));
         setNullableInt(ps, 9, s.available() == null ? null : (s.available() ? 1 : 0));
         ps.setString(10, r.keyLimit == null ? null : text(r.keyLimit.usage()));
         ps.setString(11, r.keyLimit == null ? null : text(r.keyLimit.limit()));

@@ -67,7 +67,8 @@ public record Reconciliation(BigDecimal fromBalance, BigDecimal reported, Instan
     public static Reconciliation recent(HistoryReader store, String accountId, String currency, Instant now) {
         List<BalancePoint> recent = store.observations(accountId, currency, now.minus(WINDOW), now).stream()
                 .filter(o -> o instanceof BalancePoint).map(o -> (BalancePoint) o).toList();
-        return recent.stream().anyMatch(p -> p.balance() != null && p.usage() != null) ? of(recent) : null;
+        return recent.stream().anyMatch(p -> p.balance() != null && p.usage() != null && !p.underLimit())
+                ? of(recent) : null;
     }
 
     /** Counts the steps between successive points of one currency (oldest first). */
@@ -79,7 +80,9 @@ public record Reconciliation(BigDecimal fromBalance, BigDecimal reported, Instan
         for (int i = 1; i < points.size(); i++) {
             BalancePoint a = points.get(i - 1);
             BalancePoint b = points.get(i);
-            if (a.balance() == null || b.balance() == null || a.usage() == null || b.usage() == null) {
+            // what is left under a key's limit is limit − usage: it always agrees with the usage, so it checks nothing
+            if (a.balance() == null || b.balance() == null || a.usage() == null || b.usage() == null
+                    || a.underLimit() || b.underLimit()) {
                 continue;
             }
             BigDecimal used = b.usage().subtract(a.usage());

@@ -22,6 +22,9 @@ import java.util.Objects;
  *       its new value is counted from zero. Month-to-date spend reports are stored but not used here: a
  *       provider revising such a figure down would look like a reset;</li>
  *   <li>a step longer than the gap threshold still counts but is flagged {@code spansGap};</li>
+ *   <li>what is left under a key's limit (limit − spend, {@link BalancePoint#underLimit()}) counts as a balance, but
+ *       a budget that resets is neither a top-up nor spend: its spend is the usage counted from zero, and only a
+ *       raised limit counts as money added;</li>
  *   <li>a step in which the balance rose is flagged {@code mixed}: spending in the same step cannot be
  *       told apart from the top-up, so that spend is a lower bound. A top-up smaller than the spending
  *       in its step shows up as a smaller drop and cannot be detected from balances at all.</li>
@@ -180,7 +183,14 @@ public final class SpendEstimator {
             boolean reset = b.usage().compareTo(a.usage()) < 0;
             BigDecimal spend = reset ? b.usage().max(BigDecimal.ZERO) : b.usage().subtract(a.usage());
             BigDecimal topUp = BigDecimal.ZERO;
-            if (a.balance() != null && b.balance() != null) {
+            if (a.balance() != null && b.balance() != null && a.underLimit() && b.underLimit()) {
+                // what is left under a key limit is limit − usage: only a raised limit adds anything; a budget
+                // that resets (usage back to zero) brings the remainder back up without any money added
+                BigDecimal raised = b.balance().add(b.usage()).subtract(a.balance().add(a.usage()));
+                if (raised.signum() > 0) {
+                    topUp = raised;
+                }
+            } else if (a.balance() != null && b.balance() != null && a.underLimit() == b.underLimit()) {
                 BigDecimal credited = b.balance().subtract(a.balance()).add(spend);
                 if (credited.signum() > 0) {
                     topUp = credited;
@@ -189,7 +199,10 @@ public final class SpendEstimator {
             return new SpendInterval(a.at(), b.at(), spend, topUp, true, gap, false, reset, false, millis,
                     topUp.signum() > 0 ? b.at() : null, topUp.signum() > 0 ? 1 : 0);
         }
-        if (a.balance() != null && b.balance() != null) {
+        // an account balance and what is left under a key's limit are not comparable (a management key added or
+        // removed); nor is a rise under a limit without usage figures (a reset or a raised limit?): spend unknown
+        if (a.balance() != null && b.balance() != null && a.underLimit() == b.underLimit()
+                && !(a.underLimit() && b.balance().compareTo(a.balance()) > 0)) {
             BigDecimal change = b.balance().subtract(a.balance());
             if (change.signum() > 0) {
                 return new SpendInterval(a.at(), b.at(), BigDecimal.ZERO.setScale(change.scale()), change, false, gap,
@@ -281,7 +294,7 @@ public final class SpendEstimator {
             return new DailyRollup(date, first.at(), first.balance(), first.usage(),
                     min == null ? null : min.at(), min == null ? null : min.balance(),
                     last.at(), last.balance(), last.usage(), samples, spend, topUp, topUpCount, lastTopUpAt, maxStep,
-                    covered, mixed, reset, estimated, reported, unknown, false);
+                    covered, mixed, reset, estimated, reported, unknown, false, last.underLimit());
         }
     }
 }

@@ -49,7 +49,7 @@ public final class LiteLlmProvider implements BalanceProvider {
             List.of(new KeySlot(KeySlot.API, "LITELLM_API_KEY",
                     "Your LiteLLM virtual key (sk-…, from the proxy's admin or its UI → Virtual Keys); no master key needed")),
             // no documented host: the proxy URL is the account's; this origin is only what the form shows as an example
-            List.of(Region.single("https://litellm.example.com", "USD")), List.of(PROXY_URL),
+            List.of(new Region(Region.DEFAULT, URI.create("https://litellm.example.com"), "USD", true)), List.of(PROXY_URL),
             "https://docs.litellm.ai/docs/proxy/virtual_keys", null);
 
     /** One budget: whose, what was spent, the cap ({@code null}: none) and the next reset ({@code null}: never). */
@@ -90,9 +90,11 @@ public final class LiteLlmProvider implements BalanceProvider {
         }
         Budget binding = List.of(key, owner == null ? key : owner).stream().filter(b -> b.max() != null)
                 .min((a, b) -> a.left().compareTo(b.left())).orElse(null);
+        // the answers state no currency; LiteLLM's docs count spend and budgets in USD
+        boolean assumed = at.region().currencyAssumed();
         KeyLimit limit = binding == null
-                ? new KeyLimit("USD", null, null, key.spend(), null)
-                : new KeyLimit("USD", binding.max(), binding.left(), binding.spend(), binding.resetAt());
+                ? new KeyLimit("USD", null, null, key.spend(), null, assumed)
+                : new KeyLimit("USD", binding.max(), binding.left(), binding.spend(), binding.resetAt(), assumed);
         return new BalanceSnapshot(at.info().id(), at.clock().instant(), null, List.of(), null, limit, ownerFailed);
     }
 

@@ -56,7 +56,7 @@ public final class NewApiProvider implements BalanceProvider {
             List.of(new KeySlot(KeySlot.API, "NEWAPI_API_KEY",
                     "The relay's API key (the sk-… token you use with the relay, from its console → Tokens)")),
             // no documented host: the relay URL is the account's; this origin is only what the form shows as an example
-            List.of(Region.single("https://relay.example.com", "USD")), List.of(RELAY_URL, USER_ID),
+            List.of(new Region(Region.DEFAULT, URI.create("https://relay.example.com"), "USD", true)), List.of(RELAY_URL, USER_ID),
             "https://docs.newapi.pro/en/api/fei-account-billing-panel", null);
 
     @Override
@@ -94,9 +94,11 @@ public final class NewApiProvider implements BalanceProvider {
         String use = "relay usage";
         refuseErrorEnvelope(usage, use, r);
         BigDecimal used = Json.money(usage, "total_usage", use, r).movePointLeft(2);
+        // only the field name says USD: a self-hosted relay may price in its own units, so the currency is assumed
+        boolean assumed = ctx.region().currencyAssumed();
         KeyLimit key = hard.compareTo(NO_LIMIT) >= 0
-                ? new KeyLimit("USD", null, null, used, null)
-                : new KeyLimit("USD", hard, hard.subtract(used), used, null);
+                ? new KeyLimit("USD", null, null, used, null, assumed)
+                : new KeyLimit("USD", hard, hard.subtract(used), used, null, assumed);
         Boolean available = null;
         JsonNode until = subscription.get("access_until");
         if (until != null && until.isIntegralNumber() && until.longValue() > 0

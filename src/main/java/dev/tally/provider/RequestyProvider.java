@@ -9,6 +9,7 @@ import dev.tally.core.KeyLimit;
 import dev.tally.core.ProviderId;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ public final class RequestyProvider implements BalanceProvider {
             Set.of(Capability.KEY_LIMIT),
             List.of(new KeySlot(KeySlot.API, "REQUESTY_API_KEY",
                     "Requesty API key (app.requesty.ai → API Keys); Tally reads that key's own monthly spend and limit")),
-            List.of(Region.single("https://api-v2.requesty.ai", "USD")), List.of(),
+            List.of(new Region(Region.DEFAULT, URI.create("https://api-v2.requesty.ai"), "USD", true)), List.of(),
             "https://docs.requesty.ai/api-reference/endpoint/manage-apikey/manage-api-key-get", null);
 
     @Override
@@ -63,9 +64,11 @@ public final class RequestyProvider implements BalanceProvider {
             throw FetchException.badResponse(where + ": field 'monthly_limit' is negative (" + limit.toPlainString()
                     + "); only 0 (no limit) or a positive cap is documented");
         }
+        // the answer states no currency; Requesty's docs give spend and limits in USD
+        boolean assumed = ctx.region().currencyAssumed();
         KeyLimit key = limit.signum() == 0
-                ? new KeyLimit("USD", null, null, spend, "monthly")
-                : new KeyLimit("USD", limit, limit.subtract(spend), spend, "monthly");
+                ? new KeyLimit("USD", null, null, spend, "monthly", assumed)
+                : new KeyLimit("USD", limit, limit.subtract(spend), spend, "monthly", assumed);
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null, List.of(), null, key);
     }
 

@@ -166,6 +166,7 @@ public final class CommandLineText {
         if (s.keyLimit() != null) {
             // the key's remaining limit is what is left only where there is no balance (the widget's rule)
             parts.add(keyLimit(s.keyLimit(), form, s.balances().isEmpty() ? threshold : null));
+            assumed |= s.keyLimit().currencyAssumed();
         }
         String text = String.join(" · ", parts);
         if (assumed) {

@@ -417,16 +417,18 @@ public final class BalanceCardViewModel {
     private AmountLine keyLine(KeyLimit k, Money threshold) {
         String used = k.usage() == null ? "" : Phrase.CARD_KEY_USED.say(money(k.usage(), k.currency()));
         if (k.unlimited()) {
-            return new AmountLine(Phrase.CARD_KEY_NO_LIMIT.say(), "", Phrase.CARD_ON_THIS_KEY.say(), used, false, false, AmountKind.KEY);
+            return new AmountLine(Phrase.CARD_KEY_NO_LIMIT.say(), "", Phrase.CARD_ON_THIS_KEY.say(), used,
+                    k.usage() != null && k.currencyAssumed(), false, AmountKind.KEY);
         }
         BigDecimal left = k.remaining() != null ? k.remaining()
                 : k.usage() != null ? k.limit().subtract(k.usage()) : null;
         String limit = k.reset() == null ? Phrase.CARD_KEY_LIMIT.say(money(k.limit(), k.currency()))
                 : Phrase.CARD_KEY_LIMIT_RESETS.say(money(k.limit(), k.currency()), k.reset());
         if (left == null) {
-            return new AmountLine("?", k.currency(), Phrase.CARD_LEFT_ON_KEY_UNKNOWN.say(), limit, false, false, AmountKind.KEY);
+            return new AmountLine("?", k.currency(), Phrase.CARD_LEFT_ON_KEY_UNKNOWN.say(), limit, k.currencyAssumed(),
+                    false, AmountKind.KEY);
         }
-        return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, false,
+        return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, k.currencyAssumed(),
                 below(left, k.currency(), threshold), AmountKind.KEY);
     }
 

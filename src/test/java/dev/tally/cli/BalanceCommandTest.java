@@ -234,7 +234,8 @@ class BalanceCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out()).get("accounts").get(0);
         JsonNode k = a.get("keyLimit");
-        assertEquals(Set.of("limit", "remaining", "usage", "reset"), fields(k));
+        assertEquals(Set.of("limit", "remaining", "usage", "reset", "currencyAssumed"), fields(k));
+        assertFalse(k.get("currencyAssumed").asBoolean(), "OpenRouter's credits are USD by definition");
         assertTrue(k.get("limit").isNull(), "unlimited is null, never 0");
         assertTrue(k.get("remaining").isNull());
         assertTrue(k.get("usage").isTextual());

@@ -54,7 +54,7 @@ class MoreProvidersBalanceCommandTest {
         assertEquals("12.3", a.get("keyLimit").get("usage").asText());
         assertEquals("monthly", a.get("keyLimit").get("reset").asText());
         CliRunner.Result text = cli.run("balance", "requesty", "--base-url", server.baseUrl().toString());
-        assertEquals("Requesty: key limit 50 USD, 37.7 USD left (resets monthly), used 12.3 USD", text.out().strip());
+        assertEquals("Requesty: key limit 50 USD, 37.7 USD left (resets monthly), used 12.3 USD [currency assumed from the region]", text.out().strip());
         assertNoLeak(r, cli);
     }
 
@@ -133,7 +133,8 @@ class MoreProvidersBalanceCommandTest {
         CliRunner.Result text = new CliRunner(home).env("LITELLM_API_KEY", CANARY).without("LITELLM_BASE_URL")
                 .run("balance", "litellm", "--litellm-url", server.baseUrl().toString());
         assertEquals(0, text.code(), text.err());
-        assertEquals("LiteLLM proxy: key limit 100.0 USD, 28.75 USD left (resets 2026-12-01T00:00:00Z), used 71.25 USD",
+        assertEquals("LiteLLM proxy: key limit 100.0 USD, 28.75 USD left (resets 2026-12-01T00:00:00Z), used 71.25 USD"
+                        + " [currency assumed from the region]",
                 text.out().strip());
     }
 }
