@@ -44,6 +44,7 @@ final class AccountFormView {
     private final VBox fieldRows = new VBox(10);
     private final List<Label> keyLabels = new ArrayList<>();
     private final VBox form;
+    private final FieldValidation validation = new FieldValidation();
     private boolean syncing;
 
     /** @param showing whether the window is on screen (the label column is then refitted when key rows change) */
@@ -105,6 +106,7 @@ final class AccountFormView {
         field.setPromptText("e.g. DeepSeek (work)");
         field.setAccessibleText("Account label");
         field.setId("settings-label");
+        validation.watch(field, vm.labelErrorShownProperty());
         return layout.row("_Label", field, message(vm.labelErrorShownProperty(), true));
     }
 
@@ -261,6 +263,7 @@ final class AccountFormView {
         line.disableProperty().bind(vm.thresholdAvailableProperty().not());
         Label usage = hint("Notifies you once when the balance drops below this. Empty: no alert.");
         showWhen(usage, vm.thresholdAvailableProperty());
+        validation.watch(amount, vm.thresholdErrorProperty());
         return layout.rowFor("_Alert below", line, amount, usage, message(vm.thresholdNoteProperty(), false),
                 message(vm.thresholdErrorProperty(), true));
     }
@@ -273,6 +276,7 @@ final class AccountFormView {
         Label unit = new Label("minutes");
         HBox line = new HBox(8, minutes, unit);
         line.setAlignment(Pos.CENTER_LEFT);
+        validation.watch(minutes, vm.intervalErrorProperty());
         return layout.rowFor("_Check every", line, minutes, message(vm.intervalErrorProperty(), true));
     }
 
@@ -282,6 +286,7 @@ final class AccountFormView {
         url.promptTextProperty().bind(vm.baseUrlPromptProperty());
         url.setAccessibleText("Base URL");
         url.setId("settings-base-url");
+        validation.watch(url, vm.baseUrlErrorProperty());
         Node row = layout.row("_Base URL", url,
                 hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
                 message(vm.baseUrlErrorProperty(), true));

@@ -344,12 +344,17 @@ class SettingsDialogTest {
         robot.clickOn("#settings-threshold").write("abc");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(save.isDisabled(), "an alert level that is not a number: " + vm.form().thresholdErrorProperty().get());
+        Node threshold = robot.lookup("#settings-threshold").query();
+        assertTrue(threshold.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER),
+                "the field is decorated as wrong while it is");
         robot.clickOn("#settings-threshold").push(KeyCode.CONTROL, KeyCode.A).write("5");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(save.isDisabled(), "a number without its currency: " + vm.form().thresholdErrorProperty().get());
         robot.push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled(), "no alert level is fine: " + vm.form().thresholdErrorProperty().get());
+        assertFalse(threshold.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER),
+                "and the decoration is gone");
         robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(save.isDisabled(), "an empty label: " + vm.form().labelErrorProperty().get());
