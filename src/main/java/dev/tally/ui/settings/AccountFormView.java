@@ -137,6 +137,7 @@ final class AccountFormView {
             field.setId("settings-field-" + f.id());
             Label hint = hint("");
             hint.textProperty().bind(f.hintProperty());
+            validation.watch(field, f.errorProperty());
             Node row = layout.row(Mnemonics.pick(f.label(), taken), field, hint, message(f.errorProperty(), true));
             showWhen(row, f.neededProperty());
             fieldRows.getChildren().add(row);
@@ -169,6 +170,7 @@ final class AccountFormView {
             status.getStyleClass().add("settings-key-status");
             // mnemonics are unique across the window: API/Admin key K, Management key M
             String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
+            validation.watch(field, k.errorProperty());
             Node row = layout.row(mnemonic, field, hint(k.description()), status, message(k.errorProperty(), true));
             if (k == vm.keyFields().getFirst()) {
                 // the primary key is typed only when it is kept in the keychain
