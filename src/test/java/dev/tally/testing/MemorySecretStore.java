@@ -27,6 +27,11 @@ public final class MemorySecretStore implements SecretStore {
         this.name = name;
     }
 
+    /** Reads and writes work again (after {@link #makeUnavailable}). */
+    public void makeAvailable() {
+        status = StoreStatus.available("memory");
+    }
+
     public void makeUnavailable(String reason) {
         status = StoreStatus.unavailable(reason);
     }

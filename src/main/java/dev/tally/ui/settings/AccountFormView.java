@@ -44,6 +44,7 @@ final class AccountFormView {
     private final VBox fieldRows = new VBox(10);
     private final List<Label> keyLabels = new ArrayList<>();
     private final VBox form;
+    private final FieldValidation validation = new FieldValidation();
     private boolean syncing;
 
     /** @param showing whether the window is on screen (the label column is then refitted when key rows change) */
@@ -105,6 +106,7 @@ final class AccountFormView {
         field.setPromptText("e.g. DeepSeek (work)");
         field.setAccessibleText("Account label");
         field.setId("settings-label");
+        validation.watch(field, vm.labelErrorShownProperty());
         return layout.row("_Label", field, message(vm.labelErrorShownProperty(), true));
     }
 
@@ -135,6 +137,7 @@ final class AccountFormView {
             field.setId("settings-field-" + f.id());
             Label hint = hint("");
             hint.textProperty().bind(f.hintProperty());
+            validation.watch(field, f.errorProperty());
             Node row = layout.row(Mnemonics.pick(f.label(), taken), field, hint, message(f.errorProperty(), true));
             showWhen(row, f.neededProperty());
             fieldRows.getChildren().add(row);
@@ -167,6 +170,7 @@ final class AccountFormView {
             status.getStyleClass().add("settings-key-status");
             // mnemonics are unique across the window: API/Admin key K, Management key M
             String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
+            validation.watch(field, k.errorProperty());
             Node row = layout.row(mnemonic, field, hint(k.description()), status, message(k.errorProperty(), true));
             if (k == vm.keyFields().getFirst()) {
                 // the primary key is typed only when it is kept in the keychain
@@ -261,6 +265,7 @@ final class AccountFormView {
         line.disableProperty().bind(vm.thresholdAvailableProperty().not());
         Label usage = hint("Notifies you once when the balance drops below this. Empty: no alert.");
         showWhen(usage, vm.thresholdAvailableProperty());
+        validation.watch(amount, vm.thresholdErrorProperty());
         return layout.rowFor("_Alert below", line, amount, usage, message(vm.thresholdNoteProperty(), false),
                 message(vm.thresholdErrorProperty(), true));
     }
@@ -273,6 +278,7 @@ final class AccountFormView {
         Label unit = new Label("minutes");
         HBox line = new HBox(8, minutes, unit);
         line.setAlignment(Pos.CENTER_LEFT);
+        validation.watch(minutes, vm.intervalErrorProperty());
         return layout.rowFor("_Check every", line, minutes, message(vm.intervalErrorProperty(), true));
     }
 
@@ -282,6 +288,7 @@ final class AccountFormView {
         url.promptTextProperty().bind(vm.baseUrlPromptProperty());
         url.setAccessibleText("Base URL");
         url.setId("settings-base-url");
+        validation.watch(url, vm.baseUrlErrorProperty());
         Node row = layout.row("_Base URL", url,
                 hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
                 message(vm.baseUrlErrorProperty(), true));

@@ -331,6 +331,63 @@ class SettingsDialogTest {
         assertEquals(1, fx.accounts.load().accounts().size(), "Enter on the confirmation removed nothing");
     }
 
+    @Test
+    void saveIsDisabledUntilTheFormIsValid(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get());
+        Button save = robot.lookup("#settings-save").queryAs(Button.class);
+        assertTrue(save.isDisabled(), "a new form with no provider cannot be saved");
+        pickProvider(robot, "DeepSeek");
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
+        robot.clickOn("#settings-key-api").write(KEY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled(), "provider, label and key: the form is valid");
+        robot.clickOn("#settings-threshold").write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(save.isDisabled(), "an alert level that is not a number: " + vm.form().thresholdErrorProperty().get());
+        Node threshold = robot.lookup("#settings-threshold").query();
+        assertTrue(threshold.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER),
+                "the field is decorated as wrong while it is");
+        robot.clickOn("#settings-threshold").push(KeyCode.CONTROL, KeyCode.A).write("5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(save.isDisabled(), "a number without its currency: " + vm.form().thresholdErrorProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled(), "no alert level is fine: " + vm.form().thresholdErrorProperty().get());
+        assertFalse(threshold.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER),
+                "and the decoration is gone");
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(save.isDisabled(), "an empty label: " + vm.form().labelErrorProperty().get());
+    }
+
+    @Test
+    void aWarningFromAFailedSaveIsGoneAfterASuccessfulOne(FxRobot robot) {
+        waitUntil(() -> !vm.loadingProperty().get() && vm.keychain().stateProperty().get() != null);
+        pickProvider(robot, "DeepSeek");
+        robot.clickOn("#settings-label").push(KeyCode.CONTROL, KeyCode.A).write("DeepSeek (work)");
+        robot.clickOn("#settings-key-api").write(KEY);
+        keychain.makeUnavailable("locked by the test");
+        robot.clickOn("#settings-save");
+        Label status = robot.lookup("#settings-status").queryAs(Label.class);
+        waitUntil(() -> !vm.statusProperty().get().startsWith("Saving"));
+        assertTrue(status.getStyleClass().contains("settings-status-error"), "the failed key write is reported: "
+                + status.getText());
+        String warning = status.getText();
+
+        keychain.makeAvailable();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(KEY, robot.lookup("#settings-key-api").queryAs(javafx.scene.control.TextInputControl.class).getText(),
+                "the key that was not stored is still in its field");
+        robot.clickOn("#settings-save");
+        waitUntil(() -> status.getText().startsWith("Saved"));
+        assertFalse(status.getText().contains(warning), status.getText());
+        assertFalse(status.getStyleClass().contains("settings-status-error"), "no red left from the failed try");
+        assertEquals(java.util.Optional.of(Secret.of(KEY)), keychain.read("deepseek-work"));
+        assertTrue(robot.lookup(".settings-error").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).noneMatch(t -> t.contains("keychain")),
+                "the key field's warning is gone too");
+    }
+
     private void pickProvider(FxRobot robot, String name) {
         robot.clickOn("#settings-provider");
         Node cell = robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()
