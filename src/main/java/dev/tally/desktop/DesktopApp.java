@@ -573,6 +573,16 @@ public final class DesktopApp {
         }
 
         @Override
+        public void open(java.net.URI page) {
+            dev.tally.ui.Browser.open(page);
+        }
+
+        @Override
+        public boolean canOpen() {
+            return dev.tally.ui.Browser.available();
+        }
+
+        @Override
         public void importFromEnvironment() {
             DesktopApp.this.importFromEnvironment();
         }

@@ -1,9 +1,12 @@
 package dev.tally.ui;
 
+import dev.tally.provider.ProviderLinks;
+import dev.tally.status.Phrase;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -134,12 +137,37 @@ public final class BalanceCard extends VBox {
         updated.textProperty().bind(vm.updatedProperty());
         updated.getStyleClass().add("card-updated");
 
+        Hyperlink console = new Hyperlink(Phrase.CARD_OPEN_CONSOLE.say());
+        console.getStyleClass().add("card-link");
+        console.setOnAction(e -> vm.openConsole());
+        Hyperlink credits = new Hyperlink(Phrase.CARD_ADD_CREDITS.say());
+        credits.getStyleClass().add("card-link");
+        credits.setOnAction(e -> vm.addCredits());
+        HBox linkRow = new HBox(4, console, credits);
+        linkRow.getStyleClass().add("card-links");
+        linkRow.setAlignment(Pos.CENTER_LEFT);
+        vm.linksProperty().addListener((o, a, b) -> showLinks(vm, linkRow, console, credits));
+        showLinks(vm, linkRow, console, credits);
+
         VBox top = new VBox(2, header, status);
-        getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, spend, runway, updated);
+        getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, spend, runway, updated, linkRow);
         vm.staleProperty().addListener((o, a, b) -> pseudoStale(b));
         pseudoStale(vm.staleProperty().get());
         setAccessibleText("Balance card");
         accessibleTextProperty().bind(Bindings.concat(vm.titleProperty(), ", ", vm.badgeTextProperty()));
+    }
+
+    private static void showLinks(BalanceCardViewModel vm, HBox row, Hyperlink console, Hyperlink credits) {
+        ProviderLinks l = vm.linksProperty().get();
+        row.setVisible(l != null);
+        row.setManaged(l != null);
+        boolean topUp = l != null && l.topUp() != null;
+        credits.setVisible(topUp);
+        credits.setManaged(topUp);
+        console.setTooltip(new Tooltip(vm.consoleHint()));
+        console.setAccessibleHelp(vm.consoleHint());
+        credits.setTooltip(new Tooltip(vm.topUpHint()));
+        credits.setAccessibleHelp(vm.topUpHint());
     }
 
     private void pseudoStale(boolean stale) {
@@ -154,7 +182,10 @@ public final class BalanceCard extends VBox {
         for (BalanceCardViewModel.AmountLine a : vm.amounts()) {
             Label amount = new Label(a.amount());
             amount.getStyleClass().addAll("card-amount", "amount-" + a.kind().name().toLowerCase(Locale.ROOT));
-            if (a.low()) {
+            // used up is red (as the tray's ⊘), below the alert amber: never the same colour
+            if (a.empty()) {
+                amount.getStyleClass().add("empty");
+            } else if (a.low()) {
                 amount.getStyleClass().add("low");
             }
             Label code = new Label(a.code() + (a.assumed() ? "*" : ""));
@@ -180,6 +211,16 @@ public final class BalanceCard extends VBox {
                 breakdown.getStyleClass().add("card-breakdown");
                 breakdown.setWrapText(true);
                 line.getChildren().add(breakdown);
+            }
+            if (!a.credit().isEmpty()) {
+                Label credit = new Label(a.credit());
+                credit.getStyleClass().addAll("card-breakdown", "card-credit");
+                Tooltip hint = new Tooltip(a.creditHint());
+                hint.setWrapText(true);
+                hint.setMaxWidth(360);
+                credit.setTooltip(hint);
+                credit.setAccessibleHelp(a.creditHint());
+                line.getChildren().add(credit);
             }
             amountBox.getChildren().add(line);
         }

@@ -10,10 +10,12 @@ import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 import dev.tally.estimate.EstimatedBalance;
+import dev.tally.provider.ProviderLinks;
 import dev.tally.status.AccountSummary;
 import dev.tally.status.Ages;
 import dev.tally.status.State;
 import dev.tally.status.Estimates;
+import dev.tally.status.Levels;
 import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
@@ -76,9 +78,16 @@ public final class BalanceCardViewModel {
      * @param assumed   the currency was derived from the region, not stated by the provider
      * @param low       below the account's low-balance threshold
      * @param kind      balance, key remaining or spend
+     * @param empty     used up (at or below zero): red, as the tray's ⊘ and the "used up" notification
+     * @param credit    a postpaid credit line on a line of its own ("credit limit $20.00 (postpaid)"), or empty
+     * @param creditHint what the credit line means, for its tooltip, or empty
      */
     public record AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
-                             AmountKind kind) {
+                             AmountKind kind, boolean empty, String credit, String creditHint) {
+        public AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
+                          AmountKind kind) {
+            this(amount, code, caption, breakdown, assumed, low, kind, false, "", "");
+        }
     }
 
     /** Spend is shown once the snapshots cover this long; before, a few seconds of data would read as a week. */
@@ -92,6 +101,15 @@ public final class BalanceCardViewModel {
         CompletionStage<?> refresh(String accountId);
 
         void editKey(String accountId);
+
+        /** Opens a provider's web page (console, top-up) in the host's browser. */
+        default void open(java.net.URI page) {
+        }
+
+        /** Whether {@link #open} can reach a browser here; the links are hidden when it cannot. */
+        default boolean canOpen() {
+            return false;
+        }
     }
 
     private final String id;
@@ -118,6 +136,7 @@ public final class BalanceCardViewModel {
     private final ReadOnlyBooleanWrapper showSparkline = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper lowText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProviderLinks> links = new ReadOnlyObjectWrapper<>();
     private final ZoneId zone;
     /** The refresh in flight, so "Refresh all" can wait for it; {@code null} when idle. */
     private CompletableFuture<Void> inFlight;
@@ -187,9 +206,24 @@ public final class BalanceCardViewModel {
         actions.editKey(id);
     }
 
+    /** Opens the provider's console for this account; nothing when there is no link. */
+    public void openConsole() {
+        if (links.get() != null) {
+            actions.open(links.get().console());
+        }
+    }
+
+    /** Opens the provider's top-up page; nothing when there is none. */
+    public void addCredits() {
+        if (links.get() != null && links.get().topUp() != null) {
+            actions.open(links.get().topUp());
+        }
+    }
+
     private void render(Instant now) {
         AccountState s = state;
         title.set(s.target().label());
+        links.set(actions.canOpen() ? ProviderLinks.of(s.target().info().id(), s.target().target().region()).orElse(null) : null);
         subtitle.set(subtitle(s));
         BalanceSnapshot value = s.lastGood();
         Money threshold = s.target().account() == null ? null : s.target().account().threshold();
@@ -206,20 +240,22 @@ public final class BalanceCardViewModel {
                 if (b.granted() != null) {
                     parts.add(Phrase.CARD_GRANTED.say(money(b.granted(), b.currency())));
                 }
-                if (b.creditLimit() != null && b.creditLimit().signum() != 0) {
-                    parts.add(Phrase.CARD_CREDIT_LIMIT.say(money(b.creditLimit(), b.currency())));
-                }
+                // postpaid credit is not money paid in: a line of its own, explained on hover, never beside "paid"
+                boolean credit = b.creditLimit() != null && b.creditLimit().signum() != 0;
+                String limit = credit ? money(b.creditLimit(), b.currency()) : "";
                 lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(),
                         // beside a key's own limit, say which number is the account's
                         k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
-                        below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
+                        below(b.total(), b.currency(), threshold), AmountKind.BALANCE, Levels.empty(b.total()),
+                        credit ? Phrase.CARD_CREDIT_LIMIT_POSTPAID.say(limit) : "",
+                        credit ? Phrase.CARD_CREDIT_LIMIT_HINT.say(s.target().info().displayName(), limit) : ""));
             }
             EstimatedBalance estimate = Estimates.of(s.target().account(), value);
             String provider = s.target().info().displayName();
             if (estimate instanceof EstimatedBalance.Known e) {
                 lines.add(new AmountLine(Estimates.amount(e, hideAmounts), e.amount().currency(),
                         Phrase.ESTIMATE_CAPTION.say(), Estimates.basis(e, hideAmounts), false,
-                        Estimates.below(e, threshold), AmountKind.ESTIMATE));
+                        Estimates.below(e, threshold), AmountKind.ESTIMATE, e.usedUp(), "", ""));
                 if (e.usedUp()) {
                     notes.add(Phrase.ESTIMATE_USED_UP.say());
                 }
@@ -427,7 +463,7 @@ public final class BalanceCardViewModel {
             return new AmountLine("?", k.currency(), Phrase.CARD_LEFT_ON_KEY_UNKNOWN.say(), limit, false, false, AmountKind.KEY);
         }
         return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, false,
-                below(left, k.currency(), threshold), AmountKind.KEY);
+                below(left, k.currency(), threshold), AmountKind.KEY, Levels.empty(left), "", "");
     }
 
     private static boolean below(BigDecimal amount, String currency, Money threshold) {
@@ -518,6 +554,21 @@ public final class BalanceCardViewModel {
     }
 
     /** What went wrong, in one line on the card ("Key rejected — check the key or region"); empty when nothing did. */
+    /** The provider's console and top-up pages, or {@code null} when there are none (or no browser to open them). */
+    public ReadOnlyObjectProperty<ProviderLinks> linksProperty() {
+        return links.getReadOnlyProperty();
+    }
+
+    /** "Open DeepSeek's console in the browser". */
+    public String consoleHint() {
+        return Phrase.CARD_OPEN_CONSOLE_HINT.say(state == null ? "" : state.target().info().displayName());
+    }
+
+    /** "Open DeepSeek's top-up page in the browser". */
+    public String topUpHint() {
+        return Phrase.CARD_ADD_CREDITS_HINT.say(state == null ? "" : state.target().info().displayName());
+    }
+
     public ReadOnlyStringProperty reasonProperty() {
         return reason.getReadOnlyProperty();
     }
