@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param window        where the main window was last, or {@code null} when never placed
  * @param spendChecks   whether to alert when an account's balance falls more than its provider's reported usage
  *                      explains (another key, a leaked key, untracked usage); off by default
+ * @param compact       the main window's one-line rows: {@code true} on, {@code false} off, {@code null} automatic
+ *                      (on for many accounts); set by the window's Compact toggle
  */
 public record Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
-                          WindowBounds window, boolean spendChecks) {
+                          WindowBounds window, boolean spendChecks, Boolean compact) {
 
     /** Colour themes (AtlantaFX Primer light and dark). */
     public enum Theme {
@@ -66,6 +68,12 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
         Objects.requireNonNull(theme, "theme");
     }
 
+    /** Compact rows automatic. */
+    public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                       WindowBounds window, boolean spendChecks) {
+        this(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, null);
+    }
+
     /** Without spend checks. */
     public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
                        WindowBounds window) {
@@ -74,30 +82,35 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
 
     /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed, no spend checks. */
     public static Preferences defaults() {
-        return new Preferences(Theme.SYSTEM, true, false, false, null, false);
+        return new Preferences(Theme.SYSTEM, true, false, false, null, false, null);
     }
 
     public Preferences withTheme(Theme t) {
-        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks);
+        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks, compact);
     }
 
     public Preferences withNotifications(boolean on) {
-        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks);
+        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks, compact);
     }
 
     public Preferences withHideAmounts(boolean on) {
-        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks);
+        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks, compact);
     }
 
     public Preferences withLaunchAtLogin(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks);
+        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks, compact);
     }
 
     public Preferences withWindow(WindowBounds bounds) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks, compact);
     }
 
     public Preferences withSpendChecks(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on, compact);
+    }
+
+    /** @param choice {@code true}/{@code false} as toggled, {@code null} for automatic */
+    public Preferences withCompact(Boolean choice) {
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, choice);
     }
 }

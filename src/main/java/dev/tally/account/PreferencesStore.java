@@ -127,7 +127,8 @@ public final class PreferencesStore {
         }
         return new Preferences(theme, flag(root, "notifications", d.notifications()),
                 flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window,
-                flag(root, "spendChecks", d.spendChecks()));
+                flag(root, "spendChecks", d.spendChecks()), root.get("compact") == null || root.get("compact").isNull()
+                        ? null : flag(root, "compact", false));
     }
 
     private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
@@ -184,6 +185,11 @@ public final class PreferencesStore {
         root.put("hideAmounts", p.hideAmounts());
         root.put("launchAtLogin", p.launchAtLogin());
         root.put("spendChecks", p.spendChecks());
+        if (p.compact() == null) {
+            root.putNull("compact");
+        } else {
+            root.put("compact", p.compact());
+        }
         if (p.window() == null) {
             root.putNull("window");
         } else {

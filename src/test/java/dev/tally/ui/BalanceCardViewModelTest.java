@@ -58,6 +58,11 @@ class BalanceCardViewModelTest {
         public void importFromEnvironment() {
             calls.add("import");
         }
+
+        @Override
+        public void rememberCompact(Boolean choice) {
+            calls.add("compact " + choice);
+        }
     }
 
     static FetchTarget target(String provider, String id, String label, Money threshold) {
