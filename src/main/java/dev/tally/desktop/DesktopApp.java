@@ -372,14 +372,15 @@ public final class DesktopApp {
         windowIo.execute(() -> {
             WindowFeed.Cards cards = feed.read();
             List<String> offer = imports.offer(engine.accounts());
-            Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
+            Preferences savedPrefs = stage == null ? preferences.load().preferences() : null;
             onFx(() -> {
                 if (stage == null) {
                     stage = new Stage();
                     MainViewModel main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    main.setCompactChoice(savedPrefs.compact());
                     feed.attach(main);
                     window = new MainWindow(stage, main);
-                    place.attach(stage, saved);
+                    place.attach(stage, savedPrefs.window());
                     // hidden to the tray: remember the place now, the app may run for days
                     stage.setOnHiding(e -> rememberPlace());
                     if (!trayUp) {
@@ -446,15 +447,15 @@ public final class DesktopApp {
 
     /** Writes the window's place to settings.json on the io thread. */
     private void rememberPlace() {
-        place.current().ifPresent(b -> io.execute(() -> writePlace(b)));
+        place.current().ifPresent(b -> io.execute(() -> remember(p -> p.withWindow(b), "the window position")));
     }
 
-    /** Blocking; any thread. */
-    private void writePlace(Preferences.WindowBounds b) {
+    /** Writes one change to settings.json, logging a failure ({@code what} names it). Blocking; any thread. */
+    private void remember(java.util.function.UnaryOperator<Preferences> change, String what) {
         try {
-            preferences.update(p -> p.withWindow(b));
+            preferences.update(change);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not remember " + what + ": " + e.getMessage());
         }
     }
 
@@ -541,7 +542,7 @@ public final class DesktopApp {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "quitting");
-        place.current().ifPresent(this::writePlace);
+        place.current().ifPresent(b -> remember(p -> p.withWindow(b), "the window position"));
         engine.close();
         summary.close();
         if (tray != null) {
@@ -572,14 +573,13 @@ public final class DesktopApp {
             DesktopApp.this.openSettings();
         }
 
-        @Override
-        public void open(java.net.URI page) {
-            dev.tally.ui.Browser.open(page);
-        }
+        @Override public void open(java.net.URI page) { dev.tally.ui.Browser.open(page); }
+
+        @Override public boolean canOpen() { return dev.tally.ui.Browser.available(); }
 
         @Override
-        public boolean canOpen() {
-            return dev.tally.ui.Browser.available();
+        public void rememberCompact(Boolean choice) {
+            io.execute(() -> remember(p -> p.withCompact(choice), "the compact choice"));
         }
 
         @Override
@@ -594,6 +594,4 @@ public final class DesktopApp {
         t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.ERROR, th.getName() + " failed", e));
         return t;
     }
-
-
 }
