@@ -211,6 +211,8 @@ public enum Phrase {
     WINDOW_NO_CHECKS("No checks yet"),
     WINDOW_LAST_CHECK("Last check {0}"),
     WINDOW_COMPACT("Compact"),
+    /** The Compact toggle's face; {@link #WINDOW_COMPACT} is its spoken name. */
+    WINDOW_COMPACT_GLYPH("☰"),
     WINDOW_COMPACT_HINT("One line per account; on by itself for more than {0} accounts"),
     CARD_LOW("Below your {0} alert"),
     CARD_LOW_HIDDEN("Below your alert"),

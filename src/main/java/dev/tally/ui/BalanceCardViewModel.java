@@ -293,7 +293,8 @@ public final class BalanceCardViewModel {
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
-        boolean low = lines.stream().anyMatch(AmountLine::low);
+        // a used-up amount says so in red (badge, amount); "below your alert" in amber would understate it
+        boolean low = lines.stream().anyMatch(l -> l.low() && !l.empty());
         lowText.set(!low ? "" : hideAmounts || threshold == null ? Phrase.CARD_LOW_HIDDEN.say()
                 : Phrase.CARD_LOW.say(MoneyText.shown(threshold, false)));
 

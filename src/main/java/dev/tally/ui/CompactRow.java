@@ -28,11 +28,8 @@ public final class CompactRow extends HBox {
         badge.textProperty().bind(vm.badgeTextProperty());
         badge.getStyleClass().add("badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        badge.setMaxWidth(150);
-        badge.setTextOverrun(OverrunStyle.ELLIPSIS);
         vm.badgeProperty().addListener((o, a, b) -> style(badge, b));
         style(badge, vm.badgeProperty().get());
-        badge.setMinWidth(0);
 
         Label title = new Label();
         title.textProperty().bind(vm.titleProperty());

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The main window: header (Refresh all, Settings), a scrolling list of cards or the empty state, a footer. Wiring only. */
@@ -49,8 +50,9 @@ public final class MainWindow {
         Button settings = new Button("Settings…");
         settings.setAccessibleText("Open settings");
         settings.setOnAction(e -> vm.openSettings());
-        ToggleButton compactToggle = new ToggleButton(dev.tally.status.Phrase.WINDOW_COMPACT.say());
+        ToggleButton compactToggle = new ToggleButton(dev.tally.status.Phrase.WINDOW_COMPACT_GLYPH.say());
         compactToggle.getStyleClass().add("tally-compact");
+        compactToggle.setAccessibleText(dev.tally.status.Phrase.WINDOW_COMPACT.say());
         compactToggle.setTooltip(new Tooltip(MainViewModel.compactHint()));
         compactToggle.setSelected(vm.compactProperty().get());
         vm.compactProperty().addListener((o, a, b) -> compactToggle.setSelected(b));
@@ -61,6 +63,9 @@ public final class MainWindow {
         });
         compactToggle.visibleProperty().bind(vm.emptyProperty().not());
         compactToggle.managedProperty().bind(compactToggle.visibleProperty());
+        for (Region r : List.of(title, compactToggle, refreshAll, settings)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, title, grow, compactToggle, refreshAll, settings);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label attention = new Label();
@@ -72,6 +77,7 @@ public final class MainWindow {
         totals.getStyleClass().add("tally-totals");
         totals.setTooltip(new Tooltip(dev.tally.status.Phrase.WINDOW_TOTALS_HINT.say()));
         totals.setMinWidth(0);
+        attention.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox summary = new HBox(8, attention, gap, totals);

@@ -283,6 +283,7 @@ class BalanceCardViewModelTest {
                 deepseek(NOW, "0.00"), null, NOW, null, false, 0), List.of(), NOW, false);
         assertTrue(vm.amounts().getFirst().empty(), "¥0.00 is used up: red on the card, as ⊘ on the tray");
         assertEquals(BalanceCardViewModel.Badge.EMPTY, vm.badgeProperty().get());
+        assertEquals("", vm.lowTextProperty().get(), "no amber 'below your alert' under a used-up balance");
         vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", new Money(new BigDecimal("5"), "CNY")),
                 deepseek(NOW, "3.10"), null, NOW, null, false, 0), List.of(), NOW, false);
         assertFalse(vm.amounts().getFirst().empty(), "¥3.10 under a ¥5 alert is low, not empty");
