@@ -31,7 +31,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,7 +38,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -129,11 +127,8 @@ public final class BalanceCardViewModel {
     private final ReadOnlyBooleanWrapper canEditKey = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyStringWrapper spendText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper runwayText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper hasSpend = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper showSparkline = new ReadOnlyBooleanWrapper(false);
+    /** The spend sparkline, its labels, total and runway. */
+    private final CardSpend spend;
     private final ReadOnlyStringWrapper lowText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProviderLinks> links = new ReadOnlyObjectWrapper<>();
@@ -156,6 +151,7 @@ public final class BalanceCardViewModel {
         this.actions = actions;
         this.ui = ui;
         this.zone = zone;
+        this.spend = new CardSpend(zone);
     }
 
     public String id() {
@@ -335,11 +331,11 @@ public final class BalanceCardViewModel {
         reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
                 ? "" : reason(error, s));
         updated.set(updatedText(s, value, lines, now));
-        renderSpend(value, now);
-        if (runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
+        spend.render(week, value, now, hideAmounts, s.target().info().displayName());
+        if (spend.runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
                 && Estimates.runwayDays(e) != null) {
             // no balance history to measure a pace from: the pace of the reported spend since the top-up
-            runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
+            spend.runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
         }
     }
 
@@ -393,61 +389,6 @@ public final class BalanceCardViewModel {
     private static String reason(FetchError error, AccountState s) {
         return Problem.of(error).cardReason(s.target().info().displayName(),
                 !s.target().info().selectableRegions().isEmpty());
-    }
-
-    private void renderSpend(BalanceSnapshot value, Instant now) {
-        Optional<WeekSummary> w = primary(value);
-        // seconds of data make no week: wait for an hour of it before showing a total or a chart
-        if (w.isEmpty() || !w.get().hasData() || w.get().coverage(now).compareTo(MIN_SPEND_COVERAGE) < 0) {
-            hasSpend.set(false);
-            showSparkline.set(false);
-            sparkline.set(List.of());
-            spendText.set(week.isEmpty() ? "" : Phrase.CARD_SPEND_PENDING.say());
-            runwayText.set("");
-            return;
-        }
-        WeekSummary ws = w.get();
-        hasSpend.set(true);
-        // hidden amounts hide the chart too: its shape tells what was spent when
-        showSparkline.set(!hideAmounts);
-        List<Double> points = new ArrayList<>(ws.buckets().size());
-        if (!hideAmounts) {
-            for (BigDecimal b : ws.buckets()) {
-                points.add(b == null ? null : b.doubleValue());
-            }
-        }
-        sparkline.set(java.util.Collections.unmodifiableList(points));
-        String total = money(ws.total(), ws.currency());
-        boolean fullWeek = ws.coverage(now).compareTo(WeekSummary.WINDOW.minus(WeekSummary.BUCKET)) >= 0;
-        String provider = state.target().info().displayName();
-        if (fullWeek) {
-            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_WEEK_ESTIMATED.say(total)
-                    : Phrase.CARD_SPEND_WEEK_REPORTED.say(total, provider));
-        } else {
-            String since = SINCE.format(ws.firstSample().atZone(zone));
-            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_SINCE_ESTIMATED.say(total, since)
-                    : Phrase.CARD_SPEND_SINCE_REPORTED.say(total, since, provider));
-        }
-        runwayText.set(ws.runwayDays() == null ? ""
-                : Phrase.CARD_RUNWAY.say(ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString()));
-    }
-
-    /** The week summary for the first currency shown (the card's main amount). */
-    private Optional<WeekSummary> primary(BalanceSnapshot value) {
-        if (week.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value != null && !value.balances().isEmpty()) {
-            String c = value.balances().getFirst().currency();
-            for (CurrencyBalance b : value.balances()) {
-                Optional<WeekSummary> match = week.stream().filter(x -> x.currency().equals(b.currency()) && x.hasData()).findFirst();
-                if (match.isPresent()) {
-                    return match;
-                }
-            }
-            return week.stream().filter(x -> x.currency().equals(c)).findFirst();
-        }
-        return Optional.of(week.getFirst());
     }
 
     /** The key's own limit as a large amount: what is left on it, or "No limit"; the limit and reset below. */
@@ -529,24 +470,44 @@ public final class BalanceCardViewModel {
 
     /** Spend per 6-hour bucket over 7 days; {@code null} entries are gaps (no data), not zero. */
     public ReadOnlyObjectProperty<List<Double>> sparklineProperty() {
-        return sparkline.getReadOnlyProperty();
+        return spend.sparkline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty spendTextProperty() {
-        return spendText.getReadOnlyProperty();
+        return spend.spendText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runwayTextProperty() {
-        return runwayText.getReadOnlyProperty();
+        return spend.runwayText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasSpendProperty() {
-        return hasSpend.getReadOnlyProperty();
+        return spend.hasSpend.getReadOnlyProperty();
+    }
+
+    /** "last 7 days", under the sparkline; empty when no sparkline is drawn. */
+    public ReadOnlyStringProperty sparkRangeProperty() {
+        return spend.range.getReadOnlyProperty();
+    }
+
+    /** "min ¥0.00 · max ¥4.10 per 6 h", in the account's currency; empty when no sparkline is drawn. */
+    public ReadOnlyStringProperty sparkMinMaxProperty() {
+        return spend.minMax.getReadOnlyProperty();
+    }
+
+    /** What the sparkline's point {@code index} says under the pointer ("Sat 06:00: ¥1.20 spent"), or empty for a gap. */
+    public String sparkPoint(int index) {
+        return spend.point(index);
+    }
+
+    /** The currency of the sparkline (the card's main amount's), or {@code null} when there is none. */
+    public String sparkCurrency() {
+        return spend.currency();
     }
 
     /** The sparkline is drawn: there is spend to show and amounts are not hidden. */
     public ReadOnlyBooleanProperty showSparklineProperty() {
-        return showSparkline.getReadOnlyProperty();
+        return spend.showSparkline.getReadOnlyProperty();
     }
 
     /** "Below your ¥5.00 alert" ("Below your alert" when amounts are hidden) while an amount is below it, else empty. */

@@ -72,15 +72,15 @@ public final class MainWindow {
         attention.textProperty().bind(vm.attentionProperty());
         attention.getStyleClass().add("tally-attention");
         vm.needsAttentionProperty().addListener((o, a, b) -> attention.pseudoClassStateChanged(ATTENTION, b));
+        attention.pseudoClassStateChanged(ATTENTION, vm.needsAttentionProperty().get());
         Label totals = new Label();
         totals.textProperty().bind(vm.totalsProperty());
         totals.getStyleClass().add("tally-totals");
         totals.setTooltip(new Tooltip(dev.tally.status.Phrase.WINDOW_TOTALS_HINT.say()));
-        totals.setMinWidth(0);
+        totals.setMinWidth(Region.USE_PREF_SIZE);
         attention.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox summary = new HBox(8, attention, gap, totals);
+        // the totals go to a line of their own when both do not fit: never cut short
+        javafx.scene.layout.FlowPane summary = new javafx.scene.layout.FlowPane(12, 2, attention, totals);
         summary.getStyleClass().add("tally-summary");
         summary.visibleProperty().bind(vm.emptyProperty().not());
         summary.managedProperty().bind(summary.visibleProperty());

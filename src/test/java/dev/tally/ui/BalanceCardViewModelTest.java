@@ -173,6 +173,23 @@ class BalanceCardViewModelTest {
     }
 
     @Test
+    void theSparklineIsLabelledWithItsRangeMinMaxAndTheValueUnderThePointer() {
+        BalanceCardViewModel card = new BalanceCardViewModel("ds", actions, Runnable::run, java.time.ZoneOffset.UTC);
+        card.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "110.00"), null, NOW, null,
+                false, 0), List.of(week()), NOW, false);
+        assertEquals("last 7 days", card.sparkRangeProperty().get());
+        assertEquals("min ¥0.00 · max ¥10.20 per 6 h", card.sparkMinMaxProperty().get(), "exact money, currency kept");
+        assertEquals("Sun 00:00: ¥10.20 spent", card.sparkPoint(27), "the bucket holding now (Sun 05:00 UTC)");
+        assertEquals("Fri 06:00: ¥2.10 spent", card.sparkPoint(20));
+        assertEquals("Fri 12:00: ¥0.00 spent", card.sparkPoint(21), "a zero is said");
+        assertEquals("", card.sparkPoint(0), "a gap says nothing: no data is not zero");
+        assertEquals("CNY", card.sparkCurrency());
+        card.setHideAmounts(true, NOW);
+        assertEquals("", card.sparkMinMaxProperty().get(), "hidden amounts hide the labels too");
+        assertEquals("", card.sparkPoint(27));
+    }
+
+    @Test
     void providerReportedUsageIsNotCalledAnEstimate() {
         List<BigDecimal> b = new ArrayList<>(Arrays.asList(new BigDecimal[28]));
         b.set(27, new BigDecimal("3.25"));
