@@ -199,6 +199,12 @@ public enum Phrase {
     CHART_SPEND("Estimated spend per day ({0})"),
     CHART_NO_DATA("No history for the last 30 days yet"),
     CHART_LOADING("Reading the history…"),
+    CHART_BACK("← Back to the accounts"),
+    /** One day on hover: "22 Nov: balance ¥110.00 · spent ¥4.10". */
+    CHART_DAY("{0}: {1}"),
+    CHART_DAY_BOTH("{0} · {1}"),
+    CHART_DAY_BALANCE("balance {0}"),
+    CHART_DAY_SPENT("spent {0}"),
 
     // ---- the main window's summary header and footer
     WINDOW_ATTENTION_ONE("1 of {0} needs attention"),

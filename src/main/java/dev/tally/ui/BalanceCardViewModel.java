@@ -108,6 +108,12 @@ public final class BalanceCardViewModel {
         default boolean canOpen() {
             return false;
         }
+
+        /** The stored daily rollups of one account and currency for the UTC dates {@code from..to}; off the UI thread. */
+        default CompletionStage<List<dev.tally.history.DailyRollup>> history(String accountId, String currency,
+                                                                            java.time.LocalDate from, java.time.LocalDate to) {
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     private final String id;
@@ -129,6 +135,7 @@ public final class BalanceCardViewModel {
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
     /** The spend sparkline, its labels, total and runway. */
     private final CardSpend spend;
+    private java.util.function.Consumer<BalanceCardViewModel> onChart;
     private final ReadOnlyStringWrapper lowText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProviderLinks> links = new ReadOnlyObjectWrapper<>();
@@ -200,6 +207,25 @@ public final class BalanceCardViewModel {
 
     public void editKey() {
         actions.editKey(id);
+    }
+
+    /** Where {@link #openChart} goes (the main window's view model); {@code null}: nowhere. */
+    void setOnChart(java.util.function.Consumer<BalanceCardViewModel> show) {
+        this.onChart = show;
+    }
+
+    /** The sparkline was clicked: the larger 30-day chart, in the window. Nothing while no sparkline is drawn. */
+    public void openChart() {
+        if (onChart != null && spend.showSparkline.get() && state != null && state.target().accountId() != null) {
+            onChart.accept(this);
+        }
+    }
+
+    /** A chart of the last 30 days in the sparkline's currency, its history read through the actions. */
+    ChartViewModel chart(Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        return new ChartViewModel(state.target().label(), spend.currency(), actions.history(state.target().accountId(),
+                spend.currency(), ChartViewModel.from(today), today), ui);
     }
 
     /** Opens the provider's console for this account; nothing when there is no link. */

@@ -64,11 +64,19 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ChartViewModel> chart = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final java.time.Clock clock;
     /** The person's choice from the toggle; {@code null} lets the number of accounts decide. */
     private Boolean compactChoice;
     private boolean hideAmounts;
 
     public MainViewModel(Actions actions, Executor ui, ZoneId zone) {
+        this(actions, ui, zone, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what "the last 30 days" of a chart are counted back from */
+    public MainViewModel(Actions actions, Executor ui, ZoneId zone, java.time.Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.ui = ui;
         this.zone = zone;
@@ -79,7 +87,11 @@ public final class MainViewModel {
         List<BalanceCardViewModel> next = new ArrayList<>();
         Instant lastCheck = null;
         for (AccountState s : states) {
-            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> new BalanceCardViewModel(id, actions, ui, zone));
+            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> {
+                BalanceCardViewModel c = new BalanceCardViewModel(id, actions, ui, zone);
+                c.setOnChart(this::openChart);
+                return c;
+            });
             card.update(s, weeks.getOrDefault(s.target().id(), List.of()), now, hideAmounts);
             next.add(card);
             if (s.lastPollAt() != null && (lastCheck == null || s.lastPollAt().isAfter(lastCheck))) {
@@ -198,6 +210,21 @@ public final class MainViewModel {
 
     public void openSettings() {
         actions.openSettings();
+    }
+
+    /** Shows the 30-day chart of {@code card} in the window, in place of the cards. */
+    void openChart(BalanceCardViewModel card) {
+        chart.set(card.chart(clock.instant()));
+    }
+
+    /** Back from the chart to the accounts. */
+    public void closeChart() {
+        chart.set(null);
+    }
+
+    /** The chart shown in place of the cards, or {@code null} when the cards are shown. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ChartViewModel> chartProperty() {
+        return chart.getReadOnlyProperty();
     }
 
     /** The choice saved in the preferences, on start: {@code true}/{@code false}, or {@code null} for automatic. */

@@ -34,7 +34,7 @@ class BalanceCardViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-22T05:00:00Z");
     static final ProviderCatalog CATALOG = ProviderCatalog.standard();
 
-    static final class Recorder implements MainViewModel.Actions {
+    static class Recorder implements MainViewModel.Actions {
         final List<String> calls = new ArrayList<>();
         CompletableFuture<Object> pending = new CompletableFuture<>();
 
