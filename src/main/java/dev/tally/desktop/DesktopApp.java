@@ -574,8 +574,11 @@ public final class DesktopApp {
         }
 
         @Override public void open(java.net.URI page) { dev.tally.ui.Browser.open(page); }
-
         @Override public boolean canOpen() { return dev.tally.ui.Browser.available(); }
+        @Override public CompletionStage<List<dev.tally.history.DailyRollup>> history(String account, String currency,
+                java.time.LocalDate from, java.time.LocalDate to) {
+            return CompletableFuture.supplyAsync(() -> ctx.history().reader().dailyRollups(account, currency, from, to), windowIo);
+        }
 
         @Override
         public void rememberCompact(Boolean choice) {

@@ -199,6 +199,8 @@ public enum Phrase {
     CHART_SPEND("Estimated spend per day ({0})"),
     CHART_NO_DATA("No history for the last 30 days yet"),
     CHART_LOADING("Reading the history…"),
+    /** The card's button beside the sparkline (the sparkline itself can be clicked too). */
+    CHART_OPEN("30 days…"),
     CHART_BACK("← Back to the accounts"),
     /** One day on hover: "22 Nov: balance ¥110.00 · spent ¥4.10". */
     CHART_DAY("{0}: {1}"),

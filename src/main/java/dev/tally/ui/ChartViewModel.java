@@ -35,7 +35,12 @@ public final class ChartViewModel {
      * @param spend   the day's spend (estimated from balance drops or reported)
      * @param text    what the day says on hover: "22 Nov: balance ¥110.00 · spent ¥4.10"
      */
-    public record Day(String label, BigDecimal balance, BigDecimal spend, String text) {
+    public record Day(String label, BigDecimal balance, BigDecimal spend, String text, LocalDate date) {
+    }
+
+    /** "22 Nov", as the chart's date axis says a day. */
+    public static String label(LocalDate date) {
+        return DAY.format(date);
     }
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -70,7 +75,7 @@ public final class ChartViewModel {
         String balance = r.lastBalance() == null ? "" : Phrase.CHART_DAY_BALANCE.say(MoneyText.shown(r.lastBalance(), currency, false));
         String spent = Phrase.CHART_DAY_SPENT.say(MoneyText.shown(r.spend(), currency, false));
         return new Day(label, r.lastBalance(), r.spend(), Phrase.CHART_DAY.say(label,
-                balance.isEmpty() ? spent : Phrase.CHART_DAY_BOTH.say(balance, spent)));
+                balance.isEmpty() ? spent : Phrase.CHART_DAY_BOTH.say(balance, spent)), r.date());
     }
 
     public ReadOnlyStringProperty titleProperty() {

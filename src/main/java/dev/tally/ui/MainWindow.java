@@ -127,8 +127,18 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("tally-main");
         root.setTop(header);
-        root.setCenter(vm.emptyProperty().get() ? emptyState : scroll);
-        vm.emptyProperty().addListener((o, a, empty) -> root.setCenter(empty ? emptyState : scroll));
+        Runnable center = () -> {
+            ChartViewModel chart = vm.chartProperty().get();
+            root.setCenter(chart != null ? new ChartView(chart, vm::closeChart) : vm.emptyProperty().get() ? emptyState : scroll);
+        };
+        center.run();
+        vm.emptyProperty().addListener((o, a, empty) -> center.run());
+        vm.chartProperty().addListener((o, a, chart) -> {
+            center.run();
+            if (chart == null) {
+                scroll.requestFocus();
+            }
+        });
         root.setBottom(footer);
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
