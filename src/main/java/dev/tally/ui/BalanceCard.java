@@ -141,8 +141,7 @@ public final class BalanceCard extends VBox {
         chart.setOnAction(e -> vm.openChart());
         chart.visibleProperty().bind(vm.showSparklineProperty());
         chart.managedProperty().bind(chart.visibleProperty());
-        range.setGraphic(null);
-        sparkLabels.getChildren().add(1, chart);
+        range.setMinWidth(Region.USE_PREF_SIZE);
         Label spend = new Label();
         spend.textProperty().bind(vm.spendTextProperty());
         spend.getStyleClass().add("card-spend");
@@ -165,11 +164,13 @@ public final class BalanceCard extends VBox {
         Hyperlink credits = new Hyperlink(Phrase.CARD_ADD_CREDITS.say());
         credits.getStyleClass().add("card-link");
         credits.setOnAction(e -> vm.addCredits());
-        HBox linkRow = new HBox(4, console, credits);
+        HBox linkRow = new HBox(4, console, credits, chart);
         linkRow.getStyleClass().add("card-links");
         linkRow.setAlignment(Pos.CENTER_LEFT);
         vm.linksProperty().addListener((o, a, b) -> showLinks(vm, linkRow, console, credits));
         showLinks(vm, linkRow, console, credits);
+        linkRow.visibleProperty().bind(console.visibleProperty().or(credits.visibleProperty()).or(chart.visibleProperty()));
+        linkRow.managedProperty().bind(linkRow.visibleProperty());
 
         VBox top = new VBox(2, header, status);
         getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, sparkLabels, spend, runway, updated, linkRow);
@@ -181,8 +182,8 @@ public final class BalanceCard extends VBox {
 
     private static void showLinks(BalanceCardViewModel vm, HBox row, Hyperlink console, Hyperlink credits) {
         ProviderLinks l = vm.linksProperty().get();
-        row.setVisible(l != null);
-        row.setManaged(l != null);
+        console.setVisible(l != null);
+        console.setManaged(l != null);
         boolean topUp = l != null && l.topUp() != null;
         credits.setVisible(topUp);
         credits.setManaged(topUp);

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * A throwaway main window for looking at (e.g. with {@code desktop-shot}); not a test. Twelve mixed accounts
  * ({@link MixedAccounts}) at the default 380×560, placed at 100,100 so a shot can be cropped to it.
- * Arguments: {@code compact} (default), {@code cards}, or {@code chart} (the 30-day chart of DeepSeek (work)).
+ * Arguments: {@code compact} (default), {@code cards}, or {@code chart} (the 30-day chart of DeepSeek (work)); add {@code spark} to scroll to DeepSeek (work)'s card.
  */
 public final class WindowPreview {
     private WindowPreview() {
@@ -93,13 +93,16 @@ public final class WindowPreview {
             Instant now = Instant.now();
             vm.setCompactChoice(args.contains("cards") || args.contains("chart") ? Boolean.FALSE : null);
             vm.apply(MixedAccounts.twelve(now), Map.of("ds-work", List.of(week(now))), now);
-            new MainWindow(stage, vm);
+            MainWindow window = new MainWindow(stage, vm);
             if (args.contains("chart")) {
                 vm.cards().stream().filter(c -> c.id().equals("ds-work")).findFirst().orElseThrow().openChart();
             }
             stage.setX(100);
             stage.setY(100);
             stage.show();
+            if (args.contains("spark")) {
+                Platform.runLater(() -> window.showCard("ds-work"));
+            }
         }
     }
 }
