@@ -58,11 +58,18 @@ class CompactWindowFxTest {
             }
 
             @Override
+            public CompletionStage<List<dev.tally.history.DailyRollup>> history(String accountId, String currency,
+                    java.time.LocalDate from, java.time.LocalDate to) {
+                return CompletableFuture.completedFuture(List.of(ChartViewModelTest.day("2026-11-21", "114.10", "4.10"),
+                        ChartViewModelTest.day("2026-11-22", "110.00", "4.10")));
+            }
+
+            @Override
             public void rememberCompact(Boolean choice) {
                 remembered.add(choice);
             }
         }, Platform::runLater, ZoneOffset.UTC);
-        vm.apply(MixedAccounts.twelve(NOW), Map.of(), NOW);
+        vm.apply(MixedAccounts.twelve(NOW), Map.of("ds-work", List.of(WindowPreview.week(NOW))), NOW);
         new MainWindow(stage, vm);
         stage.show();
     }
@@ -95,5 +102,24 @@ class CompactWindowFxTest {
         assertEquals(12, robot.lookup(".balance-card").queryAll().size());
         assertFalse(robot.lookup(".tally-compact").queryAs(ToggleButton.class).isSelected());
         assertTrue(overflow(robot) > 0, "full cards need the scroll bar");
+    }
+
+    @Test
+    void aCardsChartOpensInTheWindowAndBackReturnsToTheCards(FxRobot robot) {
+        robot.clickOn(".tally-compact");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button chart = robot.lookup(".card-chart").match(javafx.scene.Node::isVisible)
+                .queryAs(javafx.scene.control.Button.class);
+        assertEquals(1, robot.lookup(".card-chart").match(javafx.scene.Node::isVisible).queryAll().size(),
+                "only the card with a sparkline offers a chart");
+        robot.interact(chart::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup(".chart-title").queryAs(Label.class);
+        assertEquals("DeepSeek (work) — last 30 days", title.getText());
+        assertTrue(robot.lookup(".chart-spend .chart-bar").queryAll().size() >= 2, "a bar per day");
+        assertEquals(0, robot.lookup(".balance-card").queryAll().size(), "the chart is shown in place of the cards");
+        robot.clickOn(".chart-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, robot.lookup(".balance-card").queryAll().size(), "back to the accounts");
     }
 }
