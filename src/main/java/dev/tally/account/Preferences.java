@@ -18,9 +18,11 @@ import java.util.Optional;
  *                      explains (another key, a leaked key, untracked usage); off by default
  * @param language      the language Tally speaks ({@code "language"}: {@code system}, {@code en}, {@code zh-CN});
  *                      {@link Language#SYSTEM} follows the OS, {@code TALLY_LANG} overrides it ({@link Language#choose})
+ * @param compact       the main window's one-line rows: {@code true} on, {@code false} off, {@code null} automatic
+ *                      (on for many accounts); set by the window's Compact toggle
  */
 public record Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
-                          WindowBounds window, boolean spendChecks, Language language) {
+                          WindowBounds window, boolean spendChecks, Language language, Boolean compact) {
 
     /** Colour themes (AtlantaFX Primer light and dark). */
     public enum Theme {
@@ -71,10 +73,16 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
         Objects.requireNonNull(language, "language");
     }
 
-    /** Following the OS's language. */
+    /** Following the OS's language, compact rows automatic. */
     public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
                        WindowBounds window, boolean spendChecks) {
-        this(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, Language.SYSTEM);
+        this(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, Language.SYSTEM, null);
+    }
+
+    /** Compact rows automatic. */
+    public Preferences(Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
+                       WindowBounds window, boolean spendChecks, Language language) {
+        this(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, language, null);
     }
 
     /** Without spend checks. */
@@ -85,34 +93,39 @@ public record Preferences(Theme theme, boolean notifications, boolean hideAmount
 
     /** Follow the OS theme, notifications on, amounts shown, no autostart, window not yet placed, no spend checks. */
     public static Preferences defaults() {
-        return new Preferences(Theme.SYSTEM, true, false, false, null, false, Language.SYSTEM);
+        return new Preferences(Theme.SYSTEM, true, false, false, null, false, Language.SYSTEM, null);
     }
 
     public Preferences withTheme(Theme t) {
-        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks, language);
+        return new Preferences(t, notifications, hideAmounts, launchAtLogin, window, spendChecks, language, compact);
     }
 
     public Preferences withNotifications(boolean on) {
-        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks, language);
+        return new Preferences(theme, on, hideAmounts, launchAtLogin, window, spendChecks, language, compact);
     }
 
     public Preferences withHideAmounts(boolean on) {
-        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks, language);
+        return new Preferences(theme, notifications, on, launchAtLogin, window, spendChecks, language, compact);
     }
 
     public Preferences withLaunchAtLogin(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks, language);
+        return new Preferences(theme, notifications, hideAmounts, on, window, spendChecks, language, compact);
     }
 
     public Preferences withWindow(WindowBounds bounds) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks, language);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, bounds, spendChecks, language, compact);
     }
 
     public Preferences withSpendChecks(boolean on) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on, language);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, on, language, compact);
     }
 
     public Preferences withLanguage(Language l) {
-        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, l);
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, l, compact);
+    }
+
+    /** @param choice {@code true}/{@code false} as toggled, {@code null} for automatic */
+    public Preferences withCompact(Boolean choice) {
+        return new Preferences(theme, notifications, hideAmounts, launchAtLogin, window, spendChecks, language, choice);
     }
 }

@@ -144,7 +144,8 @@ public final class PreferencesStore {
         }
         return new Preferences(theme, flag(root, "notifications", d.notifications()),
                 flag(root, "hideAmounts", d.hideAmounts()), flag(root, "launchAtLogin", d.launchAtLogin()), window,
-                flag(root, "spendChecks", d.spendChecks()), language);
+                flag(root, "spendChecks", d.spendChecks()), language,
+                root.get("compact") == null || root.get("compact").isNull() ? null : flag(root, "compact", false));
     }
 
     private static boolean flag(JsonNode root, String field, boolean fallback) throws BadFile {
@@ -202,6 +203,11 @@ public final class PreferencesStore {
         root.put("launchAtLogin", p.launchAtLogin());
         root.put("spendChecks", p.spendChecks());
         root.put("language", p.language().tag());
+        if (p.compact() == null) {
+            root.putNull("compact");
+        } else {
+            root.put("compact", p.compact());
+        }
         if (p.window() == null) {
             root.putNull("window");
         } else {

@@ -375,14 +375,15 @@ public final class DesktopApp {
         windowIo.execute(() -> {
             WindowFeed.Cards cards = feed.read();
             List<String> offer = imports.offer(engine.accounts());
-            Preferences.WindowBounds saved = stage == null ? preferences.load().preferences().window() : null;
+            Preferences savedPrefs = stage == null ? preferences.load().preferences() : null;
             onFx(() -> {
                 if (stage == null) {
                     stage = new Stage();
                     MainViewModel main = new MainViewModel(new WindowActions(), Platform::runLater, ZoneId.systemDefault());
+                    main.setCompactChoice(savedPrefs.compact());
                     feed.attach(main);
                     window = new MainWindow(stage, main);
-                    place.attach(stage, saved);
+                    place.attach(stage, savedPrefs.window());
                     // hidden to the tray: remember the place now, the app may run for days
                     stage.setOnHiding(e -> rememberPlace());
                     if (!trayUp) {
@@ -449,16 +450,7 @@ public final class DesktopApp {
 
     /** Writes the window's place to settings.json on the io thread. */
     private void rememberPlace() {
-        place.current().ifPresent(b -> io.execute(() -> writePlace(b)));
-    }
-
-    /** Blocking; any thread. */
-    private void writePlace(Preferences.WindowBounds b) {
-        try {
-            preferences.update(p -> p.withWindow(b));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remember the window position: " + e.getMessage());
-        }
+        place.current().ifPresent(b -> io.execute(() -> PreferenceWrites.remember(preferences, p -> p.withWindow(b), "the window position")));
     }
 
     private List<WeekSummary> week(AccountState s) {
@@ -544,7 +536,7 @@ public final class DesktopApp {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "quitting");
-        place.current().ifPresent(this::writePlace);
+        place.current().ifPresent(b -> PreferenceWrites.remember(preferences, p -> p.withWindow(b), "the window position"));
         engine.close();
         summary.close();
         if (tray != null) {
@@ -575,6 +567,18 @@ public final class DesktopApp {
             DesktopApp.this.openSettings();
         }
 
+        @Override public void open(java.net.URI page) { dev.tally.ui.Browser.open(page); }
+        @Override public boolean canOpen() { return dev.tally.ui.Browser.available(); }
+        @Override public CompletionStage<List<dev.tally.history.DailyRollup>> history(String account, String currency,
+                java.time.LocalDate from, java.time.LocalDate to) {
+            return CompletableFuture.supplyAsync(() -> ctx.history().reader().dailyRollups(account, currency, from, to), windowIo);
+        }
+
+        @Override
+        public void rememberCompact(Boolean choice) {
+            io.execute(() -> PreferenceWrites.remember(preferences, p -> p.withCompact(choice), "the compact choice"));
+        }
+
         @Override
         public void importFromEnvironment() {
             DesktopApp.this.importFromEnvironment();
@@ -587,6 +591,4 @@ public final class DesktopApp {
         t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.ERROR, th.getName() + " failed", e));
         return t;
     }
-
-
 }

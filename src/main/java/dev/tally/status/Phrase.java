@@ -215,6 +215,14 @@ public enum Phrase {
     CHART_SPEND("Estimated spend per day ({0})"),
     CHART_NO_DATA("No history for the last 30 days yet"),
     CHART_LOADING("Reading the history…"),
+    /** The card's button beside the sparkline (the sparkline itself can be clicked too). */
+    CHART_OPEN("30 days…"),
+    CHART_BACK("← Back to the accounts"),
+    /** One day on hover: "22 Nov: balance ¥110.00 · spent ¥4.10". */
+    CHART_DAY("{0}: {1}"),
+    CHART_DAY_BOTH("{0} · {1}"),
+    CHART_DAY_BALANCE("balance {0}"),
+    CHART_DAY_SPENT("spent {0}"),
 
     // ---- the main window's summary header and footer
     WINDOW_ATTENTION_ONE("1 of {0} needs attention"),
@@ -227,6 +235,8 @@ public enum Phrase {
     WINDOW_NO_CHECKS("No checks yet"),
     WINDOW_LAST_CHECK("Last check {0}"),
     WINDOW_COMPACT("Compact"),
+    /** The Compact toggle's face; {@link #WINDOW_COMPACT} is its spoken name. */
+    WINDOW_COMPACT_GLYPH("☰"),
     WINDOW_COMPACT_HINT("One line per account; on by itself for more than {0} accounts"),
     CARD_LOW("Below your {0} alert"),
     CARD_LOW_HIDDEN("Below your alert"),

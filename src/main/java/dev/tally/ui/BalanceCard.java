@@ -1,9 +1,12 @@
 package dev.tally.ui;
 
+import dev.tally.provider.ProviderLinks;
+import dev.tally.status.Phrase;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -117,7 +120,28 @@ public final class BalanceCard extends VBox {
         spark.pointsProperty().bind(vm.sparklineProperty());
         spark.visibleProperty().bind(vm.showSparklineProperty());
         spark.managedProperty().bind(vm.showSparklineProperty());
-        spark.setAccessibleText("Estimated spend over the last 7 days");
+        spark.setAccessibleText(Phrase.SPARK_HINT.say());
+        spark.setOnPoint(vm::sparkPoint);
+        spark.setOnMouseClicked(e -> vm.openChart());
+        Label range = new Label();
+        range.textProperty().bind(vm.sparkRangeProperty());
+        range.getStyleClass().add("spark-label");
+        Label minMax = new Label();
+        minMax.textProperty().bind(vm.sparkMinMaxProperty());
+        minMax.getStyleClass().add("spark-label");
+        minMax.setMinWidth(0);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox sparkLabels = new HBox(8, range, gap, minMax);
+        sparkLabels.visibleProperty().bind(vm.showSparklineProperty().and(vm.sparkRangeProperty().isNotEmpty()));
+        sparkLabels.managedProperty().bind(sparkLabels.visibleProperty());
+        Button chart = new Button(Phrase.CHART_OPEN.say());
+        chart.getStyleClass().addAll("flat", "small", "card-chart");
+        chart.setTooltip(new Tooltip(Phrase.SPARK_HINT.say()));
+        chart.setOnAction(e -> vm.openChart());
+        chart.visibleProperty().bind(vm.showSparklineProperty());
+        chart.managedProperty().bind(chart.visibleProperty());
+        range.setMinWidth(Region.USE_PREF_SIZE);
         Label spend = new Label();
         spend.textProperty().bind(vm.spendTextProperty());
         spend.getStyleClass().add("card-spend");
@@ -134,12 +158,39 @@ public final class BalanceCard extends VBox {
         updated.textProperty().bind(vm.updatedProperty());
         updated.getStyleClass().add("card-updated");
 
+        Hyperlink console = new Hyperlink(Phrase.CARD_OPEN_CONSOLE.say());
+        console.getStyleClass().add("card-link");
+        console.setOnAction(e -> vm.openConsole());
+        Hyperlink credits = new Hyperlink(Phrase.CARD_ADD_CREDITS.say());
+        credits.getStyleClass().add("card-link");
+        credits.setOnAction(e -> vm.addCredits());
+        HBox linkRow = new HBox(4, console, credits, chart);
+        linkRow.getStyleClass().add("card-links");
+        linkRow.setAlignment(Pos.CENTER_LEFT);
+        vm.linksProperty().addListener((o, a, b) -> showLinks(vm, linkRow, console, credits));
+        showLinks(vm, linkRow, console, credits);
+        linkRow.visibleProperty().bind(console.visibleProperty().or(credits.visibleProperty()).or(chart.visibleProperty()));
+        linkRow.managedProperty().bind(linkRow.visibleProperty());
+
         VBox top = new VBox(2, header, status);
-        getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, spend, runway, updated);
+        getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, sparkLabels, spend, runway, updated, linkRow);
         vm.staleProperty().addListener((o, a, b) -> pseudoStale(b));
         pseudoStale(vm.staleProperty().get());
         setAccessibleText("Balance card");
         accessibleTextProperty().bind(Bindings.concat(vm.titleProperty(), ", ", vm.badgeTextProperty()));
+    }
+
+    private static void showLinks(BalanceCardViewModel vm, HBox row, Hyperlink console, Hyperlink credits) {
+        ProviderLinks l = vm.linksProperty().get();
+        console.setVisible(l != null);
+        console.setManaged(l != null);
+        boolean topUp = l != null && l.topUp() != null;
+        credits.setVisible(topUp);
+        credits.setManaged(topUp);
+        console.setTooltip(new Tooltip(vm.consoleHint()));
+        console.setAccessibleHelp(vm.consoleHint());
+        credits.setTooltip(new Tooltip(vm.topUpHint()));
+        credits.setAccessibleHelp(vm.topUpHint());
     }
 
     private void pseudoStale(boolean stale) {
@@ -154,7 +205,10 @@ public final class BalanceCard extends VBox {
         for (BalanceCardViewModel.AmountLine a : vm.amounts()) {
             Label amount = new Label(a.amount());
             amount.getStyleClass().addAll("card-amount", "amount-" + a.kind().name().toLowerCase(Locale.ROOT));
-            if (a.low()) {
+            // used up is red (as the tray's ⊘), below the alert amber: never the same colour
+            if (a.empty()) {
+                amount.getStyleClass().add("empty");
+            } else if (a.low()) {
                 amount.getStyleClass().add("low");
             }
             Label code = new Label(a.code() + (a.assumed() ? "*" : ""));
@@ -180,6 +234,16 @@ public final class BalanceCard extends VBox {
                 breakdown.getStyleClass().add("card-breakdown");
                 breakdown.setWrapText(true);
                 line.getChildren().add(breakdown);
+            }
+            if (!a.credit().isEmpty()) {
+                Label credit = new Label(a.credit());
+                credit.getStyleClass().addAll("card-breakdown", "card-credit");
+                Tooltip hint = new Tooltip(a.creditHint());
+                hint.setWrapText(true);
+                hint.setMaxWidth(360);
+                credit.setTooltip(hint);
+                credit.setAccessibleHelp(a.creditHint());
+                line.getChildren().add(credit);
             }
             amountBox.getChildren().add(line);
         }

@@ -10,10 +10,12 @@ import dev.tally.history.WeekSummary;
 import dev.tally.poll.AccountState;
 import dev.tally.poll.Health;
 import dev.tally.estimate.EstimatedBalance;
+import dev.tally.provider.ProviderLinks;
 import dev.tally.status.AccountSummary;
 import dev.tally.status.Ages;
 import dev.tally.status.State;
 import dev.tally.status.Estimates;
+import dev.tally.status.Levels;
 import dev.tally.status.Caveats;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
@@ -29,7 +31,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +38,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -76,9 +76,16 @@ public final class BalanceCardViewModel {
      * @param assumed   the currency was derived from the region, not stated by the provider
      * @param low       below the account's low-balance threshold
      * @param kind      balance, key remaining or spend
+     * @param empty     used up (at or below zero): red, as the tray's ⊘ and the "used up" notification
+     * @param credit    a postpaid credit line on a line of its own ("credit limit $20.00 (postpaid)"), or empty
+     * @param creditHint what the credit line means, for its tooltip, or empty
      */
     public record AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
-                             AmountKind kind) {
+                             AmountKind kind, boolean empty, String credit, String creditHint) {
+        public AmountLine(String amount, String code, String caption, String breakdown, boolean assumed, boolean low,
+                          AmountKind kind) {
+            this(amount, code, caption, breakdown, assumed, low, kind, false, "", "");
+        }
     }
 
     /** Spend is shown once the snapshots cover this long; before, a few seconds of data would read as a week. */
@@ -92,6 +99,21 @@ public final class BalanceCardViewModel {
         CompletionStage<?> refresh(String accountId);
 
         void editKey(String accountId);
+
+        /** Opens a provider's web page (console, top-up) in the host's browser. */
+        default void open(java.net.URI page) {
+        }
+
+        /** Whether {@link #open} can reach a browser here; the links are hidden when it cannot. */
+        default boolean canOpen() {
+            return false;
+        }
+
+        /** The stored daily rollups of one account and currency for the UTC dates {@code from..to}; off the UI thread. */
+        default CompletionStage<List<dev.tally.history.DailyRollup>> history(String accountId, String currency,
+                                                                            java.time.LocalDate from, java.time.LocalDate to) {
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     private final String id;
@@ -111,13 +133,12 @@ public final class BalanceCardViewModel {
     private final ReadOnlyBooleanWrapper canEditKey = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyStringWrapper spendText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper runwayText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper hasSpend = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper showSparkline = new ReadOnlyBooleanWrapper(false);
+    /** The spend sparkline, its labels, total and runway. */
+    private final CardSpend spend;
+    private java.util.function.Consumer<BalanceCardViewModel> onChart;
     private final ReadOnlyStringWrapper lowText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProviderLinks> links = new ReadOnlyObjectWrapper<>();
     private final ZoneId zone;
     /** The refresh in flight, so "Refresh all" can wait for it; {@code null} when idle. */
     private CompletableFuture<Void> inFlight;
@@ -137,6 +158,7 @@ public final class BalanceCardViewModel {
         this.actions = actions;
         this.ui = ui;
         this.zone = zone;
+        this.spend = new CardSpend(zone);
     }
 
     public String id() {
@@ -187,9 +209,43 @@ public final class BalanceCardViewModel {
         actions.editKey(id);
     }
 
+    /** Where {@link #openChart} goes (the main window's view model); {@code null}: nowhere. */
+    void setOnChart(java.util.function.Consumer<BalanceCardViewModel> show) {
+        this.onChart = show;
+    }
+
+    /** The sparkline was clicked: the larger 30-day chart, in the window. Nothing while no sparkline is drawn. */
+    public void openChart() {
+        if (onChart != null && spend.showSparkline.get() && state != null && state.target().accountId() != null) {
+            onChart.accept(this);
+        }
+    }
+
+    /** A chart of the last 30 days in the sparkline's currency, its history read through the actions. */
+    ChartViewModel chart(Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        return new ChartViewModel(state.target().label(), spend.currency(), actions.history(state.target().accountId(),
+                spend.currency(), ChartViewModel.from(today), today), ui);
+    }
+
+    /** Opens the provider's console for this account; nothing when there is no link. */
+    public void openConsole() {
+        if (links.get() != null) {
+            actions.open(links.get().console());
+        }
+    }
+
+    /** Opens the provider's top-up page; nothing when there is none. */
+    public void addCredits() {
+        if (links.get() != null && links.get().topUp() != null) {
+            actions.open(links.get().topUp());
+        }
+    }
+
     private void render(Instant now) {
         AccountState s = state;
         title.set(s.target().label());
+        links.set(actions.canOpen() ? ProviderLinks.of(s.target().info().id(), s.target().target().region()).orElse(null) : null);
         subtitle.set(subtitle(s));
         BalanceSnapshot value = s.lastGood();
         Money threshold = s.target().account() == null ? null : s.target().account().threshold();
@@ -206,20 +262,22 @@ public final class BalanceCardViewModel {
                 if (b.granted() != null) {
                     parts.add(Phrase.CARD_GRANTED.say(money(b.granted(), b.currency())));
                 }
-                if (b.creditLimit() != null && b.creditLimit().signum() != 0) {
-                    parts.add(Phrase.CARD_CREDIT_LIMIT.say(money(b.creditLimit(), b.currency())));
-                }
+                // postpaid credit is not money paid in: a line of its own, explained on hover, never beside "paid"
+                boolean credit = b.creditLimit() != null && b.creditLimit().signum() != 0;
+                String limit = credit ? money(b.creditLimit(), b.currency()) : "";
                 lines.add(new AmountLine(money(b.total(), b.currency()), b.currency(),
                         // beside a key's own limit, say which number is the account's
                         k != null ? Phrase.CARD_CREDITS_LEFT.say() : "", String.join(" · ", parts), b.currencyAssumed(),
-                        below(b.total(), b.currency(), threshold), AmountKind.BALANCE));
+                        below(b.total(), b.currency(), threshold), AmountKind.BALANCE, Levels.empty(b.total()),
+                        credit ? Phrase.CARD_CREDIT_LIMIT_POSTPAID.say(limit) : "",
+                        credit ? Phrase.CARD_CREDIT_LIMIT_HINT.say(s.target().info().displayName(), limit) : ""));
             }
             EstimatedBalance estimate = Estimates.of(s.target().account(), value);
             String provider = s.target().info().displayName();
             if (estimate instanceof EstimatedBalance.Known e) {
                 lines.add(new AmountLine(Estimates.amount(e, hideAmounts), e.amount().currency(),
                         Phrase.ESTIMATE_CAPTION.say(), Estimates.basis(e, hideAmounts), false,
-                        Estimates.below(e, threshold), AmountKind.ESTIMATE));
+                        Estimates.below(e, threshold), AmountKind.ESTIMATE, e.usedUp(), "", ""));
                 if (e.usedUp()) {
                     notes.add(Phrase.ESTIMATE_USED_UP.say());
                 }
@@ -257,7 +315,8 @@ public final class BalanceCardViewModel {
         }
         amounts.setAll(lines);
         note.set(String.join("\n", notes));
-        boolean low = lines.stream().anyMatch(AmountLine::low);
+        // a used-up amount says so in red (badge, amount); "below your alert" in amber would understate it
+        boolean low = lines.stream().anyMatch(l -> l.low() && !l.empty());
         lowText.set(!low ? "" : hideAmounts || threshold == null ? Phrase.CARD_LOW_HIDDEN.say()
                 : Phrase.CARD_LOW.say(MoneyText.shown(threshold, false)));
 
@@ -298,11 +357,11 @@ public final class BalanceCardViewModel {
         reason.set(error == null || health != Health.ERROR && health != Health.NO_KEY && health != Health.UNSUPPORTED
                 ? "" : reason(error, s));
         updated.set(updatedText(s, value, lines, now));
-        renderSpend(value, now);
-        if (runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
+        spend.render(week, value, now, hideAmounts, s.target().info().displayName());
+        if (spend.runwayText.get().isEmpty() && Estimates.of(s.target().account(), value) instanceof EstimatedBalance.Known e
                 && Estimates.runwayDays(e) != null) {
             // no balance history to measure a pace from: the pace of the reported spend since the top-up
-            runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
+            spend.runwayText.set(Phrase.ESTIMATE_RUNWAY.say(Estimates.runwayDays(e)));
         }
     }
 
@@ -358,61 +417,6 @@ public final class BalanceCardViewModel {
                 !s.target().info().selectableRegions().isEmpty());
     }
 
-    private void renderSpend(BalanceSnapshot value, Instant now) {
-        Optional<WeekSummary> w = primary(value);
-        // seconds of data make no week: wait for an hour of it before showing a total or a chart
-        if (w.isEmpty() || !w.get().hasData() || w.get().coverage(now).compareTo(MIN_SPEND_COVERAGE) < 0) {
-            hasSpend.set(false);
-            showSparkline.set(false);
-            sparkline.set(List.of());
-            spendText.set(week.isEmpty() ? "" : Phrase.CARD_SPEND_PENDING.say());
-            runwayText.set("");
-            return;
-        }
-        WeekSummary ws = w.get();
-        hasSpend.set(true);
-        // hidden amounts hide the chart too: its shape tells what was spent when
-        showSparkline.set(!hideAmounts);
-        List<Double> points = new ArrayList<>(ws.buckets().size());
-        if (!hideAmounts) {
-            for (BigDecimal b : ws.buckets()) {
-                points.add(b == null ? null : b.doubleValue());
-            }
-        }
-        sparkline.set(java.util.Collections.unmodifiableList(points));
-        String total = money(ws.total(), ws.currency());
-        boolean fullWeek = ws.coverage(now).compareTo(WeekSummary.WINDOW.minus(WeekSummary.BUCKET)) >= 0;
-        String provider = state.target().info().displayName();
-        if (fullWeek) {
-            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_WEEK_ESTIMATED.say(total)
-                    : Phrase.CARD_SPEND_WEEK_REPORTED.say(total, provider));
-        } else {
-            String since = SINCE.format(ws.firstSample().atZone(zone));
-            spendText.set(ws.estimated() ? Phrase.CARD_SPEND_SINCE_ESTIMATED.say(total, since)
-                    : Phrase.CARD_SPEND_SINCE_REPORTED.say(total, since, provider));
-        }
-        runwayText.set(ws.runwayDays() == null ? ""
-                : Phrase.CARD_RUNWAY.say(ws.runwayDays().setScale(0, RoundingMode.DOWN).toPlainString()));
-    }
-
-    /** The week summary for the first currency shown (the card's main amount). */
-    private Optional<WeekSummary> primary(BalanceSnapshot value) {
-        if (week.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value != null && !value.balances().isEmpty()) {
-            String c = value.balances().getFirst().currency();
-            for (CurrencyBalance b : value.balances()) {
-                Optional<WeekSummary> match = week.stream().filter(x -> x.currency().equals(b.currency()) && x.hasData()).findFirst();
-                if (match.isPresent()) {
-                    return match;
-                }
-            }
-            return week.stream().filter(x -> x.currency().equals(c)).findFirst();
-        }
-        return Optional.of(week.getFirst());
-    }
-
     /** The key's own limit as a large amount: what is left on it, or "No limit"; the limit and reset below. */
     private AmountLine keyLine(KeyLimit k, Money threshold) {
         String used = k.usage() == null ? "" : Phrase.CARD_KEY_USED.say(money(k.usage(), k.currency()));
@@ -429,7 +433,7 @@ public final class BalanceCardViewModel {
                     false, AmountKind.KEY);
         }
         return new AmountLine(money(left, k.currency()), k.currency(), Phrase.CARD_LEFT_ON_KEY.say(), limit, k.currencyAssumed(),
-                below(left, k.currency(), threshold), AmountKind.KEY);
+                below(left, k.currency(), threshold), AmountKind.KEY, Levels.empty(left), "", "");
     }
 
     private static boolean below(BigDecimal amount, String currency, Money threshold) {
@@ -494,24 +498,44 @@ public final class BalanceCardViewModel {
 
     /** Spend per 6-hour bucket over 7 days; {@code null} entries are gaps (no data), not zero. */
     public ReadOnlyObjectProperty<List<Double>> sparklineProperty() {
-        return sparkline.getReadOnlyProperty();
+        return spend.sparkline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty spendTextProperty() {
-        return spendText.getReadOnlyProperty();
+        return spend.spendText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runwayTextProperty() {
-        return runwayText.getReadOnlyProperty();
+        return spend.runwayText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasSpendProperty() {
-        return hasSpend.getReadOnlyProperty();
+        return spend.hasSpend.getReadOnlyProperty();
+    }
+
+    /** "last 7 days", under the sparkline; empty when no sparkline is drawn. */
+    public ReadOnlyStringProperty sparkRangeProperty() {
+        return spend.range.getReadOnlyProperty();
+    }
+
+    /** "min ¥0.00 · max ¥4.10 per 6 h", in the account's currency; empty when no sparkline is drawn. */
+    public ReadOnlyStringProperty sparkMinMaxProperty() {
+        return spend.minMax.getReadOnlyProperty();
+    }
+
+    /** What the sparkline's point {@code index} says under the pointer ("Sat 06:00: ¥1.20 spent"), or empty for a gap. */
+    public String sparkPoint(int index) {
+        return spend.point(index);
+    }
+
+    /** The currency of the sparkline (the card's main amount's), or {@code null} when there is none. */
+    public String sparkCurrency() {
+        return spend.currency();
     }
 
     /** The sparkline is drawn: there is spend to show and amounts are not hidden. */
     public ReadOnlyBooleanProperty showSparklineProperty() {
-        return showSparkline.getReadOnlyProperty();
+        return spend.showSparkline.getReadOnlyProperty();
     }
 
     /** "Below your ¥5.00 alert" ("Below your alert" when amounts are hidden) while an amount is below it, else empty. */
@@ -520,6 +544,21 @@ public final class BalanceCardViewModel {
     }
 
     /** What went wrong, in one line on the card ("Key rejected — check the key or region"); empty when nothing did. */
+    /** The provider's console and top-up pages, or {@code null} when there are none (or no browser to open them). */
+    public ReadOnlyObjectProperty<ProviderLinks> linksProperty() {
+        return links.getReadOnlyProperty();
+    }
+
+    /** "Open DeepSeek's console in the browser". */
+    public String consoleHint() {
+        return Phrase.CARD_OPEN_CONSOLE_HINT.say(state == null ? "" : state.target().info().displayName());
+    }
+
+    /** "Open DeepSeek's top-up page in the browser". */
+    public String topUpHint() {
+        return Phrase.CARD_ADD_CREDITS_HINT.say(state == null ? "" : state.target().info().displayName());
+    }
+
     public ReadOnlyStringProperty reasonProperty() {
         return reason.getReadOnlyProperty();
     }

@@ -39,7 +39,14 @@ public final class MainViewModel {
 
         /** Adds an account for each provider whose key variable is set; the engine then polls them. */
         void importFromEnvironment();
+
+        /** Remembers the Compact toggle ({@code null}: automatic) in the preferences; must not block. */
+        default void rememberCompact(Boolean choice) {
+        }
     }
+
+    /** More accounts than this and the window shows one line per account by itself (12 then fit at 380×560). */
+    public static final int COMPACT_ABOVE = 4;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -56,9 +63,20 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ChartViewModel> chart = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final java.time.Clock clock;
+    /** The person's choice from the toggle; {@code null} lets the number of accounts decide. */
+    private Boolean compactChoice;
     private boolean hideAmounts;
 
     public MainViewModel(Actions actions, Executor ui, ZoneId zone) {
+        this(actions, ui, zone, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what "the last 30 days" of a chart are counted back from */
+    public MainViewModel(Actions actions, Executor ui, ZoneId zone, java.time.Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.ui = ui;
         this.zone = zone;
@@ -69,7 +87,11 @@ public final class MainViewModel {
         List<BalanceCardViewModel> next = new ArrayList<>();
         Instant lastCheck = null;
         for (AccountState s : states) {
-            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> new BalanceCardViewModel(id, actions, ui, zone));
+            BalanceCardViewModel card = byId.computeIfAbsent(s.target().id(), id -> {
+                BalanceCardViewModel c = new BalanceCardViewModel(id, actions, ui, zone);
+                c.setOnChart(this::openChart);
+                return c;
+            });
             card.update(s, weeks.getOrDefault(s.target().id(), List.of()), now, hideAmounts);
             next.add(card);
             if (s.lastPollAt() != null && (lastCheck == null || s.lastPollAt().isAfter(lastCheck))) {
@@ -133,6 +155,7 @@ public final class MainViewModel {
                 : checking ? Phrase.WINDOW_CHECKING.say(all.size())
                 : all.size() == 1 ? Phrase.WINDOW_ALL_OK_ONE.say() : Phrase.WINDOW_ALL_OK.say(all.size()));
         totals.set(totalsText(all, hideAmounts));
+        compact.set(compactChoice != null ? compactChoice : next.size() > COMPACT_ABOVE);
         needsAttention.set(need > 0);
     }
 
@@ -187,6 +210,43 @@ public final class MainViewModel {
 
     public void openSettings() {
         actions.openSettings();
+    }
+
+    /** Shows the 30-day chart of {@code card} in the window, in place of the cards. */
+    void openChart(BalanceCardViewModel card) {
+        chart.set(card.chart(clock.instant()));
+    }
+
+    /** Back from the chart to the accounts. */
+    public void closeChart() {
+        chart.set(null);
+    }
+
+    /** The chart shown in place of the cards, or {@code null} when the cards are shown. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ChartViewModel> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    /** The choice saved in the preferences, on start: {@code true}/{@code false}, or {@code null} for automatic. */
+    public void setCompactChoice(Boolean choice) {
+        compactChoice = choice;
+        compact.set(choice != null ? choice : cards.size() > COMPACT_ABOVE);
+    }
+
+    /** The window's Compact toggle: the other mode from now on, remembered in the preferences. */
+    public void toggleCompact() {
+        setCompactChoice(!compact.get());
+        actions.rememberCompact(compactChoice);
+    }
+
+    /** One line per account: chosen with the toggle, else on by itself for more than {@link #COMPACT_ABOVE} accounts. */
+    public ReadOnlyBooleanProperty compactProperty() {
+        return compact.getReadOnlyProperty();
+    }
+
+    /** "One line per account; on by itself for more than 4 accounts". */
+    public static String compactHint() {
+        return Phrase.WINDOW_COMPACT_HINT.say(COMPACT_ABOVE);
     }
 
     public void importFromEnvironment() {

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The main window: header (Refresh all, Settings), a scrolling list of cards or the empty state, a footer. Wiring only. */
@@ -30,7 +32,7 @@ public final class MainWindow {
     private static final javafx.css.PseudoClass ATTENTION = javafx.css.PseudoClass.getPseudoClass("attention");
     private final Stage stage;
     /** The card shown for each view model; FX thread. */
-    private Map<BalanceCardViewModel, BalanceCard> shown = new IdentityHashMap<>();
+    private Map<BalanceCardViewModel, Region> shown = new IdentityHashMap<>();
     private ScrollPane scroll;
 
     public MainWindow(Stage stage, MainViewModel vm) {
@@ -48,20 +50,37 @@ public final class MainWindow {
         Button settings = new Button("Settings…");
         settings.setAccessibleText("Open settings");
         settings.setOnAction(e -> vm.openSettings());
-        HBox bar = new HBox(8, title, grow, refreshAll, settings);
+        ToggleButton compactToggle = new ToggleButton(dev.tally.status.Phrase.WINDOW_COMPACT_GLYPH.say());
+        compactToggle.getStyleClass().add("tally-compact");
+        compactToggle.setAccessibleText(dev.tally.status.Phrase.WINDOW_COMPACT.say());
+        compactToggle.setTooltip(new Tooltip(MainViewModel.compactHint()));
+        compactToggle.setSelected(vm.compactProperty().get());
+        vm.compactProperty().addListener((o, a, b) -> compactToggle.setSelected(b));
+        // the view model decides (and remembers); the button only shows its answer
+        compactToggle.setOnAction(e -> {
+            vm.toggleCompact();
+            compactToggle.setSelected(vm.compactProperty().get());
+        });
+        compactToggle.visibleProperty().bind(vm.emptyProperty().not());
+        compactToggle.managedProperty().bind(compactToggle.visibleProperty());
+        for (Region r : List.of(title, compactToggle, refreshAll, settings)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, title, grow, compactToggle, refreshAll, settings);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label attention = new Label();
         attention.textProperty().bind(vm.attentionProperty());
         attention.getStyleClass().add("tally-attention");
         vm.needsAttentionProperty().addListener((o, a, b) -> attention.pseudoClassStateChanged(ATTENTION, b));
+        attention.pseudoClassStateChanged(ATTENTION, vm.needsAttentionProperty().get());
         Label totals = new Label();
         totals.textProperty().bind(vm.totalsProperty());
         totals.getStyleClass().add("tally-totals");
         totals.setTooltip(new Tooltip(dev.tally.status.Phrase.WINDOW_TOTALS_HINT.say()));
-        totals.setMinWidth(0);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox summary = new HBox(8, attention, gap, totals);
+        totals.setMinWidth(Region.USE_PREF_SIZE);
+        attention.setMinWidth(Region.USE_PREF_SIZE);
+        // the totals go to a line of their own when both do not fit: never cut short
+        javafx.scene.layout.FlowPane summary = new javafx.scene.layout.FlowPane(12, 2, attention, totals);
         summary.getStyleClass().add("tally-summary");
         summary.visibleProperty().bind(vm.emptyProperty().not());
         summary.managedProperty().bind(summary.visibleProperty());
@@ -71,6 +90,7 @@ public final class MainWindow {
         VBox cards = new VBox();
         cards.getStyleClass().add("cards");
         vm.cards().addListener((ListChangeListener<BalanceCardViewModel>) c -> fill(cards, vm));
+        vm.compactProperty().addListener((o, a, b) -> fill(cards, vm));
         fill(cards, vm);
         scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
@@ -107,8 +127,18 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("tally-main");
         root.setTop(header);
-        root.setCenter(vm.emptyProperty().get() ? emptyState : scroll);
-        vm.emptyProperty().addListener((o, a, empty) -> root.setCenter(empty ? emptyState : scroll));
+        Runnable center = () -> {
+            ChartViewModel chart = vm.chartProperty().get();
+            root.setCenter(chart != null ? new ChartView(chart, vm::closeChart) : vm.emptyProperty().get() ? emptyState : scroll);
+        };
+        center.run();
+        vm.emptyProperty().addListener((o, a, empty) -> center.run());
+        vm.chartProperty().addListener((o, a, chart) -> {
+            center.run();
+            if (chart == null) {
+                scroll.requestFocus();
+            }
+        });
         root.setBottom(footer);
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
@@ -127,12 +157,18 @@ public final class MainWindow {
      * so a new one for every change would pile up listeners (and hidden cards) on the kept view models.
      */
     private void fill(VBox box, MainViewModel vm) {
-        Map<BalanceCardViewModel, BalanceCard> next = new IdentityHashMap<>();
+        boolean compact = vm.compactProperty().get();
+        Map<BalanceCardViewModel, Region> next = new IdentityHashMap<>();
         for (BalanceCardViewModel c : vm.cards()) {
-            BalanceCard kept = shown.get(c);
-            next.put(c, kept != null ? kept : new BalanceCard(c));
+            Region kept = shown.get(c);
+            boolean fits = kept != null && (kept instanceof CompactRow) == compact;
+            next.put(c, fits ? kept : compact ? new CompactRow(c) : new BalanceCard(c));
         }
         shown = next;
+        box.getStyleClass().remove("compact");
+        if (compact) {
+            box.getStyleClass().add("compact");
+        }
         box.getChildren().setAll(vm.cards().stream().map(next::get).toList());
     }
 
@@ -141,9 +177,9 @@ public final class MainWindow {
      * rows open the window there). Does nothing for an unknown account. FX thread, after the stage is shown.
      */
     public void showCard(String accountId) {
-        for (Map.Entry<BalanceCardViewModel, BalanceCard> e : shown.entrySet()) {
+        for (Map.Entry<BalanceCardViewModel, Region> e : shown.entrySet()) {
             if (e.getKey().id().equals(accountId)) {
-                BalanceCard card = e.getValue();
+                Region card = e.getValue();
                 double content = scroll.getContent().getBoundsInLocal().getHeight();
                 double view = scroll.getViewportBounds().getHeight();
                 double top = card.getBoundsInParent().getMinY();

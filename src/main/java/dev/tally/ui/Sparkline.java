@@ -36,6 +36,32 @@ public final class Sparkline extends Region {
         return points;
     }
 
+    /**
+     * Shows what the point under the pointer says ({@code text} of its index; empty for a gap: no tooltip text),
+     * in a tooltip that follows the pointer. The pointer hand says the sparkline can be clicked.
+     */
+    public void setOnPoint(java.util.function.IntFunction<String> text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        javafx.scene.control.Tooltip.install(this, tip);
+        setCursor(javafx.scene.Cursor.HAND);
+        setOnMouseMoved(e -> {
+            String t = text.apply(indexAt(e.getX()));
+            tip.setText(t.isEmpty() ? dev.tally.status.Phrase.SPARK_HINT.say() : t);
+        });
+    }
+
+    /** The point nearest to {@code x} (local coordinates), or -1 when there are none. */
+    public int indexAt(double x) {
+        List<Double> p = points.get();
+        if (p == null || p.isEmpty()) {
+            return -1;
+        }
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double step = p.size() > 1 ? w / (p.size() - 1) : 0;
+        return step <= 0 ? 0 : (int) Math.clamp(Math.round((x - snappedLeftInset()) / step), 0, p.size() - 1);
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();

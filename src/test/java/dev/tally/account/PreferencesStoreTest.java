@@ -48,6 +48,17 @@ class PreferencesStoreTest {
     }
 
     @Test
+    void theWindowsCompactChoiceSurvivesAndAbsentMeansAutomatic() {
+        assertEquals(null, Preferences.defaults().compact(), "automatic until toggled");
+        store().save(Preferences.defaults().withCompact(false));
+        assertEquals(Boolean.FALSE, store().load().preferences().compact());
+        store().update(p -> p.withTheme(Preferences.Theme.DARK));
+        assertEquals(Boolean.FALSE, store().load().preferences().compact(), "another change keeps the choice");
+        store().save(Preferences.defaults().withCompact(null));
+        assertEquals(null, store().load().preferences().compact());
+    }
+
+    @Test
     void aWindowSizeWithoutAPositionIsKept() {
         Preferences p = Preferences.defaults().withWindow(new Preferences.WindowBounds(null, null, 400.0, 500.0));
         store().save(p);

@@ -34,7 +34,7 @@ class BalanceCardViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-22T05:00:00Z");
     static final ProviderCatalog CATALOG = ProviderCatalog.standard();
 
-    static final class Recorder implements MainViewModel.Actions {
+    static class Recorder implements MainViewModel.Actions {
         final List<String> calls = new ArrayList<>();
         CompletableFuture<Object> pending = new CompletableFuture<>();
 
@@ -57,6 +57,11 @@ class BalanceCardViewModelTest {
         @Override
         public void importFromEnvironment() {
             calls.add("import");
+        }
+
+        @Override
+        public void rememberCompact(Boolean choice) {
+            calls.add("compact " + choice);
         }
     }
 
@@ -168,6 +173,23 @@ class BalanceCardViewModelTest {
     }
 
     @Test
+    void theSparklineIsLabelledWithItsRangeMinMaxAndTheValueUnderThePointer() {
+        BalanceCardViewModel card = new BalanceCardViewModel("ds", actions, Runnable::run, java.time.ZoneOffset.UTC);
+        card.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "110.00"), null, NOW, null,
+                false, 0), List.of(week()), NOW, false);
+        assertEquals("last 7 days", card.sparkRangeProperty().get());
+        assertEquals("min ¥0.00 · max ¥10.20 per 6 h", card.sparkMinMaxProperty().get(), "exact money, currency kept");
+        assertEquals("Sun 00:00: ¥10.20 spent", card.sparkPoint(27), "the bucket holding now (Sun 05:00 UTC)");
+        assertEquals("Fri 06:00: ¥2.10 spent", card.sparkPoint(20));
+        assertEquals("Fri 12:00: ¥0.00 spent", card.sparkPoint(21), "a zero is said");
+        assertEquals("", card.sparkPoint(0), "a gap says nothing: no data is not zero");
+        assertEquals("CNY", card.sparkCurrency());
+        card.setHideAmounts(true, NOW);
+        assertEquals("", card.sparkMinMaxProperty().get(), "hidden amounts hide the labels too");
+        assertEquals("", card.sparkPoint(27));
+    }
+
+    @Test
     void providerReportedUsageIsNotCalledAnEstimate() {
         List<BigDecimal> b = new ArrayList<>(Arrays.asList(new BigDecimal[28]));
         b.set(27, new BigDecimal("3.25"));
@@ -259,13 +281,65 @@ class BalanceCardViewModelTest {
     }
 
     @Test
-    void novitasCreditLimitIsPartOfTheBreakdown() {
+    void novitasCreditLimitHasALineOfItsOwnExplainedOnHover() {
         BalanceSnapshot s = new BalanceSnapshot(ProviderId.of("novita"), NOW, null, List.of(new CurrencyBalance("USD",
                 new BigDecimal("100.0000"), null, new BigDecimal("80.0000"), false, new BigDecimal("20.0000"))), null, null);
         vm.update(new AccountState(target("novita", "nv", "Novita AI", null), s, null, NOW, null, false, 0), List.of(), NOW, false);
         assertEquals("$100.00", vm.amounts().getFirst().amount());
-        assertEquals("paid $80.00 · credit limit $20.00", vm.amounts().getFirst().breakdown());
+        assertEquals("paid $80.00", vm.amounts().getFirst().breakdown(), "paid in, and nothing else on that line");
+        assertEquals("credit limit $20.00 (postpaid)", vm.amounts().getFirst().credit(), "the credit on a line of its own");
+        assertEquals("Novita AI may also spend up to $20.00 on credit, billed afterwards (postpaid). It is not part of"
+                + " the balance above and not money you paid in.", vm.amounts().getFirst().creditHint());
+        assertFalse(vm.amounts().getFirst().empty());
         assertEquals("", vm.amounts().getFirst().caption(), "a plain balance needs no caption");
+    }
+
+    @Test
+    void aUsedUpBalanceIsEmptyNotJustLow() {
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", new Money(new BigDecimal("5"), "CNY")),
+                deepseek(NOW, "0.00"), null, NOW, null, false, 0), List.of(), NOW, false);
+        assertTrue(vm.amounts().getFirst().empty(), "¥0.00 is used up: red on the card, as ⊘ on the tray");
+        assertEquals(BalanceCardViewModel.Badge.EMPTY, vm.badgeProperty().get());
+        assertEquals("", vm.lowTextProperty().get(), "no amber 'below your alert' under a used-up balance");
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", new Money(new BigDecimal("5"), "CNY")),
+                deepseek(NOW, "3.10"), null, NOW, null, false, 0), List.of(), NOW, false);
+        assertFalse(vm.amounts().getFirst().empty(), "¥3.10 under a ¥5 alert is low, not empty");
+        assertTrue(vm.amounts().getFirst().low());
+    }
+
+    @Test
+    void cardLinksOpenTheProvidersConsoleAndTopUpPage() {
+        List<java.net.URI> opened = new ArrayList<>();
+        BalanceCardViewModel card = new BalanceCardViewModel("ds", new BalanceCardViewModel.Actions() {
+            @Override
+            public CompletionStage<?> refresh(String accountId) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void editKey(String accountId) {
+            }
+
+            @Override
+            public void open(java.net.URI page) {
+                opened.add(page);
+            }
+
+            @Override
+            public boolean canOpen() {
+                return true;
+            }
+        }, Runnable::run);
+        card.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "110.00"), null, NOW,
+                null, false, 0), List.of(), NOW, false);
+        card.openConsole();
+        card.addCredits();
+        assertEquals(List.of(java.net.URI.create("https://platform.deepseek.com/usage"),
+                java.net.URI.create("https://platform.deepseek.com/top_up")), opened);
+        assertEquals("Open DeepSeek's console in the browser", card.consoleHint());
+        vm.update(new AccountState(target("deepseek", "ds", "DeepSeek", null), deepseek(NOW, "110.00"), null, NOW,
+                null, false, 0), List.of(), NOW, false);
+        assertNull(vm.linksProperty().get(), "no browser to open them with (the recorder cannot): no links shown");
     }
 
     @Test

@@ -26,6 +26,37 @@ class MainViewModelTest {
         return new AccountState(t, polled == null ? null : deepseek(polled, "1.00"), null, polled, null, false, 0);
     }
 
+    private static List<AccountState> accounts(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> state("a" + i, NOW)).toList();
+    }
+
+    @Test
+    void compactRowsSwitchOnByThemselvesForManyAccounts() {
+        vm.apply(accounts(4), Map.of(), NOW);
+        assertFalse(vm.compactProperty().get(), "4 cards: full cards");
+        vm.apply(accounts(5), Map.of(), NOW);
+        assertTrue(vm.compactProperty().get(), "5 accounts: one line each, so 12 fit without scrolling");
+        vm.apply(accounts(3), Map.of(), NOW);
+        assertFalse(vm.compactProperty().get(), "back to cards when accounts are removed");
+        assertEquals("One line per account; on by itself for more than 4 accounts", MainViewModel.compactHint());
+    }
+
+    @Test
+    void theCompactToggleWinsAndIsRemembered() {
+        vm.apply(accounts(12), Map.of(), NOW);
+        vm.toggleCompact();
+        assertFalse(vm.compactProperty().get(), "toggled off with 12 accounts");
+        vm.apply(accounts(12), Map.of(), NOW);
+        assertFalse(vm.compactProperty().get(), "stays off: the choice wins over the count");
+        vm.toggleCompact();
+        assertTrue(vm.compactProperty().get());
+        assertEquals(List.of("compact false", "compact true"), actions.calls, "each choice saved in the preferences");
+        MainViewModel restarted = new MainViewModel(actions, Runnable::run, ZoneOffset.UTC);
+        restarted.setCompactChoice(true);
+        restarted.apply(accounts(1), Map.of(), NOW);
+        assertTrue(restarted.compactProperty().get(), "the saved choice holds after a restart");
+    }
+
     @Test
     void emptyStateOffersToAddAndImport() {
         vm.apply(List.of(), Map.of(), NOW);
