@@ -144,6 +144,14 @@ public enum Phrase {
 
     // ---- the tray
     TRAY_TOOLTIP("Tally — {0}"),
+    /** The tray menu's actions; "Refresh all" and "Settings…" also label the window's buttons. */
+    ACTION_REFRESH_ALL("Refresh all"),
+    ACTION_OPEN_WINDOW("Open Tally"),
+    ACTION_SETTINGS("Settings…"),
+    ACTION_QUIT("Quit"),
+    WINDOW_REFRESH_ALL_ACCESSIBLE("Refresh all balances"),
+    WINDOW_REFRESH_ALL_HINT("Check every account now (Ctrl+R)"),
+    WINDOW_SETTINGS_ACCESSIBLE("Open settings"),
     TRAY_NO_ACCOUNTS_TOOLTIP("no accounts yet"),
     TRAY_NO_ACCOUNTS_MENU("No accounts yet"),
     TRAY_NOT_CHECKED("not checked yet"),

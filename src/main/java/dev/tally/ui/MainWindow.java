@@ -41,14 +41,14 @@ public final class MainWindow {
         title.getStyleClass().add("tally-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button refreshAll = new Button("Refresh all");
-        refreshAll.setAccessibleText("Refresh all balances");
-        refreshAll.setTooltip(new Tooltip("Check every account now (Ctrl+R)"));
+        Button refreshAll = new Button(dev.tally.status.Phrase.ACTION_REFRESH_ALL.say());
+        refreshAll.setAccessibleText(dev.tally.status.Phrase.WINDOW_REFRESH_ALL_ACCESSIBLE.say());
+        refreshAll.setTooltip(new Tooltip(dev.tally.status.Phrase.WINDOW_REFRESH_ALL_HINT.say()));
         refreshAll.setOnAction(e -> vm.refreshAll());
         // not disabled while the cards refresh (each card shows its own progress): a disabled button loses the focus
         refreshAll.disableProperty().bind(vm.emptyProperty());
-        Button settings = new Button("Settings…");
-        settings.setAccessibleText("Open settings");
+        Button settings = new Button(dev.tally.status.Phrase.ACTION_SETTINGS.say());
+        settings.setAccessibleText(dev.tally.status.Phrase.WINDOW_SETTINGS_ACCESSIBLE.say());
         settings.setOnAction(e -> vm.openSettings());
         ToggleButton compactToggle = new ToggleButton(dev.tally.status.Phrase.WINDOW_COMPACT_GLYPH.say());
         compactToggle.getStyleClass().add("tally-compact");

@@ -44,6 +44,21 @@ class TrayMenuTest {
     }
 
     @Test
+    void inChineseTheMenuRowsAndActionsAreChinese() {
+        dev.tally.core.Language before = dev.tally.core.Messages.use(dev.tally.core.Language.SIMPLIFIED_CHINESE);
+        try {
+            Summary s = Summary.of(List.of(ok(deepseekWork(), balance("deepseek", minutesAgo(3), "CNY", "110.00"))), NOW);
+            List<TrayMenu.Entry> menu = TrayMenu.of(s, NOW, false);
+            TrayMenu.Row row = (TrayMenu.Row) menu.getFirst();
+            assertEquals("✓ DeepSeek (work) — ¥110.00 · 3 分钟前", row.text());
+            assertEquals(List.of("全部刷新", "打开 Tally", "设置…", "退出"), menu.stream()
+                    .filter(e -> e instanceof TrayMenu.Action).map(e -> ((TrayMenu.Action) e).text()).toList());
+        } finally {
+            dev.tally.core.Messages.use(before);
+        }
+    }
+
+    @Test
     void longLabelsEndInAnEllipsisInTheMenu() {
         Summary s = Summary.of(List.of(ok(TrayFixtures.target("x", "deepseek",
                 "DeepSeek (the research team's shared account)", null),
