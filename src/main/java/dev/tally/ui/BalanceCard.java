@@ -70,8 +70,8 @@ public final class BalanceCard extends VBox {
         refresh.setGraphic(new StackPane(glyph, spinner));
         refresh.getStyleClass().addAll("flat", "card-refresh");
         refresh.accessibleTextProperty().bind(Bindings.when(vm.refreshingProperty())
-                .then("Refreshing this account").otherwise("Refresh this account"));
-        refresh.setTooltip(new Tooltip("Check this balance now"));
+                .then(dev.tally.status.Phrase.CARD_REFRESHING.say()).otherwise(dev.tally.status.Phrase.CARD_REFRESH_ACCESSIBLE.say()));
+        refresh.setTooltip(new Tooltip(dev.tally.status.Phrase.CARD_REFRESH_HINT.say()));
         refresh.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         // not disabled while it spins: a disabled button would lose the focus; the view model ignores a second press
         refresh.setOnAction(e -> vm.refresh());
@@ -109,9 +109,9 @@ public final class BalanceCard extends VBox {
         note.visibleProperty().bind(vm.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 
-        Button editKey = new Button("Edit key…");
+        Button editKey = new Button(dev.tally.status.Phrase.CARD_EDIT_KEY.say());
         editKey.getStyleClass().addAll("small", "card-edit-key");
-        editKey.setAccessibleText("Edit the key of this account");
+        editKey.setAccessibleText(dev.tally.status.Phrase.CARD_EDIT_KEY_ACCESSIBLE.say());
         editKey.setOnAction(e -> vm.editKey());
         editKey.visibleProperty().bind(vm.canEditKeyProperty());
         editKey.managedProperty().bind(vm.canEditKeyProperty());
@@ -176,7 +176,7 @@ public final class BalanceCard extends VBox {
         getChildren().addAll(top, amountBox, low, reason, note, editKey, spark, sparkLabels, spend, runway, updated, linkRow);
         vm.staleProperty().addListener((o, a, b) -> pseudoStale(b));
         pseudoStale(vm.staleProperty().get());
-        setAccessibleText("Balance card");
+        setAccessibleText(dev.tally.status.Phrase.CARD_ACCESSIBLE.say());
         accessibleTextProperty().bind(Bindings.concat(vm.titleProperty(), ", ", vm.badgeTextProperty()));
     }
 

@@ -17,7 +17,6 @@ import javafx.collections.ObservableList;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +47,6 @@ public final class MainViewModel {
     /** More accounts than this and the window shows one line per account by itself (12 then fit at 380×560). */
     public static final int COMPACT_ABOVE = 4;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Actions actions;
     private final Executor ui;
@@ -57,7 +55,7 @@ public final class MainViewModel {
     private final ObservableList<BalanceCardViewModel> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final Map<String, BalanceCardViewModel> byId = new HashMap<>();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper("No checks yet");
+    private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper(dev.tally.status.Phrase.WINDOW_NO_CHECKS.say());
     private final ReadOnlyStringWrapper importOffer = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refreshingAll = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
@@ -101,7 +99,8 @@ public final class MainViewModel {
         byId.keySet().retainAll(next.stream().map(BalanceCardViewModel::id).toList());
         showOrdered(next);
         empty.set(next.isEmpty());
-        footer.set(lastCheck == null ? "No checks yet" : "Last check " + TIME.format(lastCheck.atZone(zone)));
+        footer.set(lastCheck == null ? dev.tally.status.Phrase.WINDOW_NO_CHECKS.say()
+                : dev.tally.status.Phrase.WINDOW_LAST_CHECK.say(dev.tally.status.Ages.time(lastCheck, zone)));
     }
 
     /** Updates one account after a poll. */
@@ -111,7 +110,7 @@ public final class MainViewModel {
             card.update(s, week, now, hideAmounts);
             showOrdered(new ArrayList<>(cards));
             if (s.lastPollAt() != null) {
-                footer.set("Last check " + TIME.format(s.lastPollAt().atZone(zone)));
+                footer.set(dev.tally.status.Phrase.WINDOW_LAST_CHECK.say(dev.tally.status.Ages.time(s.lastPollAt(), zone)));
             }
         }
     }

@@ -96,13 +96,13 @@ public final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
 
-        Label emptyTitle = new Label("Add your first account");
+        Label emptyTitle = new Label(dev.tally.status.Phrase.WINDOW_EMPTY_TITLE.say());
         emptyTitle.getStyleClass().add("empty-title");
         Label emptyText = new Label(MainViewModel.emptyText(
                 ProviderCatalog.standard().supported().stream().map(ProviderInfo::displayName).toList()));
         emptyText.setWrapText(true);
         emptyText.getStyleClass().add("empty-text");
-        Button add = new Button("Add account…");
+        Button add = new Button(dev.tally.status.Phrase.WINDOW_ADD_ACCOUNT.say());
         add.getStyleClass().add("accent");
         add.setDefaultButton(true);
         add.setOnAction(e -> vm.openSettings());
@@ -110,7 +110,7 @@ public final class MainWindow {
         offer.textProperty().bind(vm.importOfferProperty());
         offer.setWrapText(true);
         offer.getStyleClass().add("empty-text");
-        Button importEnv = new Button("Import from environment");
+        Button importEnv = new Button(dev.tally.status.Phrase.WINDOW_IMPORT_ENV.say());
         importEnv.setOnAction(e -> vm.importFromEnvironment());
         importEnv.visibleProperty().bind(vm.importOfferProperty().isNotEmpty());
         importEnv.managedProperty().bind(importEnv.visibleProperty());

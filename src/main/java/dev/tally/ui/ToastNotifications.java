@@ -112,7 +112,7 @@ public final class ToastNotifications implements DesktopNotifications {
             Stage stage = new Stage(transparent ? StageStyle.TRANSPARENT : StageStyle.UNDECORATED);
             stage.setAlwaysOnTop(true);
             stage.setResizable(false);
-            stage.setTitle("Tally notification");
+            stage.setTitle(dev.tally.status.Phrase.TOAST_TITLE.say());
             AppIcon.applyTo(stage);
             stage.setScene(scene);
             box.setOnMouseClicked(e -> stage.close());
