@@ -124,7 +124,7 @@ class SniWidgetTest {
     @Test
     void onARealWatcherTheWidgetListsItsAccountWithTheAmountAndActivateShowsTheWindow() throws Exception {
         for (String tool : List.of("status-notifier-watcher", "gdbus", "xdotool")) {
-            assumeTrue(VirtualDisplay.onPath(tool), tool + " is not installed (apt-get install "
+            assumeTrue(PrivateBus.onPath(tool), tool + " is not installed (apt-get install "
                     + switch (tool) {
                         case "status-notifier-watcher" -> "haskell-status-notifier-item-utils";
                         case "gdbus" -> "libglib2.0-bin";

@@ -64,9 +64,9 @@ class DunstNotificationsTest {
     }
 
     private void startDunst() throws Exception {
-        assumeTrue(VirtualDisplay.onPath("dunst"), "dunst is not installed (apt-get install dunst)");
-        assumeTrue(VirtualDisplay.onPath("dunstctl"), "dunstctl is not installed (apt-get install dunst)");
-        assumeTrue(VirtualDisplay.onPath("gdbus"), "gdbus is not installed (apt-get install libglib2.0-bin)");
+        assumeTrue(PrivateBus.onPath("dunst"), "dunst is not installed (apt-get install dunst)");
+        assumeTrue(PrivateBus.onPath("dunstctl"), "dunstctl is not installed (apt-get install dunst)");
+        assumeTrue(PrivateBus.onPath("gdbus"), "gdbus is not installed (apt-get install libglib2.0-bin)");
         bus = PrivateBus.start(dir);
         display = VirtualDisplay.start(WAIT);
         Path seen = Files.createDirectories(dir.resolve("seen"));

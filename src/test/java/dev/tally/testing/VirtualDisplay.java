@@ -1,5 +1,7 @@
 package dev.tally.testing;
 
+import dev.tally.secret.PrivateBus;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ public final class VirtualDisplay implements AutoCloseable {
 
     /** Starts Xvfb on the first free display number from :140, 1280×800, and waits (up to {@code wait}) for it. */
     public static VirtualDisplay start(Duration wait) throws IOException, InterruptedException {
-        assumeTrue(onPath("Xvfb"), "Xvfb is not installed (apt-get install xvfb)");
+        assumeTrue(PrivateBus.onPath("Xvfb"), "Xvfb is not installed (apt-get install xvfb)");
         for (int n = 140; n < 200; n++) {
             if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
                 continue;
@@ -47,19 +49,6 @@ public final class VirtualDisplay implements AutoCloseable {
     /** The value for {@code DISPLAY}. */
     public String display() {
         return name;
-    }
-
-    public static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String d : path.split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
