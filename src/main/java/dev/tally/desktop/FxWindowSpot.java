@@ -2,13 +2,11 @@ package dev.tally.desktop;
 
 import dev.tally.tray.TrayBackend;
 import dev.tally.ui.MainWindow;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
+import dev.tally.ui.ScreenFit;
+import dev.tally.ui.WindowSpot;
 import javafx.stage.Stage;
 
-import java.util.List;
-
-/** {@link WindowSpot}'s placement applied to a JavaFX stage and the screens' work areas. FX thread only. */
+/** {@link WindowSpot}'s placement of the main window by a tray click. FX thread only. */
 final class FxWindowSpot {
     private FxWindowSpot() {
     }
@@ -18,33 +16,13 @@ final class FxWindowSpot {
      * screen) inside the work area of the screen it is on. FX thread.
      */
     static void place(Stage stage, TrayBackend.Click at) {
+        if (at == null) {
+            // where it was, kept inside its screen; the first time centred, never partly off a small work area
+            ScreenFit.place(stage, MainWindow.WIDTH, MainWindow.HEIGHT, null);
+            return;
+        }
         double w = Double.isFinite(stage.getWidth()) && stage.getWidth() > 0 ? stage.getWidth() : MainWindow.WIDTH;
         double h = Double.isFinite(stage.getHeight()) && stage.getHeight() > 0 ? stage.getHeight() : MainWindow.HEIGHT;
-        Rectangle2D area;
-        WindowSpot.Spot spot;
-        if (at != null) {
-            area = workArea(at.x(), at.y());
-            spot = WindowSpot.nearClick(at.x(), at.y(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
-                    area.getWidth(), area.getHeight()));
-        } else if (Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
-            area = workArea(stage.getX() + w / 2, stage.getY() + h / 2);
-            spot = WindowSpot.clamp(stage.getX(), stage.getY(), w, h, WindowSpot.area(area.getMinX(), area.getMinY(),
-                    area.getWidth(), area.getHeight()));
-        } else {
-            // no place yet: the toolkit would centre it, partly off a work area smaller than the window
-            area = Screen.getPrimary().getVisualBounds();
-            spot = WindowSpot.centred(w, h, WindowSpot.area(area.getMinX(), area.getMinY(), area.getWidth(),
-                    area.getHeight()));
-        }
-        stage.setWidth(spot.width());
-        stage.setHeight(spot.height());
-        stage.setX(spot.x());
-        stage.setY(spot.y());
-    }
-
-    /** The work area (the screen minus panels) of the screen holding the point, else of the primary screen. */
-    private static Rectangle2D workArea(double x, double y) {
-        List<Screen> screens = Screen.getScreensForRectangle(x, y, 1, 1);
-        return (screens.isEmpty() ? Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+        ScreenFit.apply(stage, WindowSpot.nearClick(at.x(), at.y(), w, h, ScreenFit.workArea(at.x(), at.y())));
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -152,7 +151,7 @@ final class AccountFormView {
         layout.forget(keyLabels);
         keyLabels.clear();
         for (KeyFieldViewModel k : vm.keyFields()) {
-            PasswordField field = new PasswordField();
+            KeyField field = new KeyField("Show the key", "Hide the key", "Clear the key");
 
             field.textProperty().bindBidirectional(k.textProperty());
             field.setPromptText("Paste the key");

@@ -3,7 +3,6 @@ package dev.tally.ui.settings;
 import atlantafx.base.theme.Tweaks;
 import dev.tally.ui.settings.AccountFormViewModel.Mode;
 import dev.tally.ui.settings.AccountListViewModel.AccountRow;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -23,11 +22,13 @@ import java.util.function.Supplier;
 import static dev.tally.ui.settings.FormLayout.hint;
 
 /**
- * The Accounts tab: the list with New and Remove, above the {@link AccountFormView}. Wired to the
+ * The Accounts tab: the list with New and Remove on the left, the {@link AccountFormView} beside it. Wired to the
  * {@link AccountListViewModel} and the form's view model. FX thread only.
  */
 final class AccountsTab {
-    static final double ACCOUNT_LIST_HEIGHT = 196;
+    /** The list column's width at the default size; account labels longer than it end in an ellipsis. */
+    static final double LIST_WIDTH = 250;
+    private static final double LIST_MIN_WIDTH = 230;
     private static final double EMPTY_LIST_HEIGHT = 96;
 
     private final SettingsViewModel vm;
@@ -35,7 +36,7 @@ final class AccountsTab {
     private final ListView<AccountRow> accounts = new ListView<>();
     private final BooleanSupplier discardFormChanges;
     private final Supplier<Window> owner;
-    private final ScrollPane pane;
+    private final HBox pane;
     private boolean syncing;
 
     /**
@@ -50,14 +51,12 @@ final class AccountsTab {
         AccountListViewModel list = vm.list();
         accounts.setItems(list.accounts());
         accounts.setCellFactory(v -> new SettingsCells.AccountCell());
-        // about four accounts without scrolling (a row is a title and a detail line)
-        accounts.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(list.accounts()))
-                .then(EMPTY_LIST_HEIGHT).otherwise(ACCOUNT_LIST_HEIGHT));
+        // the list fills the left column: a dozen accounts are seen without scrolling at the default size
         accounts.setMinHeight(EMPTY_LIST_HEIGHT);
-        accounts.setPlaceholder(hint("No accounts yet: fill in the form below and save."));
+        accounts.setPlaceholder(hint("No accounts yet: fill in the form and save."));
         accounts.setAccessibleText("Accounts");
         accounts.getStyleClass().add("settings-account-list");
-        HBox.setHgrow(accounts, Priority.ALWAYS);
+        VBox.setVgrow(accounts, Priority.ALWAYS);
         accounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (syncing || now == null || now.id().equals(form.editingIdProperty().get())) {
                 return;
@@ -90,16 +89,28 @@ final class AccountsTab {
         remove.setMaxWidth(Double.MAX_VALUE);
         remove.disableProperty().bind(form.modeProperty().isNotEqualTo(Mode.EXISTING).or(vm.savingProperty()));
         remove.setOnAction(e -> confirmRemove());
-        VBox buttons = new VBox(8, add, remove);
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(10, accounts, buttons);
+        HBox buttons = new HBox(8, add, remove);
+        HBox.setHgrow(add, Priority.ALWAYS);
+        HBox.setHgrow(remove, Priority.ALWAYS);
+        VBox left = new VBox(8, accounts, buttons);
+        left.setPadding(new Insets(14, 0, 14, 16));
+        left.setPrefWidth(LIST_WIDTH);
+        left.setMinWidth(LIST_MIN_WIDTH);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        left.getStyleClass().add("settings-list-column");
 
-        VBox content = new VBox(12, top, new Separator(), formView.node());
-        content.setPadding(new Insets(14, 16, 16, 16));
-        pane = new ScrollPane(content);
-        pane.setFitToWidth(true);
-        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        pane.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE);
+        // the form beside the list, scrolling on its own only where the window is made smaller than its default
+        VBox content = new VBox(formView.node());
+        content.setPadding(new Insets(14, 16, 16, 4));
+        ScrollPane formPane = new ScrollPane(content);
+        formPane.setFitToWidth(true);
+        formPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formPane.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE);
+        formPane.setId("settings-form-pane");
+        HBox.setHgrow(formPane, Priority.ALWAYS);
+        Separator line = new Separator(javafx.geometry.Orientation.VERTICAL);
+        pane = new HBox(12, left, line, formPane);
     }
 
     Node node() {

@@ -28,6 +28,7 @@ final class SettingsCells {
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 setAccessibleText(null);
                 return;
             }
@@ -35,8 +36,17 @@ final class SettingsCells {
             title.getStyleClass().add("settings-account-title");
             Label detail = new Label(item.detail());
             detail.getStyleClass().add("settings-hint");
-            setGraphic(new VBox(1, title, detail));
+            // a long label ends in an ellipsis inside the list's width (no horizontal scroll bar); the whole of it on hover
+            title.setMinWidth(0);
+            detail.setMinWidth(0);
+            VBox box = new VBox(1, title, detail);
+            box.setMinWidth(0);
+            box.setPrefWidth(0);
+            box.setMaxWidth(Double.MAX_VALUE);
+            setGraphic(box);
             setText(null);
+            setPrefWidth(0);
+            setTooltip(new Tooltip(item.label() + "\n" + item.detail()));
             setAccessibleText(item.label() + ", " + item.detail());
         }
     }

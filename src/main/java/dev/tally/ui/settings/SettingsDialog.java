@@ -2,6 +2,7 @@ package dev.tally.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import dev.tally.ui.AppIcon;
+import dev.tally.ui.ScreenFit;
 import dev.tally.ui.settings.SettingsViewModel.StatusKind;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,8 +36,9 @@ import java.util.Objects;
  * <p>Threads: create and use on the FX thread only.
  */
 public final class SettingsDialog {
-    static final double WIDTH = 520;
-    static final double HEIGHT = 700;
+    /** The default size: the account list beside the whole form, no outer scrolling (smaller on a smaller work area). */
+    static final double WIDTH = 820;
+    static final double HEIGHT = 660;
 
     private final SettingsViewModel vm;
     private final Stage stage = new Stage();
@@ -53,8 +55,8 @@ public final class SettingsDialog {
         }
         stage.setTitle("Tally — Settings");
         AppIcon.applyTo(stage);
-        stage.setMinWidth(460);
-        stage.setMinHeight(480);
+        stage.setMinWidth(600);
+        stage.setMinHeight(420);
 
         AccountFormView form = new AccountFormView(vm, layout, stage::isShowing);
         AccountsTab accounts = new AccountsTab(vm, form, () -> discardChanges(false), () -> stage);
@@ -107,6 +109,9 @@ public final class SettingsDialog {
         focusKeyOf = accountId;
         String open = accountId != null ? accountId : vm.form().editingIdProperty().get();
         vm.load(open);
+        // never partly off-screen: the first time centred over the main window, later where it was, kept inside
+        // the work area of its screen (a place from a larger screen, a high scale factor)
+        ScreenFit.place(stage, WIDTH, HEIGHT, stage.getOwner());
         stage.show();
         stage.toFront();
     }

@@ -1,4 +1,4 @@
-package dev.tally.desktop;
+package dev.tally.ui;
 
 import org.junit.jupiter.api.Test;
 
