@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -53,7 +54,9 @@ final class AccountsTab {
         accounts.setCellFactory(v -> new SettingsCells.AccountCell());
         // the list fills the left column: a dozen accounts are seen without scrolling at the default size
         accounts.setMinHeight(EMPTY_LIST_HEIGHT);
-        accounts.setPlaceholder(hint("No accounts yet: fill in the form and save."));
+        Label empty = hint("No accounts yet: fill in the form and save.");
+        empty.setPadding(new Insets(12));
+        accounts.setPlaceholder(empty);
         accounts.setAccessibleText("Accounts");
         accounts.getStyleClass().add("settings-account-list");
         VBox.setVgrow(accounts, Priority.ALWAYS);
