@@ -219,6 +219,50 @@ class SettingsLayoutTest {
     }
 
     @Test
+    void everyControlShowsWhenItHasTheKeyboardFocus(FxRobot robot) {
+        loaded();
+        List<String> unmarked = new ArrayList<>();
+        for (String tab : List.of("Accounts", "General")) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Parent root = dialog.stage().getScene().getRoot();
+            List<javafx.scene.control.Control> controls = new ArrayList<>();
+            for (Node n : root.lookupAll("*")) {
+                if (n instanceof javafx.scene.control.Control c && c.isFocusTraversable() && c.isVisible()
+                        && !c.isDisabled() && c.getScene() != null && c.localToScene(c.getBoundsInLocal()).getWidth() > 0
+                        && visibleUpTo(c, root)) {
+                    controls.add(c);
+                }
+            }
+            assertTrue(controls.size() >= 4, tab + ": found its controls, " + controls.size());
+            for (javafx.scene.control.Control c : controls) {
+                robot.interact(() -> dialog.stage().getScene().getRoot().requestFocus());
+                WaitForAsyncUtils.waitForFxEvents();
+                WritableImage before = snap(c);
+                robot.interact(c::requestFocus);
+                WaitForAsyncUtils.waitForFxEvents();
+                WritableImage after = snap(c);
+                if (!c.isFocused() && !c.isFocusWithin()) {
+                    continue;
+                }
+                if (pixels(before).equals(pixels(after))) {
+                    unmarked.add(tab + ": " + c.getClass().getSimpleName() + " " + c.getId() + " " + c.getAccessibleText());
+                }
+            }
+        }
+        assertEquals(List.of(), unmarked, "controls that look the same with and without the focus");
+    }
+
+    private static boolean visibleUpTo(Node n, Node root) {
+        for (Node p = n; p != null && p != root; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void aWindowLeftOffScreenComesBackInsideTheWorkArea(FxRobot robot) {
         loaded();
         Rectangle2D area = Screen.getPrimary().getVisualBounds();
