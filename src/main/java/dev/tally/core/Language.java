@@ -57,7 +57,7 @@ public enum Language {
 
     /**
      * How the language calls itself, for a chooser: {@code English}, {@code 简体中文}; {@code null} for {@link #SYSTEM},
-     * whose label is in the current language's bundle ({@code language.system}).
+     * whose label is the settings window's ({@code settings.LANGUAGE_SYSTEM}).
      */
     public String endonym() {
         return switch (this) {

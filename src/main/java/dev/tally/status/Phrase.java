@@ -328,12 +328,7 @@ public enum Phrase {
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
-    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
-
-    // ---- the language chooser (Settings → General); the languages themselves are named as they name themselves
-    LANGUAGE_LABEL("Language"),
-    LANGUAGE_SYSTEM("System"),
-    LANGUAGE_AFTER_RESTART("The new language applies after Tally restarts");
+    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission");
 
     private final String english;
 

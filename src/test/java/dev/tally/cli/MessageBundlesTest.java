@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import dev.tally.core.Language;
 import dev.tally.core.Messages;
+import dev.tally.ui.settings.SettingsPhrase;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderInfo;
 import dev.tally.status.Phrase;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The message bundles: the English one is exactly the wording enums ({@link Phrase}, {@link CliPhrase}), the Chinese
+ * The message bundles: the English one is exactly the wording enums ({@link Phrase}, {@link CliPhrase},
+ * {@link SettingsPhrase}), the Chinese
  * one has every key, the same placeholders, no empty or untranslated value, and a reason for every provider Tally
  * cannot read. A failure here usually means: run {@code python3 scripts/i18n/bundle.py} and translate what it lists.
  */
@@ -33,7 +35,8 @@ class MessageBundlesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     /** Chinese that is rightly the same as the English: layouts of other words, marks, names. */
-    private static final Set<String> SAME_IN_CHINESE = Set.of("phrase.TRAY_TOOLTIP");
+    private static final Set<String> SAME_IN_CHINESE = Set.of("phrase.TRAY_TOOLTIP", "settings.ROW_PARTS",
+            "settings.REGION_CHOICE");
 
     private static Map<String, String> enums() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -42,6 +45,9 @@ class MessageBundlesTest {
         }
         for (CliPhrase p : CliPhrase.values()) {
             out.put("cli." + p.name(), p.english());
+        }
+        for (SettingsPhrase p : SettingsPhrase.values()) {
+            out.put(p.key(), p.english());
         }
         return out;
     }

@@ -21,7 +21,7 @@ final class AccountFormValidator {
 
     /** A new account's form was filled in without choosing its provider. */
     static String provider(boolean isNew, boolean providerChosen, boolean formBlank) {
-        return isNew && !providerChosen && !formBlank ? "choose the provider of this account" : "";
+        return isNew && !providerChosen && !formBlank ? SettingsPhrase.NEED_PROVIDER.say() : "";
     }
 
     /**
@@ -34,7 +34,7 @@ final class AccountFormValidator {
      */
     static String label(String label, ProviderId provider, String name, List<Account> existing, String editingId) {
         if (label == null || label.isBlank()) {
-            return "give the account a label, e.g. “DeepSeek (work)”";
+            return SettingsPhrase.NEED_LABEL.say();
         }
         Optional<String> oneLine = Account.labelProblem(label);
         if (oneLine.isPresent()) {
@@ -43,7 +43,7 @@ final class AccountFormValidator {
         if (provider != null) {
             for (Account a : existing) {
                 if (a.provider().equals(provider) && a.label().equalsIgnoreCase(label.strip()) && !a.id().equals(editingId)) {
-                    return "there is already a " + name + " account labelled “" + a.label() + "”";
+                    return SettingsPhrase.LABEL_TAKEN.say(name, a.label());
                 }
             }
         }
@@ -65,7 +65,7 @@ final class AccountFormValidator {
 
     /** A provider with regions needs one chosen. */
     static String region(List<String> choices, String region) {
-        return !choices.isEmpty() && region == null ? "choose the region your key belongs to" : "";
+        return !choices.isEmpty() && region == null ? SettingsPhrase.NEED_REGION.say() : "";
     }
 
     /** Empty (the documented origin) or a base URL by the {@link BaseUrls} rule. */
@@ -78,7 +78,7 @@ final class AccountFormValidator {
             return "";
         } catch (IllegalArgumentException e) {
             if (text.strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
-                return "the base URL must use https; plain http is allowed only to this computer (localhost, 127.0.0.1, ::1)";
+                return SettingsPhrase.BASE_URL_HTTPS.say();
             }
             return e.getMessage();
         }
@@ -101,14 +101,14 @@ final class AccountFormValidator {
         try {
             Thresholds.parseAmount(amount);
         } catch (IllegalArgumentException e) {
-            return "the alert level " + e.getMessage().replaceFirst("^'[^']*' ", "");
+            return SettingsPhrase.ALERT_BAD.say(e.getMessage().replaceFirst("^'[^']*' ", ""));
         }
         if (fixed == null && currency == null) {
-            return "choose the currency of the alert level";
+            return SettingsPhrase.ALERT_NEED_CURRENCY.say();
         }
         if (fixed == null && !choices.contains(currency)) {
-            return (name == null ? "this provider" : name) + " reports balances in " + String.join(" or ", choices)
-                    + ", so an alert in " + currency + " would never fire; choose one of them";
+            return SettingsPhrase.ALERT_WRONG_CURRENCY.say(name == null ? SettingsPhrase.ALERT_THIS_PROVIDER.say() : name,
+                    SettingsPhrase.join(SettingsPhrase.OR, choices), currency);
         }
         return "";
     }
@@ -116,7 +116,7 @@ final class AccountFormValidator {
     /** Whole minutes from {@link Account#MIN_INTERVAL} to {@link Account#MAX_INTERVAL}. */
     static String interval(String text) {
         String t = text == null ? "" : text.strip();
-        String rule = "the interval must be a whole number of minutes from " + Account.MIN_INTERVAL + " to " + Account.MAX_INTERVAL;
+        String rule = SettingsPhrase.INTERVAL_RULE.say(Account.MIN_INTERVAL, Account.MAX_INTERVAL);
         if (!t.matches("[0-9]{1,6}")) {
             return rule;
         }

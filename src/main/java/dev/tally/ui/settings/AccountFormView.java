@@ -53,11 +53,11 @@ final class AccountFormView {
         this.showing = showing;
         Label title = new Label();
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get() == Mode.EXISTING
-                ? "Edit account" : "New account", vm.modeProperty()));
+                ? SettingsPhrase.FORM_EDIT.say() : SettingsPhrase.FORM_NEW.say(), vm.modeProperty()));
         title.getStyleClass().addAll(Styles.TITLE_4, "settings-section-title");
         // the Test button sits right under the keys it tests; the base URL is rarely needed, so it is folded away
         form = new VBox(10, title, providerRow(), labelRow(), regionRow(), fieldRows, keySourceRow(), keyRows,
-                TestConnectionView.row(settings.connection(), layout.labelWidth()), topUpRow("Last top-up", true),
+                TestConnectionView.row(settings.connection(), layout.labelWidth()), topUpRow(SettingsPhrase.TOP_UP.say(), true),
                 thresholdRow(), intervalRow(), advanced());
         form.getStyleClass().add("settings-form");
         vm.keyFields().addListener((ListChangeListener<KeyFieldViewModel>) c -> rebuildKeyRows());
@@ -70,13 +70,13 @@ final class AccountFormView {
 
     private Node providerRow() {
         ComboBox<ProviderChoice> combo = new ComboBox<>(vm.providerChoices());
-        combo.setPromptText("Choose a provider");
+        combo.setPromptText(SettingsPhrase.PROVIDER_PROMPT.say());
         combo.setCellFactory(v -> new SettingsCells.ProviderCell());
         // a custom button cell must show the prompt itself, or an empty choice looks like a blank box
         combo.setButtonCell(new SettingsCells.ButtonCell<>(combo.getPromptText(), ProviderChoice::name));
         combo.setVisibleRowCount(12);
         combo.setMaxWidth(Double.MAX_VALUE);
-        combo.setAccessibleText("Provider");
+        combo.setAccessibleText(SettingsPhrase.PROVIDER_ACCESSIBLE.say());
         combo.setId("settings-provider");
         combo.disableProperty().bind(vm.providerEditableProperty().not());
         combo.setValue(vm.providerProperty().get());
@@ -95,18 +95,18 @@ final class AccountFormView {
                 syncing = false;
             }
         });
-        return layout.row("_Provider", combo, message(vm.providerMessageProperty(), true),
+        return layout.row(SettingsPhrase.PROVIDER.say(), combo, message(vm.providerMessageProperty(), true),
                 message(vm.providerErrorProperty(), true));
     }
 
     private Node labelRow() {
         TextField field = new TextField();
         field.textProperty().bindBidirectional(vm.labelProperty());
-        field.setPromptText("e.g. DeepSeek (work)");
-        field.setAccessibleText("Account label");
+        field.setPromptText(SettingsPhrase.LABEL_PROMPT.say());
+        field.setAccessibleText(SettingsPhrase.LABEL_ACCESSIBLE.say());
         field.setId("settings-label");
         validation.watch(field, vm.labelErrorShownProperty());
-        return layout.row("_Label", field, message(vm.labelErrorShownProperty(), true));
+        return layout.row(SettingsPhrase.LABEL.say(), field, message(vm.labelErrorShownProperty(), true));
     }
 
     private Node regionRow() {
@@ -115,9 +115,9 @@ final class AccountFormView {
         combo.valueProperty().bindBidirectional(vm.regionProperty());
         combo.setConverter(converter(vm::regionName));
         combo.setMaxWidth(Double.MAX_VALUE);
-        combo.setAccessibleText("Region");
-        Label hint = hint("Keys belong to one platform; the wrong region answers “key rejected”.");
-        Node row = layout.row("Re_gion", combo, hint, message(vm.regionErrorProperty(), true));
+        combo.setAccessibleText(SettingsPhrase.REGION_ACCESSIBLE.say());
+        Label hint = hint(SettingsPhrase.REGION_HINT.say());
+        Node row = layout.row(SettingsPhrase.REGION.say(), combo, hint, message(vm.regionErrorProperty(), true));
         showWhen(row, Bindings.isNotEmpty(vm.regionChoices()));
         return row;
     }
@@ -151,10 +151,11 @@ final class AccountFormView {
         layout.forget(keyLabels);
         keyLabels.clear();
         for (KeyFieldViewModel k : vm.keyFields()) {
-            KeyField field = new KeyField("Show the key", "Hide the key", "Clear the key");
+            KeyField field = new KeyField(SettingsPhrase.KEY_SHOW.say(), SettingsPhrase.KEY_HIDE.say(),
+                    SettingsPhrase.KEY_CLEAR.say());
 
             field.textProperty().bindBidirectional(k.textProperty());
-            field.setPromptText("Paste the key");
+            field.setPromptText(SettingsPhrase.KEY_PROMPT.say());
             field.setAccessibleText(k.title());
             field.setAccessibleHelp(k.description());
             field.setTooltip(new Tooltip(k.description()));
@@ -168,7 +169,7 @@ final class AccountFormView {
             status.pseudoClassStateChanged(FormLayout.PROBLEM, k.statusProblemProperty().get());
             status.getStyleClass().add("settings-key-status");
             // mnemonics are unique across the window: API/Admin key K, Management key M
-            String mnemonic = k.title().equals("Management key") ? "_Management key" : k.title().replace(" key", " _key");
+            String mnemonic = k.mnemonicTitle();
             validation.watch(field, k.errorProperty());
             Node row = layout.row(mnemonic, field, hint(k.description()), status, message(k.errorProperty(), true));
             if (k == vm.keyFields().getFirst()) {
@@ -189,10 +190,10 @@ final class AccountFormView {
         ComboBox<KeySourceViewModel.Source> from = new ComboBox<>();
         from.getItems().setAll(KeySourceViewModel.Source.values());
         from.valueProperty().bindBidirectional(ks.sourceProperty());
-        from.setAccessibleText("Where the key comes from");
+        from.setAccessibleText(SettingsPhrase.KEY_FROM_ACCESSIBLE.say());
         from.setId("settings-key-source");
-        MenuButton presets = new MenuButton("Presets");
-        presets.setAccessibleText("Password manager commands");
+        MenuButton presets = new MenuButton(SettingsPhrase.PRESETS.say());
+        presets.setAccessibleText(SettingsPhrase.PRESETS_ACCESSIBLE.say());
         presets.setId("settings-key-presets");
         for (KeySourceViewModel.Preset p : KeySourceViewModel.PRESETS) {
             MenuItem item = new MenuItem(p.name());
@@ -203,13 +204,13 @@ final class AccountFormView {
         line.setAlignment(Pos.CENTER_LEFT);
         TextField command = new TextField();
         command.textProperty().bindBidirectional(ks.commandProperty());
-        command.setPromptText("e.g. pass show api/deepseek");
-        command.setAccessibleText("Command that prints the key");
+        command.setPromptText(SettingsPhrase.COMMAND_PROMPT.say());
+        command.setAccessibleText(SettingsPhrase.COMMAND_ACCESSIBLE.say());
         command.setId("settings-key-command");
         showWhen(command, ks.sourceProperty().isEqualTo(KeySourceViewModel.Source.COMMAND));
         Label note = hint("");
         note.textProperty().bind(ks.noteProperty());
-        Node row = layout.rowFor("K_ey from", line, from, command, note, message(ks.errorProperty(), true));
+        Node row = layout.rowFor(SettingsPhrase.KEY_FROM.say(), line, from, command, note, message(ks.errorProperty(), true));
         showWhen(row, Bindings.isNotEmpty(vm.keyFields()));
         return row;
     }
@@ -219,20 +220,19 @@ final class AccountFormView {
         TopUpViewModel t = vm.topUp();
         TextField amount = new TextField();
         amount.textProperty().bindBidirectional(t.amountProperty());
-        amount.setPromptText("e.g. 120 USD");
+        amount.setPromptText(SettingsPhrase.TOP_UP_PROMPT.say());
         amount.setPrefColumnCount(9);
-        amount.setAccessibleText("What you had after your last top-up");
+        amount.setAccessibleText(SettingsPhrase.TOP_UP_ACCESSIBLE.say());
         amount.setId("settings-topup");
         TextField date = new TextField();
         date.textProperty().bindBidirectional(t.dateProperty());
-        date.setPromptText("YYYY-MM-DD (today)");
+        date.setPromptText(SettingsPhrase.TOP_UP_DATE_PROMPT.say());
         date.setPrefColumnCount(10);
-        date.setAccessibleText("Day of the top-up");
+        date.setAccessibleText(SettingsPhrase.TOP_UP_DATE_ACCESSIBLE.say());
         date.setId("settings-topup-date");
-        HBox line = new HBox(8, amount, new Label("on"), date);
+        HBox line = new HBox(8, amount, new Label(SettingsPhrase.TOP_UP_ON.say()), date);
         line.setAlignment(Pos.CENTER_LEFT);
-        Label usage = hint("What you had after your last top-up, from the console: Tally subtracts the spend the"
-                + " provider reports since then and shows an estimated balance. Empty: no estimate.");
+        Label usage = hint(SettingsPhrase.TOP_UP_HINT.say());
         Node row = layout.rowFor(label, line, amount, usage, message(t.errorProperty(), true));
         // where the provider reports spend only it is the way to a balance; elsewhere it waits under Advanced
         showWhen(row, spendOnly ? vm.spendOnlyProperty() : vm.spendOnlyProperty().not());
@@ -242,9 +242,9 @@ final class AccountFormView {
     private Node thresholdRow() {
         TextField amount = new TextField();
         amount.textProperty().bindBidirectional(vm.thresholdProperty());
-        amount.setPromptText("none");
+        amount.setPromptText(SettingsPhrase.ALERT_PROMPT.say());
         amount.setPrefColumnCount(8);
-        amount.setAccessibleText("Alert when the balance falls below this amount");
+        amount.setAccessibleText(SettingsPhrase.ALERT_ACCESSIBLE.say());
         amount.setId("settings-threshold");
         Label fixed = new Label();
         fixed.textProperty().bind(vm.fixedCurrencyProperty());
@@ -253,19 +253,19 @@ final class AccountFormView {
         ComboBox<String> currency = new ComboBox<>();
         Bindings.bindContent(currency.getItems(), vm.currencyChoices());
         currency.valueProperty().bindBidirectional(vm.thresholdCurrencyProperty());
-        currency.setPromptText("Currency");
+        currency.setPromptText(SettingsPhrase.ALERT_CURRENCY_PROMPT.say());
         // the default button cell stops showing the prompt once the value went back to none
         currency.setButtonCell(new SettingsCells.ButtonCell<>(currency.getPromptText(), c -> c));
-        currency.setAccessibleText("Alert currency");
+        currency.setAccessibleText(SettingsPhrase.ALERT_CURRENCY_ACCESSIBLE.say());
         currency.setId("settings-currency");
         showWhen(currency, vm.fixedCurrencyProperty().isNull());
         HBox line = new HBox(8, amount, fixed, currency);
         line.setAlignment(Pos.CENTER_LEFT);
         line.disableProperty().bind(vm.thresholdAvailableProperty().not());
-        Label usage = hint("Notifies you once when the balance drops below this. Empty: no alert.");
+        Label usage = hint(SettingsPhrase.ALERT_HINT.say());
         showWhen(usage, vm.thresholdAvailableProperty());
         validation.watch(amount, vm.thresholdErrorProperty());
-        return layout.rowFor("_Alert below", line, amount, usage, message(vm.thresholdNoteProperty(), false),
+        return layout.rowFor(SettingsPhrase.ALERT.say(), line, amount, usage, message(vm.thresholdNoteProperty(), false),
                 message(vm.thresholdErrorProperty(), true));
     }
 
@@ -273,28 +273,28 @@ final class AccountFormView {
         TextField minutes = new TextField();
         minutes.textProperty().bindBidirectional(vm.intervalProperty());
         minutes.setPrefColumnCount(4);
-        minutes.setAccessibleText("Check every how many minutes");
-        Label unit = new Label("minutes");
+        minutes.setAccessibleText(SettingsPhrase.INTERVAL_ACCESSIBLE.say());
+        Label unit = new Label(SettingsPhrase.INTERVAL_UNIT.say());
         HBox line = new HBox(8, minutes, unit);
         line.setAlignment(Pos.CENTER_LEFT);
         validation.watch(minutes, vm.intervalErrorProperty());
-        return layout.rowFor("_Check every", line, minutes, message(vm.intervalErrorProperty(), true));
+        return layout.rowFor(SettingsPhrase.INTERVAL.say(), line, minutes, message(vm.intervalErrorProperty(), true));
     }
 
     private Node advanced() {
         TextField url = new TextField();
         url.textProperty().bindBidirectional(vm.baseUrlProperty());
         url.promptTextProperty().bind(vm.baseUrlPromptProperty());
-        url.setAccessibleText("Base URL");
+        url.setAccessibleText(SettingsPhrase.BASE_URL_ACCESSIBLE.say());
         url.setId("settings-base-url");
         validation.watch(url, vm.baseUrlErrorProperty());
-        Node row = layout.row("_Base URL", url,
-                hint("Replaces the provider's address, e.g. for a proxy. https only (http only to this computer)."),
+        Node row = layout.row(SettingsPhrase.BASE_URL.say(), url,
+                hint(SettingsPhrase.BASE_URL_HINT.say()),
                 message(vm.baseUrlErrorProperty(), true));
-        TitledPane pane = new TitledPane("Advanced", new VBox(10, row, topUpRow("Last top-up", false)));
+        TitledPane pane = new TitledPane(SettingsPhrase.ADVANCED.say(), new VBox(10, row, topUpRow(SettingsPhrase.TOP_UP.say(), false)));
         pane.setAnimated(false);
         pane.getStyleClass().addAll(Styles.DENSE, "settings-advanced");
-        pane.setAccessibleText("Advanced account settings");
+        pane.setAccessibleText(SettingsPhrase.ADVANCED_ACCESSIBLE.say());
         pane.setId("settings-advanced");
         // folded for each account opened unless it has a base URL; a custom or broken base URL is never hidden
         pane.expandedProperty().bindBidirectional(vm.advancedOpenProperty());

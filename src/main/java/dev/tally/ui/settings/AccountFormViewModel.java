@@ -41,10 +41,6 @@ import java.util.TreeMap;
  * <p>Properties and commands belong to the UI thread. Nothing here blocks: the keychain is asked in the background.
  */
 public final class AccountFormViewModel {
-    /** Beside the alert of a provider without a balance when a top-up is known. */
-    static final String ESTIMATE_ALERT = "The alert watches your estimated balance (your top-up minus the reported spend)";
-    /** After the reason a provider can have no alert. */
-    static final String NO_ALERT_HINT = " — give your last top-up below to alert on an estimate";
 
     /** What the form is doing. */
     public enum Mode { NONE, NEW, EXISTING }
@@ -128,8 +124,9 @@ public final class AccountFormViewModel {
         thresholdAvailable.bind(Bindings.createBooleanBinding(() -> info().map(ProviderInfo::reportsBalance).orElse(true)
                 || topUp.currencyProperty().get() != null, provider, topUp.currencyProperty()));
         thresholdNote.bind(Bindings.createStringBinding(() -> topUp.currencyProperty().get() != null
-                        && info().map(i -> !i.reportsBalance()).orElse(false) ? ESTIMATE_ALERT
-                        : info().flatMap(Thresholds::unavailableReason).map(r -> sentence(r) + NO_ALERT_HINT).orElse(""),
+                        && info().map(i -> !i.reportsBalance()).orElse(false) ? SettingsPhrase.ALERT_ON_ESTIMATE.say()
+                        : info().flatMap(Thresholds::unavailableReason)
+                                .map(r -> SettingsPhrase.ALERT_NEEDS_TOP_UP.say(sentence(r))).orElse(""),
                 provider, topUp.currencyProperty()));
 
         providerError.bind(Bindings.createStringBinding(() -> AccountFormValidator.provider(mode.get() == Mode.NEW,
@@ -219,7 +216,8 @@ public final class AccountFormViewModel {
             threshold.set(a.threshold().plain());
         }
         baseline.set(draft());
-        providerMessage.set(provider.get().enabled() ? "" : provider.get().name() + ": " + provider.get().reason());
+        providerMessage.set(provider.get().enabled() ? ""
+                : SettingsPhrase.PROVIDER_REASON.say(provider.get().name(), provider.get().reason()));
         keys.showStored(a);
     }
 
@@ -234,7 +232,7 @@ public final class AccountFormViewModel {
             return false;
         }
         if (!choice.enabled()) {
-            providerMessage.set(choice.name() + " cannot be added: " + choice.reason());
+            providerMessage.set(SettingsPhrase.PROVIDER_CANNOT_ADD.say(choice.name(), choice.reason()));
             return false;
         }
         providerMessage.set("");
@@ -252,8 +250,9 @@ public final class AccountFormViewModel {
             return "";
         }
         Optional<Region> r = info().flatMap(i -> i.region(id));
-        return capitalize(id) + r.map(x -> " — " + x.origin().getHost() + (x.currency() == null ? "" : " (" + x.currency() + ")"))
-                .orElse("");
+        return r.map(x -> x.currency() == null ? SettingsPhrase.REGION_CHOICE.say(capitalize(id), x.origin().getHost())
+                        : SettingsPhrase.REGION_CHOICE_CURRENCY.say(capitalize(id), x.origin().getHost(), x.currency()))
+                .orElse(capitalize(id));
     }
 
     // ---------------------------------------------------------------- for the coordinator
@@ -368,7 +367,7 @@ public final class AccountFormViewModel {
 
     private ProviderChoice choiceFor(ProviderId id) {
         return providerChoices.stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElse(new ProviderChoice(id, id.value(), false, "Tally does not know this provider"));
+                .orElse(new ProviderChoice(id, id.value(), false, SettingsPhrase.PROVIDER_UNKNOWN.say()));
     }
 
     /** The values of the fields the chosen provider declares, by field id; empty ones left out. */

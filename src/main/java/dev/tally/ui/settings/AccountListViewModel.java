@@ -55,7 +55,7 @@ public final class AccountListViewModel {
         }
         Account gone = found.get();
         status.saving(true);
-        status.set("Removing " + gone.label() + "…", StatusKind.INFO);
+        status.set(SettingsPhrase.REMOVING.say(gone.label()), StatusKind.INFO);
         services.background().execute(() -> {
             AccountWriter.Removed r = writer.remove(gone);
             services.ui().execute(() -> {
@@ -66,9 +66,9 @@ public final class AccountListViewModel {
                 }
                 setAccounts(r.accounts());
                 if (r.keyProblem() != null) {
-                    status.set("Removed " + gone.label() + ", but " + r.keyProblem(), StatusKind.ERROR);
+                    status.set(SettingsPhrase.REMOVED_BUT.say(gone.label(), r.keyProblem()), StatusKind.ERROR);
                 } else {
-                    status.set("Removed " + gone.label() + ".", StatusKind.SUCCESS);
+                    status.set(SettingsPhrase.REMOVED.say(gone.label()), StatusKind.SUCCESS);
                 }
                 onRemoved.accept(id, r.accounts());
             });
@@ -102,10 +102,10 @@ public final class AccountListViewModel {
         if (a.region() != null && info.map(i -> !i.selectableRegions().isEmpty()).orElse(false)) {
             parts.add(AccountFormViewModel.capitalize(a.region()));
         }
-        parts.add("every " + a.intervalMinutes() + " min");
+        parts.add(SettingsPhrase.ROW_EVERY.say(a.intervalMinutes()));
         if (a.threshold() != null) {
-            parts.add("alert below " + TrayText.money(a.threshold(), hideAmounts.get()));
+            parts.add(SettingsPhrase.ROW_ALERT.say(TrayText.money(a.threshold(), hideAmounts.get())));
         }
-        return new AccountRow(a.id(), a.label(), String.join(" · ", parts));
+        return new AccountRow(a.id(), a.label(), parts.stream().reduce(SettingsPhrase.ROW_PARTS::say).orElse(""));
     }
 }

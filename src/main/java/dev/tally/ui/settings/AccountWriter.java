@@ -81,23 +81,21 @@ final class AccountWriter {
                 st = store.awaitAnswer(java.time.Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 store = null;
-                st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
+                st = StoreStatus.unavailable(SettingsPhrase.KEYCHAIN_NOT_OPENED.say(e.getClass().getSimpleName()));
             }
             if (store == null || !st.isAvailable()) {
-                String env = String.join(" or ", typed.keySet().stream().map(KeySlot::envVar).toList());
+                String env = SettingsPhrase.join(SettingsPhrase.OR, typed.keySet().stream().map(KeySlot::envVar).toList());
                 // the whole story once, under the key field; the footer only points there
-                String detail = "Not saved: the keychain is " + state(st) + " (" + st.reason() + ") and Tally never stores"
-                        + " keys in plain text. Unlock or start your keychain and press Save again — or clear the key field,"
-                        + " set " + env + " in the environment Tally starts from, and save.";
+                String detail = SettingsPhrase.NOT_SAVED_KEYCHAIN.say(state(st), st.reason(), env);
                 Map<String, String> problems = new LinkedHashMap<>();
                 typed.keySet().forEach(s -> problems.put(s.name(), detail));
-                return new Result(null, null, List.of("Not saved — see the key field"), problems, Set.of(), null);
+                return new Result(null, null, List.of(SettingsPhrase.NOT_SAVED_SEE_KEY.say()), problems, Set.of(), null);
             }
         }
         AccountStore.Loaded loaded = services.accounts().load();
         if (!loaded.writable()) {
-            return Result.failed("Not changing " + services.accounts().file() + ": "
-                    + loaded.warning().orElse("it cannot be written"));
+            return Result.failed(SettingsPhrase.NOT_CHANGING_FILE.say(services.accounts().file(),
+                    loaded.warning().orElse(SettingsPhrase.FILE_CANNOT_BE_WRITTEN.say())));
         }
         Account[] made = new Account[1];
         List<Account> list;
@@ -150,7 +148,7 @@ final class AccountWriter {
                 store.write(KeyResolver.entryName(id, info, e.getKey()), e.getValue());
                 saved.add(e.getKey().name());
             } catch (SecretStoreException ex) {
-                problems.put(e.getKey().name(), "Not saved: " + lowerFirst(ex.getMessage()));
+                problems.put(e.getKey().name(), SettingsPhrase.NOT_SAVED.say(lowerFirst(ex.getMessage())));
             }
         }
         return new Result(a, List.copyOf(list), List.of(), problems, saved, store.name());
@@ -161,13 +159,13 @@ final class AccountWriter {
         try {
             AccountStore.Loaded loaded = services.accounts().load();
             if (!loaded.writable()) {
-                return new Removed(null, "Not changing " + services.accounts().file() + ": "
-                        + loaded.warning().orElse("it cannot be written"), null);
+                return new Removed(null, SettingsPhrase.NOT_CHANGING_FILE.say(services.accounts().file(),
+                        loaded.warning().orElse(SettingsPhrase.FILE_CANNOT_BE_WRITTEN.say())), null);
             }
             List<Account> after = services.accounts().update(now -> now.stream().filter(a -> !a.id().equals(gone.id())).toList());
             return new Removed(after, null, deleteKeys(gone));
         } catch (RuntimeException e) {
-            return new Removed(null, "Could not remove " + gone.label() + ": " + e.getMessage(), null);
+            return new Removed(null, SettingsPhrase.REMOVE_FAILED.say(gone.label(), e.getMessage()), null);
         }
     }
 
@@ -186,20 +184,20 @@ final class AccountWriter {
             store = services.secrets().get();
         } catch (RuntimeException e) {
             return noneInKeychain ? null
-                    : "its key could not be removed from the keychain (" + e.getClass().getSimpleName() + ")";
+                    : SettingsPhrase.KEY_NOT_REMOVED.say(e.getClass().getSimpleName());
         }
         StoreStatus st = store.status();
         if (!st.isAvailable() && noneInKeychain) {
             return null;
         }
         if (!st.isAvailable()) {
-            return "its key could not be removed from the keychain: it is " + state(st) + " (" + st.reason() + ")";
+            return SettingsPhrase.KEY_NOT_REMOVED_STATE.say(state(st), st.reason());
         }
         for (KeySlot s : info.get().keySlots()) {
             try {
                 store.delete(KeyResolver.entryName(a.id(), info.get(), s));
             } catch (SecretStoreException e) {
-                return "its " + s.name() + " key could not be removed: " + e.getMessage();
+                return SettingsPhrase.KEY_SLOT_NOT_REMOVED.say(s.name(), e.getMessage());
             }
         }
         return null;

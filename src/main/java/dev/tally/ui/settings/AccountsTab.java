@@ -54,10 +54,10 @@ final class AccountsTab {
         accounts.setCellFactory(v -> new SettingsCells.AccountCell());
         // the list fills the left column: a dozen accounts are seen without scrolling at the default size
         accounts.setMinHeight(EMPTY_LIST_HEIGHT);
-        Label empty = hint("No accounts yet: fill in the form and save.");
+        Label empty = hint(SettingsPhrase.LIST_EMPTY.say());
         empty.setPadding(new Insets(12));
         accounts.setPlaceholder(empty);
-        accounts.setAccessibleText("Accounts");
+        accounts.setAccessibleText(SettingsPhrase.LIST_ACCESSIBLE.say());
         accounts.getStyleClass().add("settings-account-list");
         VBox.setVgrow(accounts, Priority.ALWAYS);
         accounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -78,16 +78,16 @@ final class AccountsTab {
             }
         });
 
-        Button add = new Button("_New account");
-        add.setAccessibleText("Add an account");
+        Button add = new Button(SettingsPhrase.NEW_ACCOUNT.say());
+        add.setAccessibleText(SettingsPhrase.NEW_ACCOUNT_ACCESSIBLE.say());
         add.setMaxWidth(Double.MAX_VALUE);
         add.setOnAction(e -> {
             if (discardFormChanges.getAsBoolean()) {
                 form.add();
             }
         });
-        Button remove = new Button("_Remove…");
-        remove.setAccessibleText("Remove the selected account");
+        Button remove = new Button(SettingsPhrase.REMOVE.say());
+        remove.setAccessibleText(SettingsPhrase.REMOVE_ACCESSIBLE.say());
         remove.setId("settings-remove");
         remove.setMaxWidth(Double.MAX_VALUE);
         remove.disableProperty().bind(form.modeProperty().isNotEqualTo(Mode.EXISTING).or(vm.savingProperty()));
@@ -147,7 +147,8 @@ final class AccountsTab {
         if (r == null) {
             return;
         }
-        if (SettingsDialog.confirm(owner.get(), "Remove " + r.label() + "?", form.keys().removeDetail(), "Remove")) {
+        if (SettingsDialog.confirm(owner.get(), SettingsPhrase.REMOVE_TITLE.say(r.label()), form.keys().removeDetail(),
+                SettingsPhrase.REMOVE_ACTION.say())) {
             vm.list().remove(id);
         }
     }

@@ -1,10 +1,12 @@
 package dev.tally.ui.settings;
 
 import dev.tally.account.Preferences;
+import dev.tally.core.Language;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
@@ -25,26 +27,28 @@ final class GeneralTab {
 
     static Node pane(SettingsViewModel settings) {
         GeneralViewModel vm = settings.general();
-        Switch login = toggle("Launch Tally at l_ogin", vm.launchAtLoginProperty(), "Launch Tally at login");
+        Switch login = toggle(SettingsPhrase.LAUNCH_AT_LOGIN.say(), vm.launchAtLoginProperty(),
+                SettingsPhrase.LAUNCH_AT_LOGIN_ACCESSIBLE.say());
         login.control().setId("settings-launch-at-login");
         login.control().disableProperty().bind(vm.launchAtLoginAvailableProperty().not());
         Label loginHint = hint("");
         loginHint.textProperty().bind(vm.launchAtLoginHintProperty());
 
-        Switch notify = toggle("Show desktop noti_fications", vm.notificationsProperty(), "Show desktop notifications");
+        Switch notify = toggle(SettingsPhrase.NOTIFICATIONS.say(), vm.notificationsProperty(),
+                SettingsPhrase.NOTIFICATIONS_ACCESSIBLE.say());
 
         ToggleGroup themes = new ToggleGroup();
         HBox themeLine = new HBox(16);
         for (Preferences.Theme t : Preferences.Theme.values()) {
             String text = switch (t) {
-                case SYSTEM -> "S_ystem";
-                case LIGHT -> "Lig_ht";
-                case DARK -> "_Dark";
+                case SYSTEM -> SettingsPhrase.THEME_SYSTEM.say();
+                case LIGHT -> SettingsPhrase.THEME_LIGHT.say();
+                case DARK -> SettingsPhrase.THEME_DARK.say();
             };
             RadioButton b = new RadioButton(text);
             b.setToggleGroup(themes);
             b.setUserData(t);
-            b.setAccessibleText("Theme: " + t.jsonName());
+            b.setAccessibleText(SettingsPhrase.THEME_ACCESSIBLE.say(text.replace("_", "")));
             themeLine.getChildren().add(b);
         }
         selectTheme(themes, vm.themeProperty().get());
@@ -54,27 +58,42 @@ final class GeneralTab {
                 vm.themeProperty().set((Preferences.Theme) now.getUserData());
             }
         });
-        Label themeTitle = new Label("Theme");
+        Label themeTitle = new Label(SettingsPhrase.THEME.say());
         themeTitle.getStyleClass().add("settings-group-title");
 
-        Switch hide = toggle("Hide amo_unts", vm.hideAmountsProperty(), "Hide amounts");
+        Switch hide = toggle(SettingsPhrase.HIDE_AMOUNTS.say(), vm.hideAmountsProperty(),
+                SettingsPhrase.HIDE_AMOUNTS_ACCESSIBLE.say());
 
-        Switch spend = toggle("Alert _when spend does not add up", vm.spendChecksProperty(),
-                "Alert when the balance falls more than the reported usage");
+        Switch spend = toggle(SettingsPhrase.SPEND_CHECKS.say(), vm.spendChecksProperty(),
+                SettingsPhrase.SPEND_CHECKS_ACCESSIBLE.say());
         spend.control().setId("settings-spend-checks");
         notify.control().setId("settings-notifications");
         hide.control().setId("settings-hide-amounts");
 
-        Label keysTitle = new Label("Keys");
+        ComboBox<Language> language = new ComboBox<>();
+        language.getItems().setAll(Language.values());
+        language.setConverter(FormLayout.converter(vm::languageName));
+        language.valueProperty().bindBidirectional(vm.languageProperty());
+        language.setAccessibleText(SettingsPhrase.LANGUAGE_ACCESSIBLE.say());
+        language.setId("settings-language");
+        Label languageTitle = new Label(SettingsPhrase.LANGUAGE.say());
+        languageTitle.setMnemonicParsing(true);
+        languageTitle.setLabelFor(language);
+        languageTitle.getStyleClass().add("settings-group-title");
+        Label languageNote = hint("");
+        languageNote.textProperty().bind(vm.languageNoteProperty());
+        languageNote.setId("settings-language-note");
+
+        Label keysTitle = new Label(SettingsPhrase.KEYS.say());
         keysTitle.getStyleClass().add("settings-group-title");
 
         VBox box = new VBox(6,
                 login.row(), indent(loginHint),
-                gap(), notify.row(), indent(hint("Low balance, exhausted balance and rejected keys, once each.")),
-                spend.row(), indent(hint("Where a provider reports both a balance and usage (OpenRouter with both keys): when over a"
-                        + " day the balance fell more than the usage explains — another key, a leaked key or untracked usage.")),
-                gap(), themeTitle, themeLine, indent(hint("System follows your desktop's light or dark setting.")),
-                gap(), hide.row(), indent(hint("Shows ••• instead of amounts in the window, tray and notifications — for screen sharing.")),
+                gap(), notify.row(), indent(hint(SettingsPhrase.NOTIFICATIONS_HINT.say())),
+                spend.row(), indent(hint(SettingsPhrase.SPEND_CHECKS_HINT.say())),
+                gap(), themeTitle, themeLine, indent(hint(SettingsPhrase.THEME_HINT.say())),
+                gap(), hide.row(), indent(hint(SettingsPhrase.HIDE_AMOUNTS_HINT.say())),
+                gap(), languageTitle, language, indent(languageNote),
                 gap(), keysTitle, keychainNote(settings.keychain()));
         box.setPadding(new Insets(16));
         box.getStyleClass().add("settings-general");

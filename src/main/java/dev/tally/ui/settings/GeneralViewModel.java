@@ -1,6 +1,8 @@
 package dev.tally.ui.settings;
 
 import dev.tally.account.Preferences;
+import dev.tally.core.Language;
+import dev.tally.core.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -13,16 +15,21 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The General tab: launch at login, notifications, theme, hide amounts; whether they changed since they were read.
+ * The General tab: launch at login, notifications, spend checks, theme, hide amounts, language; whether they changed
+ * since they were read.
  * Properties belong to the UI thread; {@link #write} runs on the background executor.
  */
 public final class GeneralViewModel {
     /** The tab's values, compared to tell whether they changed. */
     record Values(Preferences.Theme theme, boolean notifications, boolean hideAmounts, boolean launchAtLogin,
-                  boolean spendChecks) {
+                  boolean spendChecks, Language language) {
     }
 
     private final SettingsViewModel.Services services;
@@ -33,14 +40,50 @@ public final class GeneralViewModel {
     private final BooleanProperty hideAmounts = new SimpleBooleanProperty(this, "hideAmounts");
     private final BooleanProperty spendChecks = new SimpleBooleanProperty(this, "spendChecks");
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>(this, "theme", Preferences.Theme.SYSTEM);
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>(this, "language", Language.SYSTEM);
+    private final ReadOnlyStringWrapper languageNote = new ReadOnlyStringWrapper(this, "languageNote", "");
+    private final Map<String, String> env;
     private final ObjectProperty<Values> baseline = new SimpleObjectProperty<>(this, "baseline");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
 
     GeneralViewModel(SettingsViewModel.Services services) {
+        this(services, System.getenv());
+    }
+
+    /** @param env the environment Tally runs in ({@code TALLY_LANG}, {@code LANG}, …), for the language's note */
+    GeneralViewModel(SettingsViewModel.Services services, Map<String, String> env) {
         this.services = services;
+        this.env = Map.copyOf(env);
         baseline.set(values());
         dirty.bind(Bindings.createBooleanBinding(() -> !values().equals(baseline.get()),
-                theme, notifications, hideAmounts, launchAtLogin, spendChecks, baseline));
+                theme, notifications, hideAmounts, launchAtLogin, spendChecks, language, baseline));
+        languageNote.bind(Bindings.createStringBinding(this::languageNote, language));
+    }
+
+    /**
+     * Under the language chooser: that {@code TALLY_LANG} decides when it is set; that a choice other than the
+     * language Tally speaks now applies after a restart (the windows are built in one language); else what System means.
+     */
+    private String languageNote() {
+        Optional<Language> forced = Language.fromSetting(env.get(Language.ENV)).filter(l -> l != Language.SYSTEM);
+        if (forced.isPresent()) {
+            return SettingsPhrase.LANGUAGE_OVERRIDDEN.say(env.get(Language.ENV).strip());
+        }
+        Language chosen = Language.choose(env, language.get(), System.getProperty("os.name"), Locale.getDefault());
+        return chosen != Messages.language() ? SettingsPhrase.LANGUAGE_AFTER_RESTART.say()
+                : SettingsPhrase.LANGUAGE_HINT.say();
+    }
+
+    /** The desktop's own language (what "System" means here), whatever the setting and {@code TALLY_LANG} say. */
+    Language systemLanguage() {
+        Map<String, String> withoutOverride = new HashMap<>(env);
+        withoutOverride.remove(Language.ENV);
+        return Language.choose(withoutOverride, Language.SYSTEM, System.getProperty("os.name"), Locale.getDefault());
+    }
+
+    /** The chooser's words for a language: "System (English)", "English", "简体中文". */
+    public String languageName(Language l) {
+        return l == Language.SYSTEM ? SettingsPhrase.LANGUAGE_SYSTEM.say(systemLanguage().endonym()) : l.endonym();
     }
 
     /** Shows what was read: the preferences and whether the login entry exists. */
@@ -48,13 +91,14 @@ public final class GeneralViewModel {
         boolean available = services.autostart().isSupported() && !services.launchCommand().isEmpty();
         launchAtLoginAvailable.set(available);
         launchAtLoginHint.set(!services.autostart().isSupported() ? services.autostart().describe()
-                : services.launchCommand().isEmpty() ? "Tally cannot tell how it was started, so it cannot add itself to login"
-                : "Adds the " + services.autostart().describe());
+                : services.launchCommand().isEmpty() ? SettingsPhrase.LAUNCH_AT_LOGIN_NO_COMMAND.say()
+                : SettingsPhrase.LAUNCH_AT_LOGIN_ADDS.say(services.autostart().describe()));
         show(p.withLaunchAtLogin(autostartOn));
     }
 
     Values values() {
-        return new Values(theme.get(), notifications.get(), hideAmounts.get(), launchAtLogin.get(), spendChecks.get());
+        return new Values(theme.get(), notifications.get(), hideAmounts.get(), launchAtLogin.get(), spendChecks.get(),
+                language.get());
     }
 
     /** Whether the login entry must be written or removed for {@code v}. */
@@ -77,14 +121,15 @@ public final class GeneralViewModel {
                     services.autostart().disable();
                 }
             } catch (IOException | IllegalArgumentException e) {
-                errors.add("Launch at login: " + e.getMessage());
+                errors.add(SettingsPhrase.LAUNCH_AT_LOGIN_FAILED.say(e.getMessage()));
                 launch = services.autostart().isEnabled();
             }
         }
         boolean l = launch;
         try {
             return services.preferences().update(p -> p.withTheme(v.theme()).withNotifications(v.notifications())
-                    .withHideAmounts(v.hideAmounts()).withLaunchAtLogin(l).withSpendChecks(v.spendChecks()));
+                    .withHideAmounts(v.hideAmounts()).withLaunchAtLogin(l).withSpendChecks(v.spendChecks())
+                    .withLanguage(v.language()));
         } catch (IllegalStateException | UncheckedIOException e) {
             errors.add(e.getMessage());
             return null;
@@ -98,6 +143,7 @@ public final class GeneralViewModel {
         hideAmounts.set(p.hideAmounts());
         launchAtLogin.set(p.launchAtLogin());
         spendChecks.set(p.spendChecks());
+        language.set(p.language());
         baseline.set(values());
     }
 
@@ -129,6 +175,16 @@ public final class GeneralViewModel {
      */
     public BooleanProperty spendChecksProperty() {
         return spendChecks;
+    }
+
+    /** The language Tally speaks: {@link Language#SYSTEM} follows the desktop; applies from the next start. */
+    public ObjectProperty<Language> languageProperty() {
+        return language;
+    }
+
+    /** What the language choice does: applies after a restart, is overridden by {@code TALLY_LANG}, or what System means. */
+    public ReadOnlyStringProperty languageNoteProperty() {
+        return languageNote.getReadOnlyProperty();
     }
 
     public ObjectProperty<Preferences.Theme> themeProperty() {

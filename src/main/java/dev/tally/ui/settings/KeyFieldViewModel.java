@@ -28,10 +28,24 @@ public final class KeyFieldViewModel {
         return slot;
     }
 
-    /** "API key", "Management key", "Admin key". */
+    /** "API key", "Management key", "Admin key" (in the current language). */
     public String title() {
-        String n = slot.name();
-        return n.equals(KeySlot.API) ? "API key" : n.substring(0, 1).toUpperCase(Locale.ROOT) + n.substring(1) + " key";
+        return switch (slot.name()) {
+            case KeySlot.API -> SettingsPhrase.KEY_API.say();
+            case KeySlot.MANAGEMENT -> SettingsPhrase.KEY_MANAGEMENT.say();
+            case KeySlot.ADMIN -> SettingsPhrase.KEY_ADMIN.say();
+            default -> slot.name().substring(0, 1).toUpperCase(Locale.ROOT) + slot.name().substring(1);
+        };
+    }
+
+    /** The title with its Alt+letter, unique in the window: API/Admin key K, Management key M. */
+    String mnemonicTitle() {
+        return switch (slot.name()) {
+            case KeySlot.API -> SettingsPhrase.KEY_API_MNEMONIC.say();
+            case KeySlot.MANAGEMENT -> SettingsPhrase.KEY_MANAGEMENT_MNEMONIC.say();
+            case KeySlot.ADMIN -> SettingsPhrase.KEY_ADMIN_MNEMONIC.say();
+            default -> title();
+        };
     }
 
     /** What kind of key this is and where to create it. */

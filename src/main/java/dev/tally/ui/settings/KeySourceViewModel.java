@@ -27,17 +27,19 @@ import java.util.function.Predicate;
 public final class KeySourceViewModel {
     /** Where the primary key comes from. */
     public enum Source {
-        KEYCHAIN("Keychain"), ENVIRONMENT("Environment variable"), COMMAND("Command");
+        KEYCHAIN(SettingsPhrase.KEY_FROM_KEYCHAIN), ENVIRONMENT(SettingsPhrase.KEY_FROM_ENVIRONMENT),
+        COMMAND(SettingsPhrase.KEY_FROM_COMMAND);
 
-        private final String label;
+        private final SettingsPhrase label;
 
-        Source(String label) {
+        Source(SettingsPhrase label) {
             this.label = label;
         }
 
+        /** The choice as the combo box shows it, in the current language. */
         @Override
         public String toString() {
-            return label;
+            return label.say();
         }
     }
 
@@ -73,13 +75,11 @@ public final class KeySourceViewModel {
             }
             String env = slot.get().envVar();
             return switch (source.get()) {
-                case KEYCHAIN -> "Stored in your keychain when you save; " + env + " is used while no key is stored.";
-                case ENVIRONMENT -> env == null || env.isBlank() ? "This provider's key has no environment variable."
-                        : envSet.test(env) ? env + " is set where Tally runs; a key in the keychain would come first."
-                        : env + " is not set where Tally runs: set it in the environment Tally starts from"
-                        + " (a key in the keychain would come first).";
-                case COMMAND -> "Run without a shell whenever the key is needed (kept in memory for 10 min); it must"
-                        + " print only the key.";
+                case KEYCHAIN -> SettingsPhrase.NOTE_KEYCHAIN.say(env);
+                case ENVIRONMENT -> env == null || env.isBlank() ? SettingsPhrase.NOTE_NO_VARIABLE.say()
+                        : envSet.test(env) ? SettingsPhrase.NOTE_VARIABLE_SET.say(env)
+                        : SettingsPhrase.NOTE_VARIABLE_NOT_SET.say(env);
+                case COMMAND -> SettingsPhrase.NOTE_COMMAND.say();
             };
         }, source, provider));
     }
@@ -142,13 +142,13 @@ public final class KeySourceViewModel {
         }
         String line = command.get() == null ? "" : command.get();
         if (line.isBlank()) {
-            return "Enter the command that prints the key, or pick one from Presets";
+            return SettingsPhrase.COMMAND_MISSING.say();
         }
         Optional<List<String>> words = CommandWords.split(line);
         if (words.isEmpty()) {
-            return "A quote in the command is not closed";
+            return SettingsPhrase.COMMAND_QUOTE.say();
         }
-        return Account.keyCommandProblem(words.get()).map(p -> "The command " + p).orElse("");
+        return Account.keyCommandProblem(words.get()).map(SettingsPhrase.COMMAND_PROBLEM::say).orElse("");
     }
 
     public ObjectProperty<Source> sourceProperty() {

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.Locale;
 
 /**
  * The keychain as the settings last found it: its state, its name ("GNOME Keyring"), and where keys go or why they
@@ -45,19 +44,22 @@ public final class KeychainViewModel {
 
     /** "locked", "unavailable", "not answering", … for messages. */
     static String state(StoreStatus st) {
-        return st.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (st.state()) {
+            case AVAILABLE -> SettingsPhrase.KEYCHAIN_AVAILABLE.say();
+            case LOCKED -> SettingsPhrase.KEYCHAIN_LOCKED.say();
+            case UNAVAILABLE -> SettingsPhrase.KEYCHAIN_UNAVAILABLE.say();
+            case NOT_ANSWERING -> SettingsPhrase.KEYCHAIN_NOT_ANSWERING.say();
+        };
     }
 
     private String describe() {
         StoreStatus st = state.get();
         if (st == null) {
-            return "Checking the keychain…";
+            return SettingsPhrase.KEYCHAIN_CHECKING.say();
         }
         if (st.isAvailable()) {
-            return "Keys are kept in " + name.get() + ", never in a file.";
+            return SettingsPhrase.KEYCHAIN_KEPT.say(name.get());
         }
-        return "The keychain is " + state(st) + ": " + st.reason() + ". Keys you type can be tested but not saved"
-                + " (Tally never stores keys in plain text). Unlock or start your keychain, or leave the key fields empty"
-                + " and set each provider's key variable (e.g. DEEPSEEK_API_KEY, named under each key field) instead.";
+        return SettingsPhrase.KEYCHAIN_PROBLEM.say(state(st), st.reason());
     }
 }

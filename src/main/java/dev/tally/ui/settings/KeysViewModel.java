@@ -71,15 +71,16 @@ public final class KeysViewModel {
      * variable is not Tally's to change); then that the history stays.
      */
     public String removeDetail() {
-        String vars = String.join(" and ", envVars);
+        String vars = SettingsPhrase.join(SettingsPhrase.AND, envVars);
         String key = switch (place) {
-            case KEYCHAIN -> "Its key is removed from " + keychain.nameProperty().get() + " too."
-                    + (envVars.isEmpty() ? "" : " " + vars + " in your environment stays as it is.");
-            case ENVIRONMENT -> "Its key comes from " + vars + " in your environment, which stays as it is.";
+            case KEYCHAIN -> envVars.isEmpty() ? SettingsPhrase.REMOVE_KEY_KEYCHAIN.say(keychain.nameProperty().get())
+                    : SettingsPhrase.REMOVE_KEY_KEYCHAIN_ENV.say(keychain.nameProperty().get(), vars);
+            case ENVIRONMENT -> SettingsPhrase.REMOVE_KEY_ENVIRONMENT.say(vars);
             case NONE -> "";
-            case UNKNOWN -> "Any key saved for it in the keychain is removed too.";
+            case UNKNOWN -> SettingsPhrase.REMOVE_KEY_UNKNOWN.say();
         };
-        return (key.isEmpty() ? "" : key + " ") + "Its history stays until it ages out.";
+        String history = SettingsPhrase.REMOVE_HISTORY.say();
+        return key.isEmpty() ? history : SettingsPhrase.REMOVE_DETAIL.say(key, history);
     }
 
     /** Counts edits of any key field: for bindings that must follow the typed keys. */
@@ -134,7 +135,7 @@ public final class KeysViewModel {
             String slot = k.slot().name();
             if (stored.contains(slot)) {
                 k.textProperty().set("");
-                k.setStatus("Saved in " + storeName, false);
+                k.setStatus(SettingsPhrase.KEY_SAVED_IN.say(storeName), false);
             } else if (problems.containsKey(slot)) {
                 k.setStatus(problems.get(slot), true);
             }
@@ -149,7 +150,7 @@ public final class KeysViewModel {
         if (info.isEmpty() || fields.isEmpty()) {
             return;
         }
-        fields.forEach(k -> k.setStatus("Looking in the keychain…", false));
+        fields.forEach(k -> k.setStatus(SettingsPhrase.KEY_LOOKING.say(), false));
         List<KeyFieldViewModel> asked = List.copyOf(fields);
         services.background().execute(() -> {
             Map<String, String> text = new LinkedHashMap<>();
@@ -170,30 +171,31 @@ public final class KeysViewModel {
                     }
                     if (saved.isPresent()) {
                         where = KeyPlace.KEYCHAIN;
-                        text.put(s.name(), "Saved in " + store.name() + " (" + saved.get().hint() + "); type a new key to replace it");
+                        text.put(s.name(), SettingsPhrase.KEY_SAVED_REPLACE.say(store.name(), saved.get().hint()));
                     } else if (env.isPresent()) {
                         where = where == KeyPlace.KEYCHAIN ? where : KeyPlace.ENVIRONMENT;
                         // the widget uses it too (KeyResolver: keychain first, then the environment)
                         // (with the keychain unavailable, the General tab and a Save say why a typed key cannot be kept)
-                        text.put(s.name(), "Using " + s.envVar() + " from the environment (" + env.get().hint() + ")"
-                                + (st.isAvailable() ? "; type a key to keep one in " + store.name() + " instead" : ""));
+                        text.put(s.name(), st.isAvailable()
+                                ? SettingsPhrase.KEY_FROM_ENV_OR_KEYCHAIN.say(s.envVar(), env.get().hint(), store.name())
+                                : SettingsPhrase.KEY_FROM_ENV.say(s.envVar(), env.get().hint()));
                     } else if (!st.isAvailable()) {
                         where = st.isTemporarilyUnreadable() && where == KeyPlace.NONE ? KeyPlace.UNKNOWN : where;
                         problem = true;
-                        text.put(s.name(), "The keychain is " + state(st) + ": " + st.reason() + "; " + s.envVar()
-                                + " is not set either");
+                        text.put(s.name(), SettingsPhrase.KEY_KEYCHAIN_PROBLEM_NO_ENV.say(state(st), st.reason(), s.envVar()));
                     } else {
-                        text.put(s.name(), "No key saved; type one, or set " + s.envVar());
+                        text.put(s.name(), SettingsPhrase.KEY_NONE_SAVED.say(s.envVar()));
                     }
                 }
             } catch (SecretStoreException e) {
                 problem = true;
                 asked.forEach(k -> text.put(k.slot().name(), envSecret(k.slot()).isPresent()
-                        ? "Using " + k.slot().envVar() + " from the environment; the keychain could not be read: " + e.getMessage()
+                        ? SettingsPhrase.KEY_ENV_KEYCHAIN_UNREADABLE.say(k.slot().envVar(), e.getMessage())
                         : e.getMessage()));
             } catch (RuntimeException e) {
                 problem = true;
-                asked.forEach(k -> text.put(k.slot().name(), "The keychain could not be read (" + e.getClass().getSimpleName() + ")"));
+                asked.forEach(k -> text.put(k.slot().name(),
+                        SettingsPhrase.KEY_KEYCHAIN_UNREADABLE.say(e.getClass().getSimpleName())));
             }
             boolean p = problem;
             KeyPlace found = where;
@@ -222,14 +224,12 @@ public final class KeysViewModel {
         String name = keychain.nameProperty().get();
         for (KeyFieldViewModel k : fields) {
             if (envSecret(k.slot()).isPresent()) {
-                k.setStatus("Leave empty to use " + k.slot().envVar() + " from the environment"
-                        + (st == null || st.isAvailable() ? ", or type a key to keep it in " + name + "."
-                        : " (the keychain is " + state(st) + ": " + st.reason() + ")."), false);
+                k.setStatus(st == null || st.isAvailable() ? SettingsPhrase.KEY_LEAVE_EMPTY_OR_KEEP.say(k.slot().envVar(), name)
+                        : SettingsPhrase.KEY_LEAVE_EMPTY_KEYCHAIN_PROBLEM.say(k.slot().envVar(), state(st), st.reason()), false);
             } else if (st == null || st.isAvailable()) {
-                k.setStatus("Kept in " + name + " — or leave empty to use " + k.slot().envVar() + ".", false);
+                k.setStatus(SettingsPhrase.KEY_KEPT_IN.say(name, k.slot().envVar()), false);
             } else {
-                k.setStatus("Can be tested but not saved: the keychain is " + state(st) + " (" + st.reason() + ")."
-                        + " Unlock or start it — or leave this empty and set " + k.slot().envVar() + " instead.", true);
+                k.setStatus(SettingsPhrase.KEY_TEST_ONLY.say(state(st), st.reason(), k.slot().envVar()), true);
             }
         }
     }

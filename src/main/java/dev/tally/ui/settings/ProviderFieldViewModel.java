@@ -84,7 +84,7 @@ public final class ProviderFieldViewModel {
         if (f.envVar() == null) {
             return f.description();
         }
-        return f.description().isEmpty() ? "Leave empty to use " + f.envVar()
-                : f.description() + "; leave empty to use " + f.envVar();
+        return f.description().isEmpty() ? SettingsPhrase.FIELD_LEAVE_EMPTY.say(f.envVar())
+                : SettingsPhrase.FIELD_DESCRIPTION_LEAVE_EMPTY.say(f.description(), f.envVar());
     }
 }

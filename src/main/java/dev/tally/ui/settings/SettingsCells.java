@@ -93,7 +93,7 @@ final class SettingsCells {
                 setAccessibleText(item.name());
                 return;
             }
-            Label name = new Label(item.name() + " — balance not available");
+            Label name = new Label(SettingsPhrase.PROVIDER_NOT_AVAILABLE.say(item.name()));
             name.getStyleClass().add("settings-provider-name");
             Label reason = new Label(item.reason());
             reason.setWrapText(true);
@@ -104,7 +104,7 @@ final class SettingsCells {
             setDisable(true);
             pseudoClassStateChanged(UNSUPPORTED, true);
             setTooltip(new Tooltip(item.reason()));
-            setAccessibleText(item.name() + ", not supported: " + item.reason());
+            setAccessibleText(SettingsPhrase.PROVIDER_NOT_SUPPORTED_ACCESSIBLE.say(item.name(), item.reason()));
         }
     }
 }

@@ -53,17 +53,18 @@ public final class SettingsDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setTitle("Tally — Settings");
+        stage.setTitle(SettingsPhrase.TITLE.say());
         AppIcon.applyTo(stage);
         stage.setMinWidth(600);
         stage.setMinHeight(420);
 
         AccountFormView form = new AccountFormView(vm, layout, stage::isShowing);
         AccountsTab accounts = new AccountsTab(vm, form, () -> discardChanges(false), () -> stage);
-        TabPane tabs = new TabPane(new Tab("Accounts", accounts.node()), new Tab("General", GeneralTab.pane(vm)));
+        TabPane tabs = new TabPane(new Tab(SettingsPhrase.TAB_ACCOUNTS.say(), accounts.node()),
+                new Tab(SettingsPhrase.TAB_GENERAL.say(), GeneralTab.pane(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("settings-tabs");
-        tabs.setAccessibleText("Settings sections");
+        tabs.setAccessibleText(SettingsPhrase.TABS_ACCESSIBLE.say());
 
         BorderPane root = new BorderPane(tabs);
         root.setBottom(footer());
@@ -166,20 +167,20 @@ public final class SettingsDialog {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
-        Button close = new Button("Close");
+        Button close = new Button(SettingsPhrase.CLOSE.say());
         close.setCancelButton(true);
-        close.setAccessibleText("Close settings");
+        close.setAccessibleText(SettingsPhrase.CLOSE_ACCESSIBLE.say());
         close.setOnAction(e -> {
             if (discardChanges(true)) {
                 stage.close();
             }
         });
         close.setMinWidth(Region.USE_PREF_SIZE);
-        Button save = new Button("_Save");
+        Button save = new Button(SettingsPhrase.SAVE.say());
         // Enter saves, except from a combo box (the Provider box): there Enter picks the item, it never saves
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
-        save.setAccessibleText("Save settings");
+        save.setAccessibleText(SettingsPhrase.SAVE_ACCESSIBLE.say());
         save.setId("settings-save");
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.setOnAction(e -> vm.save());
@@ -204,9 +205,8 @@ public final class SettingsDialog {
         }
         boolean key = form && vm.form().keyFields().stream().anyMatch(k -> k.textProperty().get() != null
                 && !k.textProperty().get().isBlank());
-        String where = form && general ? "The account form and the general settings have" : form ? "The account form has"
-                : "The general settings have";
-        String what = where + " changes that are not saved" + (key ? ", including the key you typed." : ".");
-        return confirm(stage, "Discard your changes?", what, "Discard changes");
+        SettingsPhrase what = form && general ? (key ? SettingsPhrase.DISCARD_BOTH_KEY : SettingsPhrase.DISCARD_BOTH)
+                : form ? (key ? SettingsPhrase.DISCARD_FORM_KEY : SettingsPhrase.DISCARD_FORM) : SettingsPhrase.DISCARD_GENERAL;
+        return confirm(stage, SettingsPhrase.DISCARD_TITLE.say(), what.say(), SettingsPhrase.DISCARD_ACTION.say());
     }
 }

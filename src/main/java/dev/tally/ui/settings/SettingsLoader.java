@@ -34,7 +34,7 @@ final class SettingsLoader {
     /** Reads everything in the background; then opens {@code selectId} (the first account when null or gone). */
     void load(String selectId) {
         status.loading(true);
-        status.set("Loading…", StatusKind.INFO);
+        status.set(SettingsPhrase.LOADING.say(), StatusKind.INFO);
         services.background().execute(() -> {
             AccountStore.Loaded acc;
             PreferencesStore.Loaded prefs;
@@ -46,7 +46,7 @@ final class SettingsLoader {
             } catch (RuntimeException e) {
                 services.ui().execute(() -> {
                     status.loading(false);
-                    status.set("Could not load the settings: " + e.getMessage(), StatusKind.ERROR);
+                    status.set(SettingsPhrase.LOAD_FAILED.say(e.getMessage()), StatusKind.ERROR);
                 });
                 return;
             }
@@ -58,8 +58,8 @@ final class SettingsLoader {
                 st = store.status();
                 name = store.name();
             } catch (RuntimeException e) {
-                st = StoreStatus.unavailable("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
-                name = "the keychain";
+                st = StoreStatus.unavailable(SettingsPhrase.KEYCHAIN_NOT_OPENED.say(e.getClass().getSimpleName()));
+                name = SettingsPhrase.KEYCHAIN_NAME_UNKNOWN.say();
             }
             StoreStatus s = st;
             String n = name;

@@ -53,7 +53,7 @@ final class SettingsSaver {
         GeneralViewModel.Values g = general.values();
         boolean autostartChanged = general.autostartChanged(g);
         status.saving(true);
-        status.set("Saving…", StatusKind.INFO);
+        status.set(SettingsPhrase.SAVING.say(), StatusKind.INFO);
         services.background().execute(() -> {
             List<String> errors = new ArrayList<>();
             AccountWriter.Result account = null;
@@ -67,7 +67,7 @@ final class SettingsSaver {
                     prefs = general.write(g, autostartChanged, errors);
                 }
             } catch (RuntimeException e) {
-                errors.add("Could not save: " + e.getMessage());
+                errors.add(SettingsPhrase.SAVE_FAILED.say(e.getMessage()));
             }
             AccountWriter.Result a = account;
             Preferences p = prefs;
@@ -85,7 +85,7 @@ final class SettingsSaver {
             }
             form.saved(out, savedAs, d);
             if (account != null && !out.keyProblems().isEmpty()) {
-                messages.add("Saved, but not the key — see the key field");
+                messages.add(SettingsPhrase.SAVED_BUT_NOT_KEY.say());
             }
         }
         if (prefs != null) {
@@ -94,12 +94,14 @@ final class SettingsSaver {
         if (messages.isEmpty()) {
             List<String> what = new ArrayList<>();
             if (account != null) {
-                what.add(account.label() + (out.keysSaved().isEmpty() ? "" : " and its key"));
+                what.add(out.keysSaved().isEmpty() ? SettingsPhrase.SAVED_ACCOUNT.say(account.label())
+                        : SettingsPhrase.SAVED_ACCOUNT_AND_KEY.say(account.label()));
             }
             if (prefs != null) {
-                what.add("the general settings");
+                what.add(SettingsPhrase.SAVED_GENERAL.say());
             }
-            status.set("Saved " + String.join(" and ", what) + ".", StatusKind.SUCCESS);
+            status.set(SettingsPhrase.SAVED.say(what.stream().reduce(SettingsPhrase.SAVED_BOTH::say).orElse("")),
+                    StatusKind.SUCCESS);
         } else {
             status.set(String.join("\n", messages), StatusKind.ERROR);
         }

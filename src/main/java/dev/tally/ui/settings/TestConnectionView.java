@@ -25,8 +25,8 @@ final class TestConnectionView {
 
     /** The row under the key fields, lined up with the fields (after the label column). */
     static Node row(TestConnectionViewModel vm, ReadOnlyDoubleProperty labelWidth) {
-        Button test = new Button("_Test");
-        test.setAccessibleText("Test the key now");
+        Button test = new Button(SettingsPhrase.TEST.say());
+        test.setAccessibleText(SettingsPhrase.TEST_ACCESSIBLE.say());
         test.setId("settings-test");
         // stays enabled while a test runs (the view model ignores a second press): disabling it would move the
         // keyboard focus to the next field, where the next keystrokes would edit the alert level

@@ -77,7 +77,7 @@ public final class TestConnectionViewModel {
         }
         hideAmounts.addListener((x, was, now) -> {
             if (state.get() == TestState.OK && snapshot != null) {
-                message.set("OK — " + describe(snapshot, now));
+                message.set(SettingsPhrase.TEST_OK.say(describe(snapshot, now)));
             }
         });
     }
@@ -101,7 +101,7 @@ public final class TestConnectionViewModel {
         ProviderTarget target = new ProviderTarget(shownLabel, form.regionProperty().get(), url, d.fields(), existing);
         FetchTarget t = new FetchTarget(existing != null ? existing : info.id().value(), info, shownLabel, target, existing, null);
         state.set(TestState.RUNNING);
-        message.set("Testing…");
+        message.set(SettingsPhrase.TESTING.say());
         services.background().execute(() -> {
             String text;
             BalanceSnapshot fetched = null;
@@ -110,7 +110,7 @@ public final class TestConnectionViewModel {
                 typed.forEach((slot, key) -> keys.put(slot.name(), key));
                 String missing = addResolvedKeys(existing, info, keys);
                 if (keys.isEmpty()) {
-                    text = "Type a key to test it (" + missing + ")";
+                    text = SettingsPhrase.TEST_TYPE_KEY.say(missing);
                 } else {
                     FetchOutcome o = services.tester().apply(t, Credentials.of(keys));
                     switch (o) {
@@ -122,7 +122,7 @@ public final class TestConnectionViewModel {
                     }
                 }
             } catch (RuntimeException e) {
-                text = "The test could not run (" + e.getClass().getSimpleName() + ")";
+                text = SettingsPhrase.TEST_COULD_NOT_RUN.say(e.getClass().getSimpleName());
             }
             String failure = text;
             BalanceSnapshot snap = fetched;
@@ -132,7 +132,7 @@ public final class TestConnectionViewModel {
                 }
                 snapshot = snap;
                 state.set(snap != null ? TestState.OK : TestState.FAILED);
-                message.set(snap != null ? "OK — " + describe(snap, hideAmounts.get()) : failure);
+                message.set(snap != null ? SettingsPhrase.TEST_OK.say(describe(snap, hideAmounts.get())) : failure);
                 if (snap != null && snap.balances().size() == 1) {
                     form.offerCurrency(snap.balances().getFirst().currency());
                 }
@@ -166,18 +166,18 @@ public final class TestConnectionViewModel {
                 found.key().ifPresent(k -> keys.put(slot, k));
             }
         });
-        String vars = String.join(" or ", info.keySlots().stream().map(KeySlot::envVar).toList());
+        String vars = SettingsPhrase.join(SettingsPhrase.OR, info.keySlots().stream().map(KeySlot::envVar).toList());
         if (accountId == null) {
-            return vars + " is not set";
+            return SettingsPhrase.TEST_VARIABLE_NOT_SET.say(vars);
         }
         Optional<String> problem;
         try {
             problem = services.keys().keychainProblem();
         } catch (RuntimeException e) {
-            problem = Optional.of("the keychain could not be opened (" + e.getClass().getSimpleName() + ")");
+            problem = Optional.of(SettingsPhrase.TEST_KEYCHAIN_NOT_OPENED.say(e.getClass().getSimpleName()));
         }
-        return problem.map(p -> p + "; " + vars + " is not set either")
-                .orElse("no key is saved for this account and " + vars + " is not set");
+        return problem.map(p -> SettingsPhrase.TEST_KEYCHAIN_PROBLEM.say(p, vars))
+                .orElse(SettingsPhrase.TEST_NO_KEY.say(vars));
     }
 
     private void invalidate() {
@@ -203,25 +203,28 @@ public final class TestConnectionViewModel {
             assumed |= b.currencyAssumed();
         }
         if (s.spend() != null) {
-            parts.add("spent " + TrayText.money(s.spend().amount(), hide) + " this month");
+            parts.add(SettingsPhrase.TEST_SPENT.say(TrayText.money(s.spend().amount(), hide)));
         }
         if (s.keyLimit() != null) {
             KeyLimit k = s.keyLimit();
-            String used = k.usage() == null ? "" : ", used " + TrayText.money(new Money(k.usage(), k.currency()), hide);
-            parts.add(k.unlimited() ? "this key has no limit" + used
-                    : "key limit " + TrayText.money(new Money(k.limit(), k.currency()), hide) + ", "
-                    + (k.remaining() == null ? "remaining unknown" : TrayText.money(new Money(k.remaining(), k.currency()), hide) + " left")
-                    + used);
+            String used = k.usage() == null ? null : TrayText.money(new Money(k.usage(), k.currency()), hide);
+            String limit = k.unlimited() ? null : TrayText.money(new Money(k.limit(), k.currency()), hide);
+            String left = k.unlimited() || k.remaining() == null ? null : TrayText.money(new Money(k.remaining(), k.currency()), hide);
+            parts.add(k.unlimited() ? (used == null ? SettingsPhrase.TEST_KEY_UNLIMITED.say() : SettingsPhrase.TEST_KEY_UNLIMITED_USED.say(used))
+                    : left == null ? (used == null ? SettingsPhrase.TEST_KEY_LIMIT_UNKNOWN.say(limit)
+                            : SettingsPhrase.TEST_KEY_LIMIT_UNKNOWN_USED.say(limit, used))
+                    : used == null ? SettingsPhrase.TEST_KEY_LIMIT_LEFT.say(limit, left)
+                    : SettingsPhrase.TEST_KEY_LIMIT_LEFT_USED.say(limit, left, used));
         }
         String text = String.join(" · ", parts);
         if (assumed) {
-            text += " (currency assumed from the region)";
+            text = SettingsPhrase.TEST_CURRENCY_ASSUMED.say(text);
         }
         if (Boolean.FALSE.equals(s.available())) {
-            text += " — the provider says the account cannot make API calls";
+            text = SettingsPhrase.TEST_CANNOT_CALL.say(text);
         }
         if (s.partial()) {
-            text += "; but " + AccountWriter.lowerFirst(describe(s.problem()));
+            text = SettingsPhrase.TEST_BUT.say(text, AccountWriter.lowerFirst(describe(s.problem())));
         }
         return text;
     }

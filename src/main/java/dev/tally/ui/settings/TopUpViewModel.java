@@ -86,7 +86,7 @@ public final class TopUpViewModel {
 
     private String problem() {
         if (blank(amount.get())) {
-            return blank(date.get()) ? "" : "Enter what you had after that top-up, e.g. 120 USD";
+            return blank(date.get()) ? "" : SettingsPhrase.TOP_UP_AMOUNT_MISSING.say();
         }
         try {
             TopUps.parse(amount.get(), date.get(), clock);

@@ -140,7 +140,7 @@ class KeySourceAndTopUpTest {
         vm.form().chooseProvider(choice("openai"));
         AccountFormViewModel f = vm.form();
         assertFalse(f.thresholdAvailableProperty().get(), "OpenAI reports no balance: no alert without a top-up");
-        assertTrue(f.thresholdNoteProperty().get().endsWith(AccountFormViewModel.NO_ALERT_HINT), f.thresholdNoteProperty().get());
+        assertTrue(f.thresholdNoteProperty().get().endsWith("— give your last top-up below to alert on an estimate"), f.thresholdNoteProperty().get());
         f.topUp().amountProperty().set("120");
         assertEquals("Say which currency the top-up is in, e.g. '120 USD'", f.topUp().errorProperty().get());
         assertFalse(f.validProperty().get());
@@ -149,7 +149,7 @@ class KeySourceAndTopUpTest {
         assertEquals("", f.topUp().errorProperty().get());
         assertTrue(f.thresholdAvailableProperty().get());
         assertEquals("USD", f.fixedCurrencyProperty().get(), "the alert is in the top-up's currency");
-        assertEquals(AccountFormViewModel.ESTIMATE_ALERT, f.thresholdNoteProperty().get());
+        assertEquals(SettingsPhrase.ALERT_ON_ESTIMATE.say(), f.thresholdNoteProperty().get());
         f.thresholdProperty().set("20");
         assertTrue(vm.canSaveProperty().get());
         vm.save();
