@@ -98,8 +98,15 @@ final class GeneralTab {
         box.setPadding(new Insets(16));
         box.getStyleClass().add("settings-general");
         box.disableProperty().bind(settings.loadingProperty());
-        // a Tab sets its content's disable state itself, so the bound box sits inside a plain container
-        return new VBox(box);
+        // a Tab sets its content's disable state itself, so the bound box sits inside a plain container; it scrolls
+        // where the window is smaller than the tab (a large font, a CJK desktop font) rather than squeezing hints to
+        // one cut-off line
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new VBox(box));
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.setId("settings-general-pane");
+        return scroll;
     }
 
     /**
