@@ -58,7 +58,7 @@ public interface Autostart {
         if (os.contains("linux") || os.contains("bsd") || os.contains("sunos")) {
             return XdgAutostart.fromEnv(env, userHome);
         }
-        return new NoAutostart("starting at login is not available on " + osName);
+        return new NoAutostart(AutostartPhrase.NOT_AVAILABLE.say(osName));
     }
 
     /** {@code path} with the user's home folder written as {@code ~}, for messages. Never throws. */

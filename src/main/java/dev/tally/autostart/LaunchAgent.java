@@ -34,7 +34,7 @@ public final class LaunchAgent implements Autostart {
 
     @Override
     public String describe() {
-        return "login item " + Autostart.shortPath(file());
+        return AutostartPhrase.LOGIN_ITEM.say(Autostart.shortPath(file()));
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class WindowsRunKey implements Autostart {
 
     @Override
     public String describe() {
-        return isSupported() ? "registry value " + VALUE + " in " + KEY.replace("HKEY_CURRENT_USER", "HKCU")
-                : "starting at login needs " + regExe + ", which is missing";
+        return isSupported() ? AutostartPhrase.RUN_KEY.say(VALUE, KEY.replace("HKEY_CURRENT_USER", "HKCU"))
+                : AutostartPhrase.RUN_KEY_TOOL_MISSING.say(regExe);
     }
 
     @Override

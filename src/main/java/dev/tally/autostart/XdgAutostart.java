@@ -45,7 +45,7 @@ public final class XdgAutostart implements Autostart {
 
     @Override
     public String describe() {
-        return "autostart entry " + Autostart.shortPath(file());
+        return AutostartPhrase.XDG_ENTRY.say(Autostart.shortPath(file()));
     }
 
     @Override

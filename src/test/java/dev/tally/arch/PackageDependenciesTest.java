@@ -45,7 +45,7 @@ class PackageDependenciesTest {
             Map.entry("status", Set.of("core", "provider", "account", "poll", "estimate")),
             Map.entry("engine", Set.of("core", "provider", "account", "secret", "history", "poll", "alert", "estimate")),
             Map.entry("notify", Set.of("core")),
-            Map.entry("autostart", Set.of()),
+            Map.entry("autostart", Set.of("core")),
             Map.entry("tray", Set.of("core", "account", "poll", "status")),
             Map.entry("ui", Set.of("core", "provider", "account", "secret", "history", "poll", "status", "alert",
                     "notify", "autostart", "tray", "estimate")),

@@ -49,6 +49,9 @@ class MessageBundlesTest {
         for (SettingsPhrase p : SettingsPhrase.values()) {
             out.put(p.key(), p.english());
         }
+        for (dev.tally.autostart.AutostartPhrase p : dev.tally.autostart.AutostartPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
         return out;
     }
 

@@ -250,9 +250,18 @@ public final class AccountFormViewModel {
             return "";
         }
         Optional<Region> r = info().flatMap(i -> i.region(id));
-        return r.map(x -> x.currency() == null ? SettingsPhrase.REGION_CHOICE.say(capitalize(id), x.origin().getHost())
-                        : SettingsPhrase.REGION_CHOICE_CURRENCY.say(capitalize(id), x.origin().getHost(), x.currency()))
-                .orElse(capitalize(id));
+        return r.map(x -> x.currency() == null ? SettingsPhrase.REGION_CHOICE.say(regionWord(id), x.origin().getHost())
+                        : SettingsPhrase.REGION_CHOICE_CURRENCY.say(regionWord(id), x.origin().getHost(), x.currency()))
+                .orElse(regionWord(id));
+    }
+
+    /** A region's name: "Global", "China" (in the current language); another id capitalized. */
+    static String regionWord(String id) {
+        return switch (id) {
+            case Region.GLOBAL -> SettingsPhrase.REGION_GLOBAL.say();
+            case Region.CHINA -> SettingsPhrase.REGION_CHINA.say();
+            default -> capitalize(id);
+        };
     }
 
     // ---------------------------------------------------------------- for the coordinator

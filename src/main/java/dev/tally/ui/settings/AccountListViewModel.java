@@ -100,7 +100,7 @@ public final class AccountListViewModel {
         Optional<ProviderInfo> info = services.catalog().find(a.provider().value());
         parts.add(info.map(ProviderInfo::displayName).orElse(a.provider().value()));
         if (a.region() != null && info.map(i -> !i.selectableRegions().isEmpty()).orElse(false)) {
-            parts.add(AccountFormViewModel.capitalize(a.region()));
+            parts.add(AccountFormViewModel.regionWord(a.region()));
         }
         parts.add(SettingsPhrase.ROW_EVERY.say(a.intervalMinutes()));
         if (a.threshold() != null) {

@@ -86,6 +86,8 @@ public enum SettingsPhrase {
     REGION("Re_gion"),
     REGION_ACCESSIBLE("Region"),
     REGION_HINT("Keys belong to one platform; the wrong region answers “key rejected”."),
+    REGION_GLOBAL("Global"),
+    REGION_CHINA("China"),
     REGION_CHOICE("{0} — {1}"),
     REGION_CHOICE_CURRENCY("{0} — {1} ({2})"),
     KEY_FROM("K_ey from"),
