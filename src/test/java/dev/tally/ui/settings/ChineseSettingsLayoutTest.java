@@ -1,14 +1,11 @@
 package dev.tally.ui.settings;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.core.Language;
 import dev.tally.core.Messages;
 import dev.tally.core.ProviderId;
 import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.Slow;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -21,16 +18,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static dev.tally.testing.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,38 +35,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChineseSettingsLayoutTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    private Path home;
     private Language before;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tally-settings-zh-test");
-        t.setDaemon(true);
-        return t;
-    });
+    private DialogHarness h;
     private SettingsViewModel vm;
     private SettingsDialog dialog;
 
     @Start
     void start(Stage primary) throws IOException {
         before = Messages.use(Language.SIMPLIFIED_CHINESE);
-        home = Files.createTempDirectory("tally-settings-zh");
-        SettingsFixture fx = new SettingsFixture(home);
-        fx.accounts.save(List.of(
+        h = new DialogHarness("tally-settings-zh");
+        h.fx.accounts.save(List.of(
                 new Account("or", ProviderId.of("openrouter"), "OpenRouter", null, null, null, null, 5),
                 new Account("ds", ProviderId.of("deepseek"), "DeepSeek（工作）", null, null, null, null, 5)));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vm = new SettingsViewModel(fx.services(new MemorySecretStore(), fx.autostart, background, Platform::runLater));
-        dialog = new SettingsDialog(vm, null);
+        dialog = h.open(new MemorySecretStore());
+        vm = h.vm;
         dialog.show("or");
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dialog.stage().close()).get(5, TimeUnit.SECONDS);
+        h.close();
         Messages.use(before);
-        background.shutdownNow();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

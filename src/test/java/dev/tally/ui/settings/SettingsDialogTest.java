@@ -1,22 +1,17 @@
 package dev.tally.ui.settings;
 
 import dev.tally.testing.Slow;
-import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.core.Secret;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,13 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,37 +38,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SettingsDialogTest {
     private static final String KEY = ProviderHarness.CANARY;
 
-    private Path home;
     private FakeProviderServer server;
     private final MemorySecretStore keychain = new MemorySecretStore();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tally-settings-test");
-        t.setDaemon(true);
-        return t;
-    });
+    private DialogHarness h;
     private SettingsFixture fx;
     private SettingsViewModel vm;
     private SettingsDialog dialog;
 
     @Start
     void start(Stage primary) throws IOException {
-        home = Files.createTempDirectory("tally-settings-ui");
+        h = new DialogHarness("tally-settings-ui");
         server = FakeProviderServer.start().fixture("/user/balance", 200, "deepseek/balance.json");
-        fx = new SettingsFixture(home);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vm = new SettingsViewModel(fx.services(keychain, fx.autostart, background, Platform::runLater));
-        dialog = new SettingsDialog(vm, null);
+        fx = h.fx;
+        dialog = h.open(keychain);
+        vm = h.vm;
         dialog.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dialog.stage().close()).get(5, TimeUnit.SECONDS);
-        background.shutdownNow();
+        h.close();
         server.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.tally.ui.settings;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tally.account.Account;
 import dev.tally.core.ProviderId;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
 import dev.tally.testing.Slow;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
@@ -35,15 +32,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static dev.tally.testing.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,44 +53,31 @@ class SettingsLayoutTest {
     private static final String LONG_LABEL = "DeepSeek for the evaluation team's nightly regression runs on the shared"
             + " staging cluster, EU";
 
-    private Path home;
     private FakeProviderServer server;
-    private final MemorySecretStore keychain = new MemorySecretStore();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tally-settings-layout-test");
-        t.setDaemon(true);
-        return t;
-    });
-    private SettingsFixture fx;
+    private DialogHarness h;
     private SettingsViewModel vm;
     private SettingsDialog dialog;
 
     @Start
     void start(Stage primary) throws IOException {
-        home = Files.createTempDirectory("tally-settings-layout");
+        h = new DialogHarness("tally-settings-layout");
         server = FakeProviderServer.start().fixture("/user/balance", 200, "deepseek/balance.json");
-        fx = new SettingsFixture(home);
         List<Account> twelve = new ArrayList<>();
         twelve.add(new Account("long", ProviderId.of("deepseek"), LONG_LABEL, null, null, null, null, 5));
         for (int i = 1; i < 12; i++) {
             twelve.add(new Account("a" + i, ProviderId.of(i % 2 == 0 ? "openrouter" : "deepseek"), "Account " + i, null,
                     null, null, null, 5));
         }
-        fx.accounts.save(twelve);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vm = new SettingsViewModel(fx.services(keychain, fx.autostart, background, Platform::runLater));
-        dialog = new SettingsDialog(vm, null);
+        h.fx.accounts.save(twelve);
+        dialog = h.open(new MemorySecretStore());
+        vm = h.vm;
         dialog.show("long");
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> dialog.stage().close()).get(5, TimeUnit.SECONDS);
-        background.shutdownNow();
+        h.close();
         server.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private void loaded() {
