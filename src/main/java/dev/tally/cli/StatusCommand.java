@@ -134,7 +134,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            root.io().out().println(doc.toPrettyString());
+            root.io().out().println(dev.tally.provider.JsonTrees.pretty(doc));
         } else if (entries.isEmpty()) {
             root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
         }
