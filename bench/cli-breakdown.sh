@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
 tally_find_jdk
 runs=${1:-9}
-[ -f target/tally.jar ] && [ -f target/tally.aot ] || ./mvnw -B -q package -DskipTests
+[ -f target/tally.jar ] && [ -f target/tally-balance.aot ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d); srv=
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/fake_deepseek.py > "$work/port" & srv=$!
@@ -28,7 +28,7 @@ phases=("JVM start, cache mapped, up to Main|java/lang/Object'"
 med() { sort -n | awk '{a[NR]=$1} END {printf "%.0f", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
 echo "tally balance deepseek --json, $runs runs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$runs"); do
-  "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache=target/tally.aot -Xlog:class+init=info:file="$work/init$r.txt" \
+  "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache=target/tally-balance.aot -Xlog:class+init=info:file="$work/init$r.txt" \
     -jar target/tally.jar balance deepseek --json --base-url "$base" >/dev/null
 done
 starts=()
