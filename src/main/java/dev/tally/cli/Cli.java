@@ -117,13 +117,18 @@ public final class Cli {
         // 'tally --version' needs none; 'tally --help' lists each one's name and description only
         boolean rootOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         boolean rootHelp = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+        boolean onlyFirst = !optionsBefore && TallyCommand.SUBCOMMANDS.containsKey(first);
+        if (!rootOnly && (rootHelp || !onlyFirst)) {
+            // first, as the root's help lists it; not for one known command (its model is read by reflection)
+            cl.addSubcommand("help", CommandLine.HelpCommand.class);
+        }
         for (var e : TallyCommand.SUBCOMMANDS.entrySet()) {
             if (rootOnly) {
                 break;
             }
             if (rootHelp) {
                 cl.addSubcommand(e.getKey(), listing(e.getValue()));
-            } else if (optionsBefore || !TallyCommand.SUBCOMMANDS.containsKey(first) || e.getKey().equals(first)) {
+            } else if (!onlyFirst || e.getKey().equals(first)) {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
@@ -204,6 +209,7 @@ public final class Cli {
      */
     static CommandLine fullModel(Io io) {
         CommandLine cl = new CommandLine(new TallyCommand(io));
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
         TallyCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
         transform(cl);
         HelpText.translate(cl);

@@ -17,7 +17,8 @@ import dev.tally.status.CommandLineText;
 import dev.tally.status.Estimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,11 @@ import java.util.concurrent.Callable;
                 "with {id} {label} {provider} {state} {symbol} {amount} {number} {currency} {age} {updated}.",
                 "While the widget or 'tally watch' runs, both read the summary file it keeps (docs/status-bar.md)."})
 public final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
+    /** This command's model: the root command comes from it ({@code @Spec}, which the root reads anyway, rather
+     * than {@code @ParentCommand}: one annotation type fewer for the JDK to make a proxy class of at start-up). */
+    @Spec
+    CommandSpec spec;
+    /** The root command, set when the command runs. */
     TallyCommand root;
 
     @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
@@ -65,6 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root = (TallyCommand) spec.root().userObject();
         if (format != null && !format.contains("{")) {
             switch (format.toLowerCase(Locale.ROOT)) {
                 case "text" -> format = null;
