@@ -52,8 +52,8 @@ public final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    TextForm text = new TextForm();
+    @Option(names = "--plain", description = {TextForm.PLAIN_0, TextForm.PLAIN_1})
+    boolean plain;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "For a provider name: use URL instead of the documented origin (https, or http to this computer).")
@@ -90,7 +90,7 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(CommandLineText.line(o, text.form()));
+                io.out().println(CommandLineText.line(o, TextForm.form(plain)));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;

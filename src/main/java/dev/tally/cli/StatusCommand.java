@@ -51,8 +51,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    TextForm text = new TextForm();
+    @Option(names = "--plain", description = {TextForm.PLAIN_0, TextForm.PLAIN_1})
+    boolean plain;
 
     @Option(names = "--short", description = "Print one line for a status bar, e.g. '⚠ 2 · ¥3.10 · 2m'.")
     boolean shortLine;
@@ -134,7 +134,7 @@ public final class StatusCommand implements Callable<Integer> {
                 String failed = lastStatus != null && lastStatus != AccountStatus.OK
                         ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
                 String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now,
-                        Estimates.of(a.account(), last.orElse(null)), a.providerName(), text.form(),
+                        Estimates.of(a.account(), last.orElse(null)), a.providerName(), TextForm.form(plain),
                         a.account() == null ? null : a.account().threshold());
                 root.io().out().println(line);
             }
