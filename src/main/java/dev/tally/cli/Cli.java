@@ -108,6 +108,15 @@ public final class Cli {
     }
 
     private static int runIn(Io io, Io given, String... args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            // the text the build rendered through picocli (RootHelp), without building its model again
+            byte[] text = RootHelp.rendered();
+            if (text != null) {
+                given.out().print(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                given.out().flush();
+                return OK;
+            }
+        }
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
         // picocli builds a model per registered command by reflection: register only the one being run
