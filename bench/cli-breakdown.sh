@@ -20,8 +20,8 @@ flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel
 # phase name = the class (as the log writes it) whose initialisation starts it; in the order they happen
 phases=("JVM start, cache mapped, up to Main|java/lang/Object'"
         "picocli: model by reflection, parsing|dev/tally/launcher/Main'"
-        "command: context, log, accounts.json|dev/tally/cli/BalanceCommand'"
-        "HTTP client: TLS context, CA certificates|jdk/internal/net/http/HttpClientImpl'"
+        "command: context, log, settings, accounts|dev/tally/cli/BalanceCommand'"
+        "HTTP client set up (no TLS for http)|jdk/internal/net/http/HttpClientImpl'"
         "request, answer, parsing|jdk/internal/net/http/Http1Exchange'"
         "history written (SQLite)|org/sqlite/core/NativeDB'"
         "JSON printed, exit|dev/tally/cli/BalanceJson'")
