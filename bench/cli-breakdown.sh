@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
 tally_find_jdk
 runs=${1:-9}
-[ -f target/tally.jar ] && [ -f target/tally.aot ] || ./mvnw -B -q package -DskipTests
+[ -f target/tally.jar ] && [ -f target/tally-balance.aot ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d); srv=
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/fake_deepseek.py > "$work/port" & srv=$!
@@ -20,15 +20,15 @@ flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel
 # phase name = the class (as the log writes it) whose initialisation starts it; in the order they happen
 phases=("JVM start, cache mapped, up to Main|java/lang/Object'"
         "picocli: model by reflection, parsing|dev/tally/launcher/Main'"
-        "command: context, log, accounts.json|dev/tally/cli/BalanceCommand'"
-        "HTTP client: TLS context, CA certificates|jdk/internal/net/http/HttpClientImpl'"
+        "command: context, log, settings, accounts|dev/tally/cli/BalanceCommand'"
+        "HTTP client set up (no TLS for http)|jdk/internal/net/http/HttpClientImpl'"
         "request, answer, parsing|jdk/internal/net/http/Http1Exchange'"
         "history written (SQLite)|org/sqlite/core/NativeDB'"
         "JSON printed, exit|dev/tally/cli/BalanceJson'")
 med() { sort -n | awk '{a[NR]=$1} END {printf "%.0f", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
 echo "tally balance deepseek --json, $runs runs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$runs"); do
-  "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache=target/tally.aot -Xlog:class+init=info:file="$work/init$r.txt" \
+  "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache=target/tally-balance.aot -Xlog:class+init=info:file="$work/init$r.txt" \
     -jar target/tally.jar balance deepseek --json --base-url "$base" >/dev/null
 done
 starts=()

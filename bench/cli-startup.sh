@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 tally_find_jdk
 rounds=${1:-21}
 before=${2:-}
-[ -f target/tally.jar ] && [ -f target/tally.aot ] || ./mvnw -B -q package -DskipTests
+[ -f target/tally.jar ] && [ -f target/tally-balance.aot ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d)
 srv=; watch=
 cleanup() { [ -n "$watch" ] && kill "$watch" 2>/dev/null; [ -n "$srv" ] && kill "$srv" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }

@@ -4,11 +4,13 @@
 #   tally_launch JAVA JAR AOT_CACHE LAUNCHER [ARG...]
 #
 # With no ARG: the desktop widget (small heap, compact object headers, C1 only, software rendering, fewer malloc
-# arenas, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 483/514/515), and for
-# --help/--version from the smaller AOT_CACHE-help one when it exists. When there is no cache, or JAR is newer than
-# it, the command runs without one and (unless tally_train_aot=no) a background JVM trains it, so the next command
-# starts from it. From source the build trains both caches (pom.xml), so ./tally sets tally_train_aot=no. LAUNCHER is the
-# command that starts this Tally again; "Launch at login" writes it into the autostart entry. Never returns.
+# arenas, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 483/514/515): for
+# --help/--version, balance and status the smaller AOT_CACHE-help, -balance, -status one when it exists, else
+# AOT_CACHE. When there is no cache, or JAR is newer than it, the command runs without one and (unless
+# tally_train_aot=no) a background JVM trains it, so the next command starts from it; a command with a cache of its
+# own that runs from AOT_CACHE trains that one. From source the build trains every cache (pom.xml), so ./tally sets
+# tally_train_aot=no. LAUNCHER is the command that starts this Tally again; "Launch at login" writes it into the
+# autostart entry. Never returns.
 
 # Where JavaFX is a module of the runtime (the installed Tally), its native access is allowed by name as well; set
 # tally_native_access before sourcing this file. From source JavaFX is on the class path (ALL-UNNAMED).
@@ -25,20 +27,28 @@ tally_launch() {
     export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" GDK_GL="${GDK_GL:-disable}"
     exec "$java" "${tally_widget_jvm[@]}" -Dtally.launcher="$launcher" -jar "$jar"
   fi
-  local opts=("${tally_cli_jvm[@]}") help="${aot%.aot}-help.aot"
+  # A cache loads every class it holds at start: the commands run most have smaller ones of their own, trained on
+  # that command alone (AOT_CACHE-help, -balance, -status); every other command uses AOT_CACHE.
+  local opts=("${tally_cli_jvm[@]}") mode=
   case "${1:-}" in
-    -h|--help|-V|--version|help)
-      # a cache that holds less starts faster, and so short a run spends less without the JIT compiler
-      if [ -f "$help" ] && [ ! "$jar" -nt "$help" ]; then
-        aot=$help
-        opts=("${opts[@]/-XX:TieredStopAtLevel=1/-Xint}")
-      fi ;;
+    -h|--help|-V|--version|help) mode=help ;;
+    balance|status) mode=$1 ;;
   esac
-  if [ -f "$aot" ] && [ ! "$jar" -nt "$aot" ]; then
+  local own="${aot%.aot}-$mode.aot"
+  if [ -n "$mode" ] && [ -f "$own" ] && [ ! "$jar" -nt "$own" ]; then
+    aot=$own
+    # so short a run spends less without the JIT compiler
+    [ "$mode" = help ] && opts=("${opts[@]/-XX:TieredStopAtLevel=1/-Xint}")
     opts+=(-XX:AOTCache="$aot" -Xlog:aot=off,cds=off)
+  elif [ -f "$aot" ] && [ ! "$jar" -nt "$aot" ]; then
+    opts+=(-XX:AOTCache="$aot" -Xlog:aot=off,cds=off)
+    # the installed Tally: this command's own cache is trained in the background, for the next run
+    if [ -n "$mode" ] && [ "${tally_train_aot:-yes}" = yes ]; then
+      tally_train_aot "$java" "$jar" "$own" "$mode" &
+    fi
   elif [ "${tally_train_aot:-yes}" = yes ]; then
     # none yet (the installed Tally on first use): this command runs without one while a background JVM trains it
-    tally_train_aot "$java" "$jar" "${aot%-help.aot}" &
+    tally_train_aot "$java" "$jar" "$aot" &
   fi
   # SQLite's native library where the build unpacked it (else sqlite-jdbc copies it to a temporary file each start)
   if [ -n "${tally_sqlite_lib:-}" ] && [ -f "$tally_sqlite_lib" ]; then
@@ -48,9 +58,10 @@ tally_launch() {
 }
 
 # Trains the command line's AOT cache into $3 on representative successful runs (dev.tally.launcher.AotTraining:
-# balance against a local fake provider, status, history, help), in the background; one at a time per cache file.
+# balance against a local fake provider, status, history, help), or with MODE ($4: help, balance, status) on that
+# command's runs alone; in the background, one at a time per cache file.
 tally_train_aot() {
-  local java=$1 jar=$2 aot=$3 lock="$3.lock" tmp
+  local java=$1 jar=$2 aot=$3 mode=${4:-} lock="$3.lock" tmp
   exec </dev/null >/dev/null 2>&1
   mkdir -p "$(dirname "$aot")" || return 0
   # a lock older than 10 minutes was left by a trainer that was killed
@@ -58,7 +69,7 @@ tally_train_aot() {
   mkdir "$lock" 2>/dev/null || return 0
   tmp="$aot.$$.tmp"
   "$java" "${tally_cli_jvm[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot=error,cds=error -cp "$jar" \
-    dev.tally.launcher.AotTraining || true
+    dev.tally.launcher.AotTraining ${mode:+"$mode"} || true
   # written under a temporary name and moved, so a command started meanwhile never reads half a cache
   if [ -s "$tmp" ]; then mv -f "$tmp" "$aot" || rm -f "$tmp"; else rm -f "$tmp"; fi
   rmdir "$lock" 2>/dev/null || true

@@ -3,12 +3,17 @@
 # levels above the default java's bin/); else a clear error.
 
 tally_java_major() {
-  # prints the feature version of the java binary $1, or 0; reads the JDK's release file when there is one
-  # (no process to start), else asks java itself
-  local release
-  release="$(dirname "$(dirname "$1")")/release"
+  # prints the feature version of the java binary $1 (a path ending in bin/java), or 0; reads the JDK's release
+  # file when there is one, with bash alone (./tally runs this on every start: no process to start), else asks java
+  local release="${1%/*}" line
+  release="${release%/*}/release"
   if [ -f "$release" ]; then
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n1
+    while IFS= read -r line || [ -n "$line" ]; do
+      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
+        echo "${BASH_REMATCH[1]}"
+        return
+      fi
+    done <"$release"
     return
   fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1 || echo 0

@@ -1,11 +1,6 @@
 package dev.tally.account;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
@@ -16,6 +11,7 @@ import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
 import dev.tally.core.WriteLock;
 import dev.tally.provider.BaseUrls;
+import dev.tally.provider.JsonTrees;
 import dev.tally.provider.SavedRegions;
 
 import java.io.IOException;
@@ -76,15 +72,6 @@ public final class AccountStore {
     /** A few hundred bytes per account; a file far larger than thousands of accounts take is not ours. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    /** Built on first use: a missing file (the common first-run case) never pays for Jackson's start-up. */
-    private static final class Mapper {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .build();
-    }
-
     private final Path file;
     private final Clock clock;
     private final Duration lockWait;
@@ -135,7 +122,8 @@ public final class AccountStore {
                     + "); carrying on with no accounts and leaving it untouched — fix its permissions or move it away"), false);
         }
         try {
-            JsonNode root = Mapper.MAPPER.readTree(bytes);
+            // duplicate keys refused; read with Jackson's streaming parser alone (JsonTrees: no ObjectMapper start-up)
+            JsonNode root = JsonTrees.read(bytes, JsonTrees.Decimals.DOUBLE, false);
             if (root == null || !root.isObject()) {
                 throw new BadFile("it is not a JSON object");
             }
@@ -355,14 +343,14 @@ public final class AccountStore {
     }
 
     private void write(List<Account> accounts) {
-        ObjectNode root = Mapper.MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("version", VERSION);
         ArrayNode list = root.putArray("accounts");
         for (Account a : accounts) {
             writeJson(list.addObject(), a);
         }
         try {
-            writeAtomically(file, Mapper.MAPPER.writeValueAsBytes(root));
+            writeAtomically(file, JsonTrees.prettyBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
         }

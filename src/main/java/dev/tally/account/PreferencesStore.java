@@ -1,16 +1,13 @@
 package dev.tally.account;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.KeptAside;
 import dev.tally.core.Language;
 import dev.tally.core.StoreBusyException;
 import dev.tally.core.UntrustedText;
 import dev.tally.core.WriteLock;
+import dev.tally.provider.JsonTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,11 +37,6 @@ public final class PreferencesStore {
     public static final String FILE_NAME = "settings.json";
     /** Settings take a few hundred bytes; a file far larger is not ours. */
     static final long MAX_BYTES = 256 * 1024;
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private final Path file;
     private final Clock clock;
@@ -92,7 +84,8 @@ public final class PreferencesStore {
                     + e.getClass().getSimpleName() + "); using the default settings"), false);
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes);
+            // duplicate keys refused; read with Jackson's streaming parser alone (JsonTrees: no ObjectMapper start-up)
+            JsonNode root = JsonTrees.read(bytes, JsonTrees.Decimals.DOUBLE, false);
             if (root == null || !root.isObject()) {
                 throw new BadFile("it is not a JSON object");
             }
@@ -195,7 +188,7 @@ public final class PreferencesStore {
     }
 
     private void write(Preferences p) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("version", VERSION);
         root.put("theme", p.theme().jsonName());
         root.put("notifications", p.notifications());
@@ -218,7 +211,7 @@ public final class PreferencesStore {
             w.put("height", p.window().height());
         }
         try {
-            AccountStore.writeAtomically(file, MAPPER.writeValueAsBytes(root));
+            AccountStore.writeAtomically(file, JsonTrees.prettyBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
         }

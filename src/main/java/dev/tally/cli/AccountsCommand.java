@@ -323,7 +323,7 @@ public final class AccountsCommand implements Callable<Integer> {
             }
             table.lines().forEach(root.io().out()::println);
             if (json) {
-                root.io().out().println(doc.toPrettyString());
+                root.io().out().println(dev.tally.provider.JsonTrees.pretty(doc));
             } else if (loaded.accounts().isEmpty()) {
                 root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
             }

@@ -14,7 +14,8 @@ import dev.tally.status.CommandLineText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ import java.util.concurrent.Callable;
                 "  DEEPSEEK_API_KEY=... tally balance deepseek --base-url http://127.0.0.1:8080"},
         modelTransformer = FieldOptions.ForBalance.class)
 public final class BalanceCommand implements Callable<Integer> {
-    @ParentCommand
+    /** This command's model: the root command comes from it ({@code @Spec}, which the root reads anyway, rather
+     * than {@code @ParentCommand}: one annotation type fewer for the JDK to make a proxy class of at start-up). */
+    @Spec
+    CommandSpec spec;
+    /** The root command, set when the command runs. */
     TallyCommand root;
 
     @Parameters(paramLabel = "ACCOUNT|PROVIDER", arity = "0..*",
@@ -47,8 +52,8 @@ public final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    TextForm text = new TextForm();
+    @Option(names = "--plain", description = {TextForm.PLAIN_0, TextForm.PLAIN_1})
+    boolean plain;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "For a provider name: use URL instead of the documented origin (https, or http to this computer).")
@@ -61,11 +66,9 @@ public final class BalanceCommand implements Callable<Integer> {
             description = "For a provider name: a setting it needs besides its keys; repeatable.")
     Map<String, String> field;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
+        root = (TallyCommand) spec.root().userObject();
         AppContext ctx = root.context();
         Cli.Io io = root.io();
         ctx.onHistoryNotice(w -> io.err().println("tally: " + w));
@@ -87,7 +90,7 @@ public final class BalanceCommand implements Callable<Integer> {
             io.out().println(BalanceJson.render(ctx.clock().instant(), outcomes));
         } else {
             for (FetchOutcome o : outcomes) {
-                io.out().println(CommandLineText.line(o, text.form()));
+                io.out().println(CommandLineText.line(o, TextForm.form(plain)));
             }
         }
         return outcomes.stream().allMatch(o -> o.status() == AccountStatus.OK) ? Cli.OK : Cli.NOT_ALL_FETCHED;

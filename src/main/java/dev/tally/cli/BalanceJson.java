@@ -1,9 +1,5 @@
 package dev.tally.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.core.AccountStatus;
@@ -11,6 +7,7 @@ import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.core.KeyLimit;
 import dev.tally.poll.FetchOutcome;
+import dev.tally.provider.JsonTrees;
 import dev.tally.estimate.EstimatedBalance;
 import dev.tally.status.CommandLineText;
 import dev.tally.status.Estimates;
@@ -23,8 +20,6 @@ import java.util.List;
 
 /** The {@code tally balance --json} document (architecture.md §3). Money is always a decimal string. */
 public final class BalanceJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     /**
      * The version of every JSON document the command line prints (docs/json.md, docs/schema/tally.schema.json): the
      * first field of each. It goes up when a field is removed or changes meaning; new fields do not change it.
@@ -41,16 +36,13 @@ public final class BalanceJson {
         for (FetchOutcome o : outcomes) {
             account(list.addObject(), o);
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // Jackson's pretty printer without its ObjectMapper (JsonTrees), the same text
+        return JsonTrees.pretty(root);
     }
 
     /** A new document: {@code {"schemaVersion": 1, …}}. */
     static ObjectNode document() {
-        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode doc = JsonTrees.object();
         doc.put("schemaVersion", SCHEMA_VERSION);
         return doc;
     }

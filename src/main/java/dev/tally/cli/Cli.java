@@ -108,6 +108,15 @@ public final class Cli {
     }
 
     private static int runIn(Io io, Io given, String... args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            // the text the build rendered through picocli (RootHelp), without building its model again
+            byte[] text = RootHelp.rendered();
+            if (text != null) {
+                given.out().print(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                given.out().flush();
+                return OK;
+            }
+        }
         TallyCommand root = new TallyCommand(io);
         CommandLine cl = new CommandLine(root);
         // picocli builds a model per registered command by reflection: register only the one being run
@@ -117,13 +126,18 @@ public final class Cli {
         // 'tally --version' needs none; 'tally --help' lists each one's name and description only
         boolean rootOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         boolean rootHelp = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+        boolean onlyFirst = !optionsBefore && TallyCommand.SUBCOMMANDS.containsKey(first);
+        if (!rootOnly && (rootHelp || !onlyFirst)) {
+            // first, as the root's help lists it; not for one known command (its model is read by reflection)
+            cl.addSubcommand("help", CommandLine.HelpCommand.class);
+        }
         for (var e : TallyCommand.SUBCOMMANDS.entrySet()) {
             if (rootOnly) {
                 break;
             }
             if (rootHelp) {
                 cl.addSubcommand(e.getKey(), listing(e.getValue()));
-            } else if (optionsBefore || !TallyCommand.SUBCOMMANDS.containsKey(first) || e.getKey().equals(first)) {
+            } else if (!onlyFirst || e.getKey().equals(first)) {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
@@ -204,6 +218,7 @@ public final class Cli {
      */
     static CommandLine fullModel(Io io) {
         CommandLine cl = new CommandLine(new TallyCommand(io));
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
         TallyCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
         transform(cl);
         HelpText.translate(cl);

@@ -57,7 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
         String label = label(ctx, loaded, history);
         HistoryReport report = HistoryReport.build(history, id, days, ctx.clock().instant());
         if (json) {
-            root.io().out().println(BalanceJson.MAPPER.writeValueAsString(BalanceJson.document(BalanceJson.MAPPER.valueToTree(report.toJsonTree()))));
+            root.io().out().println(Mapper.MAPPER.writeValueAsString(BalanceJson.document(Mapper.MAPPER.valueToTree(report.toJsonTree()))));
             return Cli.OK;
         }
         if (report.currencies().isEmpty()) {
@@ -159,5 +159,11 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /** The report's values as a tree (Jackson's ObjectMapper), made only by {@code tally history --json}. */
+    private static final class Mapper {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
+                .builder().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
     }
 }

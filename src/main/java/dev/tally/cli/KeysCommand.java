@@ -274,7 +274,7 @@ public final class KeysCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                root.io().out().println(doc.toPrettyString());
+                root.io().out().println(dev.tally.provider.JsonTrees.pretty(doc));
             }
             return Cli.OK;
         }

@@ -17,7 +17,8 @@ import dev.tally.status.CommandLineText;
 import dev.tally.status.Estimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +41,18 @@ import java.util.concurrent.Callable;
                 "with {id} {label} {provider} {state} {symbol} {amount} {number} {currency} {age} {updated}.",
                 "While the widget or 'tally watch' runs, both read the summary file it keeps (docs/status-bar.md)."})
 public final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
+    /** This command's model: the root command comes from it ({@code @Spec}, which the root reads anyway, rather
+     * than {@code @ParentCommand}: one annotation type fewer for the JDK to make a proxy class of at start-up). */
+    @Spec
+    CommandSpec spec;
+    /** The root command, set when the command runs. */
     TallyCommand root;
 
     @Option(names = "--json", description = "Print JSON (the document is described in docs/json.md).")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    TextForm text = new TextForm();
+    @Option(names = "--plain", description = {TextForm.PLAIN_0, TextForm.PLAIN_1})
+    boolean plain;
 
     @Option(names = "--short", description = "Print one line for a status bar, e.g. '⚠ 2 · ¥3.10 · 2m'.")
     boolean shortLine;
@@ -65,6 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root = (TallyCommand) spec.root().userObject();
         if (format != null && !format.contains("{")) {
             switch (format.toLowerCase(Locale.ROOT)) {
                 case "text" -> format = null;
@@ -128,13 +134,13 @@ public final class StatusCommand implements Callable<Integer> {
                 String failed = lastStatus != null && lastStatus != AccountStatus.OK
                         ? outcome.map(PollOutcome::message).orElse(lastStatus.jsonName()) : null;
                 String line = CommandLineText.statusLine(a.label(), last.orElse(null), lastGoodAt, stale, failed, now,
-                        Estimates.of(a.account(), last.orElse(null)), a.providerName(), text.form(),
+                        Estimates.of(a.account(), last.orElse(null)), a.providerName(), TextForm.form(plain),
                         a.account() == null ? null : a.account().threshold());
                 root.io().out().println(line);
             }
         }
         if (json) {
-            root.io().out().println(doc.toPrettyString());
+            root.io().out().println(dev.tally.provider.JsonTrees.pretty(doc));
         } else if (entries.isEmpty()) {
             root.io().err().println(CliPhrase.STATUS_NO_ACCOUNTS.say());
         }

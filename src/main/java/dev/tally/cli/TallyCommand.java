@@ -12,10 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally}: the root command. Without arguments the launcher starts the desktop widget instead. */
 @Command(name = "tally", mixinStandardHelpOptions = true, versionProvider = TallyCommand.VersionInfo.class,
-        description = "What is left on your LLM API accounts. Run without arguments to start the tray widget.",
-        subcommands = {picocli.CommandLine.HelpCommand.class})
+        description = "What is left on your LLM API accounts. Run without arguments to start the tray widget.")
 public final class TallyCommand implements Runnable {
-    /** Every subcommand, by name. {@link Cli} registers only the one being run, so start-up builds one model. */
+    /**
+     * Every subcommand but {@code help}, by name. {@link Cli} registers only the one being run, so start-up builds one
+     * model; picocli's {@code help} command comes first, registered by {@link Cli} whenever more than one is.
+     */
     static final java.util.Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
 
     static {

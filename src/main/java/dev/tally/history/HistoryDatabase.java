@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +108,7 @@ final class HistoryDatabase implements AutoCloseable {
         for (String mode : new String[] {"mode=ro", "immutable=1"}) {
             Connection c = null;
             try {
-                c = DriverManager.getConnection("jdbc:sqlite:file:" + abs.toUri().getRawPath() + "?" + mode);
+                c = sqlite("jdbc:sqlite:file:" + abs.toUri().getRawPath() + "?" + mode);
                 int version;
                 int tables;
                 try (Statement st = c.createStatement()) {
@@ -153,13 +152,25 @@ final class HistoryDatabase implements AutoCloseable {
     /** An empty read-only history in memory standing in for {@code file}. See {@link HistoryStore#empty}. */
     static HistoryDatabase empty(Path file) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            Connection c = sqlite("jdbc:sqlite::memory:");
             HistoryDatabase db = new HistoryDatabase(file.toAbsolutePath(), c, true, null);
             HistorySchema.migrate(c, db.file);
             return db;
         } catch (SQLException e) {
             throw new HistoryException("cannot start an empty history in memory: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A connection through SQLite's driver itself: {@code DriverManager} would first look for every JDBC driver on the
+     * class path (a service lookup that opens every jar), which costs a command-line start more than the opening.
+     */
+    private static Connection sqlite(String url) throws SQLException {
+        Connection c = org.sqlite.JDBC.createConnection(url, new java.util.Properties());
+        if (c == null) {
+            throw new SQLException("not a SQLite address: " + url);
+        }
+        return c;
     }
 
     /** Connects to the file and migrates it; a failure closes the connection and says what kind it is. */
@@ -172,7 +183,7 @@ final class HistoryDatabase implements AutoCloseable {
         }
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            c = sqlite("jdbc:sqlite:" + abs);
         } catch (SQLException e) {
             throw HistoryFaults.opening(abs, e);
         }
@@ -284,7 +295,7 @@ final class HistoryDatabase implements AutoCloseable {
             Path aside = HistoryFaults.setAside(file, recovery.clock(), why);
             notice = HistoryFaults.keptAs(file, why, aside);
         }
-        conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+        conn = sqlite("jdbc:sqlite:" + file);
         fileKey = HistoryFaults.fileKey(file);
         configureAndMigrate();
         if (notice != null) {

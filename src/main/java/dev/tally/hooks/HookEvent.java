@@ -1,6 +1,6 @@
 package dev.tally.hooks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.alert.Alert;
 import dev.tally.alert.Transition;
@@ -46,8 +46,6 @@ public record HookEvent(String event, String account, String label, String provi
     public static final List<String> EVENTS = List.of(LOW_BALANCE, EXHAUSTED, KEY_REJECTED, RECOVERED, FETCH_FAILED,
             ESTIMATE_LOW, ESTIMATE_USED_UP, SPEND_DISAGREES);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public HookEvent {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(account, "account");
@@ -89,7 +87,7 @@ public record HookEvent(String event, String account, String label, String provi
 
     /** The event as one JSON object, fields always present ({@code null} when unknown). */
     public String json() {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("event", event);
         n.put("account", account);
         n.put("label", label);

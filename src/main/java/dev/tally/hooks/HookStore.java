@@ -41,10 +41,13 @@ public final class HookStore {
     public static final String FILE_NAME = "hooks.json";
     /** Files larger than this are not read. */
     static final long MAX_SIZE = 1024 * 1024;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Made on first use: a command with no hooks file never pays for Jackson's ObjectMapper at start-up. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private final Path file;
     private final Duration lockWait;
@@ -84,7 +87,7 @@ public final class HookStore {
             return bad("it cannot be read: " + e.getMessage());
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes);
+            JsonNode root = Mapper.MAPPER.readTree(bytes);
             if (root == null || !root.isObject() || !root.path("version").canConvertToInt()) {
                 return bad("it is not a Tally hooks file");
             }
@@ -157,7 +160,7 @@ public final class HookStore {
      * @throws UncheckedIOException when the disk refuses (the old file is then untouched)
      */
     public synchronized void save(List<Hook> hooks) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Mapper.MAPPER.createObjectNode();
         root.put("version", VERSION);
         ArrayNode list = root.putArray("hooks");
         for (Hook h : hooks) {
@@ -167,7 +170,7 @@ public final class HookStore {
             h.command().forEach(c::add);
         }
         try {
-            writeAtomically(MAPPER.writeValueAsBytes(root));
+            writeAtomically(Mapper.MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
         }

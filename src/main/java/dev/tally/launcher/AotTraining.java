@@ -23,9 +23,12 @@ import java.util.stream.Stream;
  * commands people run most — {@code balance} against a local fake DeepSeek that answers with the example of
  * DeepSeek's documentation, then {@code status}, {@code history}, {@code --help} — in one throwaway home, with the
  * keychain off, and fails (exit 1) unless every one succeeds, so the cache holds the classes of the success path.
- * With the argument {@code help} it trains only the help and version output, for {@code target/tally-help.aot}:
- * an AOT cache loads every class it holds at start, so {@code tally --help} starts faster from a cache without the
- * HTTP client, Jackson and SQLite. Not part of the command line; nothing leaves this computer.
+ * An AOT cache loads every class it holds at start, so the commands run most have caches of their own, each trained
+ * on that command alone: with the argument {@code help} the help and version output ({@code target/tally-help.aot},
+ * without the HTTP client, Jackson and SQLite), with {@code balance} the balance against the fake
+ * ({@code tally-balance.aot}), with {@code status} the status forms ({@code tally-status.aot}; the history it shows is
+ * written first by another JVM, so the fetch's classes stay out). Not part of the command line; nothing leaves this
+ * computer.
  */
 public final class AotTraining {
     /** The example answer of DeepSeek's {@code GET /user/balance} documentation. */
@@ -48,8 +51,9 @@ public final class AotTraining {
             List.of("--version"),
             List.of("help", "status"));
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 1 && args[0].equals("help")) {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String mode = args.length == 0 ? "" : args[0];
+        if (mode.equals("help")) {
             Map<String, String> env = Map.of("TALLY_KEYCHAIN", "off");
             int failed = 0;
             for (List<String> run : HELP_RUNS) {
@@ -59,7 +63,78 @@ public final class AotTraining {
             failed += run(Map.of("TALLY_KEYCHAIN", "off", "TALLY_LANG", "zh-CN"), List.of("--help")) ? 0 : 1;
             System.exit(failed == 0 ? 0 : 1);
         }
+        if (mode.equals("seed") && args.length == 2) {
+            // run by 'status' in a JVM of its own: a history to show, without the fetch's classes in that cache
+            Path home = Path.of(args[1]);
+            System.exit(withFake(url -> runAll(env(home), List.of(
+                    List.of("accounts", "add", "--provider", "deepseek", "--label", "work", "--base-url", url),
+                    List.of("balance", "deepseek", "--base-url", url),
+                    List.of("balance")))) == 0 ? 0 : 1);
+        }
         Path home = Files.createTempDirectory("tally-aot-training");
+        int failed;
+        try {
+            failed = switch (mode) {
+                case "balance" -> withFake(url -> runAll(env(home), List.of(
+                        List.of("balance", "deepseek", "--json", "--base-url", url),
+                        List.of("balance", "deepseek", "--base-url", url))));
+                case "status" -> seeded(home) ? runAll(env(home), List.of(
+                        List.of("status"),
+                        List.of("status", "--json"),
+                        List.of("status", "--short"),
+                        List.of("status", "--format", "{label} {amount}"))) : 1;
+                default -> withFake(url -> runAll(env(home), everything(url)));
+            };
+        } finally {
+            deleteTree(home);
+        }
+        if (failed > 0) {
+            System.err.println("AOT training: " + failed + " run(s) failed; the cache would miss their classes");
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** Everything people run most, for the cache of every other command line. */
+    private static List<List<String>> everything(String url) {
+        return List.of(
+                List.of("--help"),
+                List.of("--version"),
+                List.of("balance", "deepseek", "--json", "--base-url", url),
+                List.of("balance", "deepseek", "--base-url", url),
+                List.of("status"),
+                List.of("status", "--json"),
+                List.of("status", "--short"),
+                List.of("status", "--format", "{label} {amount}"),
+                List.of("history", "deepseek"),
+                List.of("history", "deepseek", "--json"),
+                List.of("accounts", "add", "--provider", "deepseek", "--label", "work", "--base-url", url),
+                List.of("accounts", "list"),
+                List.of("balance"),
+                List.of("balance", "--json"),
+                List.of("status"),
+                List.of("status", "--short"),
+                List.of("history", "deepseek-work", "--json"),
+                List.of("balance", "--help"),
+                List.of("status", "--help"),
+                List.of("help", "history"));
+    }
+
+    private static Map<String, String> env(Path home) {
+        return Map.of("TALLY_HOME", home.toString(), "TALLY_KEYCHAIN", "off",
+                "DEEPSEEK_API_KEY", "sk-aot-training-0000000000000000");
+    }
+
+    private static int runAll(Map<String, String> env, List<List<String>> runs) {
+        int failed = 0;
+        for (List<String> run : runs) {
+            failed += run(env, run) ? 0 : 1;
+        }
+        return failed;
+    }
+
+    /** Runs {@code runs} with the URL of a local fake DeepSeek answering the documented example; the failures. */
+    private static int withFake(java.util.function.ToIntFunction<String> runs) throws IOException {
         HttpServer fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fake.createContext("/user/balance", exchange -> {
             try (exchange; InputStream ignored = exchange.getRequestBody()) {
@@ -70,44 +145,25 @@ public final class AotTraining {
             }
         });
         fake.start();
-        int failed = 0;
         try {
-            String url = "http://127.0.0.1:" + fake.getAddress().getPort();
-            Map<String, String> env = Map.of("TALLY_HOME", home.toString(), "TALLY_KEYCHAIN", "off",
-                    "DEEPSEEK_API_KEY", "sk-aot-training-0000000000000000");
-            List<List<String>> runs = List.of(
-                    List.of("--help"),
-                    List.of("--version"),
-                    List.of("balance", "deepseek", "--json", "--base-url", url),
-                    List.of("balance", "deepseek", "--base-url", url),
-                    List.of("status"),
-                    List.of("status", "--json"),
-                    List.of("status", "--short"),
-                    List.of("status", "--format", "{label} {amount}"),
-                    List.of("history", "deepseek"),
-                    List.of("history", "deepseek", "--json"),
-                    List.of("accounts", "add", "--provider", "deepseek", "--label", "work", "--base-url", url),
-                    List.of("accounts", "list"),
-                    List.of("balance"),
-                    List.of("balance", "--json"),
-                    List.of("status"),
-                    List.of("status", "--short"),
-                    List.of("history", "deepseek-work", "--json"),
-                    List.of("balance", "--help"),
-                    List.of("status", "--help"),
-                    List.of("help", "history"));
-            for (List<String> run : runs) {
-                failed += run(env, run) ? 0 : 1;
-            }
+            return runs.applyAsInt("http://127.0.0.1:" + fake.getAddress().getPort());
         } finally {
             fake.stop(0);
-            deleteTree(home);
         }
-        if (failed > 0) {
-            System.err.println("AOT training: " + failed + " run(s) failed; the cache would miss their classes");
-            System.exit(1);
+    }
+
+    /** An account with a history in {@code home}, written by {@code seed} in another JVM with the same class path. */
+    private static boolean seeded(Path home) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), AotTraining.class.getName(), "seed", home.toString())
+                .inheritIO();
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            System.err.println("AOT training: seeding a history for 'status' exited " + code);
         }
-        System.exit(0);
+        return code == 0;
     }
 
     private static boolean run(Map<String, String> env, List<String> args) {

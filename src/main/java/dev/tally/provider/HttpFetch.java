@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
 import dev.tally.core.Secret;
@@ -68,9 +66,6 @@ public final class HttpFetch implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(HttpFetch.class.getName());
-    /** Reads one value and leaves the parser after it, so trailing text is reported with its own message. */
-    private static final ObjectReader SINGLE_VALUE = Json.MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Duration connectTimeout;
     /** For https: the JDK's default TLS (its CA certificates are read when the first https request is made). */
@@ -334,9 +329,10 @@ public final class HttpFetch implements AutoCloseable {
                     + " (a login, proxy or outage page? check the base URL)");
         }
         JsonNode node;
-        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+        try (JsonParser parser = JsonTrees.parser(body)) {
             try {
-                node = SINGLE_VALUE.readTree(parser);
+                // one value; the parser stays after it, so trailing text is reported with its own message
+                node = JsonTrees.readValue(parser, JsonTrees.Decimals.EXACT);
             } catch (JsonEOFException e) {
                 throw FetchException.badResponse("the answer from " + where + " is not valid JSON: it ends in the middle"
                         + " of a value after " + body.length + " bytes (cut off?)");
@@ -428,7 +424,7 @@ public final class HttpFetch implements AutoCloseable {
             return "";
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(response.body());
+            JsonNode root = Json.read(response.body());
             if (root == null) {
                 return "";
             }

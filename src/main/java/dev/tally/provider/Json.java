@@ -1,11 +1,6 @@
 package dev.tally.provider;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tally.core.FetchException;
 
 import java.math.BigDecimal;
@@ -18,13 +13,13 @@ import java.util.regex.Pattern;
  * {@code bad_response} that names the field — never a zero.
  */
 public final class Json {
-    /** Shared, thread-safe mapper: exact decimals, duplicate keys rejected. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /**
+     * A whole answer as a tree: exact decimals, duplicate keys and anything after the value refused
+     * ({@link JsonTrees}, without Jackson's {@code ObjectMapper}).
+     */
+    public static JsonNode read(byte[] body) throws java.io.IOException {
+        return JsonTrees.read(body, JsonTrees.Decimals.EXACT, true);
+    }
 
     /**
      * At most this many digits before and after the decimal point. Far beyond any balance, yet it keeps

@@ -83,7 +83,6 @@ public final class KeyringSecretStore implements SecretStore {
 
 
     private static final System.Logger LOG = System.getLogger(KeyringSecretStore.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyringBackend backend;
     private final String busAddress;
@@ -580,7 +579,15 @@ public final class KeyringSecretStore implements SecretStore {
 
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        Random.SOURCE.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Made on first use (a probe): a {@code SecureRandom} sets up the security providers, which a command that only
+     * reads the constants here (the wait times) should not pay for at start-up.
+     */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

@@ -239,7 +239,7 @@ class HttpFetchTest {
     @Test
     void sharedMapperRefusesTrailingTokensToo() {
         assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
-                () -> Json.MAPPER.readTree("{\"a\": 1} {\"b\": 2}"));
+                () -> Json.read("{\"a\": 1} {\"b\": 2}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
