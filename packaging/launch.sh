@@ -4,7 +4,7 @@
 #   tally_launch JAVA JAR AOT_CACHE LAUNCHER [ARG...]
 #
 # With no ARG: the desktop widget (small heap, compact object headers, C1 only, software rendering, fewer malloc
-# arenas, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 483/514/515), and for
+# arenas, freed malloc memory handed back on Linux, no GTK OpenGL). With ARGs: the command line, started from an AOT cache (JDK 25, JEP 483/514/515), and for
 # --help/--version from the smaller AOT_CACHE-help one when it exists. When there is no cache, or JAR is newer than
 # it, the command runs without one and (unless tally_train_aot=no) a background JVM trains it, so the next command
 # starts from it. From source the build trains both caches (pom.xml), so ./tally sets tally_train_aot=no. LAUNCHER is the
@@ -23,7 +23,11 @@ tally_launch() {
   shift 4
   if [ $# -eq 0 ]; then
     export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" GDK_GL="${GDK_GL:-disable}"
-    exec "$java" "${tally_widget_jvm[@]}" -Dtally.launcher="$launcher" -jar "$jar"
+    local trim=()
+    # glibc keeps freed memory; the JVM hands it back every 30 s (~4 MB of the idle widget). Linux/glibc only: the
+    # JVM warns about the option elsewhere, so the native launchers (Windows, macOS) do not get it.
+    case "${OSTYPE:-}" in linux-gnu*) trim=(-XX:TrimNativeHeapInterval=30000) ;; esac
+    exec "$java" "${tally_widget_jvm[@]}" ${trim[@]+"${trim[@]}"} -Dtally.launcher="$launcher" -jar "$jar"
   fi
   local opts=("${tally_cli_jvm[@]}") help="${aot%.aot}-help.aot"
   case "${1:-}" in
