@@ -31,6 +31,7 @@ widget() {
   for p in $(pgrep -f "$PWD/target/tally.jar\$" || true); do
     tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qxF "TALLY_HOME=$TALLY_DEMO_HOME" && { echo "$p"; return; }
   done
+  return 0   # none of them (yet): not a failure, which would end this script (set -e)
 }
 pid=""
 for _ in $(seq 600); do pid=$(widget); [ -n "$pid" ] && break; sleep 0.1; done
