@@ -18,10 +18,24 @@ if [ -z "${TALLY_MEMORY_INNER:-}" ]; then
   exit 0
 fi
 export TALLY_DEMO_HOME; TALLY_DEMO_HOME="$(mktemp -d)"
-rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$1/status"; }
+# resident MB, with its anonymous (heap, metaspace, malloc, stacks) and file-backed (libraries, CDS archive) parts
+rss() {
+  awk '/^VmRSS/ {t=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} /^RssShmem/ {f+=$2} /^Threads/ {n=$2}
+    END {printf "%.0f MB (anonymous %.0f MB, files %.0f MB; %d threads)", t/1024, a/1024, f/1024, n}' "/proc/$1/status"
+}
 export TALLY_TRAY="$tray"
 DEMO_OPEN_WINDOW=0 bench/demo.sh &
-for _ in $(seq 200); do pid=$(pgrep -f 'tally.jar$' | head -n1 || true); [ -n "$pid" ] && break; sleep 0.1; done
+# this run's widget: the jar of this checkout, started with this demo home (another bench or Tally may be running)
+widget() {
+  local p
+  for p in $(pgrep -f "$PWD/target/tally.jar\$" || true); do
+    tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qxF "TALLY_HOME=$TALLY_DEMO_HOME" && { echo "$p"; return; }
+  done
+  return 0   # none of them (yet): not a failure, which would end this script (set -e)
+}
+pid=""
+for _ in $(seq 600); do pid=$(widget); [ -n "$pid" ] && break; sleep 0.1; done
+[ -n "$pid" ] || { echo "bench/memory.sh: the widget did not start" >&2; exit 1; }
 sleep "$idle"
 {
   echo "JDK: $(. scripts/find-jdk.sh; tally_find_jdk; "$JAVA_HOME/bin/java" -version 2>&1 | head -n1); flags: see ./tally"

@@ -112,7 +112,7 @@ public final class AwtTrayBackend implements TrayBackend {
         SystemTray tray = SystemTray.getSystemTray();
         popup = new PopupMenu();
         fill(popup, entries);
-        TrayIcon created = new TrayIcon(TrayIconRenderer.render(state, iconSize(tray)), tooltip, popup);
+        TrayIcon created = new TrayIcon(image(state, iconSize(tray)), tooltip, popup);
         created.setImageAutoSize(true);
         created.addActionListener(e -> {
             TrayBackend.Click at = lastClick;
@@ -130,6 +130,14 @@ public final class AwtTrayBackend implements TrayBackend {
         shownState = state;
     }
 
+    /** The icon of {@code state}, {@code size} pixels square, as an image for AWT. */
+    static java.awt.image.BufferedImage image(State state, int size) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, size, size, TrayIconRenderer.argb(state, size), 0, size);
+        return img;
+    }
+
     private static int iconSize(SystemTray tray) {
         try {
             Dimension d = tray.getTrayIconSize();
@@ -142,7 +150,7 @@ public final class AwtTrayBackend implements TrayBackend {
 
     private void apply(State state, String tooltip, List<TrayMenu.Entry> entries) {
         if (state != shownState) {
-            icon.setImage(TrayIconRenderer.render(state, iconSize(SystemTray.getSystemTray())));
+            icon.setImage(image(state, iconSize(SystemTray.getSystemTray())));
             shownState = state;
         }
         icon.setToolTip(tooltip);

@@ -13,7 +13,6 @@ import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Exports {@code org.kde.StatusNotifierItem} at {@value SniBus#ITEM_PATH} and the menu at
  * {@value SniBus#MENU_PATH} under a name of its own, and registers that name with {@code org.kde.StatusNotifierWatcher};
  * when the watcher's name gets a new owner (the panel restarted), it registers again. Icon images come from
- * {@link TrayIconRenderer} (off-screen Java2D, no AWT toolkit), at {@link #ICON_SIZES}.
+ * {@link TrayIconRenderer} (plain Java, none of AWT or Java2D), at {@link #ICON_SIZES}.
  *
  * <p>Threads: all outgoing D-Bus work (connecting, registering, signals) runs on one daemon thread named
  * {@code tally-sni}; public methods return at once from any thread. Calls from the panel arrive on dbus-java's
@@ -166,7 +164,10 @@ public final class SniTrayBackend implements TrayBackend {
     /** Worker thread. */
     private DBusConnection connect() throws DBusException {
         if (connection == null || !connection.isConnected()) {
-            connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+            // one thread for the panel's calls (each reads a snapshot and returns at once), not dbus-java's four
+            connection = DBusConnectionBuilder.forAddress(address).withShared(false)
+                    .receivingThreadConfig().withMethodCallThreadCount(1).connectionConfig()
+                    .build();
         }
         return connection;
     }
@@ -357,17 +358,14 @@ public final class SniTrayBackend implements TrayBackend {
     static List<SniBus.Pixmap> pixmaps(State state) {
         List<SniBus.Pixmap> out = new ArrayList<>();
         for (int size : ICON_SIZES) {
-            BufferedImage img = TrayIconRenderer.render(state, size);
-            byte[] data = new byte[size * size * 4];
+            int[] argb = TrayIconRenderer.argb(state, size);
+            byte[] data = new byte[argb.length * 4];
             int i = 0;
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    int argb = img.getRGB(x, y);
-                    data[i++] = (byte) (argb >>> 24);
-                    data[i++] = (byte) (argb >>> 16);
-                    data[i++] = (byte) (argb >>> 8);
-                    data[i++] = (byte) argb;
-                }
+            for (int pixel : argb) {
+                data[i++] = (byte) (pixel >>> 24);
+                data[i++] = (byte) (pixel >>> 16);
+                data[i++] = (byte) (pixel >>> 8);
+                data[i++] = (byte) pixel;
             }
             out.add(new SniBus.Pixmap(size, size, data));
         }

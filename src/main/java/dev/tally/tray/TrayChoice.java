@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
  * StatusNotifierWatcher owns its name on the session bus (KDE Plasma, GNOME with AppIndicator, XFCE, waybar…, on
  * X11 and Wayland), else the AWT tray (XEmbed), else none; Windows and macOS always use the AWT tray.
  * {@code TALLY_TRAY=sni|awt|off} forces one. The SNI check waits at most {@link #PROBE} for the bus. With SNI,
- * {@code java.awt.headless} is set (unless already set) so the off-screen icon drawing starts no AWT toolkit.
+ * {@code java.awt.headless} is set (unless already set): the icon pixels are drawn without AWT, and anything else that
+ * reaches for AWT later starts no toolkit and opens no display connection.
  */
 public final class TrayChoice {
     /** The most the SNI check waits for the session bus. */
@@ -50,7 +51,7 @@ public final class TrayChoice {
             SniTrayBackend sni = new SniTrayBackend(SniTrayBackend.sessionAddress(env), ui, listener, PROBE);
             if (sni.isSupported()) {
                 LOG.log(System.Logger.Level.INFO, "tray: StatusNotifierItem");
-                // the icon images are drawn off-screen: no AWT toolkit, no display connection for them
+                // the icon pixels need no AWT at all; should anything else touch it: no toolkit, no display connection
                 if (System.getProperty("java.awt.headless") == null) {
                     System.setProperty("java.awt.headless", "true");
                 }
