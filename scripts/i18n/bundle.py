@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     ("src/main/java/dev/tally/status/Phrase.java", "phrase."),
     ("src/main/java/dev/tally/cli/CliPhrase.java", "cli."),
+    ("src/main/java/dev/tally/provider/FetchPhrase.java", "fetch."),
 ]
 EN = ROOT / "src/main/resources/dev/tally/messages.properties"
 ZH = ROOT / "src/main/resources/dev/tally/messages_zh_CN.properties"

@@ -113,10 +113,8 @@ public final class AnthropicProvider implements BalanceProvider {
     /** Adds which key is needed to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; the cost report needs an Anthropic Admin key (sk-ant-admin…)"));
-            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
-                    + "; the cost report needs an Anthropic Admin key (sk-ant-admin…) of an organization"));
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_ANTHROPIC_ADMIN.text())));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_ANTHROPIC_ADMIN_ORG.text())));
             default -> e;
         };
     }

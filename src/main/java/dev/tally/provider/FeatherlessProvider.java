@@ -44,8 +44,7 @@ public final class FeatherlessProvider implements BalanceProvider {
             root = ctx.getJson("/credits/balance", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.Forbidden f) {
-                throw new FetchException(f.withMessage(f.message() + "; Featherless shows the credits only to a key"
-                        + " of an organization Admin (the manage_billing permission)"));
+                throw new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_FEATHERLESS_ADMIN.text())));
             }
             throw e;
         }

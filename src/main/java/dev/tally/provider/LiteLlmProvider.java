@@ -84,8 +84,7 @@ public final class LiteLlmProvider implements BalanceProvider {
                 JsonNode part = object(root, team != null ? "team_info" : "user_info", where, at.redactor(), true);
                 owner = part == null ? null : budget(part, whose, where, at.redactor());
             } catch (FetchException e) {
-                ownerFailed = e.error().withMessage(whose + "'s budget is not shown, so less may be left"
-                        + " than this: " + e.error().message());
+                ownerFailed = e.error().withText(FetchPhrase.BUDGET_NOT_SHOWN.text(whose, e.error().text()));
             }
         }
         Budget binding = List.of(key, owner == null ? key : owner).stream().filter(b -> b.max() != null)

@@ -47,9 +47,8 @@ public final class MoonshotProvider implements BalanceProvider {
             root = ctx.getJson("/v1/users/me/balance", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.AuthFailed auth) {
-                throw new FetchException(new FetchError.AuthFailed(auth.message()
-                        + ". Moonshot keys are bound to a region (api.moonshot.ai = global, api.moonshot.cn = china);"
-                        + " this account uses '" + ctx.region().id() + "'", new Remedy.CheckRegion()));
+                throw new FetchException(new FetchError.AuthFailed(FetchPhrase.MOONSHOT_REGION.text(auth.text(), ctx.region().id()),
+                        new Remedy.CheckRegion()));
             }
             throw e;
         }

@@ -98,10 +98,8 @@ public final class OpenAiProvider implements BalanceProvider {
     /** Adds which key is needed to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; OpenAI costs need an organization Admin key (sk-admin-…)"));
-            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
-                    + "; OpenAI costs need an organization Admin key (sk-admin-…), project keys cannot read them"));
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_OPENAI_ADMIN.text())));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_OPENAI_ADMIN_PROJECT.text())));
             default -> e;
         };
     }

@@ -75,11 +75,8 @@ public final class RequestyProvider implements BalanceProvider {
     /** Adds what usually causes the status to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.Forbidden f -> new FetchException(f.withMessage(f.message()
-                    + "; a Requesty key may always read itself, so the key may be disabled or restricted"));
-            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withMessage(p.message()
-                    + "; Requesty's key endpoint is api-v2.requesty.ai/v1/manage/apikey/self (the Key Management API is"
-                    + " an Enterprise feature)"));
+            case FetchError.Forbidden f -> new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_REQUESTY_DISABLED.text())));
+            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withText(FetchPhrase.WITH_HINT.text(p.text(), FetchPhrase.HINT_REQUESTY_ENDPOINT.text())));
             default -> e;
         };
     }

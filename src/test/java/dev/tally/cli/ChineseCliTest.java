@@ -72,6 +72,40 @@ class ChineseCliTest {
     }
 
     @Test
+    void whatWentWrongIsSaidInChineseAndRecordedInEnglish() throws Exception {
+        server.fixture("/user/balance", 401, "deepseek/error-401.json");
+        CliRunner cli = chinese();
+        CliRunner.Result rejected = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertEquals(1, rejected.code(), rejected.err());
+        assertTrue(rejected.out().startsWith("DeepSeek：密钥被拒绝：127.0.0.1 拒绝了该密钥（HTTP 401，返回信息："),
+                rejected.out());
+        assertFalse(rejected.out().contains("the key was rejected"), rejected.out());
+
+        server.json("/user/balance", 200, "{\"is_available\": true, \"balance_infos\": [");
+        CliRunner.Result cut = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertTrue(cut.out().contains("响应无法识别：127.0.0.1（HTTP 200）的响应不是有效的 JSON"), cut.out());
+
+        server.json("/user/balance", 200, "{\"is_available\": true}");
+        CliRunner.Result missing = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertTrue(missing.out().contains("缺少字段 'balance_infos'"), missing.out());
+
+        // the history keeps English records, which tally status then says in the language of its run
+        JsonNode status = JSON.readTree(cli.run("status", "--json").out());
+        String recorded = status.toString();
+        assertTrue(recorded.contains("field 'balance_infos' is missing"), recorded);
+        assertFalse(recorded.matches("(?s).*\\p{IsHan}.*"), recorded);
+    }
+
+    @Test
+    void aClosedPortIsANetworkErrorInChinese() {
+        java.net.URI closed = server.baseUrl();
+        server.close();
+        CliRunner.Result r = chinese().run("balance", "deepseek", "--base-url=" + closed);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().startsWith("DeepSeek：网络错误：无法连接到 127.0.0.1（连接被拒绝或网络不可达）"), r.out());
+    }
+
+    @Test
     void aProviderTallyCannotReadSaysWhyInChinese() throws Exception {
         CliRunner.Result r = chinese().run("balance", "groq");
         assertEquals(1, r.code());

@@ -43,6 +43,9 @@ class MessageBundlesTest {
         for (CliPhrase p : CliPhrase.values()) {
             out.put("cli." + p.name(), p.english());
         }
+        for (dev.tally.provider.FetchPhrase p : dev.tally.provider.FetchPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
         return out;
     }
 
