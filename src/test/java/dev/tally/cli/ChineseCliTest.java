@@ -73,8 +73,9 @@ class ChineseCliTest {
 
     @Test
     void whatWentWrongIsSaidInChineseAndRecordedInEnglish() throws Exception {
-        server.fixture("/user/balance", 401, "deepseek/error-401.json");
         CliRunner cli = chinese();
+        assertEquals(0, deepSeek(cli).code(), "a first good answer starts the check's history");
+        server.fixture("/user/balance", 401, "deepseek/error-401.json");
         CliRunner.Result rejected = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
         assertEquals(1, rejected.code(), rejected.err());
         assertTrue(rejected.out().startsWith("DeepSeek：密钥被拒绝：127.0.0.1 拒绝了该密钥（HTTP 401，返回信息："),
