@@ -24,6 +24,7 @@ SOURCES = [
     ("src/main/java/dev/tally/status/Phrase.java", "phrase."),
     ("src/main/java/dev/tally/cli/CliPhrase.java", "cli."),
     ("src/main/java/dev/tally/provider/FetchPhrase.java", "fetch."),
+    ("src/main/java/dev/tally/notify/NotifyPhrase.java", "notify."),
 ]
 EN = ROOT / "src/main/resources/dev/tally/messages.properties"
 ZH = ROOT / "src/main/resources/dev/tally/messages_zh_CN.properties"

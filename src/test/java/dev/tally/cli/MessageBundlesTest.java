@@ -46,6 +46,9 @@ class MessageBundlesTest {
         for (dev.tally.provider.FetchPhrase p : dev.tally.provider.FetchPhrase.values()) {
             out.put(p.key(), p.english());
         }
+        for (dev.tally.notify.NotifyPhrase p : dev.tally.notify.NotifyPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
         return out;
     }
 
