@@ -125,14 +125,13 @@ public final class AccountStore {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return setAside("it is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, far more than accounts take");
+                return setAside(ConfigPhrase.TOO_LARGE_ACCOUNTS.say(MAX_BYTES / (1024 * 1024)));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(List.of(), Optional.empty(), true);
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of("cannot read " + file + " (" + whyUnreadable(e)
-                    + "); carrying on with no accounts and leaving it untouched — fix its permissions or move it away"), false);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_UNREADABLE.say(file, whyUnreadable(e))), false);
         }
         try {
             JsonNode root = Mapper.MAPPER.readTree(bytes);
@@ -167,17 +166,17 @@ public final class AccountStore {
         } catch (IOException | BadFile | IllegalArgumentException e) {
             // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
             String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
-                    : "it is not valid JSON (truncated or damaged)";
+                    : ConfigPhrase.NOT_JSON.say();
             return setAside(why);
         }
     }
 
     private String whyUnreadable(IOException e) {
         if (Files.isDirectory(file)) {
-            return "it is a folder, not a file";
+            return ConfigPhrase.IS_A_FOLDER.say();
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+            return ConfigPhrase.PERMISSION_DENIED.say();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -187,11 +186,9 @@ public final class AccountStore {
         try {
             Path aside = KeptAside.name(file, clock.instant());
             Files.move(file, aside);
-            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + "); it was kept as "
-                    + aside.getFileName() + " and Tally carries on with no accounts"), true);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_KEPT_ASIDE.say(file, why, aside.getFileName())), true);
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + ") and could not be moved aside ("
-                    + whyUnreadable(e) + "); it is left untouched and Tally carries on with no accounts"), false);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_NOT_MOVED.say(file, why, whyUnreadable(e))), false);
         }
     }
 
@@ -332,7 +329,7 @@ public final class AccountStore {
         return WriteLock.holding(file, lockWait, () -> {
             Loaded loaded = load();
             if (!loaded.writable()) {
-                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+                throw new IllegalStateException(ConfigPhrase.NOT_CHANGING.say(file, loaded.warning().orElse(ConfigPhrase.CANNOT_BE_READ.say())));
             }
             List<Account> next = List.copyOf(change.apply(loaded.accounts()));
             write(next);
@@ -364,7 +361,7 @@ public final class AccountStore {
         try {
             writeAtomically(file, Mapper.MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ConfigPhrase.COULD_NOT_SAVE.say(file, e.getMessage()), e);
         }
     }
 

@@ -81,15 +81,13 @@ public final class PreferencesStore {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return new Loaded(Preferences.defaults(), Optional.of(setAside("it is larger than "
-                        + MAX_BYTES / 1024 + " KiB, far more than settings ever take")), true);
+                return new Loaded(Preferences.defaults(), Optional.of(setAside(ConfigPhrase.TOO_LARGE_SETTINGS.say(MAX_BYTES / 1024))), true);
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(Preferences.defaults(), Optional.empty(), true);
         } catch (IOException e) {
-            return new Loaded(Preferences.defaults(), Optional.of("cannot read " + file + " ("
-                    + e.getClass().getSimpleName() + "); using the default settings"), false);
+            return new Loaded(Preferences.defaults(), Optional.of(ConfigPhrase.SETTINGS_UNREADABLE.say(file, e.getClass().getSimpleName())), false);
         }
         try {
             JsonNode root = MAPPER.readTree(bytes);
@@ -112,7 +110,7 @@ public final class PreferencesStore {
         } catch (IOException | BadFile | IllegalArgumentException e) {
             // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
             String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
-                    : "it is not valid JSON (truncated or damaged)";
+                    : ConfigPhrase.NOT_JSON.say();
             return new Loaded(Preferences.defaults(), Optional.of(setAside(why)), true);
         }
     }
@@ -174,10 +172,9 @@ public final class PreferencesStore {
         Path aside = KeptAside.name(file, clock.instant());
         try {
             Files.move(file, aside);
-            return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
-                    + " and the default settings are used";
+            return ConfigPhrase.SETTINGS_KEPT_ASIDE.say(file, why, aside.getFileName());
         } catch (IOException e) {
-            return file + " could not be read (" + why + ") and could not be moved aside; using the default settings";
+            return ConfigPhrase.SETTINGS_NOT_MOVED.say(file, why);
         }
     }
 
@@ -220,7 +217,7 @@ public final class PreferencesStore {
         try {
             AccountStore.writeAtomically(file, MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ConfigPhrase.COULD_NOT_SAVE.say(file, e.getMessage()), e);
         }
     }
 
@@ -237,7 +234,7 @@ public final class PreferencesStore {
         return WriteLock.holding(file, lockWait, () -> {
             Loaded loaded = load();
             if (!loaded.writable()) {
-                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+                throw new IllegalStateException(ConfigPhrase.NOT_CHANGING.say(file, loaded.warning().orElse(ConfigPhrase.CANNOT_BE_READ.say())));
             }
             Preferences next = change.apply(loaded.preferences());
             write(next);

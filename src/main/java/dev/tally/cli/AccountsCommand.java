@@ -271,10 +271,10 @@ public final class AccountsCommand implements Callable<Integer> {
                 // uses the account's base URL first (NewApiProvider.onServer)
                 boolean givenAsBaseUrl = f.check() == AccountField.URL && url != null;
                 if (f.required() && !givenAsBaseUrl && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
-                    String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
-                    root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
-                            + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
-                            + " is not set; " + fix));
+                    String fix = "tally accounts edit " + id + " " + f.option() + " " + f.placeholder();
+                    root.io().err().println("tally: " + (f.envVar() == null
+                            ? CliPhrase.ACCOUNTS_NEEDS_FIELD.say(info.displayName(), f.noun(), fix)
+                            : CliPhrase.ACCOUNTS_NEEDS_FIELD_OR_ENV.say(info.displayName(), f.noun(), f.envVar(), fix)));
                 }
             }
             return Cli.OK;
@@ -309,16 +309,17 @@ public final class AccountsCommand implements Callable<Integer> {
             ArrayNode list = doc.putArray("accounts");
             Columns table = new Columns();
             for (Account a : loaded.accounts()) {
-                String source = keySource(ctx, a);
+                KeyResolver.Source source = keySource(ctx, a);
                 if (json) {
                     ObjectNode n = list.addObject();
                     AccountStore.writeJson(n, a);
-                    n.put("key", source);
+                    n.put("key", source.label());
                 } else {
                     table.add(a.id(), a.label(), "[" + a.provider() + (a.region() == null ? "" : ", " + a.region()) + "]",
-                            "key: " + source, a.threshold() == null ? "" : "alert below " + a.threshold(),
-                            a.topUp() == null ? "" : "top-up " + a.topUp().amount() + " at " + a.topUp().at(),
-                            "every " + a.intervalMinutes() + " min");
+                            CliPhrase.ACCOUNTS_KEY.say(words(source)),
+                            a.threshold() == null ? "" : CliPhrase.ACCOUNTS_ALERT_BELOW.say(a.threshold()),
+                            a.topUp() == null ? "" : CliPhrase.ACCOUNTS_TOP_UP.say(a.topUp().amount(), a.topUp().at()),
+                            CliPhrase.ACCOUNTS_EVERY.say(a.intervalMinutes()));
                 }
             }
             table.lines().forEach(root.io().out()::println);
@@ -332,19 +333,31 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     /** keychain / env / missing (or unknown when the keychain cannot be read) for the account's keys. */
-    static String keySource(AppContext ctx, Account a) {
+    static KeyResolver.Source keySource(AppContext ctx, Account a) {
         if (!a.keyCommands().isEmpty()) {
             // listing accounts must not run password managers (they may ask for a fingerprint)
-            return KeyResolver.Source.COMMAND.label();
+            return KeyResolver.Source.COMMAND;
         }
         return ctx.catalog().find(a.provider().value())
                 .map(info -> {
                     Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
                     return found.values().stream().filter(f -> f.key().isPresent()).findFirst()
                             .or(() -> found.values().stream().filter(f -> f.source() != KeyResolver.Source.MISSING).findFirst())
-                            .map(f -> f.source().label()).orElse(KeyResolver.Source.MISSING.label());
+                            .map(KeyResolver.Found::source).orElse(KeyResolver.Source.MISSING);
                 })
-                .orElse(KeyResolver.Source.MISSING.label());
+                .orElse(KeyResolver.Source.MISSING);
+    }
+
+    /** Where a key comes from, for people in the current language (JSON keeps {@link KeyResolver.Source#label()}). */
+    static String words(KeyResolver.Source source) {
+        return (switch (source) {
+            case KEYCHAIN -> CliPhrase.SOURCE_KEYCHAIN;
+            case ENV -> CliPhrase.SOURCE_ENV;
+            case COMMAND -> CliPhrase.SOURCE_COMMAND;
+            case COMMAND_FAILED -> CliPhrase.SOURCE_COMMAND_FAILED;
+            case KEYCHAIN_UNREADABLE -> CliPhrase.SOURCE_KEYCHAIN_UNREADABLE;
+            case MISSING -> CliPhrase.SOURCE_MISSING;
+        }).say();
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.",
@@ -381,7 +394,7 @@ public final class AccountsCommand implements Callable<Integer> {
             AppContext ctx = root.context();
             load(root, true);
             ctx.accounts().update(existing -> edited(ctx, existing));
-            root.io().err().println("Updated " + id + ".");
+            root.io().err().println(CliPhrase.ACCOUNTS_UPDATED.say(id));
             return Cli.OK;
         }
 

@@ -63,6 +63,22 @@ enum CliPhrase {
     ACCOUNTS_REMOVE_ASK("Remove {0} ({1}) and its key? [y/N] "),
     ACCOUNTS_NOTHING_REMOVED("Nothing removed."),
     ACCOUNTS_REMOVED("Removed {0}."),
+    ACCOUNTS_UPDATED("Updated {0}."),
+    /** The columns of 'tally accounts list' after id, label and provider. */
+    ACCOUNTS_KEY("key: {0}"),
+    ACCOUNTS_ALERT_BELOW("alert below {0}"),
+    ACCOUNTS_TOP_UP("top-up {0} at {1}"),
+    ACCOUNTS_EVERY("every {0} min"),
+    /** {0} the provider, {1} the field as a noun ("a team id"), {2} the command that adds it. */
+    ACCOUNTS_NEEDS_FIELD("warning: {0} needs {1} to check the balance; add it with '{2}'"),
+    ACCOUNTS_NEEDS_FIELD_OR_ENV("warning: {0} needs {1} to check the balance and {2} is not set; add it with '{3}'"),
+    /** Where a key comes from ('tally accounts list', 'tally keys status'). */
+    SOURCE_KEYCHAIN("keychain"),
+    SOURCE_ENV("env"),
+    SOURCE_COMMAND("command"),
+    SOURCE_COMMAND_FAILED("command failed"),
+    SOURCE_KEYCHAIN_UNREADABLE("unknown — keychain not readable"),
+    SOURCE_MISSING("missing"),
 
     // ---- tally keys
     KEYS_WHAT_TO_DO("say what to do: set, delete or status (or command, to take the key from a password manager; see below)"),
@@ -72,6 +88,15 @@ enum CliPhrase {
     KEYS_NOTHING_TO_REMOVE("No {0} key for {1} was stored in {2}; nothing removed."),
     KEYS_FROM_ENV_UNCHANGED("{0} (Its key comes from {1}, which Tally does not change.)"),
     KEYS_REMOVED("Removed the {0} key for {1} from {2}."),
+    KEYS_COULD_NOT_REMOVE("could not remove the key: {0}"),
+    /** {0} the account id, {1} the keychain, {2} the keychain entries removed. */
+    KEYS_LEFTOVER_REMOVED_ONE("There is no account '{0}'; removed the key it left in {1} ({2})."),
+    KEYS_LEFTOVER_REMOVED("There is no account '{0}'; removed the keys it left in {1} ({2})."),
+    /** 'tally keys status': {0} the keychain, {1} its state, {2} why. */
+    KEYS_STATUS_KEYCHAIN("Keychain: {0} — {1}"),
+    KEYS_STATUS_KEYCHAIN_WHY("Keychain: {0} — {1} ({2})"),
+    /** {0} the slot (api, management), {1} where the key comes from. */
+    KEYS_STATUS_SLOT("{0} key {1}"),
 
     // ---- tally watch
     WATCH_NOTHING("no accounts to watch. Add one with 'tally accounts add --provider deepseek'."),

@@ -98,6 +98,30 @@ class ChineseCliTest {
     }
 
     @Test
+    void accountsAndKeysInChinese() throws Exception {
+        CliRunner cli = chinese();
+        CliRunner.Result add = cli.run("accounts", "add", "--provider", "deepseek", "--label", "work", "--threshold", "5 CNY");
+        assertEquals(0, add.code(), add.err());
+        CliRunner.Result list = cli.run("accounts", "list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("密钥：环境变量"), list.out());
+        assertTrue(list.out().contains("低于 5 CNY 时提醒") || list.out().contains("低于 ¥5"), list.out());
+        assertTrue(list.out().contains("每 "), list.out());
+        assertEquals("env", JSON.readTree(cli.run("accounts", "list", "--json").out()).get("accounts").get(0)
+                .get("key").asText(), "JSON keeps the identifier");
+        CliRunner.Result keys = cli.run("keys", "status");
+        assertEquals(0, keys.code(), keys.err());
+        assertTrue(keys.out().startsWith("钥匙串："), keys.out());
+        assertTrue(keys.out().contains("api 密钥：环境变量"), keys.out());
+        String reason = JSON.readTree(cli.run("keys", "status", "--json").out()).get("keychain").get("reason").asText();
+        assertFalse(reason.matches("(?s).*\\p{IsHan}.*"), "JSON stays English: " + reason);
+        CliRunner.Result which = cli.run("accounts", "edit", "deepseek-work", "--threshold", "6");
+        assertEquals("tally: --threshold: DeepSeek 的余额可能以 CNY 和 USD 计；请注明是哪一种，例如 '6 CNY'\n", which.err());
+        CliRunner.Result edit = cli.run("accounts", "edit", "deepseek-work", "--threshold", "6 CNY");
+        assertEquals("已更新 deepseek-work。\n", edit.err());
+    }
+
+    @Test
     void aClosedPortIsANetworkErrorInChinese() {
         java.net.URI closed = server.baseUrl();
         server.close();

@@ -49,6 +49,12 @@ class MessageBundlesTest {
         for (dev.tally.notify.NotifyPhrase p : dev.tally.notify.NotifyPhrase.values()) {
             out.put(p.key(), p.english());
         }
+        for (dev.tally.secret.KeychainPhrase p : dev.tally.secret.KeychainPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
+        for (dev.tally.account.ConfigPhrase p : dev.tally.account.ConfigPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
         return out;
     }
 
