@@ -31,6 +31,12 @@ public enum ConfigPhrase implements Wording {
     NOT_A_DATE("'{0}' is not a date; write e.g. 2026-11-30 or 2026-11-30T18:00Z"),
     IN_THE_FUTURE("{0} is in the future; give the day of your last top-up"),
 
+    // ---- key commands ("that command …") and labels
+    KEY_COMMAND_EMPTY("is empty: give the program and its arguments"),
+    KEY_COMMAND_NO_PROGRAM("has no program name"),
+    KEY_COMMAND_NUL("has an argument with a NUL character"),
+    LABEL_ONE_LINE("a label must be one line without control characters (newline, tab, …)"),
+
     // ---- the files
     ACCOUNTS_KEPT_ASIDE("{0} could not be read ({1}); it was kept as {2} and Tally carries on with no accounts"),
     ACCOUNTS_NOT_MOVED("{0} could not be read ({1}) and could not be moved aside ({2}); it is left untouched and Tally carries on with no accounts"),

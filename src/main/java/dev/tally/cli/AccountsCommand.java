@@ -63,8 +63,8 @@ public final class AccountsCommand implements Callable<Integer> {
     /** "no account 'x' (accounts: a, b)": exit code 2. */
     static Cli.UsageError noSuchAccount(AccountStore.Loaded loaded, String id) {
         List<String> ids = loaded.accounts().stream().map(Account::id).toList();
-        return new Cli.UsageError(Suggestions.didYouMean("no account '" + id + "' (accounts: "
-                + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")", id, ids));
+        return new Cli.UsageError(Suggestions.didYouMean(CliPhrase.ACCOUNTS_NO_SUCH.say(id,
+                ids.isEmpty() ? CliPhrase.ACCOUNTS_NONE.say() : String.join(", ", ids)), id, ids));
     }
 
     /** Options shared by add and edit. */
@@ -173,9 +173,10 @@ public final class AccountsCommand implements Callable<Integer> {
                 if (f.isEmpty()) {
                     Optional<AccountField> known = FieldOptions.known(g.id());
                     throw new Cli.UsageError(known.isPresent()
-                            ? info.displayName() + " does not use " + known.get().noun() + "; drop " + g.how()
-                            : g.how() + ": " + info.displayName() + " has no field '" + g.id() + "'" + (info.fields().isEmpty()
-                            ? "" : " (its fields: " + String.join(", ", info.fields().stream().map(AccountField::id).toList()) + ")"));
+                            ? CliPhrase.ACCOUNTS_FIELD_NOT_USED.say(info.displayName(), known.get().noun(), g.how())
+                            : info.fields().isEmpty() ? CliPhrase.ACCOUNTS_NO_FIELD.say(g.how(), info.displayName(), g.id())
+                            : CliPhrase.ACCOUNTS_NO_FIELD_ITS_FIELDS.say(g.how(), info.displayName(), g.id(),
+                            String.join(", ", info.fields().stream().map(AccountField::id).toList())));
                 }
                 f.get().problem(g.value()).ifPresent(p -> {
                     throw new Cli.UsageError(g.how() + ": " + p);
@@ -211,8 +212,7 @@ public final class AccountsCommand implements Callable<Integer> {
         int checkedInterval(Integer value, int fallback) {
             int v = value == null ? fallback : value;
             if (v < Account.MIN_INTERVAL || v > Account.MAX_INTERVAL) {
-                throw new Cli.UsageError("--interval must be between " + Account.MIN_INTERVAL + " and "
-                        + Account.MAX_INTERVAL + " minutes");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_INTERVAL.say(Account.MIN_INTERVAL, Account.MAX_INTERVAL));
             }
             return v;
         }
@@ -402,7 +402,7 @@ public final class AccountsCommand implements Callable<Integer> {
         private List<Account> edited(AppContext ctx, List<Account> existing) {
             Account a = find(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), id);
             ProviderInfo info = ctx.catalog().find(a.provider().value())
-                    .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
+                    .orElseThrow(() -> new Cli.UsageError(CliPhrase.ACCOUNTS_PROVIDER_UNKNOWN.say(id, a.provider())));
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
             dev.tally.core.KnownTopUp newTopUp = checkedTopUp(ctx.clock());
@@ -411,10 +411,10 @@ public final class AccountsCommand implements Callable<Integer> {
             Money t = noThreshold ? null : threshold == null ? a.threshold() : checkedThreshold(threshold, info, r, basis);
             List<String> reported = info.balanceCurrencies(r);
             if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
-                String implied = String.join(" or ", reported);
-                throw new Cli.UsageError("the alert below " + t.plain() + " " + t.currency() + " would never fire: "
-                        + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
-                        + " too, or --no-threshold");
+                String implied = reported.size() == 1 ? reported.getFirst() : CliPhrase.ACCOUNTS_OR.say(
+                        String.join(", ", reported.subList(0, reported.size() - 1)), reported.getLast());
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_REGION_ALERT_NEVER_FIRES.say(t.plain() + " " + t.currency(),
+                        info.displayName(), r, implied));
             }
             Map<String, String> fields = new TreeMap<>(a.fields());
             fields.putAll(checkedFields(info));

@@ -51,13 +51,13 @@ public final class KeysCommand implements Callable<Integer> {
         if (name == null) {
             return info.keySlots().getFirst();
         }
-        return info.slot(name).orElseThrow(() -> new Cli.UsageError(info.displayName() + " has no '" + name
-                + "' key; use one of " + String.join(", ", info.keySlots().stream().map(KeySlot::name).toList())));
+        return info.slot(name).orElseThrow(() -> new Cli.UsageError(CliPhrase.KEYS_NO_SLOT.say(info.displayName(), name,
+                String.join(", ", info.keySlots().stream().map(KeySlot::name).toList()))));
     }
 
     static ProviderInfo provider(AppContext ctx, Account a) {
         return ctx.catalog().find(a.provider().value())
-                .orElseThrow(() -> new Cli.UsageError("account '" + a.id() + "' has an unknown provider " + a.provider()));
+                .orElseThrow(() -> new Cli.UsageError(CliPhrase.ACCOUNTS_PROVIDER_UNKNOWN.say(a.id(), a.provider())));
     }
 
     /** The keychain, or a one-line explanation of why there is none (and never a plain-text fallback). */
@@ -134,7 +134,7 @@ public final class KeysCommand implements Callable<Integer> {
             try {
                 return Secret.of(text);
             } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError("that key cannot be used: " + e.getMessage());
+                throw new Cli.UsageError(CliPhrase.KEYS_UNUSABLE.say(e.getMessage()));
             }
         }
     }

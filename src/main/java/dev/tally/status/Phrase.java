@@ -332,6 +332,18 @@ public enum Phrase {
 
     // ---- the language chooser (Settings → General); the languages themselves are named as they name themselves
     LANGUAGE_LABEL("Language"),
+    // ---- the card's currency and its accessible name
+    CARD_CURRENCY_ASSUMED("The provider does not say the currency; {0} is assumed from the account's region"),
+    CARD_AMOUNT_BELOW_ALERT("{0}, below your alert"),
+
+    // ---- the desktop app's start (stderr, and a notification when no terminal)
+    DESKTOP_ALREADY_RUNNING("Tally is already running; its window was brought forward."),
+    DESKTOP_ALREADY_RUNNING_STUCK("Tally is already running (it did not answer; if it is stuck, end it and start again)."),
+    DESKTOP_NO_SINGLE_INSTANCE("cannot make sure only one Tally runs ({0}); carrying on"),
+    DESKTOP_NO_ENGINE_LOCK("cannot make sure no other Tally polls the same accounts ({0}); carrying on"),
+    DESKTOP_NOT_STARTED("Tally is not started: {0}."),
+    DESKTOP_NO_WINDOW("cannot open a window ({0}). Without a desktop, use the command line: tally --help"),
+
     LANGUAGE_SYSTEM("System"),
     LANGUAGE_AFTER_RESTART("The new language applies after Tally restarts");
 
