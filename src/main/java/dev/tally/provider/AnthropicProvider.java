@@ -73,7 +73,7 @@ public final class AnthropicProvider implements BalanceProvider {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
-                throw FetchException.badResponse(at + " is not an object");
+                throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(at));
             }
             Instant start = startOf(bucket);
             BigDecimal before = cents;
@@ -82,7 +82,7 @@ public final class AnthropicProvider implements BalanceProvider {
                 JsonNode result = results.get(j);
                 String rat = at + " results[" + j + "]";
                 if (!result.isObject()) {
-                    throw FetchException.badResponse(rat + " is not an object");
+                    throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(rat));
                 }
                 cents = cents.add(Json.money(result, "amount", rat, r));
                 String code = Json.optionalText(result, "currency");

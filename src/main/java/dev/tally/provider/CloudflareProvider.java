@@ -69,12 +69,11 @@ public final class CloudflareProvider implements BalanceProvider {
         Json.rootObject(root, where);
         Boolean success = Json.optionalBoolean(root, "success", where);
         if (success == null) {
-            throw FetchException.badResponse(where + ": field 'success' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(where, "success"));
         }
         if (!success) {
             String said = errors(root, r);
-            throw FetchException.badResponse(where + ": Cloudflare reported an error instead of a balance"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE.text(where, "Cloudflare"), said));
         }
         JsonNode result = Json.object(root, "result", where);
         BigDecimal balance = Json.money(result, "balance", where + " result", r);

@@ -81,6 +81,21 @@ public enum FetchPhrase implements Wording {
     AMOUNT_INTEGER_DIGITS("{0} is not a plausible amount: {1} has {2} digits before the decimal point (at most {3})"),
     AMOUNT_FRACTION_DIGITS("{0} is not a plausible amount: {1} has {2} digits after the decimal point (at most {3})"),
 
+    // ---- an error envelope instead of figures ({1} the provider; withSaid adds the provider's own words)
+    ERROR_INSTEAD_OF_BALANCE("{0}: {1} answered with an error instead of a balance"),
+    ERROR_INSTEAD_OF_CREDITS("{0}: {1} answered with an error instead of credits"),
+    ERROR_INSTEAD_OF_DATA("{0}: {1} answered with an error instead of data"),
+    ERROR_INSTEAD_OF_SPEND("{0}: {1} answered with an error instead of the key's spend"),
+    PROXY_ERROR_INSTEAD_OF_FIGURES("{0}: the proxy answered with an error instead of figures"),
+    RELAY_ERROR_INSTEAD_OF_FIGURES("{0}: the relay answered with an error instead of figures"),
+    REPORTED_ERROR_BALANCE("{0}: {1} reported an error instead of a balance"),
+    REPORTED_ERROR_BALANCE_CODES("{0}: {1} reported an error instead of a balance ({2})"),
+    SAID("{0}: {1}"),
+    CURRENCY_MISSING("{0}: currency is missing"),
+    CURRENCY_NOT_ISO("{0}: currency {1} is not an ISO code"),
+    LISTS_TWICE("{0} lists {1} twice"),
+    NO_CURRENCY("{0}: {1} is empty (no currency reported)"),
+
     // ---- a provider's own advice after the HTTP layer's words
     WITH_HINT("{0}; {1}"),
     AND_ALSO("{0}; and {1}"),
@@ -134,6 +149,11 @@ public enum FetchPhrase implements Wording {
 
     FetchPhrase(String english) {
         this.english = english;
+    }
+
+    /** {@code what}, then ": " and the provider's own words when it gave any (quoted, redacted). */
+    public static dev.tally.core.Text withSaid(dev.tally.core.Text what, String said) {
+        return said == null || said.isEmpty() ? what : SAID.text(what, said);
     }
 
     @Override

@@ -118,8 +118,7 @@ public final class NewApiProvider implements BalanceProvider {
             String said = r.clean(error != null && error.isTextual() ? error.asText()
                     : error != null && error.isObject() ? Json.optionalText(error, "message")
                     : Json.optionalText(root, "message"));
-            throw FetchException.badResponse(where + ": the relay answered with an error instead of figures"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.RELAY_ERROR_INSTEAD_OF_FIGURES.text(where), said));
         }
     }
 

@@ -69,7 +69,7 @@ public final class OpenAiProvider implements BalanceProvider {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
-                throw FetchException.badResponse(at + " is not an object");
+                throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(at));
             }
             JsonNode start = bucket.get("start_time");
             BigDecimal before = sum;
@@ -78,7 +78,7 @@ public final class OpenAiProvider implements BalanceProvider {
                 JsonNode result = results.get(j);
                 String rat = at + " results[" + j + "]";
                 if (!result.isObject()) {
-                    throw FetchException.badResponse(rat + " is not an object");
+                    throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(rat));
                 }
                 JsonNode amount = Json.object(result, "amount", rat);
                 sum = sum.add(Json.money(amount, "value", rat + " amount", r));

@@ -134,7 +134,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         JsonNode data = data(root, where, ctx);
         String at = where + " data";
         if (!data.has("limit")) {
-            throw FetchException.badResponse(at + ": field 'limit' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(at, "limit"));
         }
         BigDecimal limit = Json.optionalMoney(data, "limit", at, r);
         BigDecimal remaining = null;
@@ -198,8 +198,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         if (error != null && !error.isNull() && !root.has("data")) {
             String said = ctx.redactor().clean(error.isTextual() ? error.asText()
                     : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": OpenRouter answered with an error instead of data"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_DATA.text(where, "OpenRouter"), said));
         }
         return Json.object(root, "data", where);
     }

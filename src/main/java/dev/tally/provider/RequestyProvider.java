@@ -55,8 +55,7 @@ public final class RequestyProvider implements BalanceProvider {
         JsonNode error = root.get("error");
         if (error != null && !error.isNull() && !root.has("monthly_spend")) {
             String said = r.clean(error.isTextual() ? error.asText() : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": Requesty answered with an error instead of the key's spend"
-                    + (said == null || said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_SPEND.text(where, "Requesty"), said));
         }
         BigDecimal spend = Json.money(root, "monthly_spend", where, r);
         BigDecimal limit = Json.money(root, "monthly_limit", where, r);

@@ -82,9 +82,8 @@ public final class SiliconFlowProvider implements BalanceProvider {
                 && !Boolean.FALSE.equals(status);
         if (!ok) {
             String said = r.clean(Json.optionalText(root, "message"));
-            throw FetchException.badResponse(where + ": SiliconFlow reported an error instead of a balance (code "
-                    + r.describe(code) + (status == null ? "" : ", status " + status) + ")"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "SiliconFlow",
+                    "code " + r.describe(code) + (status == null ? "" : ", status " + status)), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";

@@ -67,8 +67,7 @@ public final class ZenMuxProvider implements BalanceProvider {
         if (!Boolean.TRUE.equals(success)) {
             String said = r.clean(firstText(root.path("error").path("message"), root.path("message"),
                     root.path("error")));
-            throw FetchException.badResponse(where + ": ZenMux reported an error instead of a balance (success "
-                    + r.describe(root.get("success")) + ")" + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "ZenMux", "success " + r.describe(root.get("success"))), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";
