@@ -40,6 +40,15 @@ public enum KeychainPhrase implements Wording {
     KEYCHAIN_IS("the keychain is {0}: {1}"),
     SECONDS("{0} s"),
 
+    // ---- the session bus
+    NO_SESSION_BUS("no D-Bus session bus: {0}"),
+    BUS_UNSET_NO_SOCKET("{0} is not set and {1} does not exist"),
+    BUS_UNSET("{0} is not set"),
+    BUS_NOT_AN_ADDRESS("{0} is not a D-Bus address"),
+    BUS_TRANSPORT("transport '{0}' in {1} is not supported"),
+    BUS_NO_SOCKET("the bus socket {0} does not exist"),
+    BUS_BAD_PATH("the bus socket path in {0} is not valid"),
+
     // ---- the keychain's state in a sentence
     STATE_AVAILABLE("available"),
     STATE_LOCKED("locked"),

@@ -263,7 +263,7 @@ class KeyringSecretStoreTest {
             }
             Files.delete(socket);
             assertEquals("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set and " + socket + " does not exist",
-                    SessionBus.find(Map.of("XDG_RUNTIME_DIR", dir.toString())).problem());
+                    SessionBus.find(Map.of("XDG_RUNTIME_DIR", dir.toString())).problem().toString());
         }
 
         @Test
