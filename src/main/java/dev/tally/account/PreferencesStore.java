@@ -92,11 +92,11 @@ public final class PreferencesStore {
         try {
             JsonNode root = MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
-                throw new BadFile("it is not a JSON object");
+                throw new BadFile(ConfigPhrase.NOT_AN_OBJECT_FILE.say());
             }
             JsonNode v = root.get("version");
             if (v == null || !v.canConvertToInt()) {
-                throw new BadFile("it has no version number");
+                throw new BadFile(ConfigPhrase.NO_VERSION.say());
             }
             if (v.asInt() > VERSION) {
                 return new Loaded(Preferences.defaults(), Optional.of(file + " was written by a newer Tally (format version "
@@ -104,7 +104,7 @@ public final class PreferencesStore {
                         false);
             }
             if (v.asInt() < 1) {
-                throw new BadFile("its version " + v.asInt() + " is not valid");
+                throw new BadFile(ConfigPhrase.BAD_VERSION.say(v.asInt()));
             }
             return new Loaded(read(root), Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
@@ -121,13 +121,13 @@ public final class PreferencesStore {
         JsonNode t = root.get("theme");
         if (t != null && !t.isNull()) {
             theme = Preferences.Theme.fromJson(t.asText())
-                    .orElseThrow(() -> new BadFile("theme '" + t.asText() + "' is not system, light or dark"));
+                    .orElseThrow(() -> new BadFile(ConfigPhrase.BAD_THEME.say(t.asText())));
         }
         Preferences.WindowBounds window = null;
         JsonNode w = root.get("window");
         if (w != null && !w.isNull()) {
             if (!w.isObject()) {
-                throw new BadFile("window is not an object");
+                throw new BadFile(ConfigPhrase.WINDOW_NOT_OBJECT.say());
             }
             window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
         }
@@ -136,7 +136,7 @@ public final class PreferencesStore {
         JsonNode l = root.get("language");
         if (l != null && !l.isNull()) {
             if (!l.isTextual()) {
-                throw new BadFile("language is not text");
+                throw new BadFile(ConfigPhrase.LANGUAGE_NOT_TEXT.say());
             }
             language = Language.fromSetting(l.asText()).orElse(Language.SYSTEM);
         }
@@ -152,7 +152,7 @@ public final class PreferencesStore {
             return fallback;
         }
         if (!n.isBoolean()) {
-            throw new BadFile(field + " is not true or false");
+            throw new BadFile(ConfigPhrase.NOT_BOOLEAN.say(field));
         }
         return n.booleanValue();
     }
@@ -163,7 +163,7 @@ public final class PreferencesStore {
             return null;
         }
         if (!n.isNumber()) {
-            throw new BadFile("window " + field + " is not a number");
+            throw new BadFile(ConfigPhrase.WINDOW_NOT_NUMBER.say(field));
         }
         return n.doubleValue();
     }

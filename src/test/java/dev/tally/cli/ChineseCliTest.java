@@ -122,6 +122,17 @@ class ChineseCliTest {
     }
 
     @Test
+    void aDamagedAccountsFileIsExplainedInChinese() throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("accounts.json"), "{\"version\": 1, \"accounts\": [");
+        CliRunner.Result r = chinese().run("accounts", "list");
+        assertTrue(r.err().contains("（它不是有效的 JSON（被截断或已损坏））；已将它另存为 accounts.json.corrupt-"), r.err());
+        assertTrue(r.err().contains("Tally 将在没有账户的情况下继续运行"), r.err());
+        CliRunner.Result typo = chinese().run("accounts", "add", "--provider", "deepseek", "--threshold", "lots");
+        assertEquals("tally: --threshold: 提醒阈值 'lots' 不是金额；请写成 5、5.00 CNY 或 $5 这样的形式\n", typo.err());
+    }
+
+    @Test
     void aClosedPortIsANetworkErrorInChinese() {
         java.net.URI closed = server.baseUrl();
         server.close();
