@@ -25,6 +25,10 @@ SOURCES = [
     ("src/main/java/dev/tally/cli/CliPhrase.java", "cli."),
     ("src/main/java/dev/tally/ui/settings/SettingsPhrase.java", "settings."),
     ("src/main/java/dev/tally/autostart/AutostartPhrase.java", "autostart."),
+    ("src/main/java/dev/tally/provider/FetchPhrase.java", "fetch."),
+    ("src/main/java/dev/tally/notify/NotifyPhrase.java", "notify."),
+    ("src/main/java/dev/tally/secret/KeychainPhrase.java", "keychain."),
+    ("src/main/java/dev/tally/account/ConfigPhrase.java", "config."),
 ]
 EN = ROOT / "src/main/resources/dev/tally/messages.properties"
 ZH = ROOT / "src/main/resources/dev/tally/messages_zh_CN.properties"

@@ -113,13 +113,13 @@ public record Account(String id, ProviderId provider, String label, String regio
     /** Why an argument list cannot be a key command (empty, a blank program, a NUL character), or empty. */
     public static java.util.Optional<String> keyCommandProblem(List<String> argv) {
         if (argv == null || argv.isEmpty()) {
-            return java.util.Optional.of("is empty: give the program and its arguments");
+            return java.util.Optional.of(ConfigPhrase.KEY_COMMAND_EMPTY.say());
         }
         if (argv.getFirst() == null || argv.getFirst().isBlank()) {
-            return java.util.Optional.of("has no program name");
+            return java.util.Optional.of(ConfigPhrase.KEY_COMMAND_NO_PROGRAM.say());
         }
         if (argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
-            return java.util.Optional.of("has an argument with a NUL character");
+            return java.util.Optional.of(ConfigPhrase.KEY_COMMAND_NUL.say());
         }
         return java.util.Optional.empty();
     }
@@ -171,7 +171,7 @@ public record Account(String id, ProviderId provider, String label, String regio
      */
     public static java.util.Optional<String> labelProblem(String label) {
         if (label != null && NOT_ONE_LINE.matcher(label).find()) {
-            return java.util.Optional.of("a label must be one line without control characters (newline, tab, …)");
+            return java.util.Optional.of(ConfigPhrase.LABEL_ONE_LINE.say());
         }
         return java.util.Optional.empty();
     }

@@ -112,42 +112,41 @@ public final class AccountStore {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return setAside("it is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, far more than accounts take");
+                return setAside(ConfigPhrase.TOO_LARGE_ACCOUNTS.say(MAX_BYTES / (1024 * 1024)));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(List.of(), Optional.empty(), true);
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of("cannot read " + file + " (" + whyUnreadable(e)
-                    + "); carrying on with no accounts and leaving it untouched — fix its permissions or move it away"), false);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_UNREADABLE.say(file, whyUnreadable(e))), false);
         }
         try {
             // duplicate keys refused; read with Jackson's streaming parser alone (JsonTrees: no ObjectMapper start-up)
             JsonNode root = JsonTrees.read(bytes, JsonTrees.Decimals.DOUBLE, false);
             if (root == null || !root.isObject()) {
-                throw new BadFile("it is not a JSON object");
+                throw new BadFile(ConfigPhrase.NOT_AN_OBJECT_FILE.say());
             }
             JsonNode v = root.get("version");
             if (v == null || !v.canConvertToInt()) {
-                throw new BadFile("it has no version number");
+                throw new BadFile(ConfigPhrase.NO_VERSION.say());
             }
             if (v.asInt() > VERSION) {
                 return new Loaded(List.of(), Optional.of(file + " was written by a newer Tally (format version "
                         + v.asInt() + ", this one reads " + VERSION + "); it is left unchanged — upgrade Tally to use it"), false);
             }
             if (v.asInt() < 1) {
-                throw new BadFile("its version " + v.asInt() + " is not valid");
+                throw new BadFile(ConfigPhrase.BAD_VERSION.say(v.asInt()));
             }
             JsonNode list = root.get("accounts");
             if (list == null || !list.isArray()) {
-                throw new BadFile("it has no accounts list");
+                throw new BadFile(ConfigPhrase.NO_ACCOUNTS_LIST.say());
             }
             List<Account> accounts = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (JsonNode n : list) {
                 Account a = read(n);
                 if (!ids.add(a.id())) {
-                    throw new BadFile("account id '" + a.id() + "' appears twice");
+                    throw new BadFile(ConfigPhrase.ID_TWICE.say(a.id()));
                 }
                 accounts.add(a);
             }
@@ -155,17 +154,17 @@ public final class AccountStore {
         } catch (IOException | BadFile | IllegalArgumentException e) {
             // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
             String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
-                    : "it is not valid JSON (truncated or damaged)";
+                    : ConfigPhrase.NOT_JSON.say();
             return setAside(why);
         }
     }
 
     private String whyUnreadable(IOException e) {
         if (Files.isDirectory(file)) {
-            return "it is a folder, not a file";
+            return ConfigPhrase.IS_A_FOLDER.say();
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+            return ConfigPhrase.PERMISSION_DENIED.say();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -175,22 +174,20 @@ public final class AccountStore {
         try {
             Path aside = KeptAside.name(file, clock.instant());
             Files.move(file, aside);
-            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + "); it was kept as "
-                    + aside.getFileName() + " and Tally carries on with no accounts"), true);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_KEPT_ASIDE.say(file, why, aside.getFileName())), true);
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of(file + " could not be read (" + why + ") and could not be moved aside ("
-                    + whyUnreadable(e) + "); it is left untouched and Tally carries on with no accounts"), false);
+            return new Loaded(List.of(), Optional.of(ConfigPhrase.ACCOUNTS_NOT_MOVED.say(file, why, whyUnreadable(e))), false);
         }
     }
 
     private static Account read(JsonNode n) throws BadFile {
         if (!n.isObject()) {
-            throw new BadFile("an account entry is not an object");
+            throw new BadFile(ConfigPhrase.ENTRY_NOT_OBJECT.say());
         }
         String id = text(n, "id");
         String provider = text(n, "provider");
         if (id == null || provider == null) {
-            throw new BadFile("an account entry has no id or provider");
+            throw new BadFile(ConfigPhrase.ENTRY_NO_ID.say());
         }
         String label = UntrustedText.escape(Optional.ofNullable(text(n, "label")).orElse(id));
         String base = text(n, "baseUrl");
@@ -199,7 +196,7 @@ public final class AccountStore {
             try {
                 baseUrl = BaseUrls.parse(base);
             } catch (IllegalArgumentException e) {
-                throw new BadFile("account '" + id + "' has an unusable base URL: " + UntrustedText.escape(e.getMessage()));
+                throw new BadFile(ConfigPhrase.BAD_BASE_URL.say(id, UntrustedText.escape(e.getMessage())));
             }
         }
         Money threshold = null;
@@ -208,12 +205,12 @@ public final class AccountStore {
             String amount = text(t, "amount");
             String currency = text(t, "currency");
             if (amount == null || currency == null) {
-                throw new BadFile("account '" + id + "' has a threshold without amount or currency");
+                throw new BadFile(ConfigPhrase.THRESHOLD_INCOMPLETE.say(id));
             }
             try {
                 threshold = new Money(new BigDecimal(amount), currency);
             } catch (NumberFormatException e) {
-                throw new BadFile("account '" + id + "' has a threshold that is not a number");
+                throw new BadFile(ConfigPhrase.THRESHOLD_NOT_NUMBER.say(id));
             }
         }
         JsonNode interval = n.get("intervalMinutes");
@@ -230,7 +227,7 @@ public final class AccountStore {
             return List.of();
         }
         if (!list.isArray()) {
-            throw new BadFile("account '" + id + "' has top-ups that are not a list");
+            throw new BadFile(ConfigPhrase.TOP_UPS_NOT_LIST.say(id));
         }
         List<KnownTopUp> out = new ArrayList<>();
         for (JsonNode t : list) {
@@ -238,12 +235,12 @@ public final class AccountStore {
             String currency = text(t, "currency");
             String at = text(t, "at");
             if (amount == null || currency == null || at == null) {
-                throw new BadFile("account '" + id + "' has a top-up without amount, currency or time");
+                throw new BadFile(ConfigPhrase.TOP_UP_INCOMPLETE.say(id));
             }
             try {
                 out.add(new KnownTopUp(new Money(new BigDecimal(amount), currency), Instant.parse(at)));
             } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-                throw new BadFile("account '" + id + "' has a top-up whose amount or time cannot be read");
+                throw new BadFile(ConfigPhrase.TOP_UP_UNREADABLE.say(id));
             }
         }
         return out;
@@ -255,11 +252,11 @@ public final class AccountStore {
         JsonNode f = n.get("fields");
         if (f != null && !f.isNull()) {
             if (!f.isObject()) {
-                throw new BadFile("account '" + id + "' has fields that are not an object");
+                throw new BadFile(ConfigPhrase.FIELDS_NOT_OBJECT.say(id));
             }
             for (Map.Entry<String, JsonNode> e : f.properties()) {
                 if (!e.getValue().isValueNode()) {
-                    throw new BadFile("account '" + id + "' has a field '" + e.getKey() + "' that is not text");
+                    throw new BadFile(ConfigPhrase.FIELD_NOT_TEXT.say(id, e.getKey()));
                 }
                 out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
             }
@@ -280,17 +277,17 @@ public final class AccountStore {
             return Map.of();
         }
         if (!c.isObject()) {
-            throw new BadFile("account '" + id + "' has keyCommands that are not an object");
+            throw new BadFile(ConfigPhrase.KEY_COMMANDS_NOT_OBJECT.say(id));
         }
         Map<String, List<String>> out = new TreeMap<>();
         for (var e : c.properties()) {
             if (!e.getValue().isArray()) {
-                throw new BadFile("account '" + id + "' has a key command that is not a list of arguments");
+                throw new BadFile(ConfigPhrase.KEY_COMMAND_NOT_LIST.say(id));
             }
             List<String> argv = new ArrayList<>();
             for (JsonNode a : e.getValue()) {
                 if (!a.isTextual()) {
-                    throw new BadFile("account '" + id + "' has a key command argument that is not text");
+                    throw new BadFile(ConfigPhrase.KEY_COMMAND_ARG_NOT_TEXT.say(id));
                 }
                 argv.add(a.asText());
             }
@@ -320,7 +317,7 @@ public final class AccountStore {
         return WriteLock.holding(file, lockWait, () -> {
             Loaded loaded = load();
             if (!loaded.writable()) {
-                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+                throw new IllegalStateException(ConfigPhrase.NOT_CHANGING.say(file, loaded.warning().orElse(ConfigPhrase.CANNOT_BE_READ.say())));
             }
             List<Account> next = List.copyOf(change.apply(loaded.accounts()));
             write(next);
@@ -352,7 +349,7 @@ public final class AccountStore {
         try {
             writeAtomically(file, JsonTrees.prettyBytes(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ConfigPhrase.COULD_NOT_SAVE.say(file, e.getMessage()), e);
         }
     }
 

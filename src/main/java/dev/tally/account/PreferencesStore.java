@@ -73,25 +73,23 @@ public final class PreferencesStore {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return new Loaded(Preferences.defaults(), Optional.of(setAside("it is larger than "
-                        + MAX_BYTES / 1024 + " KiB, far more than settings ever take")), true);
+                return new Loaded(Preferences.defaults(), Optional.of(setAside(ConfigPhrase.TOO_LARGE_SETTINGS.say(MAX_BYTES / 1024))), true);
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Loaded(Preferences.defaults(), Optional.empty(), true);
         } catch (IOException e) {
-            return new Loaded(Preferences.defaults(), Optional.of("cannot read " + file + " ("
-                    + e.getClass().getSimpleName() + "); using the default settings"), false);
+            return new Loaded(Preferences.defaults(), Optional.of(ConfigPhrase.SETTINGS_UNREADABLE.say(file, e.getClass().getSimpleName())), false);
         }
         try {
             // duplicate keys refused; read with Jackson's streaming parser alone (JsonTrees: no ObjectMapper start-up)
             JsonNode root = JsonTrees.read(bytes, JsonTrees.Decimals.DOUBLE, false);
             if (root == null || !root.isObject()) {
-                throw new BadFile("it is not a JSON object");
+                throw new BadFile(ConfigPhrase.NOT_AN_OBJECT_FILE.say());
             }
             JsonNode v = root.get("version");
             if (v == null || !v.canConvertToInt()) {
-                throw new BadFile("it has no version number");
+                throw new BadFile(ConfigPhrase.NO_VERSION.say());
             }
             if (v.asInt() > VERSION) {
                 return new Loaded(Preferences.defaults(), Optional.of(file + " was written by a newer Tally (format version "
@@ -99,13 +97,13 @@ public final class PreferencesStore {
                         false);
             }
             if (v.asInt() < 1) {
-                throw new BadFile("its version " + v.asInt() + " is not valid");
+                throw new BadFile(ConfigPhrase.BAD_VERSION.say(v.asInt()));
             }
             return new Loaded(read(root), Optional.empty(), true);
         } catch (IOException | BadFile | IllegalArgumentException e) {
             // the reason may quote the file's own content (an id, a theme): shown escaped, never raw
             String why = e instanceof BadFile || e instanceof IllegalArgumentException ? UntrustedText.escape(e.getMessage())
-                    : "it is not valid JSON (truncated or damaged)";
+                    : ConfigPhrase.NOT_JSON.say();
             return new Loaded(Preferences.defaults(), Optional.of(setAside(why)), true);
         }
     }
@@ -116,13 +114,13 @@ public final class PreferencesStore {
         JsonNode t = root.get("theme");
         if (t != null && !t.isNull()) {
             theme = Preferences.Theme.fromJson(t.asText())
-                    .orElseThrow(() -> new BadFile("theme '" + t.asText() + "' is not system, light or dark"));
+                    .orElseThrow(() -> new BadFile(ConfigPhrase.BAD_THEME.say(t.asText())));
         }
         Preferences.WindowBounds window = null;
         JsonNode w = root.get("window");
         if (w != null && !w.isNull()) {
             if (!w.isObject()) {
-                throw new BadFile("window is not an object");
+                throw new BadFile(ConfigPhrase.WINDOW_NOT_OBJECT.say());
             }
             window = new Preferences.WindowBounds(number(w, "x"), number(w, "y"), number(w, "width"), number(w, "height"));
         }
@@ -131,7 +129,7 @@ public final class PreferencesStore {
         JsonNode l = root.get("language");
         if (l != null && !l.isNull()) {
             if (!l.isTextual()) {
-                throw new BadFile("language is not text");
+                throw new BadFile(ConfigPhrase.LANGUAGE_NOT_TEXT.say());
             }
             language = Language.fromSetting(l.asText()).orElse(Language.SYSTEM);
         }
@@ -147,7 +145,7 @@ public final class PreferencesStore {
             return fallback;
         }
         if (!n.isBoolean()) {
-            throw new BadFile(field + " is not true or false");
+            throw new BadFile(ConfigPhrase.NOT_BOOLEAN.say(field));
         }
         return n.booleanValue();
     }
@@ -158,7 +156,7 @@ public final class PreferencesStore {
             return null;
         }
         if (!n.isNumber()) {
-            throw new BadFile("window " + field + " is not a number");
+            throw new BadFile(ConfigPhrase.WINDOW_NOT_NUMBER.say(field));
         }
         return n.doubleValue();
     }
@@ -167,10 +165,9 @@ public final class PreferencesStore {
         Path aside = KeptAside.name(file, clock.instant());
         try {
             Files.move(file, aside);
-            return file + " could not be read (" + why + "); it was kept as " + aside.getFileName()
-                    + " and the default settings are used";
+            return ConfigPhrase.SETTINGS_KEPT_ASIDE.say(file, why, aside.getFileName());
         } catch (IOException e) {
-            return file + " could not be read (" + why + ") and could not be moved aside; using the default settings";
+            return ConfigPhrase.SETTINGS_NOT_MOVED.say(file, why);
         }
     }
 
@@ -213,7 +210,7 @@ public final class PreferencesStore {
         try {
             AccountStore.writeAtomically(file, JsonTrees.prettyBytes(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ConfigPhrase.COULD_NOT_SAVE.say(file, e.getMessage()), e);
         }
     }
 
@@ -230,7 +227,7 @@ public final class PreferencesStore {
         return WriteLock.holding(file, lockWait, () -> {
             Loaded loaded = load();
             if (!loaded.writable()) {
-                throw new IllegalStateException("not changing " + file + ": " + loaded.warning().orElse("it cannot be read"));
+                throw new IllegalStateException(ConfigPhrase.NOT_CHANGING.say(file, loaded.warning().orElse(ConfigPhrase.CANNOT_BE_READ.say())));
             }
             Preferences next = change.apply(loaded.preferences());
             write(next);

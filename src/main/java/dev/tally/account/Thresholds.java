@@ -36,10 +36,10 @@ public final class Thresholds {
     public static Money parse(String text, ProviderInfo info, String region) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches() || m.group(1) != null && m.group(3) != null) {
-            throw new IllegalArgumentException("threshold '" + text + "' is not an amount; write e.g. 5, 5.00 CNY or $5");
+            throw new IllegalArgumentException(ConfigPhrase.THRESHOLD_NOT_AMOUNT.say(text));
         }
         unavailableReason(info).ifPresent(why -> {
-            throw new IllegalArgumentException(why + "; leave the threshold out");
+            throw new IllegalArgumentException(ConfigPhrase.THRESHOLD_LEAVE_OUT.say(why));
         });
         BigDecimal amount = new BigDecimal(m.group(2));
         List<String> reported = info.balanceCurrencies(region);
@@ -48,12 +48,11 @@ public final class Thresholds {
         if (code != null) {
             code = SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
             if (!Currencies.isIso(code)) {
-                throw new IllegalArgumentException("'" + code + "' is not an ISO currency code (e.g. CNY, USD)");
+                throw new IllegalArgumentException(ConfigPhrase.NOT_ISO.say(code));
             }
             if (!reported.isEmpty() && !reported.contains(code)) {
-                throw new IllegalArgumentException(where + " reports balances in " + String.join(" or ", reported)
-                        + ", so an alert in " + code + " would never fire; write e.g. '" + amount.toPlainString() + " "
-                        + reported.getFirst() + "'");
+                throw new IllegalArgumentException(ConfigPhrase.NEVER_FIRES.say(where, join(ConfigPhrase.OR, reported), code,
+                        amount.toPlainString() + " " + reported.getFirst()));
             }
             return new Money(amount, code);
         }
@@ -61,10 +60,19 @@ public final class Thresholds {
             return new Money(amount, reported.getFirst());
         }
         if (reported.isEmpty()) {
-            throw new IllegalArgumentException("say which currency the alert is in, e.g. '" + amount.toPlainString() + " USD'");
+            throw new IllegalArgumentException(ConfigPhrase.SAY_ALERT_CURRENCY.say(amount.toPlainString()));
         }
-        throw new IllegalArgumentException(where + " can report balances in " + String.join(" and ", reported)
-                + "; say which one, e.g. '" + amount.toPlainString() + " " + reported.getFirst() + "'");
+        throw new IllegalArgumentException(ConfigPhrase.SAY_WHICH_CURRENCY.say(where, join(ConfigPhrase.AND, reported),
+                amount.toPlainString() + " " + reported.getFirst()));
+    }
+
+    /** "CNY or USD", "CNY, EUR or USD" in the current language. */
+    private static String join(ConfigPhrase last, List<String> codes) {
+        String out = codes.getFirst();
+        for (int i = 1; i < codes.size(); i++) {
+            out = i == codes.size() - 1 ? last.say(out, codes.get(i)) : out + ", " + codes.get(i);
+        }
+        return out;
     }
 
     /**
@@ -76,13 +84,12 @@ public final class Thresholds {
     public static Money parseForEstimate(String text, String topUpCurrency) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches() || m.group(1) != null && m.group(3) != null) {
-            throw new IllegalArgumentException("threshold '" + text + "' is not an amount; write e.g. 5, 5.00 USD or $5");
+            throw new IllegalArgumentException(ConfigPhrase.THRESHOLD_NOT_AMOUNT_USD.say(text));
         }
         String code = m.group(1) != null ? m.group(1) : m.group(3);
         code = code == null ? topUpCurrency : SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
         if (!code.equals(topUpCurrency)) {
-            throw new IllegalArgumentException("the alert is on your estimated balance, which is in " + topUpCurrency
-                    + " like your top-up; write e.g. '" + m.group(2) + " " + topUpCurrency + "'");
+            throw new IllegalArgumentException(ConfigPhrase.ESTIMATE_CURRENCY.say(topUpCurrency, m.group(2)));
         }
         return new Money(new BigDecimal(m.group(2)), code);
     }
@@ -94,8 +101,7 @@ public final class Thresholds {
         if (info.reportsBalance()) {
             return Optional.empty();
         }
-        return Optional.of(info.displayName() + " reports spend only, not a balance, so a low-balance alert would"
-                + " never fire");
+        return Optional.of(ConfigPhrase.SPEND_ONLY.say(info.displayName()));
     }
 
     /**
@@ -106,8 +112,7 @@ public final class Thresholds {
     public static BigDecimal parseAmount(String text) {
         Matcher m = AMOUNT.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + (text == null ? "" : text.strip())
-                    + "' is not an amount; write e.g. 5 or 5.50");
+            throw new IllegalArgumentException(ConfigPhrase.NOT_AN_AMOUNT.say(text == null ? "" : text.strip()));
         }
         return new BigDecimal(m.group(1));
     }

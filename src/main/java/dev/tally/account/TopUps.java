@@ -39,15 +39,15 @@ public final class TopUps {
     public static Money parseAmount(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches() || m.group(1) != null && m.group(3) != null) {
-            throw new IllegalArgumentException("top-up '" + text + "' is not an amount; write e.g. '120 USD' or '$120'");
+            throw new IllegalArgumentException(ConfigPhrase.TOP_UP_NOT_AMOUNT.say(text));
         }
         String code = m.group(1) != null ? m.group(1) : m.group(3);
         if (code == null) {
-            throw new IllegalArgumentException("say which currency the top-up is in, e.g. '" + m.group(2) + " USD'");
+            throw new IllegalArgumentException(ConfigPhrase.SAY_TOP_UP_CURRENCY.say(m.group(2)));
         }
         code = SYMBOLS.getOrDefault(code, code.toUpperCase(Locale.ROOT));
         if (!Currencies.isIso(code)) {
-            throw new IllegalArgumentException("'" + code + "' is not an ISO currency code (e.g. USD)");
+            throw new IllegalArgumentException(ConfigPhrase.NOT_ISO_USD.say(code));
         }
         return new Money(new BigDecimal(m.group(2)), code);
     }
@@ -74,10 +74,10 @@ public final class TopUps {
                 at = LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a date; write e.g. 2026-11-30 or 2026-11-30T18:00Z");
+            throw new IllegalArgumentException(ConfigPhrase.NOT_A_DATE.say(t));
         }
         if (at.isAfter(now)) {
-            throw new IllegalArgumentException(t + " is in the future; give the day of your last top-up");
+            throw new IllegalArgumentException(ConfigPhrase.IN_THE_FUTURE.say(t));
         }
         return at;
     }

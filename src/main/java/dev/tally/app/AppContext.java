@@ -71,7 +71,9 @@ public final class AppContext implements AutoCloseable {
         this.preferences = new PreferencesStore(dirs.config(), clock);
         this.keys = new KeyResolver(env, this::secrets, keyCommands(accounts, env, clock));
         this.historyAccess = new HistoryAccess(dirs.historyDb(), clock);
-        this.recorder = new OutcomeRecorder(accounts, this::history, CommandLineText::message);
+        this.recorder = new OutcomeRecorder(accounts, this::history,
+                // the history is a record: English whatever language the front end speaks
+                e -> dev.tally.core.Messages.inEnglish(() -> CommandLineText.message(e)));
         this.adHoc = new AdHocChecks(catalog, env);
         this.hookStore = new HookStore(dirs.config());
         this.keychainWaits = KeychainWaits.from(env, KeychainWaits.BACKGROUND);

@@ -63,8 +63,8 @@ public final class AccountsCommand implements Callable<Integer> {
     /** "no account 'x' (accounts: a, b)": exit code 2. */
     static Cli.UsageError noSuchAccount(AccountStore.Loaded loaded, String id) {
         List<String> ids = loaded.accounts().stream().map(Account::id).toList();
-        return new Cli.UsageError(Suggestions.didYouMean("no account '" + id + "' (accounts: "
-                + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")", id, ids));
+        return new Cli.UsageError(Suggestions.didYouMean(CliPhrase.ACCOUNTS_NO_SUCH.say(id,
+                ids.isEmpty() ? CliPhrase.ACCOUNTS_NONE.say() : String.join(", ", ids)), id, ids));
     }
 
     /** Options shared by add and edit. */
@@ -173,9 +173,10 @@ public final class AccountsCommand implements Callable<Integer> {
                 if (f.isEmpty()) {
                     Optional<AccountField> known = FieldOptions.known(g.id());
                     throw new Cli.UsageError(known.isPresent()
-                            ? info.displayName() + " does not use " + known.get().noun() + "; drop " + g.how()
-                            : g.how() + ": " + info.displayName() + " has no field '" + g.id() + "'" + (info.fields().isEmpty()
-                            ? "" : " (its fields: " + String.join(", ", info.fields().stream().map(AccountField::id).toList()) + ")"));
+                            ? CliPhrase.ACCOUNTS_FIELD_NOT_USED.say(info.displayName(), known.get().noun(), g.how())
+                            : info.fields().isEmpty() ? CliPhrase.ACCOUNTS_NO_FIELD.say(g.how(), info.displayName(), g.id())
+                            : CliPhrase.ACCOUNTS_NO_FIELD_ITS_FIELDS.say(g.how(), info.displayName(), g.id(),
+                            String.join(", ", info.fields().stream().map(AccountField::id).toList())));
                 }
                 f.get().problem(g.value()).ifPresent(p -> {
                     throw new Cli.UsageError(g.how() + ": " + p);
@@ -211,8 +212,7 @@ public final class AccountsCommand implements Callable<Integer> {
         int checkedInterval(Integer value, int fallback) {
             int v = value == null ? fallback : value;
             if (v < Account.MIN_INTERVAL || v > Account.MAX_INTERVAL) {
-                throw new Cli.UsageError("--interval must be between " + Account.MIN_INTERVAL + " and "
-                        + Account.MAX_INTERVAL + " minutes");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_INTERVAL.say(Account.MIN_INTERVAL, Account.MAX_INTERVAL));
             }
             return v;
         }
@@ -271,10 +271,10 @@ public final class AccountsCommand implements Callable<Integer> {
                 // uses the account's base URL first (NewApiProvider.onServer)
                 boolean givenAsBaseUrl = f.check() == AccountField.URL && url != null;
                 if (f.required() && !givenAsBaseUrl && added[0].field(f.id()) == null && (env == null || env.isBlank())) {
-                    String fix = "add it with 'tally accounts edit " + id + " " + f.option() + " " + f.placeholder() + "'";
-                    root.io().err().println("tally: warning: " + info.displayName() + " needs " + f.noun()
-                            + " to check the balance" + (f.envVar() == null ? "; " + fix : " and " + f.envVar()
-                            + " is not set; " + fix));
+                    String fix = "tally accounts edit " + id + " " + f.option() + " " + f.placeholder();
+                    root.io().err().println("tally: " + (f.envVar() == null
+                            ? CliPhrase.ACCOUNTS_NEEDS_FIELD.say(info.displayName(), f.noun(), fix)
+                            : CliPhrase.ACCOUNTS_NEEDS_FIELD_OR_ENV.say(info.displayName(), f.noun(), f.envVar(), fix)));
                 }
             }
             return Cli.OK;
@@ -309,16 +309,17 @@ public final class AccountsCommand implements Callable<Integer> {
             ArrayNode list = doc.putArray("accounts");
             Columns table = new Columns();
             for (Account a : loaded.accounts()) {
-                String source = keySource(ctx, a);
+                KeyResolver.Source source = keySource(ctx, a);
                 if (json) {
                     ObjectNode n = list.addObject();
                     AccountStore.writeJson(n, a);
-                    n.put("key", source);
+                    n.put("key", source.label());
                 } else {
                     table.add(a.id(), a.label(), "[" + a.provider() + (a.region() == null ? "" : ", " + a.region()) + "]",
-                            "key: " + source, a.threshold() == null ? "" : "alert below " + a.threshold(),
-                            a.topUp() == null ? "" : "top-up " + a.topUp().amount() + " at " + a.topUp().at(),
-                            "every " + a.intervalMinutes() + " min");
+                            CliPhrase.ACCOUNTS_KEY.say(words(source)),
+                            a.threshold() == null ? "" : CliPhrase.ACCOUNTS_ALERT_BELOW.say(a.threshold()),
+                            a.topUp() == null ? "" : CliPhrase.ACCOUNTS_TOP_UP.say(a.topUp().amount(), a.topUp().at()),
+                            CliPhrase.ACCOUNTS_EVERY.say(a.intervalMinutes()));
                 }
             }
             table.lines().forEach(root.io().out()::println);
@@ -332,19 +333,31 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     /** keychain / env / missing (or unknown when the keychain cannot be read) for the account's keys. */
-    static String keySource(AppContext ctx, Account a) {
+    static KeyResolver.Source keySource(AppContext ctx, Account a) {
         if (!a.keyCommands().isEmpty()) {
             // listing accounts must not run password managers (they may ask for a fingerprint)
-            return KeyResolver.Source.COMMAND.label();
+            return KeyResolver.Source.COMMAND;
         }
         return ctx.catalog().find(a.provider().value())
                 .map(info -> {
                     Map<String, KeyResolver.Found> found = ctx.keys().find(info, a.id());
                     return found.values().stream().filter(f -> f.key().isPresent()).findFirst()
                             .or(() -> found.values().stream().filter(f -> f.source() != KeyResolver.Source.MISSING).findFirst())
-                            .map(f -> f.source().label()).orElse(KeyResolver.Source.MISSING.label());
+                            .map(KeyResolver.Found::source).orElse(KeyResolver.Source.MISSING);
                 })
-                .orElse(KeyResolver.Source.MISSING.label());
+                .orElse(KeyResolver.Source.MISSING);
+    }
+
+    /** Where a key comes from, for people in the current language (JSON keeps {@link KeyResolver.Source#label()}). */
+    static String words(KeyResolver.Source source) {
+        return (switch (source) {
+            case KEYCHAIN -> CliPhrase.SOURCE_KEYCHAIN;
+            case ENV -> CliPhrase.SOURCE_ENV;
+            case COMMAND -> CliPhrase.SOURCE_COMMAND;
+            case COMMAND_FAILED -> CliPhrase.SOURCE_COMMAND_FAILED;
+            case KEYCHAIN_UNREADABLE -> CliPhrase.SOURCE_KEYCHAIN_UNREADABLE;
+            case MISSING -> CliPhrase.SOURCE_MISSING;
+        }).say();
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an account's settings.",
@@ -381,7 +394,7 @@ public final class AccountsCommand implements Callable<Integer> {
             AppContext ctx = root.context();
             load(root, true);
             ctx.accounts().update(existing -> edited(ctx, existing));
-            root.io().err().println("Updated " + id + ".");
+            root.io().err().println(CliPhrase.ACCOUNTS_UPDATED.say(id));
             return Cli.OK;
         }
 
@@ -389,7 +402,7 @@ public final class AccountsCommand implements Callable<Integer> {
         private List<Account> edited(AppContext ctx, List<Account> existing) {
             Account a = find(new AccountStore.Loaded(existing, java.util.Optional.empty(), true), id);
             ProviderInfo info = ctx.catalog().find(a.provider().value())
-                    .orElseThrow(() -> new Cli.UsageError("account '" + id + "' has an unknown provider " + a.provider()));
+                    .orElseThrow(() -> new Cli.UsageError(CliPhrase.ACCOUNTS_PROVIDER_UNKNOWN.say(id, a.provider())));
             String r = region != null ? checkedRegion(info, region) : a.region();
             URI url = noBaseUrl ? null : baseUrl != null ? checkedUrl(baseUrl) : a.baseUrl();
             dev.tally.core.KnownTopUp newTopUp = checkedTopUp(ctx.clock());
@@ -398,10 +411,10 @@ public final class AccountsCommand implements Callable<Integer> {
             Money t = noThreshold ? null : threshold == null ? a.threshold() : checkedThreshold(threshold, info, r, basis);
             List<String> reported = info.balanceCurrencies(r);
             if (threshold == null && t != null && region != null && !reported.isEmpty() && !reported.contains(t.currency())) {
-                String implied = String.join(" or ", reported);
-                throw new Cli.UsageError("the alert below " + t.plain() + " " + t.currency() + " would never fire: "
-                        + info.displayName() + " (" + r + ") reports " + implied + "; give a --threshold in " + implied
-                        + " too, or --no-threshold");
+                String implied = reported.size() == 1 ? reported.getFirst() : CliPhrase.ACCOUNTS_OR.say(
+                        String.join(", ", reported.subList(0, reported.size() - 1)), reported.getLast());
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_REGION_ALERT_NEVER_FIRES.say(t.plain() + " " + t.currency(),
+                        info.displayName(), r, implied));
             }
             Map<String, String> fields = new TreeMap<>(a.fields());
             fields.putAll(checkedFields(info));

@@ -93,7 +93,7 @@ final class FieldOptions {
                 continue;
             }
             if (out.containsKey(f.id())) {
-                throw new Cli.UsageError(f.option() + " and --field " + f.id() + " say the same; give only one");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_FIELD_TWICE.say(f.option(), f.id()));
             }
             out.put(f.id(), new Given(f.id(), value, f.option()));
         }

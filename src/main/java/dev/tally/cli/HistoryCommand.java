@@ -49,7 +49,7 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = root.context();
         if (days < 1 || days > 3660) {
-            throw new Cli.UsageError("--days must be between 1 and 3660");
+            throw new Cli.UsageError(CliPhrase.HISTORY_DAYS.say());
         }
         ctx.onHistoryNotice(w -> root.io().err().println("tally: " + w));
         AccountStore.Loaded loaded = AccountsCommand.load(root, false);
@@ -154,8 +154,7 @@ public final class HistoryCommand implements Callable<Integer> {
             return AccountsCommand.find(loaded, id).label();
         } catch (Cli.UsageError e) {
             if (provider.isPresent()) {
-                throw new Cli.UsageError(e.getMessage() + "; nothing recorded from " + ctx.adHoc().keyVariable(provider.get())
-                        + " yet either ('tally balance " + id + "' records it)");
+                throw new Cli.UsageError(CliPhrase.HISTORY_NOTHING_RECORDED.say(e.getMessage(), ctx.adHoc().keyVariable(provider.get()), id));
             }
             throw e;
         }

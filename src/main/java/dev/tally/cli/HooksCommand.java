@@ -62,8 +62,8 @@ public final class HooksCommand implements Callable<Integer> {
         public Integer call() {
             TallyCommand root = parent.root;
             Hook.problem(event, command == null ? List.of() : command).ifPresent(p -> {
-                throw new Cli.UsageError(p + (command == null || command.isEmpty()
-                        ? " — e.g. tally hooks add " + event + " -- notify-send Tally" : ""));
+                throw new Cli.UsageError(command == null || command.isEmpty()
+                        ? CliPhrase.HOOKS_EXAMPLE.say(p, event) : p);
             });
             load(root, true);
             Hook h = new Hook(event, command);

@@ -20,16 +20,14 @@ final class KeyCleanup {
         }
         SecretStore store = ctx.secrets();
         if (!store.status().isAvailable()) {
-            io.err().println("tally: the keychain is not available (" + store.status().reason()
-                    + "); any key stored for '" + account.id() + "' stays there — remove it later with 'tally keys delete "
-                    + account.id() + "'");
+            io.err().println("tally: " + CliPhrase.ACCOUNTS_KEYCHAIN_UNAVAILABLE.say(store.status().reason(), account.id()));
             return;
         }
         for (KeySlot slot : info.keySlots()) {
             try {
                 store.delete(KeyResolver.entryName(account.id(), info, slot));
             } catch (SecretStoreException e) {
-                io.err().println("tally: could not remove the " + slot.name() + " key of '" + account.id() + "': " + e.getMessage());
+                io.err().println("tally: " + CliPhrase.ACCOUNTS_KEY_NOT_REMOVED.say(slot.name(), account.id(), e.getMessage()));
             }
         }
     }

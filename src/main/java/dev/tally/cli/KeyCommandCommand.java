@@ -59,8 +59,7 @@ final class KeyCommandCommand implements Callable<Integer> {
         AppContext ctx = root.context();
         boolean hasCommand = command != null && !command.isEmpty();
         if (clear == hasCommand) {
-            throw new Cli.UsageError(clear ? "--clear takes no command" : "give the command after '--', e.g. 'tally keys "
-                    + "command " + id + " -- pass show " + id + "', or --clear");
+            throw new Cli.UsageError(clear ? CliPhrase.KEY_COMMAND_CLEAR_ALONE.say() : CliPhrase.KEY_COMMAND_GIVE_IT.say(id));
         }
         AccountStore.Loaded loaded = AccountsCommand.load(root, true);
         Account a = AccountsCommand.find(loaded, id);
@@ -76,11 +75,10 @@ final class KeyCommandCommand implements Callable<Integer> {
             return Cli.OK;
         }
         Account.keyCommandProblem(command).ifPresent(p -> {
-            throw new Cli.UsageError("that command " + p);
+            throw new Cli.UsageError(CliPhrase.KEY_COMMAND_PROBLEM.say(p));
         });
         if (command.size() == 1 && command.getFirst().strip().contains(" ")) {
-            throw new Cli.UsageError("the command runs without a shell: give the program and each argument separately, "
-                    + "e.g. -- pass show " + id + " (not -- \"pass show " + id + "\")");
+            throw new Cli.UsageError(CliPhrase.KEY_COMMAND_NO_SHELL.say(id));
         }
         save(ctx, a.id(), s.name(), command);
         root.io().err().println(CliPhrase.KEY_COMMAND_SET.say(s.name(), a.label(), String.join(" ", command)));
@@ -101,7 +99,7 @@ final class KeyCommandCommand implements Callable<Integer> {
     private static void save(AppContext ctx, String id, String slot, List<String> argv) {
         ctx.accounts().update(all -> {
             if (all.stream().noneMatch(x -> x.id().equals(id))) {
-                throw new Cli.UsageError("account '" + id + "' was removed meanwhile");
+                throw new Cli.UsageError(CliPhrase.ACCOUNTS_GONE_MEANWHILE.say(id));
             }
             return all.stream().map(x -> x.id().equals(id) ? x.withKeyCommand(slot, argv) : x).toList();
         });

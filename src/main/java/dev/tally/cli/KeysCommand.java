@@ -51,13 +51,13 @@ public final class KeysCommand implements Callable<Integer> {
         if (name == null) {
             return info.keySlots().getFirst();
         }
-        return info.slot(name).orElseThrow(() -> new Cli.UsageError(info.displayName() + " has no '" + name
-                + "' key; use one of " + String.join(", ", info.keySlots().stream().map(KeySlot::name).toList())));
+        return info.slot(name).orElseThrow(() -> new Cli.UsageError(CliPhrase.KEYS_NO_SLOT.say(info.displayName(), name,
+                String.join(", ", info.keySlots().stream().map(KeySlot::name).toList()))));
     }
 
     static ProviderInfo provider(AppContext ctx, Account a) {
         return ctx.catalog().find(a.provider().value())
-                .orElseThrow(() -> new Cli.UsageError("account '" + a.id() + "' has an unknown provider " + a.provider()));
+                .orElseThrow(() -> new Cli.UsageError(CliPhrase.ACCOUNTS_PROVIDER_UNKNOWN.say(a.id(), a.provider())));
     }
 
     /** The keychain, or a one-line explanation of why there is none (and never a plain-text fallback). */
@@ -134,7 +134,7 @@ public final class KeysCommand implements Callable<Integer> {
             try {
                 return Secret.of(text);
             } catch (IllegalArgumentException e) {
-                throw new Cli.UsageError("that key cannot be used: " + e.getMessage());
+                throw new Cli.UsageError(CliPhrase.KEYS_UNUSABLE.say(e.getMessage()));
             }
         }
     }
@@ -174,7 +174,7 @@ public final class KeysCommand implements Callable<Integer> {
                 }
                 store.delete(entry);
             } catch (SecretStoreException e) {
-                throw new IllegalStateException("could not remove the key: " + e.getMessage());
+                throw new IllegalStateException(CliPhrase.KEYS_COULD_NOT_REMOVE.say(e.getMessage()));
             }
             root.io().err().println(CliPhrase.KEYS_REMOVED.say(s.name(), a.label(), store.name()));
             return Cli.OK;
@@ -215,8 +215,8 @@ public final class KeysCommand implements Callable<Integer> {
             if (removed.isEmpty()) {
                 throw AccountsCommand.noSuchAccount(loaded, id);
             }
-            root.io().err().println("There is no account '" + id + "'; removed the key" + (removed.size() == 1 ? "" : "s")
-                    + " it left in " + store.name() + " (" + String.join(", ", removed) + ").");
+            root.io().err().println((removed.size() == 1 ? CliPhrase.KEYS_LEFTOVER_REMOVED_ONE : CliPhrase.KEYS_LEFTOVER_REMOVED)
+                    .say(id, store.name(), String.join(", ", removed)));
             return Cli.OK;
         }
     }
@@ -241,11 +241,12 @@ public final class KeysCommand implements Callable<Integer> {
             ObjectNode kc = doc.putObject("keychain");
             kc.put("name", store.name());
             kc.put("state", st.state().name().toLowerCase());
-            kc.put("reason", st.reason());
+            // JSON stays English
+            kc.put("reason", dev.tally.core.Messages.inEnglish(st::reason));
             ArrayNode list = doc.putArray("accounts");
             if (!json) {
-                root.io().out().println("Keychain: " + store.name() + " — " + st.state().name().toLowerCase()
-                        + (st.reason().isBlank() ? "" : " (" + st.reason() + ")"));
+                root.io().out().println(st.reason().isBlank() ? CliPhrase.KEYS_STATUS_KEYCHAIN.say(store.name(), st.stateWords())
+                        : CliPhrase.KEYS_STATUS_KEYCHAIN_WHY.say(store.name(), st.stateWords(), st.reason()));
             }
             for (Account a : loaded.accounts()) {
                 ProviderInfo info = ctx.catalog().find(a.provider().value()).orElse(null);
@@ -265,7 +266,7 @@ public final class KeysCommand implements Callable<Integer> {
                     sn.put("envVar", f.slot().envVar());
                     sn.put("hint", f.key().map(Secret::hint).orElse(null));
                     sn.put("problem", f.problem());
-                    line.append("  ").append(f.slot().name()).append(" key ").append(f.source().label())
+                    line.append("  ").append(CliPhrase.KEYS_STATUS_SLOT.say(f.slot().name(), AccountsCommand.words(f.source())))
                             .append(f.key().map(k -> " " + k.hint()).orElse(""))
                             .append(f.problem() == null ? "" : " (" + f.problem() + ")");
                 }

@@ -55,10 +55,10 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws InterruptedException {
         if (stopAfter != null && stopAfter < 1) {
-            throw new Cli.UsageError("--stop-after must be at least 1 second, got " + stopAfter);
+            throw new Cli.UsageError(CliPhrase.WATCH_STOP_AFTER.say(stopAfter));
         }
         if (metricsTokenFile != null && metrics == null) {
-            throw new Cli.UsageError("--metrics-token-file goes with --metrics");
+            throw new Cli.UsageError(CliPhrase.WATCH_TOKEN_WITHOUT_METRICS.say());
         }
         java.net.InetSocketAddress metricsAddress = null;
         Optional<String> token = Optional.empty();
@@ -84,8 +84,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                 }
             }
         } catch (IOException e) {
-            io.err().println("tally: cannot make sure no other Tally polls the same accounts (" + e.getMessage()
-                    + "); carrying on");
+            io.err().println("tally: " + CliPhrase.WATCH_NO_LOCK.say(e.getMessage()));
         }
         try {
             return watch(ctx, io, engineLock);
@@ -140,7 +139,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
              })) {
             Engine engine = new Engine(ctx.engineServices(), alert -> {
                 synchronized (io.out()) {
-                    io.out().println(time(ctx) + "  ALERT  " + alert.text());
+                    io.out().println(CliPhrase.WATCH_ALERT.say(time(ctx), alert.text()));
                     io.out().flush();
                 }
             }, scheduler, fetchers);
@@ -179,7 +178,8 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                 summary.write();
                 synchronized (io.out()) {
                     warning.ifPresent(w -> io.err().println("tally: " + w));
-                    io.err().println(time(ctx) + "  accounts changed; watching " + accounts.size() + " account(s)");
+                    io.err().println(accounts.size() == 1 ? CliPhrase.WATCH_ACCOUNTS_CHANGED_ONE.say(time(ctx))
+                            : CliPhrase.WATCH_ACCOUNTS_CHANGED.say(time(ctx), accounts.size()));
                     io.err().flush();
                 }
             });
@@ -221,10 +221,10 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
         try {
             t = java.nio.file.Files.readString(file).strip();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new Cli.UsageError("cannot read the token file " + file + ": " + e.getMessage());
+            throw new Cli.UsageError(CliPhrase.WATCH_TOKEN_UNREADABLE.say(file, e.getMessage()));
         }
         if (t.isEmpty() || t.chars().anyMatch(Character::isISOControl)) {
-            throw new Cli.UsageError("the token file " + file + " must hold one line, the token");
+            throw new Cli.UsageError(CliPhrase.WATCH_TOKEN_ONE_LINE.say(file));
         }
         return t;
     }
@@ -252,7 +252,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
             }
             return server;
         } catch (IOException e) {
-            io.err().println("tally: cannot serve metrics at " + metrics + ": " + e.getMessage());
+            io.err().println("tally: " + CliPhrase.WATCH_NO_METRICS.say(metrics, e.getMessage()));
             return null;
         }
     }

@@ -11,7 +11,8 @@ public final class FetchException extends Exception {
     private final transient FetchError error;
 
     public FetchException(FetchError error) {
-        super(Objects.requireNonNull(error).message(), null, false, false);
+        // the exception's own message is for logs: English
+        super(Messages.inEnglish(() -> Objects.requireNonNull(error).message()), null, false, false);
         this.error = error;
     }
 
@@ -20,6 +21,10 @@ public final class FetchException extends Exception {
     }
 
     public static FetchException badResponse(String message) {
+        return new FetchException(new FetchError.BadResponse(message));
+    }
+
+    public static FetchException badResponse(Text message) {
         return new FetchException(new FetchError.BadResponse(message));
     }
 }

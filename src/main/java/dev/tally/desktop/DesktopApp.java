@@ -32,6 +32,7 @@ import dev.tally.ui.MainWindow;
 import dev.tally.ui.ThemeFollower;
 import dev.tally.ui.ToastNotifications;
 import dev.tally.ui.WindowPlace;
+import dev.tally.status.Phrase;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -171,8 +172,8 @@ public final class DesktopApp {
                 }
             });
             if (claim instanceof SingleInstance.Secondary s) {
-                System.err.println(s.delivered() ? "Tally is already running; its window was brought forward."
-                        : "Tally is already running (it did not answer; if it is stuck, end it and start again).");
+                System.err.println(s.delivered() ? Phrase.DESKTOP_ALREADY_RUNNING.say()
+                        : Phrase.DESKTOP_ALREADY_RUNNING_STUCK.say());
                 System.exit(0);
                 return;
             }
@@ -180,7 +181,7 @@ public final class DesktopApp {
                 window = p.instance();
             }
         } catch (IOException e) {
-            System.err.println("tally: cannot make sure only one Tally runs (" + e.getMessage() + "); carrying on");
+            System.err.println("tally: " + Phrase.DESKTOP_NO_SINGLE_INSTANCE.say(e.getMessage()));
         }
         EngineLock engineLock = claimEngine(dirs, env);
         if (engineLock == null) {
@@ -217,13 +218,12 @@ public final class DesktopApp {
                     String why = b.message(EngineLock.Role.WIDGET);
                     System.err.println("tally: " + why);
                     LOG.log(System.Logger.Level.WARNING, "not started: " + why);
-                    tellDesktop(env, "Tally is not started: " + why + ".");
+                    tellDesktop(env, Phrase.DESKTOP_NOT_STARTED.say(why));
                     yield null;
                 }
             };
         } catch (IOException e) {
-            System.err.println("tally: cannot make sure no other Tally polls the same accounts (" + e.getMessage()
-                    + "); carrying on");
+            System.err.println("tally: " + Phrase.DESKTOP_NO_ENGINE_LOCK.say(e.getMessage()));
             return EngineLock.none();
         }
     }
@@ -309,8 +309,7 @@ public final class DesktopApp {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot open a window", e);
                 if (!trayUp) {
-                    System.err.println("tally: cannot open a window (" + e.getMessage() + "). "
-                            + "Without a desktop, use the command line: tally --help");
+                    System.err.println("tally: " + Phrase.DESKTOP_NO_WINDOW.say(e.getMessage()));
                     quitWith(1);
                 }
             }

@@ -288,7 +288,7 @@ public final class FreedesktopNotifications implements DesktopNotifications, Aut
             }
             NotificationsBus n = noticeConnection.getRemoteObject(SERVICE, OBJECT_PATH, NotificationsBus.class);
             UInt32 replaces = shownByKey.getOrDefault(notice.key(), new UInt32(0));
-            List<String> actions = notice.onClick() == null ? List.of() : List.of(DEFAULT_ACTION, "Open Tally");
+            List<String> actions = notice.onClick() == null ? List.of() : List.of(DEFAULT_ACTION, NotifyPhrase.OPEN_TALLY.say());
             Map<String, Variant<?>> hints = Map.of("urgency", new Variant<>(notice.urgent() ? CRITICAL : NORMAL),
                     "desktop-entry", new Variant<>("tally"));
             UInt32 id = n.Notify(APP_NAME, replaces, iconName, notice.title(), notice.body(), actions, hints,

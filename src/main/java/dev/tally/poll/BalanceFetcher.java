@@ -1,6 +1,8 @@
 package dev.tally.poll;
 
 import dev.tally.core.FetchError;
+import dev.tally.core.Text;
+import dev.tally.provider.FetchPhrase;
 import dev.tally.core.FetchException;
 import dev.tally.core.Remedy;
 import dev.tally.provider.AccountField;
@@ -79,8 +81,7 @@ public final class BalanceFetcher {
             if (command.isPresent()) {
                 // a timeout (a locked password manager, a fingerprint not given) is asked again later; a broken
                 // command waits for the account's settings to change, like a missing key
-                String m = "no key for " + t.label() + ": " + command.get().message()
-                        + " — fix it or change it with 'tally keys command " + t.accountId() + " -- …'";
+                Text m = FetchPhrase.KEY_COMMAND_FAILED.text(t.label(), command.get().message(), t.accountId());
                 return new FetchOutcome.Failure(t, clock.instant(), command.get().timedOut()
                         ? new FetchError.Timeout(m) : new FetchError.NoKey(m));
             }
@@ -88,10 +89,10 @@ public final class BalanceFetcher {
             StoreStatus keychain = unreadable ? keys.keychainStatus() : null;
             if (keychain != null && keychain.state() != StoreStatus.State.LOCKED) {
                 // the key is most likely there: not "no key" (wrong advice), and not paused — the next poll asks again
-                String why = keychain.state() == StoreStatus.State.NOT_ANSWERING || !keychain.isAvailable()
-                        ? keychain.reason() : "it failed or did not answer in time (the log says which)";
-                return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Timeout("could not read the key for "
-                        + t.label() + " from the keychain: " + why + "; Tally asks again at the next refresh"));
+                Object why = keychain.state() == StoreStatus.State.NOT_ANSWERING || !keychain.isAvailable()
+                        ? keychain.reason() : FetchPhrase.KEYCHAIN_FAILED_OR_SLOW.text();
+                return new FetchOutcome.Failure(t, clock.instant(), new FetchError.Timeout(
+                        FetchPhrase.KEYCHAIN_UNREADABLE.text(t.label(), why)));
             }
             return new FetchOutcome.Failure(t, clock.instant(), noKey(t, true));
         }
@@ -110,7 +111,7 @@ public final class BalanceFetcher {
         Optional<BalanceProvider> provider = catalog.provider(t.info().id());
         if (provider.isEmpty()) {
             return new FetchOutcome.Failure(t, clock.instant(),
-                    new FetchError.Unsupported("unknown provider " + t.info().id()));
+                    new FetchError.Unsupported(FetchPhrase.UNKNOWN_PROVIDER.text(t.info().id())));
         }
         if (creds.isEmpty()) {
             return new FetchOutcome.Failure(t, clock.instant(), noKey(t, false));
@@ -134,8 +135,7 @@ public final class BalanceFetcher {
             Throwable shown = redacted(e, Redactor.of(creds.all()));
             LOG.log(System.Logger.Level.WARNING, "unexpected error while checking " + t.id(), shown);
             return new FetchOutcome.Failure(t, clock.instant(), new FetchError.BadResponse(
-                    "unexpected error while checking " + t.label() + ": " + describe(shown)
-                            + " (a bug in Tally; --debug prints where it happened)"));
+                    FetchPhrase.UNEXPECTED.text(t.label(), describe(shown))));
         }
     }
 
@@ -203,11 +203,11 @@ public final class BalanceFetcher {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     out.add(new FetchOutcome.Failure(targets.get(i), clock.instant(),
-                            new FetchError.BadResponse("internal error")));
+                            new FetchError.BadResponse(FetchPhrase.INTERNAL_ERROR.text())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     out.add(new FetchOutcome.Failure(targets.get(i), clock.instant(),
-                            new FetchError.NetworkError("cancelled")));
+                            new FetchError.NetworkError(FetchPhrase.CANCELLED_SHORT.text())));
                 }
             }
             return out;
@@ -218,7 +218,7 @@ public final class BalanceFetcher {
     private FetchError noKey(FetchTarget t, boolean askKeychain) {
         List<String> vars = t.info().keySlots().stream().map(s -> s.envVar()).toList();
         String problem = askKeychain && t.accountId() != null ? keys.keychainProblem().orElse(null) : null;
-        String message = "no key for " + t.label() + (problem == null ? "" : " (" + problem + ")");
+        Text message = problem == null ? FetchPhrase.NO_KEY.text(t.label()) : FetchPhrase.NO_KEY_BECAUSE.text(t.label(), problem);
         return new FetchError.NoKey(message, new Remedy.SetKey(t.accountId(), null, vars));
     }
 }

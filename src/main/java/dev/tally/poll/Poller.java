@@ -193,7 +193,7 @@ public final class Poller implements AutoCloseable {
                 // never leave the account "in flight" forever: an unexpected error is a failed poll
                 LOG.log(System.Logger.Level.ERROR, "poll of " + target.id() + " failed unexpectedly", t);
                 outcome = new FetchOutcome.Failure(target, clock.instant(),
-                        new FetchError.BadResponse("internal error (" + t.getClass().getSimpleName() + ")"));
+                        new FetchError.BadResponse(dev.tally.provider.FetchPhrase.INTERNAL_ERROR_OF.text(t.getClass().getSimpleName())));
             } finally {
                 FetchOutcome result = outcome;
                 AccountState after = finish(s, target, generation, result);

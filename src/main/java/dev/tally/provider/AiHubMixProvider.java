@@ -49,8 +49,7 @@ public final class AiHubMixProvider implements BalanceProvider {
         Boolean success = Json.optionalBoolean(root, "success", where);
         if (!Boolean.TRUE.equals(success)) {
             String said = r.clean(Json.optionalText(root, "message"));
-            throw FetchException.badResponse(where + ": AIHubMix reported an error instead of a balance (success "
-                    + r.describe(root.get("success")) + ")" + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "AIHubMix", "success " + r.describe(root.get("success"))), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";

@@ -73,7 +73,7 @@ public final class AnthropicProvider implements BalanceProvider {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
-                throw FetchException.badResponse(at + " is not an object");
+                throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(at));
             }
             Instant start = startOf(bucket);
             BigDecimal before = cents;
@@ -82,7 +82,7 @@ public final class AnthropicProvider implements BalanceProvider {
                 JsonNode result = results.get(j);
                 String rat = at + " results[" + j + "]";
                 if (!result.isObject()) {
-                    throw FetchException.badResponse(rat + " is not an object");
+                    throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(rat));
                 }
                 cents = cents.add(Json.money(result, "amount", rat, r));
                 String code = Json.optionalText(result, "currency");
@@ -113,10 +113,8 @@ public final class AnthropicProvider implements BalanceProvider {
     /** Adds which key is needed to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; the cost report needs an Anthropic Admin key (sk-ant-admin…)"));
-            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
-                    + "; the cost report needs an Anthropic Admin key (sk-ant-admin…) of an organization"));
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_ANTHROPIC_ADMIN.text())));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_ANTHROPIC_ADMIN_ORG.text())));
             default -> e;
         };
     }

@@ -49,7 +49,7 @@ public final class CloudflareProvider implements BalanceProvider {
     public BalanceSnapshot fetch(FetchContext ctx) throws FetchException {
         String accountId = ctx.target().field(ACCOUNT_ID.id());
         if (accountId == null) {
-            throw new FetchException(new FetchError.NoKey("no Cloudflare account id for " + ctx.target().accountLabel(),
+            throw new FetchException(new FetchError.NoKey(FetchPhrase.NO_CLOUDFLARE_ACCOUNT.text(ctx.target().accountLabel()),
                     new Remedy.SetField(ACCOUNT_ID.id(), ACCOUNT_ID.label(), ctx.target().accountId(),
                             ACCOUNT_ID.envVar(), "dash.cloudflare.com → Account home → Copy account ID")));
         }
@@ -69,12 +69,11 @@ public final class CloudflareProvider implements BalanceProvider {
         Json.rootObject(root, where);
         Boolean success = Json.optionalBoolean(root, "success", where);
         if (success == null) {
-            throw FetchException.badResponse(where + ": field 'success' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(where, "success"));
         }
         if (!success) {
             String said = errors(root, r);
-            throw FetchException.badResponse(where + ": Cloudflare reported an error instead of a balance"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE.text(where, "Cloudflare"), said));
         }
         JsonNode result = Json.object(root, "result", where);
         BigDecimal balance = Json.money(result, "balance", where + " result", r);
@@ -106,12 +105,9 @@ public final class CloudflareProvider implements BalanceProvider {
     /** Adds what usually causes the status to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(a.withMessage(a.message()
-                    + "; Cloudflare needs an API token with AI Gateway Read here"));
-            case FetchError.Forbidden f -> new FetchException(f.withMessage(f.message()
-                    + "; the token must have AI Gateway Read on this account (and the account id must be its own)"));
-            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withMessage(p.message()
-                    + "; check the account id, and that unified billing is set up for AI Gateway on it"));
+            case FetchError.AuthFailed a -> new FetchException(a.withText(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_CLOUDFLARE_TOKEN.text())));
+            case FetchError.Forbidden f -> new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_CLOUDFLARE_SCOPE.text())));
+            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withText(FetchPhrase.WITH_HINT.text(p.text(), FetchPhrase.HINT_CLOUDFLARE_ACCOUNT.text())));
             default -> e;
         };
     }

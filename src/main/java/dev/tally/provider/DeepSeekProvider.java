@@ -50,15 +50,16 @@ public final class DeepSeekProvider implements BalanceProvider {
             JsonNode row = infos.get(i);
             String at = where + " balance_infos[" + i + "]";
             if (!row.isObject()) {
-                throw FetchException.badResponse(at + " is not an object");
+                throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(at));
             }
             String code = Json.optionalText(row, "currency");
             if (code == null || !Currencies.isIso(code)) {
-                throw FetchException.badResponse(at + ": currency " + (code == null ? "is missing" : r.quote(code) + " is not an ISO code"));
+                throw FetchException.badResponse(code == null ? FetchPhrase.CURRENCY_MISSING.text(at)
+                        : FetchPhrase.CURRENCY_NOT_ISO.text(at, r.quote(code)));
             }
             String currency = Currencies.requireIso(code);
             if (!seen.add(currency)) {
-                throw FetchException.badResponse(where + " lists " + currency + " twice");
+                throw FetchException.badResponse(FetchPhrase.LISTS_TWICE.text(where, currency));
             }
             BigDecimal total = Json.money(row, "total_balance", at, r);
             BigDecimal granted = Json.optionalMoney(row, "granted_balance", at, r);
@@ -66,7 +67,7 @@ public final class DeepSeekProvider implements BalanceProvider {
             balances.add(new CurrencyBalance(currency, total, granted, paid, false));
         }
         if (balances.isEmpty()) {
-            throw FetchException.badResponse(where + ": balance_infos is empty (no currency reported)");
+            throw FetchException.badResponse(FetchPhrase.NO_CURRENCY.text(where, "balance_infos"));
         }
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), available, balances, null, null);
     }

@@ -44,8 +44,7 @@ public final class FeatherlessProvider implements BalanceProvider {
             root = ctx.getJson("/credits/balance", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.Forbidden f) {
-                throw new FetchException(f.withMessage(f.message() + "; Featherless shows the credits only to a key"
-                        + " of an organization Admin (the manage_billing permission)"));
+                throw new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_FEATHERLESS_ADMIN.text())));
             }
             throw e;
         }
@@ -59,8 +58,7 @@ public final class FeatherlessProvider implements BalanceProvider {
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
             String said = r.clean(error.isTextual() ? error.asText() : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": Featherless answered with an error instead of credits"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_CREDITS.text(where, "Featherless"), said));
         }
         String currency = Json.optionalText(root, "currency");
         if (currency != null && !currency.strip().toUpperCase(Locale.ROOT).equals("USD")) {

@@ -22,8 +22,7 @@ public record FetchContext(ProviderInfo info, ProviderTarget target, Credentials
     /** The region in effect (the account's, else the provider's default). */
     public Region region() throws FetchException {
         return info.region(target.region()).orElseThrow(() -> new FetchException(new FetchError.BadResponse(
-                "unknown region '" + target.region() + "' for " + info.displayName() + "; use one of "
-                        + info.selectableRegions())));
+                FetchPhrase.UNKNOWN_REGION.text(target.region(), info.displayName(), info.selectableRegions()))));
     }
 
     /** The documented path on this account's origin (base URL rule applied). */
@@ -38,7 +37,7 @@ public record FetchContext(ProviderInfo info, ProviderTarget target, Credentials
             List<String> env = info.slot(slot).map(KeySlot::envVar).stream().toList();
             // the slot is named only where there is a choice of slots
             String named = info.keySlots().size() > 1 ? slot : null;
-            return new FetchException(new FetchError.NoKey("no " + slot + " key for " + target.accountLabel(),
+            return new FetchException(new FetchError.NoKey(FetchPhrase.NO_KEY_FOR.text(slot, target.accountLabel()),
                     new Remedy.SetKey(target.accountId(), named, env)));
         });
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.FetchError;
 import dev.tally.core.FetchException;
 import dev.tally.core.Secret;
+import dev.tally.core.Text;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -208,11 +209,11 @@ public final class HttpFetch implements AutoCloseable {
         try {
             BaseUrls.requireSecureScheme(uri);
         } catch (IllegalArgumentException e) {
-            throw new FetchException(new FetchError.NetworkError("refusing to send a key: " + e.getMessage()));
+            throw new FetchException(new FetchError.NetworkError(FetchPhrase.REFUSING_TO_SEND.text(e.getMessage())));
         }
-        java.util.Optional<String> proxyProblem = proxies == null ? java.util.Optional.empty() : proxies.problemFor(uri);
+        java.util.Optional<Text> proxyProblem = proxies == null ? java.util.Optional.empty() : proxies.problemFor(uri);
         if (proxyProblem.isPresent()) {
-            throw new FetchException(new FetchError.NetworkError("not sent: " + proxyProblem.get()));
+            throw new FetchException(new FetchError.NetworkError(FetchPhrase.NOT_SENT.text(proxyProblem.get())));
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
@@ -240,13 +241,13 @@ public final class HttpFetch implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new FetchException(new FetchError.Timeout(
-                    "no complete answer from " + host + " within " + requestTimeout.toSeconds() + " s"));
+                    FetchPhrase.NO_COMPLETE_ANSWER.text(host, requestTimeout.toSeconds())));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException(new FetchError.NetworkError("the request to " + host + " was cancelled"));
+            throw new FetchException(new FetchError.NetworkError(FetchPhrase.CANCELLED.text(host)));
         } catch (ExecutionException e) {
-            FetchError error = transportError(e.getCause(), host + via(uri), headersSeen.get() != null, call.secrets());
+            FetchError error = transportError(e.getCause(), via(host, uri), headersSeen.get() != null, call.secrets());
             LOG.log(System.Logger.Level.DEBUG, "GET {0}{1} failed: {2}", host, uri.getRawPath(), error.message());
             throw new FetchException(error);
         }
@@ -259,53 +260,48 @@ public final class HttpFetch implements AutoCloseable {
      * What a proxy that asks for a login means for the user: Tally sends no proxy credentials (a login in a proxy
      * variable is refused by {@link Proxies}), so the request cannot go through that proxy.
      */
-    private String proxyLogin(URI uri) {
+    private Text proxyLogin(URI uri) {
         String proxy = proxies == null ? null : proxies.describe().orElse(null);
-        String who = proxy == null ? "the proxy" : "the proxy at " + proxy;
-        return who + " asks for a login; Tally does not send proxy credentials — add " + uri.getHost()
-                + " to NO_PROXY if it can be reached directly, or point the proxy variable at a proxy that needs no"
-                + " login (e.g. a local forwarder such as cntlm or px that logs in for you)";
+        return proxy == null ? FetchPhrase.PROXY_LOGIN.text(uri.getHost())
+                : FetchPhrase.PROXY_AT_LOGIN.text(proxy, uri.getHost());
     }
 
-    /** " through proxy proxy.corp:3128 (HTTPS_PROXY)" when this request goes through the environment's proxy. */
-    private String via(URI uri) {
+    /** "api.deepseek.com through proxy proxy.corp:3128 (HTTPS_PROXY)" when this request goes through the environment's proxy. */
+    private Object via(String host, URI uri) {
         if (proxies == null || proxies.describe().isEmpty()
                 || proxies.select(uri).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT)) {
-            return "";
+            return host;
         }
-        return " through proxy " + proxies.describe().get();
+        return FetchPhrase.THROUGH_PROXY.text(host, proxies.describe().get());
     }
 
-    private FetchError transportError(Throwable cause, String host, boolean headersArrived, Collection<Secret> secrets) {
+    private FetchError transportError(Throwable cause, Object host, boolean headersArrived, Collection<Secret> secrets) {
         if (cause instanceof BodyTooLarge) {
-            return new FetchError.BadResponse("the answer from " + host + " is larger than "
-                    + (maxBodyBytes / 1024) + " KiB; refusing to read it");
+            return new FetchError.BadResponse(FetchPhrase.TOO_LARGE.text(host, maxBodyBytes / 1024));
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new FetchError.Timeout("could not connect to " + host + " within "
-                    + connectTimeout.toSeconds() + " s");
+            return new FetchError.Timeout(FetchPhrase.CONNECT_TIMEOUT.text(host, connectTimeout.toSeconds()));
         }
         if (cause instanceof HttpTimeoutException) {
-            return new FetchError.Timeout("no answer from " + host + " within " + requestTimeout.toSeconds() + " s");
+            return new FetchError.Timeout(FetchPhrase.ANSWER_TIMEOUT.text(host, requestTimeout.toSeconds()));
         }
         if (headersArrived && cause instanceof IOException) {
-            return new FetchError.BadResponse("the answer from " + host + " was cut off before it was complete");
+            return new FetchError.BadResponse(FetchPhrase.CUT_OFF.text(host));
         }
         // before ConnectException: the client reports a failed lookup as a ConnectException caused by it
         if (unresolved(cause)) {
-            return new FetchError.NetworkError("could not resolve " + host + " (offline, or a DNS problem?)");
+            return new FetchError.NetworkError(FetchPhrase.UNRESOLVED.text(host));
         }
         if (cause instanceof ConnectException) {
-            return new FetchError.NetworkError("could not connect to " + host + " (connection refused or unreachable)");
+            return new FetchError.NetworkError(FetchPhrase.REFUSED_CONNECTION.text(host));
         }
         if (cause instanceof SSLException) {
-            return new FetchError.NetworkError("secure connection to " + host + " failed: "
-                    + Redactor.clean(cause.getMessage(), secrets));
+            return new FetchError.NetworkError(FetchPhrase.TLS_FAILED.text(host, Redactor.clean(cause.getMessage(), secrets)));
         }
-        String detail = cause == null ? "unknown error"
+        Object detail = cause == null ? FetchPhrase.UNKNOWN_ERROR.text()
                 : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + Redactor.clean(cause.getMessage(), secrets));
-        return new FetchError.NetworkError("network error talking to " + host + " (" + detail + ")");
+        return new FetchError.NetworkError(FetchPhrase.NETWORK.text(host, detail));
     }
 
     /** True when the host name could not be looked up, however deep in the cause chain that was said. */
@@ -320,13 +316,12 @@ public final class HttpFetch implements AutoCloseable {
 
     private JsonNode parseJson(Response response, String host, Collection<Secret> secrets) throws FetchException {
         byte[] body = response.body();
-        String where = host + " (HTTP " + response.status() + ")";
+        int code = response.status();
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
-            throw FetchException.badResponse("empty answer from " + where);
+            throw FetchException.badResponse(FetchPhrase.EMPTY.text(host, code));
         }
         if (looksLikeHtml(response)) {
-            throw FetchException.badResponse(where + " answered with an HTML page instead of JSON"
-                    + " (a login, proxy or outage page? check the base URL)");
+            throw FetchException.badResponse(FetchPhrase.HTML.text(host, code));
         }
         JsonNode node;
         try (JsonParser parser = JsonTrees.parser(body)) {
@@ -334,18 +329,17 @@ public final class HttpFetch implements AutoCloseable {
                 // one value; the parser stays after it, so trailing text is reported with its own message
                 node = JsonTrees.readValue(parser, JsonTrees.Decimals.EXACT);
             } catch (JsonEOFException e) {
-                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: it ends in the middle"
-                        + " of a value after " + body.length + " bytes (cut off?)");
+                throw FetchException.badResponse(FetchPhrase.JSON_ENDS_EARLY.text(host, code, body.length));
             } catch (JsonProcessingException e) {
                 // Jackson's location is just after the token it could not read, hence "near"
-                String near = position(e.getLocation());
-                throw FetchException.badResponse("the answer from " + where + " is not valid JSON (malformed"
-                        + (near.isEmpty() ? "" : " near " + near) + ")");
+                Text near = position(e.getLocation());
+                throw FetchException.badResponse(near == null ? FetchPhrase.JSON_MALFORMED.text(host, code)
+                        : FetchPhrase.JSON_MALFORMED_NEAR.text(host, code, near));
             }
             if (node == null || node.isMissingNode()) {
-                throw FetchException.badResponse("empty answer from " + where);
+                throw FetchException.badResponse(FetchPhrase.EMPTY.text(host, code));
             }
-            String end = position(parser.currentLocation());
+            Text end = position(parser.currentLocation());
             boolean trailing;
             try {
                 trailing = parser.nextToken() != null;
@@ -353,23 +347,22 @@ public final class HttpFetch implements AutoCloseable {
                 trailing = true;
             }
             if (trailing) {
-                throw FetchException.badResponse("the answer from " + where + " is not valid JSON: more text follows"
-                        + " the JSON value" + (end.isEmpty() ? "" : " at " + end)
-                        + " (two answers joined, or garbage from a proxy?)");
+                throw FetchException.badResponse(end == null ? FetchPhrase.JSON_TRAILING.text(host, code)
+                        : FetchPhrase.JSON_TRAILING_AT.text(host, code, end));
             }
             return node;
         } catch (IOException e) {
-            throw FetchException.badResponse("the answer from " + where + " could not be read");
+            throw FetchException.badResponse(FetchPhrase.UNREADABLE.text(host, code));
         }
     }
 
-    /** "line L, column C, byte B" of a parser location in the body; empty when unknown. */
-    private static String position(JsonLocation loc) {
+    /** "line L, column C, byte B" of a parser location in the body; {@code null} when unknown. */
+    private static Text position(JsonLocation loc) {
         if (loc == null || loc.getLineNr() < 1) {
-            return "";
+            return null;
         }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-                + (loc.getByteOffset() >= 0 ? ", byte " + loc.getByteOffset() : "");
+        return loc.getByteOffset() >= 0 ? FetchPhrase.POSITION_BYTE.text(loc.getLineNr(), loc.getColumnNr(), loc.getByteOffset())
+                : FetchPhrase.POSITION.text(loc.getLineNr(), loc.getColumnNr());
     }
 
     private static boolean looksLikeHtml(Response response) {
@@ -385,36 +378,34 @@ public final class HttpFetch implements AutoCloseable {
         int status = response.status();
         String host = call.uri().getHost();
         String said = providerMessage(response, call.secrets());
-        String suffix = said.isEmpty() ? "" : ": " + said;
-        String http = "HTTP " + status + suffix;
+        // "HTTP 401" is the same in every language
+        Object http = said.isEmpty() ? "HTTP " + status : FetchPhrase.HTTP_STATUS_SAID.text(status, said);
         if (status >= 300 && status < 400) {
-            String to = response.headers().firstValue("Location").map(l -> {
+            Object to = response.headers().firstValue("Location").map(l -> {
                 try {
                     URI target = call.uri().resolve(l);
                     // the Location comes from the answer: quoted through the redactor like any other value
-                    return " to " + (target.getHost() == null ? "another address"
-                            : Redactor.quote(target.getHost(), call.secrets()));
+                    return target.getHost() == null ? FetchPhrase.ANOTHER_ADDRESS.text()
+                            : (Object) Redactor.quote(target.getHost(), call.secrets());
                 } catch (IllegalArgumentException e) {
-                    return "";
+                    return null;
                 }
-            }).orElse("");
-            return new FetchError.ProviderError(host + " answered with a redirect (HTTP " + status + to
-                    + "); Tally never follows redirects so your key stays with the host you configured — check the base URL",
-                    status);
+            }).orElse(null);
+            return new FetchError.ProviderError(to == null ? FetchPhrase.REDIRECT.text(host, status)
+                    : FetchPhrase.REDIRECT_TO.text(host, status, to), status);
         }
         return switch (status) {
-            case 401 -> new FetchError.AuthFailed("the key was rejected by " + host + " (" + http + ")");
-            case 403 -> new FetchError.Forbidden("the key is not allowed to read this at " + host + " (" + http + ")");
+            case 401 -> new FetchError.AuthFailed(FetchPhrase.HTTP_AUTH.text(host, http));
+            case 403 -> new FetchError.Forbidden(FetchPhrase.HTTP_FORBIDDEN.text(host, http));
             case 429 -> {
                 Duration wait = retryAfter(response.headers()).orElse(null);
-                yield new FetchError.RateLimited("rate limited by " + host + " (" + http + ")"
-                        + (wait == null || wait.toSeconds() <= 0 ? "" : "; retry in " + wait.toSeconds() + " s"), wait);
+                yield new FetchError.RateLimited(wait == null || wait.toSeconds() <= 0 ? FetchPhrase.HTTP_RATE_LIMITED.text(host, http)
+                        : FetchPhrase.HTTP_RATE_LIMITED_RETRY.text(host, http, wait.toSeconds()), wait);
             }
-            case 404, 410 -> new FetchError.ProviderError("endpoint unavailable at " + host + call.uri().getRawPath()
-                    + " (" + http + "); the provider may have moved or retired it", status);
+            case 404, 410 -> new FetchError.ProviderError(FetchPhrase.HTTP_GONE.text(host + call.uri().getRawPath(), http), status);
             default -> status >= 500
-                    ? new FetchError.ProviderError(host + " had a server error (" + http + "); try again later", status)
-                    : new FetchError.ProviderError(host + " refused the request (" + http + ")", status);
+                    ? new FetchError.ProviderError(FetchPhrase.HTTP_SERVER_ERROR.text(host, http), status)
+                    : new FetchError.ProviderError(FetchPhrase.HTTP_REFUSED.text(host, http), status);
         };
     }
 

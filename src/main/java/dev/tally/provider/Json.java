@@ -41,7 +41,7 @@ public final class Json {
             throws FetchException {
         BigDecimal v = optionalMoney(parent, field, where, redactor);
         if (v == null) {
-            throw FetchException.badResponse(where + ": field '" + field + "' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(where, field));
         }
         return v;
     }
@@ -53,14 +53,14 @@ public final class Json {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
-        return decimal(n, where + ": field '" + field + "'", redactor);
+        return decimal(n, FetchPhrase.FIELD.text(where, field), redactor);
     }
 
     /**
      * A JSON string or number as an exact decimal, with the same limits for both: at most
      * {@value #MAX_DIGITS} digits before and after the decimal point.
      */
-    public static BigDecimal decimal(JsonNode n, String what, Redactor redactor) throws FetchException {
+    public static BigDecimal decimal(JsonNode n, Object what, Redactor redactor) throws FetchException {
         BigDecimal value;
         String sent;
         if (n.isNumber()) {
@@ -69,37 +69,35 @@ public final class Json {
         } else if (n.isTextual()) {
             sent = n.asText().strip();
             if (sent.length() > MAX_TEXT) {
-                throw FetchException.badResponse(what + " is not a plausible amount: a text of " + sent.length()
-                        + " characters, " + redactor.quote(sent));
+                throw FetchException.badResponse(FetchPhrase.AMOUNT_LONG_TEXT.text(what, sent.length(), redactor.quote(sent)));
             }
             if (!DECIMAL.matcher(sent).matches()) {
-                throw FetchException.badResponse(what + " is not a number: " + redactor.quote(sent));
+                throw FetchException.badResponse(FetchPhrase.NOT_A_NUMBER.text(what, redactor.quote(sent)));
             }
             try {
                 value = new BigDecimal(sent.startsWith("+") ? sent.substring(1) : sent);
             } catch (NumberFormatException e) {
                 // only an exponent beyond the int range gets here
-                throw FetchException.badResponse(what + " is not a plausible amount: the exponent of "
-                        + redactor.quote(sent) + " is out of range");
+                throw FetchException.badResponse(FetchPhrase.AMOUNT_EXPONENT.text(what, redactor.quote(sent)));
             }
         } else {
-            throw FetchException.badResponse(what + " is not a number (got "
-                    + n.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+            throw FetchException.badResponse(FetchPhrase.NOT_A_NUMBER_TYPE.text(what,
+                    n.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return plausible(value, sent, what, redactor);
     }
 
     /** The one size rule for money from strings and numbers alike. */
-    private static BigDecimal plausible(BigDecimal v, String sent, String what, Redactor redactor)
+    private static BigDecimal plausible(BigDecimal v, String sent, Object what, Redactor redactor)
             throws FetchException {
         long integerDigits = (long) v.precision() - v.scale();
         if (integerDigits > MAX_DIGITS) {
-            throw FetchException.badResponse(what + " is not a plausible amount: " + redactor.quote(sent) + " has "
-                    + integerDigits + " digits before the decimal point (at most " + MAX_DIGITS + ")");
+            throw FetchException.badResponse(FetchPhrase.AMOUNT_INTEGER_DIGITS.text(what, redactor.quote(sent),
+                    integerDigits, MAX_DIGITS));
         }
         if (v.scale() > MAX_DIGITS) {
-            throw FetchException.badResponse(what + " is not a plausible amount: " + redactor.quote(sent) + " has "
-                    + v.scale() + " digits after the decimal point (at most " + MAX_DIGITS + ")");
+            throw FetchException.badResponse(FetchPhrase.AMOUNT_FRACTION_DIGITS.text(what, redactor.quote(sent),
+                    v.scale(), MAX_DIGITS));
         }
         return v;
     }
@@ -108,8 +106,8 @@ public final class Json {
     public static JsonNode object(JsonNode parent, String field, String where) throws FetchException {
         JsonNode n = parent == null ? null : parent.get(field);
         if (n == null || !n.isObject()) {
-            throw FetchException.badResponse(where + ": " + (n == null || n.isNull() ? "field '" + field + "' is missing"
-                    : "field '" + field + "' is not an object"));
+            throw FetchException.badResponse(n == null || n.isNull() ? FetchPhrase.FIELD_MISSING.text(where, field)
+                    : FetchPhrase.FIELD_NOT_OBJECT.text(where, field));
         }
         return n;
     }
@@ -118,8 +116,8 @@ public final class Json {
     public static JsonNode array(JsonNode parent, String field, String where) throws FetchException {
         JsonNode n = parent == null ? null : parent.get(field);
         if (n == null || !n.isArray()) {
-            throw FetchException.badResponse(where + ": " + (n == null || n.isNull() ? "field '" + field + "' is missing"
-                    : "field '" + field + "' is not a list"));
+            throw FetchException.badResponse(n == null || n.isNull() ? FetchPhrase.FIELD_MISSING.text(where, field)
+                    : FetchPhrase.FIELD_NOT_LIST.text(where, field));
         }
         return n;
     }
@@ -127,7 +125,7 @@ public final class Json {
     /** The root must be a JSON object. */
     public static JsonNode rootObject(JsonNode root, String where) throws FetchException {
         if (root == null || !root.isObject()) {
-            throw FetchException.badResponse(where + ": expected a JSON object");
+            throw FetchException.badResponse(FetchPhrase.NOT_OBJECT.text(where));
         }
         return root;
     }
@@ -145,7 +143,7 @@ public final class Json {
             return null;
         }
         if (!n.isBoolean()) {
-            throw FetchException.badResponse(where + ": field '" + field + "' is not true/false");
+            throw FetchException.badResponse(FetchPhrase.FIELD_NOT_BOOLEAN.text(where, field));
         }
         return n.booleanValue();
     }

@@ -84,8 +84,7 @@ public final class LiteLlmProvider implements BalanceProvider {
                 JsonNode part = object(root, team != null ? "team_info" : "user_info", where, at.redactor(), true);
                 owner = part == null ? null : budget(part, whose, where, at.redactor());
             } catch (FetchException e) {
-                ownerFailed = e.error().withMessage(whose + "'s budget is not shown, so less may be left"
-                        + " than this: " + e.error().message());
+                ownerFailed = e.error().withText(FetchPhrase.BUDGET_NOT_SHOWN.text(whose, e.error().text()));
             }
         }
         Budget binding = List.of(key, owner == null ? key : owner).stream().filter(b -> b.max() != null)
@@ -102,7 +101,7 @@ public final class LiteLlmProvider implements BalanceProvider {
     static Budget budget(JsonNode n, String whose, String where, Redactor r) throws FetchException {
         BigDecimal spend = Json.money(n, "spend", where, r);
         if (!n.has("max_budget")) {
-            throw FetchException.badResponse(where + ": field 'max_budget' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(where, "max_budget"));
         }
         BigDecimal max = Json.optionalMoney(n, "max_budget", where, r);
         String reset = max == null ? null : resetAt(Json.optionalText(n, "budget_reset_at"), r);
@@ -142,8 +141,7 @@ public final class LiteLlmProvider implements BalanceProvider {
         JsonNode error = root.get("error");
         if (error != null && !error.isNull() && !root.has(field)) {
             String said = r.clean(error.isTextual() ? error.asText() : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": the proxy answered with an error instead of figures"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.PROXY_ERROR_INSTEAD_OF_FIGURES.text(where), said));
         }
         JsonNode n = root.get(field);
         if (nullable && n != null && n.isNull()) {

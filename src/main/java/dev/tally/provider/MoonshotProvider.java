@@ -47,9 +47,8 @@ public final class MoonshotProvider implements BalanceProvider {
             root = ctx.getJson("/v1/users/me/balance", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.AuthFailed auth) {
-                throw new FetchException(new FetchError.AuthFailed(auth.message()
-                        + ". Moonshot keys are bound to a region (api.moonshot.ai = global, api.moonshot.cn = china);"
-                        + " this account uses '" + ctx.region().id() + "'", new Remedy.CheckRegion()));
+                throw new FetchException(new FetchError.AuthFailed(FetchPhrase.MOONSHOT_REGION.text(auth.text(), ctx.region().id()),
+                        new Remedy.CheckRegion()));
             }
             throw e;
         }
@@ -68,9 +67,8 @@ public final class MoonshotProvider implements BalanceProvider {
         if (!ok) {
             String said = r.clean(firstText(root.path("error").path("message"), root.path("message"),
                     root.path("msg")));
-            throw FetchException.badResponse(where + ": Moonshot reported an error instead of a balance (code "
-                    + r.describe(code) + ", scode " + r.describe(root.get("scode")) + ", status " + r.describe(status) + ")"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "Moonshot",
+                    "code " + r.describe(code) + ", scode " + r.describe(root.get("scode")) + ", status " + r.describe(status)), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";

@@ -72,7 +72,7 @@ public final class NewApiProvider implements BalanceProvider {
         if (user != null) {
             Optional<String> problem = USER_ID.problem(user);
             if (problem.isPresent()) {
-                throw new FetchException(new FetchError.NoKey(problem.get() + " (" + at.target().accountLabel() + ")",
+                throw new FetchException(new FetchError.NoKey(FetchPhrase.FIELD_PROBLEM.text(problem.get(), at.target().accountLabel()),
                         setField(at.target(), USER_ID, "the relay's console → Personal settings")));
             }
             headers.put("New-Api-User", user);
@@ -118,8 +118,7 @@ public final class NewApiProvider implements BalanceProvider {
             String said = r.clean(error != null && error.isTextual() ? error.asText()
                     : error != null && error.isObject() ? Json.optionalText(error, "message")
                     : Json.optionalText(root, "message"));
-            throw FetchException.badResponse(where + ": the relay answered with an error instead of figures"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.RELAY_ERROR_INSTEAD_OF_FIGURES.text(where), said));
         }
     }
 
@@ -140,15 +139,15 @@ public final class NewApiProvider implements BalanceProvider {
         }
         String text = t.field(field.id());
         if (text == null) {
-            throw new FetchException(new FetchError.NoKey("no " + field.label().toLowerCase(java.util.Locale.ROOT)
-                    + " for " + t.accountLabel(), setField(t, field, whereToFind)));
+            throw new FetchException(new FetchError.NoKey(FetchPhrase.NO_FIELD.text(field.label().toLowerCase(java.util.Locale.ROOT),
+                    t.accountLabel()), setField(t, field, whereToFind)));
         }
         URI base;
         try {
             base = BaseUrls.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new FetchException(new FetchError.NoKey("the " + field.label().toLowerCase(java.util.Locale.ROOT)
-                    + " for " + t.accountLabel() + " cannot be used: " + ctx.redactor().clean(e.getMessage()),
+            throw new FetchException(new FetchError.NoKey(FetchPhrase.FIELD_UNUSABLE.text(field.label().toLowerCase(java.util.Locale.ROOT),
+                    t.accountLabel(), ctx.redactor().clean(e.getMessage())),
                     setField(t, field, whereToFind)));
         }
         return new FetchContext(ctx.info(), new ProviderTarget(t.accountLabel(), t.region(), base, t.fields(),

@@ -53,8 +53,7 @@ public final class NovitaProvider implements BalanceProvider {
         if (!root.has("availableBalance") && (root.has("code") || root.has("reason") || root.has("message"))) {
             String said = r.clean(String.join(" ", nonBlank(Json.optionalText(root, "code"),
                     Json.optionalText(root, "reason"), Json.optionalText(root, "message"))));
-            throw FetchException.badResponse(where + ": Novita answered with an error instead of a balance"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_BALANCE.text(where, "Novita"), said));
         }
         BigDecimal total = Json.money(root, "availableBalance", where, r).movePointLeft(UNIT_DIGITS);
         BigDecimal cash = Json.optionalMoney(root, "cashBalance", where, r);

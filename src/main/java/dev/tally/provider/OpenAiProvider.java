@@ -69,7 +69,7 @@ public final class OpenAiProvider implements BalanceProvider {
             JsonNode bucket = buckets.get(i);
             String at = where + " data[" + i + "]";
             if (!bucket.isObject()) {
-                throw FetchException.badResponse(at + " is not an object");
+                throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(at));
             }
             JsonNode start = bucket.get("start_time");
             BigDecimal before = sum;
@@ -78,7 +78,7 @@ public final class OpenAiProvider implements BalanceProvider {
                 JsonNode result = results.get(j);
                 String rat = at + " results[" + j + "]";
                 if (!result.isObject()) {
-                    throw FetchException.badResponse(rat + " is not an object");
+                    throw FetchException.badResponse(FetchPhrase.IS_NOT_OBJECT.text(rat));
                 }
                 JsonNode amount = Json.object(result, "amount", rat);
                 sum = sum.add(Json.money(amount, "value", rat + " amount", r));
@@ -98,10 +98,8 @@ public final class OpenAiProvider implements BalanceProvider {
     /** Adds which key is needed to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; OpenAI costs need an organization Admin key (sk-admin-…)"));
-            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
-                    + "; OpenAI costs need an organization Admin key (sk-admin-…), project keys cannot read them"));
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_OPENAI_ADMIN.text())));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_OPENAI_ADMIN_PROJECT.text())));
             default -> e;
         };
     }

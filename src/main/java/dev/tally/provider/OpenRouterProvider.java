@@ -11,6 +11,7 @@ import dev.tally.core.Remedy;
 import dev.tally.core.KeyLimit;
 import dev.tally.core.ProviderId;
 import dev.tally.core.Secret;
+import dev.tally.core.Text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,9 +64,8 @@ public final class OpenRouterProvider implements BalanceProvider {
         Optional<Secret> apiKey = ctx.credentials().get(KeySlot.API);
         Optional<Secret> managementKey = ctx.credentials().get(KeySlot.MANAGEMENT);
         if (apiKey.isEmpty() && managementKey.isEmpty()) {
-            throw new FetchException(new FetchError.NoKey("no key for " + ctx.target().accountLabel()
-                    + ": a management key (" + MANAGEMENT_ENV + ") reads the account balance, an API key ("
-                    + API_ENV + ") that key's limit", new Remedy.SetKey(ctx.target().accountId(), null,
+            throw new FetchException(new FetchError.NoKey(FetchPhrase.NO_OPENROUTER_KEY.text(ctx.target().accountLabel(), MANAGEMENT_ENV,
+                    API_ENV), new Remedy.SetKey(ctx.target().accountId(), null,
                     List.of(MANAGEMENT_ENV, API_ENV))));
         }
         KeyLimit limit = null;
@@ -94,9 +94,8 @@ public final class OpenRouterProvider implements BalanceProvider {
             throw new FetchException(bothFailed(creditsFailed, keyFailed));
         }
         // one key worked: keep its half, and say which key failed and what is therefore not shown
-        FetchError problem = creditsFailed != null ? creditsFailed.withMessage("the account's credit balance is not shown: "
-                + creditsFailed.message())
-                : keyFailed != null ? keyFailed.withMessage("the key's limit is not shown: " + keyFailed.message()) : null;
+        FetchError problem = creditsFailed != null ? creditsFailed.withText(FetchPhrase.CREDITS_NOT_SHOWN.text(creditsFailed.text()))
+                : keyFailed != null ? keyFailed.withText(FetchPhrase.LIMIT_NOT_SHOWN.text(keyFailed.text())) : null;
         return new BalanceSnapshot(ctx.info().id(), ctx.clock().instant(), null,
                 balance == null ? List.of() : List.of(balance), null, limit, problem,
                 expires == null ? List.of() : List.of(new Caveat.KeyExpires(expires)));
@@ -111,20 +110,22 @@ public final class OpenRouterProvider implements BalanceProvider {
         boolean creditsProblem = credits instanceof FetchError.AuthFailed || credits instanceof FetchError.Forbidden;
         FetchError first = keyProblem && !creditsProblem ? key : credits;
         FetchError second = first == key ? credits : key;
-        return first.withMessage(first.message() + "; and " + second.message());
+        return first.withText(FetchPhrase.AND_ALSO.text(first.text(), second.text()));
     }
 
     /** The error with its key named: "the management key (OPENROUTER_MANAGEMENT_KEY) was rejected by …". */
     static FetchError naming(FetchError e, String slot) {
         boolean management = slot.equals(KeySlot.MANAGEMENT);
-        String key = management ? "the management key (" + MANAGEMENT_ENV + ")" : "the ordinary API key (" + API_ENV + ")";
-        String m = e.message();
-        String named = m.startsWith("the key ") ? key + m.substring("the key".length()) : key + ": " + m;
+        Text key = management ? FetchPhrase.KEY_MANAGEMENT.text(MANAGEMENT_ENV) : FetchPhrase.KEY_ORDINARY.text(API_ENV);
+        Text m = e.text();
+        // "the key was rejected by …" becomes "the management key (…) was rejected by …"
+        Text named = FetchPhrase.HTTP_AUTH.key().equals(m.key()) ? FetchPhrase.NAMED_KEY_REJECTED.text(key, m.args().get(0), m.args().get(1))
+                : FetchPhrase.HTTP_FORBIDDEN.key().equals(m.key()) ? FetchPhrase.NAMED_KEY_FORBIDDEN.text(key, m.args().get(0), m.args().get(1))
+                : FetchPhrase.NAMED_KEY.text(key, m);
         if (management && e instanceof FetchError.Forbidden) {
-            named += "; OpenRouter's credit balance needs a management key (create one at"
-                    + " openrouter.ai/settings/management-keys; an ordinary API key is refused)";
+            named = FetchPhrase.WITH_HINT.text(named, FetchPhrase.HINT_OPENROUTER_MANAGEMENT.text());
         }
-        return e.withMessage(named);
+        return e.withText(named);
     }
 
     static KeyLimit parseKey(JsonNode root, FetchContext ctx) throws FetchException {
@@ -133,7 +134,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         JsonNode data = data(root, where, ctx);
         String at = where + " data";
         if (!data.has("limit")) {
-            throw FetchException.badResponse(at + ": field 'limit' is missing");
+            throw FetchException.badResponse(FetchPhrase.FIELD_MISSING.text(at, "limit"));
         }
         BigDecimal limit = Json.optionalMoney(data, "limit", at, r);
         BigDecimal remaining = null;
@@ -197,8 +198,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         if (error != null && !error.isNull() && !root.has("data")) {
             String said = ctx.redactor().clean(error.isTextual() ? error.asText()
                     : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": OpenRouter answered with an error instead of data"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_DATA.text(where, "OpenRouter"), said));
         }
         return Json.object(root, "data", where);
     }

@@ -1,5 +1,7 @@
 package dev.tally.provider;
 
+import dev.tally.core.Text;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -34,10 +36,10 @@ public final class Proxies extends ProxySelector {
     private final List<String> noProxy;
     private final boolean noProxyAll;
     private final ProxySelector fallback;
-    private final String problem;
+    private final Text problem;
 
     private Proxies(Proxy proxy, String proxyText, List<String> noProxy, boolean noProxyAll, ProxySelector fallback,
-                    String problem) {
+                    Text problem) {
         this.problem = problem;
         this.proxy = proxy;
         this.proxyText = proxyText;
@@ -56,8 +58,8 @@ public final class Proxies extends ProxySelector {
         boolean all = noProxy(env, noProxy);
         try {
             return parse(env, fallback, noProxy, all);
-        } catch (IllegalArgumentException e) {
-            return new Proxies(null, null, noProxy, all, null, e.getMessage());
+        } catch (Unusable e) {
+            return new Proxies(null, null, noProxy, all, null, e.why);
         }
     }
 
@@ -91,18 +93,16 @@ public final class Proxies extends ProxySelector {
         try {
             uri = URI.create(value.contains("://") ? value : "http://" + value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not a proxy address (write e.g. http://proxy.example:3128)");
+            throw new Unusable(FetchPhrase.PROXY_NOT_AN_ADDRESS.text(name));
         }
         if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
-            throw new IllegalArgumentException(name + " uses " + uri.getScheme() + "://; Tally supports plain http:// proxies"
-                    + " (requests to providers are still encrypted end to end through them)");
+            throw new Unusable(FetchPhrase.PROXY_SCHEME.text(name, uri.getScheme()));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(name + " contains a user name and password; proxies that need a login"
-                    + " are not supported yet — use one that does not, or set NO_PROXY for the provider hosts");
+            throw new Unusable(FetchPhrase.PROXY_HAS_LOGIN.text(name));
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(name + " has no host (write e.g. http://proxy.example:3128)");
+            throw new Unusable(FetchPhrase.PROXY_NO_HOST.text(name));
         }
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
         Proxy p = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));
@@ -121,14 +121,25 @@ public final class Proxies extends ProxySelector {
 
     /** Why the proxy variable cannot be used, or empty. */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Text::toString);
+    }
+
+    /** A proxy variable that cannot be used, and why. */
+    private static final class Unusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Text why;
+
+        Unusable(Text why) {
+            super(null, null, false, false);
+            this.why = why;
+        }
     }
 
     /**
      * Why a request to {@code uri} must not be sent: the proxy variable cannot be used and the host is not one that
      * goes direct anyway (this computer, NO_PROXY). Empty when the request may go.
      */
-    public Optional<String> problemFor(URI uri) {
+    public Optional<Text> problemFor(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         return problem == null || direct(host) ? Optional.empty() : Optional.of(problem);
     }

@@ -55,8 +55,7 @@ public final class RequestyProvider implements BalanceProvider {
         JsonNode error = root.get("error");
         if (error != null && !error.isNull() && !root.has("monthly_spend")) {
             String said = r.clean(error.isTextual() ? error.asText() : Json.optionalText(error, "message"));
-            throw FetchException.badResponse(where + ": Requesty answered with an error instead of the key's spend"
-                    + (said == null || said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.ERROR_INSTEAD_OF_SPEND.text(where, "Requesty"), said));
         }
         BigDecimal spend = Json.money(root, "monthly_spend", where, r);
         BigDecimal limit = Json.money(root, "monthly_limit", where, r);
@@ -75,11 +74,8 @@ public final class RequestyProvider implements BalanceProvider {
     /** Adds what usually causes the status to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.Forbidden f -> new FetchException(f.withMessage(f.message()
-                    + "; a Requesty key may always read itself, so the key may be disabled or restricted"));
-            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withMessage(p.message()
-                    + "; Requesty's key endpoint is api-v2.requesty.ai/v1/manage/apikey/self (the Key Management API is"
-                    + " an Enterprise feature)"));
+            case FetchError.Forbidden f -> new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_REQUESTY_DISABLED.text())));
+            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(p.withText(FetchPhrase.WITH_HINT.text(p.text(), FetchPhrase.HINT_REQUESTY_ENDPOINT.text())));
             default -> e;
         };
     }

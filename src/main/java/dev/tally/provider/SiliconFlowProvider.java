@@ -66,12 +66,8 @@ public final class SiliconFlowProvider implements BalanceProvider {
         boolean china = Region.CHINA.equals(region.id());
         return switch (e.error()) {
             case FetchError.ProviderError p when china && (p.httpStatus() == 404 || p.httpStatus() == 410) ->
-                    new FetchException(new FetchError.Unsupported("SiliconFlow retired the balance API of its China site"
-                            + " (api.siliconflow.cn) on " + CHINA_RETIRED + " (HTTP " + p.httpStatus() + "); the console"
-                            + " at cloud.siliconflow.cn shows the balance"));
-            case FetchError.AuthFailed a when !china -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; api.siliconflow.com takes keys of the international site (cloud.siliconflow.com), not of the"
-                    + " China site", new Remedy.CheckRegion()));
+                    new FetchException(new FetchError.Unsupported(FetchPhrase.SILICONFLOW_CHINA_RETIRED.text(CHINA_RETIRED, p.httpStatus())));
+            case FetchError.AuthFailed a when !china -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_SILICONFLOW_INTERNATIONAL.text()), new Remedy.CheckRegion()));
             default -> e;
         };
     }
@@ -86,9 +82,8 @@ public final class SiliconFlowProvider implements BalanceProvider {
                 && !Boolean.FALSE.equals(status);
         if (!ok) {
             String said = r.clean(Json.optionalText(root, "message"));
-            throw FetchException.badResponse(where + ": SiliconFlow reported an error instead of a balance (code "
-                    + r.describe(code) + (status == null ? "" : ", status " + status) + ")"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "SiliconFlow",
+                    "code " + r.describe(code) + (status == null ? "" : ", status " + status)), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";

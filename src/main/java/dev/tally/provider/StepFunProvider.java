@@ -45,8 +45,7 @@ public final class StepFunProvider implements BalanceProvider {
             root = ctx.getJson("/v1/accounts", FetchContext.bearer(ctx.key(KeySlot.API)));
         } catch (FetchException e) {
             if (e.error() instanceof FetchError.AuthFailed a) {
-                throw new FetchException(new FetchError.AuthFailed(a.message() + "; the key may be for the other"
-                        + " StepFun region (china = api.stepfun.com, global = api.stepfun.ai)", new Remedy.CheckRegion()));
+                throw new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_STEPFUN_REGION.text()), new Remedy.CheckRegion()));
             }
             throw e;
         }

@@ -79,7 +79,7 @@ public final class XaiProvider implements BalanceProvider {
      * environment variable); each front end says where.
      */
     static FetchError missingTeamId(ProviderTarget target) {
-        return new FetchError.NoKey("no xAI team id for " + target.accountLabel(), new Remedy.SetField(TEAM_ID.id(),
+        return new FetchError.NoKey(FetchPhrase.NO_XAI_TEAM.text(target.accountLabel()), new Remedy.SetField(TEAM_ID.id(),
                 TEAM_ID.label(), target.accountId(), TEAM_ID.envVar(), "console.x.ai → Settings → Team"));
     }
 
@@ -91,13 +91,9 @@ public final class XaiProvider implements BalanceProvider {
     /** Adds what usually causes the status to the generic HTTP message. */
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
-            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(a.message()
-                    + "; xAI needs a management key here (console.x.ai → Settings → Management Keys), not an inference key"));
-            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(f.message()
-                    + "; the management key must belong to this team and be allowed to read billing"));
-            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(new FetchError.ProviderError(
-                    p.message() + "; xAI has no prepaid balance for this team id (wrong team id, or a postpaid-only team)",
-                    p.httpStatus()));
+            case FetchError.AuthFailed a -> new FetchException(new FetchError.AuthFailed(FetchPhrase.WITH_HINT.text(a.text(), FetchPhrase.HINT_XAI_MANAGEMENT.text())));
+            case FetchError.Forbidden f -> new FetchException(new FetchError.Forbidden(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_XAI_TEAM.text())));
+            case FetchError.ProviderError p when p.httpStatus() == 404 -> new FetchException(new FetchError.ProviderError(FetchPhrase.WITH_HINT.text(p.text(), FetchPhrase.HINT_XAI_NO_PREPAID.text()), p.httpStatus()));
             default -> e;
         };
     }

@@ -52,10 +52,9 @@ public final class ZenMuxProvider implements BalanceProvider {
     private static FetchException explain(FetchException e) {
         return switch (e.error()) {
             case FetchError.ProviderError p when p.httpStatus() == RATE_LIMITED -> new FetchException(
-                    new FetchError.RateLimited(p.message().replace("refused the request", "rate limited the request"),
-                            null));
-            case FetchError.Forbidden f -> new FetchException(f.withMessage(f.message()
-                    + "; ZenMux's balance needs a management API key, not an ordinary API key"));
+                    new FetchError.RateLimited(FetchPhrase.HTTP_REFUSED.key().equals(p.text().key())
+                            ? FetchPhrase.HTTP_RATE_LIMITED_REQUEST.text(p.text().args().toArray()) : p.text(), null));
+            case FetchError.Forbidden f -> new FetchException(f.withText(FetchPhrase.WITH_HINT.text(f.text(), FetchPhrase.HINT_ZENMUX_MANAGEMENT.text())));
             default -> e;
         };
     }
@@ -68,8 +67,7 @@ public final class ZenMuxProvider implements BalanceProvider {
         if (!Boolean.TRUE.equals(success)) {
             String said = r.clean(firstText(root.path("error").path("message"), root.path("message"),
                     root.path("error")));
-            throw FetchException.badResponse(where + ": ZenMux reported an error instead of a balance (success "
-                    + r.describe(root.get("success")) + ")" + (said.isEmpty() ? "" : ": " + said));
+            throw FetchException.badResponse(FetchPhrase.withSaid(FetchPhrase.REPORTED_ERROR_BALANCE_CODES.text(where, "ZenMux", "success " + r.describe(root.get("success"))), said));
         }
         JsonNode data = Json.object(root, "data", where);
         String at = where + " data";

@@ -104,7 +104,7 @@ public final class KeyResolver {
     public Optional<String> keychainProblem() {
         StoreStatus st = keychain.get().status();
         return st.isAvailable() ? Optional.empty()
-                : Optional.of("the keychain is " + st.state().words() + ": " + st.reason());
+                : Optional.of(KeychainPhrase.KEYCHAIN_IS.say(st.stateWords(), st.reason()));
     }
 
     /** What the keychain can do right now. Opens the keychain if needed (blocking for its probe). */

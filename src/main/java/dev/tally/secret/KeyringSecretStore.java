@@ -6,6 +6,8 @@ import com.github.javakeyring.PasswordAccessException;
 import dev.tally.core.Secret;
 import org.freedesktop.dbus.exceptions.DBusException;
 
+import dev.tally.core.Text;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -110,8 +112,7 @@ public final class KeyringSecretStore implements SecretStore {
         this.unlockTimeout = waits.unlock();
         this.name = backend.displayName;
         this.check = backend == KeyringBackend.SECRET_SERVICE && busAddress != null ? new SecretServiceCheck(busAddress) : null;
-        this.probing = StoreStatus.notAnswering(backend.displayName + " did not answer in " + seconds(waits.probe())
-                + " (it may still be starting, or the machine is busy; Tally asks again later)");
+        this.probing = StoreStatus.notAnswering(KeychainPhrase.PROBE_SLOW.text(backend.displayName, seconds(waits.probe())));
         this.status = new AtomicReference<>(probing);
         this.worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "tally-keychain");
@@ -225,7 +226,7 @@ public final class KeyringSecretStore implements SecretStore {
     @Override
     public Optional<Secret> read(String account) {
         AccountNames.check(account);
-        String what = "read the key for " + account;
+        Text what = KeychainPhrase.READ_KEY.text(account);
         return call(what, () -> {
             Keyring k = ready(what);
             String value;
@@ -245,8 +246,7 @@ public final class KeyringSecretStore implements SecretStore {
             try {
                 return Optional.of(Secret.of(value));
             } catch (IllegalArgumentException e) {
-                throw new SecretStoreException("the " + name + " entry for " + account + " is not a usable key: "
-                        + e.getMessage());
+                throw new SecretStoreException(KeychainPhrase.NOT_A_KEY.text(name, account, e.getMessage()));
             }
         });
     }
@@ -255,7 +255,7 @@ public final class KeyringSecretStore implements SecretStore {
     public void write(String account, Secret key) {
         AccountNames.check(account);
         Objects.requireNonNull(key, "key");
-        String what = "store the key for " + account;
+        Text what = KeychainPhrase.STORE_KEY.text(account);
         call(what, () -> {
             Keyring k = ready(what);
             try {
@@ -270,7 +270,7 @@ public final class KeyringSecretStore implements SecretStore {
     @Override
     public void delete(String account) {
         AccountNames.check(account);
-        String what = "delete the key for " + account;
+        Text what = KeychainPhrase.DELETE_KEY.text(account);
         call(what, () -> {
             Keyring k = ready(what);
             try {
@@ -314,7 +314,7 @@ public final class KeyringSecretStore implements SecretStore {
             worker.shutdownNow();
             closeConnections();
         }
-        status.set(StoreStatus.unavailable("the keychain store was closed"));
+        status.set(StoreStatus.unavailable(KeychainPhrase.CLOSED.text()));
     }
 
     // ---- probe ----
@@ -325,7 +325,7 @@ public final class KeyringSecretStore implements SecretStore {
             probe = worker.submit(this::probe);
             probeTask = probe;
         } catch (RejectedExecutionException e) {
-            status.set(StoreStatus.unavailable("the keychain worker could not start"));
+            status.set(StoreStatus.unavailable(KeychainPhrase.WORKER_FAILED.text()));
             return;
         }
         long deadline = System.nanoTime() + waits.probe().toNanos();
@@ -343,10 +343,10 @@ public final class KeyringSecretStore implements SecretStore {
             // The probe keeps running and replaces the status when it finishes; until then "probing" says so.
             LOG.log(System.Logger.Level.INFO, "keychain probe: no answer in {0}; still trying", seconds(waits.probe()));
         } catch (ExecutionException e) {
-            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe failed: " + KeychainErrors.summary(e.getCause())));
+            status.compareAndSet(probing, StoreStatus.unavailable(KeychainPhrase.PROBE_FAILED.text(KeychainErrors.summary(e.getCause()))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            status.compareAndSet(probing, StoreStatus.unavailable("the keychain probe was interrupted"));
+            status.compareAndSet(probing, StoreStatus.unavailable(KeychainPhrase.PROBE_INTERRUPTED.text()));
         }
     }
 
@@ -356,7 +356,7 @@ public final class KeyringSecretStore implements SecretStore {
         try {
             result = classify();
         } catch (RuntimeException | LinkageError e) {
-            result = StoreStatus.unavailable("the keychain probe failed: " + KeychainErrors.summary(e));
+            result = StoreStatus.unavailable(KeychainPhrase.PROBE_FAILED.text(KeychainErrors.summary(e)));
         }
         if (!result.isAvailable() || closed) {
             closeConnections();
@@ -385,7 +385,7 @@ public final class KeyringSecretStore implements SecretStore {
             // On a locked Secret Service collection this shows the unlock prompt and waits for it.
             k = connect();
         } catch (SecretStoreException e) {
-            return StoreStatus.unavailable(e.getMessage());
+            return StoreStatus.unavailable(e.text());
         }
         if (wasLocked) {
             StoreStatus problem = checkSecretService();
@@ -420,7 +420,7 @@ public final class KeyringSecretStore implements SecretStore {
         if (explained != null) {
             return SecretServiceStatus.settled(explained);
         }
-        return StoreStatus.unavailable(name + " refused a test lookup: " + KeychainErrors.summary(e));
+        return StoreStatus.unavailable(KeychainPhrase.TEST_LOOKUP_REFUSED.text(name, KeychainErrors.summary(e)));
     }
 
     /**
@@ -430,13 +430,13 @@ public final class KeyringSecretStore implements SecretStore {
     private StoreStatus checkSecretService() {
         if (closed) {
             // A call still running after close() must not open a new connection.
-            return StoreStatus.unavailable("the keychain store was closed");
+            return StoreStatus.unavailable(KeychainPhrase.CLOSED.text());
         }
         SecretServiceCheck.Result result;
         try {
             result = check.run();
         } catch (DBusException | RuntimeException e) {
-            return StoreStatus.unavailable("cannot use the D-Bus session bus (" + busAddress + "): " + KeychainErrors.summary(e));
+            return StoreStatus.unavailable(KeychainPhrase.NO_BUS.text(busAddress, KeychainErrors.summary(e)));
         }
         if (result.provider() != null) {
             name = result.provider() + " (Secret Service)";
@@ -446,41 +446,41 @@ public final class KeyringSecretStore implements SecretStore {
 
     // ---- calls ----
 
-    private <T> T call(String what, Callable<T> task) {
+    private <T> T call(Text what, Callable<T> task) {
         if (closed) {
-            throw new SecretStoreException("cannot " + what + ": the keychain store is closed");
+            throw cannot(what, KeychainPhrase.STORE_CLOSED.text());
         }
         StoreStatus now = status.get();
         if (now == probing) {
             // The worker may be stuck in a probe that never returns: do not queue behind it.
-            throw new SecretStoreException("cannot " + what + ": " + now.reason());
+            throw cannot(what, now.text());
         }
         if (backend == KeyringBackend.SECRET_SERVICE && busAddress == null) {
-            throw new SecretStoreException("cannot " + what + ": " + name + " is unavailable — " + now.reason());
+            throw cannot(what, KeychainPhrase.UNAVAILABLE.text(name, now.text()));
         }
-        boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.reason().equals(SecretServiceStatus.WAITING_FOR_UNLOCK);
+        boolean unlocking = now.state() == StoreStatus.State.LOCKED && now.text().equals(SecretServiceStatus.WAITING_FOR_UNLOCK);
         Duration wait = unlocking ? unlockTimeout : timeout;
         Future<T> future;
         try {
             future = worker.submit(task);
         } catch (RejectedExecutionException e) {
-            throw new SecretStoreException("cannot " + what + ": the keychain store is closed");
+            throw cannot(what, KeychainPhrase.STORE_CLOSED.text());
         }
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(false);
-            throw new SecretStoreException("cannot " + what + ": " + name + " did not answer in " + seconds(wait)
-                    + (unlocking ? " (it is waiting for the keyring to be unlocked)" : ""));
+            throw cannot(what, (unlocking ? KeychainPhrase.NO_ANSWER_UNLOCKING : KeychainPhrase.NO_ANSWER)
+                    .text(name, seconds(wait)));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SecretStoreException s) {
-                throw new SecretStoreException(s.getMessage(), s.getCause());
+                throw new SecretStoreException(s.text(), s.getCause());
             }
-            throw new SecretStoreException("cannot " + what + ": " + KeychainErrors.summary(e.getCause()), e.getCause());
+            throw new SecretStoreException(KeychainPhrase.CANNOT.text(what, KeychainErrors.summary(e.getCause())), e.getCause());
         } catch (InterruptedException e) {
             future.cancel(false);
             Thread.currentThread().interrupt();
-            throw new SecretStoreException("cannot " + what + ": interrupted while waiting for " + name);
+            throw cannot(what, KeychainPhrase.INTERRUPTED.text(name));
         }
     }
 
@@ -489,13 +489,13 @@ public final class KeyringSecretStore implements SecretStore {
      * collection is there and unlocked, because java-keyring would otherwise show an unlock prompt or report
      * a locked entry as missing.
      */
-    private Keyring ready(String what) {
+    private Keyring ready(Text what) {
         if (check != null) {
             StoreStatus problem = checkSecretService();
             if (problem != null) {
                 StoreStatus next = SecretServiceStatus.settled(problem);
                 status.set(next);
-                throw new SecretStoreException("cannot " + what + ": " + next.reason());
+                throw cannot(what, next.text());
             }
         }
         Keyring k = keyring != null ? keyring : connect();
@@ -506,30 +506,28 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /** Worker thread. Maps a failed call to a specific message, re-checking the Secret Service when unclear. */
-    private SecretStoreException failure(String what, String account, Exception e) {
+    private SecretStoreException failure(Text what, String account, Exception e) {
         if (e instanceof PasswordAccessException && e.getMessage() != null
                 && e.getMessage().startsWith("Too many stored credentials")) {
-            return new SecretStoreException("cannot " + what + ": " + name + " holds more than one entry for "
-                    + account + " (remove the extra ones, e.g. with: secret-tool clear service " + SERVICE
-                    + " account " + account + ")");
+            return cannot(what, KeychainPhrase.DUPLICATES.text(name, account, SERVICE));
         }
         if (check != null) {
             StoreStatus problem = checkSecretService();
             if (problem != null) {
                 StoreStatus next = SecretServiceStatus.settled(problem);
                 status.set(next);
-                return new SecretStoreException("cannot " + what + ": " + next.reason(), e);
+                return new SecretStoreException(KeychainPhrase.CANNOT.text(what, next.text()), e);
             }
         }
         // The connection may be broken (daemon restarted); reconnect on the next call.
         closeKeyring();
-        return new SecretStoreException("cannot " + what + ": " + name + " failed: " + KeychainErrors.summary(e), e);
+        return new SecretStoreException(KeychainPhrase.CANNOT.text(what, KeychainPhrase.FAILED.text(name, KeychainErrors.summary(e))), e);
     }
 
     /** Worker thread. */
     private Keyring connect() {
         if (closed) {
-            throw new SecretStoreException("the keychain store was closed");
+            throw new SecretStoreException(KeychainPhrase.CLOSED.text());
         }
         try {
             if (backend == KeyringBackend.SECRET_SERVICE) {
@@ -543,11 +541,11 @@ public final class KeyringSecretStore implements SecretStore {
             keyring = k;
             return k;
         } catch (BackendNotSupportedException | RuntimeException e) {
-            StoreStatus next = StoreStatus.unavailable("cannot open " + name + ": " + KeychainErrors.summary(e));
+            StoreStatus next = StoreStatus.unavailable(KeychainPhrase.CANNOT_OPEN.text(name, KeychainErrors.summary(e)));
             if (status.get() != probing) {
                 status.set(next);
             }
-            throw new SecretStoreException(next.reason(), e);
+            throw new SecretStoreException(next.text(), e);
         }
     }
 
@@ -572,9 +570,13 @@ public final class KeyringSecretStore implements SecretStore {
 
     // ---- helpers ----
 
-    private static String seconds(Duration d) {
+    private static Text seconds(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return KeychainPhrase.SECONDS.text(ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0));
+    }
+
+    private static SecretStoreException cannot(Text what, Text why) {
+        return new SecretStoreException(KeychainPhrase.CANNOT.text(what, why));
     }
 
     private static byte[] randomBytes(int n) {

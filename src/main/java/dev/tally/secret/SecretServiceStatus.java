@@ -1,15 +1,15 @@
 package dev.tally.secret;
 
+import dev.tally.core.Text;
+
 /**
  * What a Secret Service finding means for the store, in the words the user reads: locked (waiting for the unlock
  * prompt, or still locked after it), no daemon, no default collection. Stateless.
  */
 final class SecretServiceStatus {
-    static final String WAITING_FOR_UNLOCK =
-            "waiting for keyring unlock… (the default keyring is locked; unlock it in the system prompt)";
-    static final String LOCKED = "the default keyring is locked; unlock it (e.g. in Passwords and Keys) and try again";
-    static final String NO_DAEMON = "no keyring daemon: nothing on the D-Bus session bus provides "
-            + SecretServiceCheck.SECRETS_NAME + " (start GNOME Keyring, KeePassXC or KWallet)";
+    static final Text WAITING_FOR_UNLOCK = KeychainPhrase.WAITING_FOR_UNLOCK.text();
+    static final Text LOCKED = KeychainPhrase.LOCKED.text();
+    static final Text NO_DAEMON = KeychainPhrase.NO_DAEMON.text(SecretServiceCheck.SECRETS_NAME);
 
     private SecretServiceStatus() {
     }
@@ -20,8 +20,7 @@ final class SecretServiceStatus {
             case READY -> null;
             case LOCKED -> StoreStatus.locked(WAITING_FOR_UNLOCK);
             case NO_DAEMON -> StoreStatus.unavailable(NO_DAEMON);
-            case NO_DEFAULT_COLLECTION -> StoreStatus.unavailable("no default collection: " + name
-                    + " has no default keyring to store keys in; create a \"login\" keyring, e.g. in Passwords and Keys");
+            case NO_DEFAULT_COLLECTION -> StoreStatus.unavailable(KeychainPhrase.NO_DEFAULT_COLLECTION.text(name));
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.tally.secret;
 
+import dev.tally.core.Text;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -17,7 +19,7 @@ final class SessionBus {
     static final String ADDRESS_VARIABLE = "DBUS_SESSION_BUS_ADDRESS";
 
     /** Either an address to connect to or the reason there is none. */
-    record Lookup(String address, String problem) {
+    record Lookup(String address, Text problem) {
         boolean found() {
             return address != null;
         }
@@ -35,14 +37,13 @@ final class SessionBus {
                 if (Files.exists(socket)) {
                     return new Lookup("unix:path=" + socket, null);
                 }
-                return new Lookup(null, "no D-Bus session bus: " + ADDRESS_VARIABLE + " is not set and "
-                        + socket + " does not exist");
+                return new Lookup(null, KeychainPhrase.NO_SESSION_BUS.text(KeychainPhrase.BUS_UNSET_NO_SOCKET.text(ADDRESS_VARIABLE, socket)));
             }
-            return new Lookup(null, "no D-Bus session bus: " + ADDRESS_VARIABLE + " is not set");
+            return new Lookup(null, KeychainPhrase.NO_SESSION_BUS.text(KeychainPhrase.BUS_UNSET.text(ADDRESS_VARIABLE)));
         }
-        String firstProblem = null;
+        Text firstProblem = null;
         for (String candidate : address.split(";")) {
-            String problem = problemWith(candidate.strip());
+            Text problem = problemWith(candidate.strip());
             if (problem == null) {
                 return new Lookup(candidate.strip(), null);
             }
@@ -50,18 +51,18 @@ final class SessionBus {
                 firstProblem = problem;
             }
         }
-        return new Lookup(null, "no D-Bus session bus: " + firstProblem);
+        return new Lookup(null, KeychainPhrase.NO_SESSION_BUS.text(firstProblem));
     }
 
     /** Null if the address may work; otherwise why it cannot. */
-    private static String problemWith(String address) {
+    private static Text problemWith(String address) {
         int colon = address.indexOf(':');
         if (colon <= 0) {
-            return ADDRESS_VARIABLE + " is not a D-Bus address";
+            return KeychainPhrase.BUS_NOT_AN_ADDRESS.text(ADDRESS_VARIABLE);
         }
         String transport = address.substring(0, colon);
         if (!transport.equals("unix") && !transport.equals("tcp")) {
-            return "transport '" + transport + "' in " + ADDRESS_VARIABLE + " is not supported";
+            return KeychainPhrase.BUS_TRANSPORT.text(transport, ADDRESS_VARIABLE);
         }
         if (transport.equals("unix")) {
             for (String pair : address.substring(colon + 1).split(",")) {
@@ -69,10 +70,10 @@ final class SessionBus {
                     String path = unescape(pair.substring("path=".length()));
                     try {
                         if (!Files.exists(Path.of(path))) {
-                            return "the bus socket " + path + " does not exist";
+                            return KeychainPhrase.BUS_NO_SOCKET.text(path);
                         }
                     } catch (InvalidPathException e) {
-                        return "the bus socket path in " + ADDRESS_VARIABLE + " is not valid";
+                        return KeychainPhrase.BUS_BAD_PATH.text(ADDRESS_VARIABLE);
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package dev.tally.secret;
 
+import dev.tally.core.Text;
+
 import java.util.Objects;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Objects;
  *               not set"); for {@link State#AVAILABLE} a short description of the store. Never null, never
  *               contains a key.
  */
-public record StoreStatus(State state, String reason) {
+public record StoreStatus(State state, Text text) {
 
     /** The states a user can be told about. */
     public enum State {
@@ -42,7 +44,16 @@ public record StoreStatus(State state, String reason) {
 
     public StoreStatus {
         Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public StoreStatus(State state, String reason) {
+        this(state, Text.plain(reason));
+    }
+
+    /** Why, in the current language ({@link Text}); the keychain's name for {@link State#AVAILABLE}. */
+    public String reason() {
+        return text.toString();
     }
 
     public static StoreStatus available(String description) {
@@ -70,6 +81,28 @@ public record StoreStatus(State state, String reason) {
         return new StoreStatus(State.UNAVAILABLE, reason);
     }
 
+    public static StoreStatus unavailable(Text reason) {
+        return new StoreStatus(State.UNAVAILABLE, reason);
+    }
+
+    public static StoreStatus locked(Text reason) {
+        return new StoreStatus(State.LOCKED, reason);
+    }
+
+    public static StoreStatus notAnswering(Text what) {
+        return new StoreStatus(State.NOT_ANSWERING, what);
+    }
+
+    /** The state in a sentence, in the current language: "not answering", "锁定". */
+    public String stateWords() {
+        return (switch (state) {
+            case AVAILABLE -> KeychainPhrase.STATE_AVAILABLE;
+            case LOCKED -> KeychainPhrase.STATE_LOCKED;
+            case UNAVAILABLE -> KeychainPhrase.STATE_UNAVAILABLE;
+            case NOT_ANSWERING -> KeychainPhrase.STATE_NOT_ANSWERING;
+        }).say();
+    }
+
     public boolean isAvailable() {
         return state == State.AVAILABLE;
     }
@@ -80,12 +113,12 @@ public record StoreStatus(State state, String reason) {
      */
     public boolean isTemporarilyUnreadable() {
         return state == State.LOCKED || state == State.NOT_ANSWERING
-                || state == State.UNAVAILABLE && reason.startsWith(TIMEOUT_PREFIX);
+                || state == State.UNAVAILABLE && text.key() == null && text.english().startsWith(TIMEOUT_PREFIX);
     }
 
     /** For example {@code "unavailable: no keyring daemon ..."}. */
     @Override
     public String toString() {
-        return state.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason;
+        return state.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason();
     }
 }

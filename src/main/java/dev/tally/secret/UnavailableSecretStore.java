@@ -34,8 +34,7 @@ public final class UnavailableSecretStore implements SecretStore {
     public void write(String account, Secret key) {
         AccountNames.check(account);
         Objects.requireNonNull(key, "key");
-        throw new SecretStoreException("cannot store the key for " + account + ": no OS keychain ("
-                + status.reason() + "); Tally never stores keys in plaintext");
+        throw new SecretStoreException(KeychainPhrase.NO_OS_KEYCHAIN.text(account, status.text()));
     }
 
     /** Nothing to delete; succeeds. */

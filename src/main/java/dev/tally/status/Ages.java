@@ -51,6 +51,11 @@ public final class Ages {
                 .format(at.atZone(zone));
     }
 
+    /** A day of the month, in the current language: "22 Nov", "11月22日" (a chart's axis, a day's row). */
+    public static String dayMonth(java.time.LocalDate day) {
+        return pattern(Messages.language() == Language.SIMPLIFIED_CHINESE ? "M月d日" : "d MMM").format(day);
+    }
+
     /** A day, in the current language: "2 Dec 2026", "2026年12月2日". */
     public static String date(java.time.LocalDate day) {
         return pattern(Messages.language() == Language.SIMPLIFIED_CHINESE ? "y年M月d日" : "d MMM y").format(day);

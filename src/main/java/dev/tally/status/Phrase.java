@@ -328,7 +328,19 @@ public enum Phrase {
     ALERT_HIDDEN_LOW("{0}: balance below your alert"),
     ALERT_HIDDEN_USED_UP("{0}: balance used up"),
     ALERT_HIDDEN_KEY_REJECTED("{0}: key rejected"),
-    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission");
+    ALERT_HIDDEN_KEY_LACKS_PERMISSION("{0}: key lacks permission"),
+
+    // ---- the card's currency and its accessible name
+    CARD_CURRENCY_ASSUMED("The provider does not say the currency; {0} is assumed from the account's region"),
+    CARD_AMOUNT_BELOW_ALERT("{0}, below your alert"),
+
+    // ---- the desktop app's start (stderr, and a notification when no terminal)
+    DESKTOP_ALREADY_RUNNING("Tally is already running; its window was brought forward."),
+    DESKTOP_ALREADY_RUNNING_STUCK("Tally is already running (it did not answer; if it is stuck, end it and start again)."),
+    DESKTOP_NO_SINGLE_INSTANCE("cannot make sure only one Tally runs ({0}); carrying on"),
+    DESKTOP_NO_ENGINE_LOCK("cannot make sure no other Tally polls the same accounts ({0}); carrying on"),
+    DESKTOP_NOT_STARTED("Tally is not started: {0}."),
+    DESKTOP_NO_WINDOW("cannot open a window ({0}). Without a desktop, use the command line: tally --help");
 
     private final String english;
 

@@ -216,8 +216,7 @@ public final class BalanceCard extends VBox {
             code.setVisible(!a.code().isEmpty());
             code.setManaged(code.isVisible());
             if (a.assumed()) {
-                code.setTooltip(new Tooltip("The provider does not say the currency; " + a.code()
-                        + " is assumed from the account's region"));
+                code.setTooltip(new Tooltip(Phrase.CARD_CURRENCY_ASSUMED.say(a.code())));
             }
             Label caption = new Label(a.caption());
             caption.getStyleClass().add("card-caption");
@@ -225,8 +224,8 @@ public final class BalanceCard extends VBox {
             caption.setManaged(caption.isVisible());
             HBox row = new HBox(6, amount, code, caption);
             row.setAlignment(Pos.BASELINE_LEFT);
-            row.setAccessibleText(String.join(" ", a.amount(), a.code(), a.caption()).replaceAll(" +", " ").strip()
-                    + (a.low() ? ", below your alert" : ""));
+            String said = String.join(" ", a.amount(), a.code(), a.caption()).replaceAll(" +", " ").strip();
+            row.setAccessibleText(a.low() ? Phrase.CARD_AMOUNT_BELOW_ALERT.say(said) : said);
             VBox line = new VBox(0, row);
             line.getStyleClass().add("card-amount-line");
             if (!a.breakdown().isEmpty()) {

@@ -34,7 +34,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,9 +89,6 @@ public final class BalanceCardViewModel {
 
     /** Spend is shown once the snapshots cover this long; before, a few seconds of data would read as a week. */
     public static final Duration MIN_SPEND_COVERAGE = Duration.ofHours(1);
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     /** What the card can ask the app to do. Implementations must not block. */
     public interface Actions {
@@ -308,7 +304,7 @@ public final class BalanceCardViewModel {
             for (WeekSummary w : week) {
                 if (w.reconciliation() != null && w.reconciliation().disagrees()) {
                     notes.add(Phrase.RECONCILE_DISAGREE.say(money(w.reconciliation().difference().abs(), w.currency()),
-                            SINCE.format(w.reconciliation().since().atZone(zone))));
+                            Ages.weekdayTime(w.reconciliation().since(), zone)));
                 }
             }
             notes.addAll(Caveats.sentences(value, now));
@@ -387,9 +383,9 @@ public final class BalanceCardViewModel {
         java.time.ZonedDateTime t = at.atZone(zone);
         java.time.ZonedDateTime n = now.atZone(zone);
         if (t.toLocalDate().equals(n.toLocalDate())) {
-            return TIME.format(t);
+            return Ages.time(at, zone);
         }
-        return Duration.between(at, now).compareTo(Duration.ofDays(6)) < 0 ? SINCE.format(t) : DATE_TIME.format(t);
+        return Duration.between(at, now).compareTo(Duration.ofDays(6)) < 0 ? Ages.weekdayTime(at, zone) : Ages.dayTime(at, zone);
     }
 
     /** This account as the tray and every front end see it (state, worst-first order); {@code null} before the first update. */
@@ -443,8 +439,20 @@ public final class BalanceCardViewModel {
     private void setBadge(Badge kind, String text, String detail) {
         badge.set(kind);
         badgeText.set(text);
-        // engine messages are clauses ("the key was rejected by …"); a tooltip reads as a sentence
-        badgeDetail.set(detail == null || detail.isEmpty() ? "" : Character.toUpperCase(detail.charAt(0)) + detail.substring(1));
+        badgeDetail.set(detail == null ? "" : sentence(detail));
+    }
+
+    /**
+     * Engine messages are clauses ("the key was rejected by …"); a tooltip reads as a sentence. Only a first word of
+     * plain letters is capitalized: a host name ("api.deepseek.com 拒绝了该密钥") or an id keeps its case.
+     */
+    static String sentence(String clause) {
+        int end = clause.indexOf(' ');
+        String first = end < 0 ? clause : clause.substring(0, end);
+        if (first.isEmpty() || !first.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return clause;
+        }
+        return Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
     }
 
     private String money(BigDecimal amount, String currency) {

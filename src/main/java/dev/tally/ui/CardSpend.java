@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.status.Ages;
 import dev.tally.core.BalanceSnapshot;
 import dev.tally.core.CurrencyBalance;
 import dev.tally.history.WeekSummary;
@@ -13,10 +14,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +24,6 @@ import java.util.Optional;
  * value under the pointer), the week's total and the runway. No nodes; UI thread, like the card.
  */
 final class CardSpend {
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
     final ReadOnlyStringWrapper spendText = new ReadOnlyStringWrapper("");
@@ -79,7 +77,7 @@ final class CardSpend {
         for (int i = 0; i < n; i++) {
             BigDecimal b = ws.buckets().get(i);
             Instant start = Instant.ofEpochMilli(last - (long) (n - 1 - i) * size);
-            points.add(b == null ? "" : Phrase.SPARK_POINT.say(SINCE.format(start.atZone(zone)),
+            points.add(b == null ? "" : Phrase.SPARK_POINT.say(Ages.weekdayTime(start, zone),
                     MoneyText.shown(b, ws.currency(), false)));
         }
     }
@@ -125,7 +123,7 @@ final class CardSpend {
             spendText.set(ws.estimated() ? Phrase.CARD_SPEND_WEEK_ESTIMATED.say(total)
                     : Phrase.CARD_SPEND_WEEK_REPORTED.say(total, provider));
         } else {
-            String since = SINCE.format(ws.firstSample().atZone(zone));
+            String since = Ages.weekdayTime(ws.firstSample(), zone);
             spendText.set(ws.estimated() ? Phrase.CARD_SPEND_SINCE_ESTIMATED.say(total, since)
                     : Phrase.CARD_SPEND_SINCE_REPORTED.say(total, since, provider));
         }

@@ -1,5 +1,6 @@
 package dev.tally.ui;
 
+import dev.tally.status.Ages;
 import dev.tally.history.DailyRollup;
 import dev.tally.status.MoneyText;
 import dev.tally.status.Phrase;
@@ -10,9 +11,7 @@ import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -25,7 +24,6 @@ import java.util.concurrent.Executor;
 public final class ChartViewModel {
     /** How many days the chart shows, today included. */
     public static final int DAYS = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /**
      * One day of the chart.
@@ -40,7 +38,7 @@ public final class ChartViewModel {
 
     /** "22 Nov", as the chart's date axis says a day. */
     public static String label(LocalDate date) {
-        return DAY.format(date);
+        return Ages.dayMonth(date);
     }
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -71,7 +69,7 @@ public final class ChartViewModel {
     }
 
     private Day day(DailyRollup r) {
-        String label = DAY.format(r.date());
+        String label = Ages.dayMonth(r.date());
         String balance = r.lastBalance() == null ? "" : Phrase.CHART_DAY_BALANCE.say(MoneyText.shown(r.lastBalance(), currency, false));
         String spent = Phrase.CHART_DAY_SPENT.say(MoneyText.shown(r.spend(), currency, false));
         return new Day(label, r.lastBalance(), r.spend(), Phrase.CHART_DAY.say(label,

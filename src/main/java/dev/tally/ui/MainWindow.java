@@ -143,6 +143,7 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("cards.css").toExternalForm());
+        CjkFont.stylesheet().ifPresent(scene.getStylesheets()::add);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refreshAll);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), vm::openSettings);
         stage.setTitle("Tally");

@@ -89,6 +89,7 @@ public final class ToastNotifications implements DesktopNotifications {
         // on the toast itself, not its scene: a popup's scene takes its owner's stylesheets when shown
         box.getStylesheets().add(Objects.requireNonNull(ToastNotifications.class.getResource("tally.css"), "tally.css")
                 .toExternalForm());
+        CjkFont.stylesheet().ifPresent(box.getStylesheets()::add);
         Window w = owner.get();
         Window toast;
         if (w != null && w.isShowing() && !(w instanceof Stage st && st.isIconified())) {

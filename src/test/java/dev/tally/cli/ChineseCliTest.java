@@ -72,6 +72,76 @@ class ChineseCliTest {
     }
 
     @Test
+    void whatWentWrongIsSaidInChineseAndRecordedInEnglish() throws Exception {
+        CliRunner cli = chinese();
+        assertEquals(0, deepSeek(cli).code(), "a first good answer starts the check's history");
+        server.fixture("/user/balance", 401, "deepseek/error-401.json");
+        CliRunner.Result rejected = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertEquals(1, rejected.code(), rejected.err());
+        assertTrue(rejected.out().startsWith("DeepSeek：密钥被拒绝：127.0.0.1 拒绝了该密钥（HTTP 401，返回信息："),
+                rejected.out());
+        assertFalse(rejected.out().contains("the key was rejected"), rejected.out());
+
+        server.json("/user/balance", 200, "{\"is_available\": true, \"balance_infos\": [");
+        CliRunner.Result cut = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertTrue(cut.out().contains("响应无法识别：127.0.0.1（HTTP 200）的响应不是有效的 JSON"), cut.out());
+
+        server.json("/user/balance", 200, "{\"is_available\": true}");
+        CliRunner.Result missing = cli.run("balance", "deepseek", "--base-url=" + server.baseUrl());
+        assertTrue(missing.out().contains("缺少字段 'balance_infos'"), missing.out());
+
+        // the history keeps English records, which tally status then says in the language of its run
+        JsonNode status = JSON.readTree(cli.run("status", "--json").out());
+        String recorded = status.toString();
+        assertTrue(recorded.contains("field 'balance_infos' is missing"), recorded);
+        assertFalse(recorded.matches("(?s).*\\p{IsHan}.*"), recorded);
+    }
+
+    @Test
+    void accountsAndKeysInChinese() throws Exception {
+        CliRunner cli = chinese();
+        CliRunner.Result add = cli.run("accounts", "add", "--provider", "deepseek", "--label", "work", "--threshold", "5 CNY");
+        assertEquals(0, add.code(), add.err());
+        CliRunner.Result list = cli.run("accounts", "list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("密钥：环境变量"), list.out());
+        assertTrue(list.out().contains("低于 5 CNY 时提醒") || list.out().contains("低于 ¥5"), list.out());
+        assertTrue(list.out().contains("每 "), list.out());
+        assertEquals("env", JSON.readTree(cli.run("accounts", "list", "--json").out()).get("accounts").get(0)
+                .get("key").asText(), "JSON keeps the identifier");
+        CliRunner.Result keys = cli.run("keys", "status");
+        assertEquals(0, keys.code(), keys.err());
+        assertTrue(keys.out().startsWith("钥匙串："), keys.out());
+        assertTrue(keys.out().contains("api 密钥：环境变量"), keys.out());
+        String reason = JSON.readTree(cli.run("keys", "status", "--json").out()).get("keychain").get("reason").asText();
+        assertFalse(reason.matches("(?s).*\\p{IsHan}.*"), "JSON stays English: " + reason);
+        CliRunner.Result which = cli.run("accounts", "edit", "deepseek-work", "--threshold", "6");
+        assertEquals("tally: --threshold: DeepSeek 的余额可能以 CNY 和 USD 计；请注明是哪一种，例如 '6 CNY'\n", which.err());
+        CliRunner.Result edit = cli.run("accounts", "edit", "deepseek-work", "--threshold", "6 CNY");
+        assertEquals("已更新 deepseek-work。\n", edit.err());
+    }
+
+    @Test
+    void aDamagedAccountsFileIsExplainedInChinese() throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("accounts.json"), "{\"version\": 1, \"accounts\": [");
+        CliRunner.Result r = chinese().run("accounts", "list");
+        assertTrue(r.err().contains("（它不是有效的 JSON（被截断或已损坏））；已将它另存为 accounts.json.corrupt-"), r.err());
+        assertTrue(r.err().contains("Tally 将在没有账户的情况下继续运行"), r.err());
+        CliRunner.Result typo = chinese().run("accounts", "add", "--provider", "deepseek", "--threshold", "lots");
+        assertEquals("tally: --threshold: 提醒阈值 'lots' 不是金额；请写成 5、5.00 CNY 或 $5 这样的形式\n", typo.err());
+    }
+
+    @Test
+    void aClosedPortIsANetworkErrorInChinese() {
+        java.net.URI closed = server.baseUrl();
+        server.close();
+        CliRunner.Result r = chinese().run("balance", "deepseek", "--base-url=" + closed);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().startsWith("DeepSeek：网络错误：无法连接到 127.0.0.1（连接被拒绝或网络不可达）"), r.out());
+    }
+
+    @Test
     void aProviderTallyCannotReadSaysWhyInChinese() throws Exception {
         CliRunner.Result r = chinese().run("balance", "groq");
         assertEquals(1, r.code());

@@ -52,6 +52,18 @@ class MessageBundlesTest {
         for (dev.tally.autostart.AutostartPhrase p : dev.tally.autostart.AutostartPhrase.values()) {
             out.put(p.key(), p.english());
         }
+        for (dev.tally.provider.FetchPhrase p : dev.tally.provider.FetchPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
+        for (dev.tally.notify.NotifyPhrase p : dev.tally.notify.NotifyPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
+        for (dev.tally.secret.KeychainPhrase p : dev.tally.secret.KeychainPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
+        for (dev.tally.account.ConfigPhrase p : dev.tally.account.ConfigPhrase.values()) {
+            out.put(p.key(), p.english());
+        }
         return out;
     }
 

@@ -36,6 +36,32 @@ class AlertNoticesTest {
     }
 
     @Test
+    void inChineseTitleBodyAndSummaryAreChinese() {
+        dev.tally.core.Language before = dev.tally.core.Messages.use(dev.tally.core.Language.SIMPLIFIED_CHINESE);
+        try {
+            Notice low = notices.notice(LOW, false);
+            assertEquals("DeepSeek (work) 余额不足", low.title());
+            assertEquals("DeepSeek (work)：余额 ¥4.20，低于提醒阈值 ¥5.00", low.body());
+            assertEquals("DeepSeek (work)：余额低于提醒阈值", notices.notice(LOW, true).body(), "hidden amounts, in Chinese");
+            Alert usedUp = new Alert.Exhausted("deepseek-work", "DeepSeek (work)", "CNY");
+            assertEquals("DeepSeek (work) 余额已用完", notices.notice(usedUp, false).title());
+            // the detail is the HTTP layer's, said in Chinese too
+            Alert rejected = new Alert.KeyRejected("moonshot", "Moonshot", 
+                    dev.tally.provider.FetchPhrase.HTTP_AUTH.say("api.moonshot.cn", "HTTP 401"));
+            Notice n = notices.notice(rejected, false);
+            assertEquals("Moonshot：密钥被拒绝", n.title());
+            assertEquals("Moonshot：密钥被拒绝，api.moonshot.cn 拒绝了该密钥（HTTP 401）", n.body());
+            notices.alert(LOW, false);
+            notices.alert(rejected, false);
+            notices.startupDone();
+            assertEquals("2 个账户需要处理", shown.getLast().title());
+            assertEquals(dev.tally.notify.NotifyPhrase.OPEN_TALLY.say(), "打开 Tally", "the click's label");
+        } finally {
+            dev.tally.core.Messages.use(before);
+        }
+    }
+
+    @Test
     void theFirstChecksAlertsArriveAsOneSummaryAndLaterOnesAtOnce() {
         notices.alert(LOW, false);
         notices.alert(REJECTED, false);

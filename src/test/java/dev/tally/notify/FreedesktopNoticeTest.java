@@ -100,6 +100,16 @@ class FreedesktopNoticeTest {
         assertEquals(0, third.replacesId(), "another account does not replace it");
         assertEquals(List.of(), third.actions(), "nothing to click for");
 
+        dev.tally.core.Language before = dev.tally.core.Messages.use(dev.tally.core.Language.SIMPLIFIED_CHINESE);
+        try {
+            notifier.send(new Notice("zenmux", "ZenMux 余额不足", "ZenMux：余额 $1.20，低于提醒阈值 $5.00", false, () -> { }));
+            Call chinese = server.calls.poll(10, TimeUnit.SECONDS);
+            assertNotNull(chinese);
+            assertEquals(List.of("default", "打开 Tally"), chinese.actions(), "the action's label in the chosen language");
+        } finally {
+            dev.tally.core.Messages.use(before);
+        }
+
         // the user clicks the DeepSeek notification
         service.sendMessage(new FreedesktopNotifications.NotificationsBus.ActionInvoked(
                 FreedesktopNotifications.OBJECT_PATH, new UInt32(second.id()), "default"));

@@ -263,7 +263,7 @@ class KeyringSecretStoreTest {
             }
             Files.delete(socket);
             assertEquals("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set and " + socket + " does not exist",
-                    SessionBus.find(Map.of("XDG_RUNTIME_DIR", dir.toString())).problem());
+                    SessionBus.find(Map.of("XDG_RUNTIME_DIR", dir.toString())).problem().toString());
         }
 
         @Test
@@ -276,7 +276,7 @@ class KeyringSecretStoreTest {
                 System.out.printf("[keychain] probe on a bus without keyring daemon: %s in %d ms%n", store.status(), ms);
                 try {
                     assertEquals(StoreStatus.State.UNAVAILABLE, store.status().state());
-                    assertEquals(SecretServiceStatus.NO_DAEMON, store.status().reason());
+                    assertEquals(SecretServiceStatus.NO_DAEMON.toString(), store.status().reason());
                     assertTrue(ms < FAST_MS, "took " + ms + " ms");
                     refusesToStore(store, "no keyring daemon");
                 } finally {
@@ -372,13 +372,13 @@ class KeyringSecretStoreTest {
                     // the prompt at once (LOCKED); if the prompt's answer is not heard (only the JVM's first
                     // Secret Service connection hears it) the store is still waiting for it (LOCKED, waiting).
                     assertEquals(StoreStatus.State.LOCKED, store.status().state(), store.status().toString());
-                    assertTrue(store.status().reason().equals(SecretServiceStatus.LOCKED)
-                            || store.status().reason().equals(SecretServiceStatus.WAITING_FOR_UNLOCK), store.status().reason());
+                    assertTrue(store.status().reason().equals(SecretServiceStatus.LOCKED.toString())
+                            || store.status().reason().equals(SecretServiceStatus.WAITING_FOR_UNLOCK.toString()), store.status().reason());
                     assertTrue(ms < timeout.toMillis() + 500, "took " + ms + " ms");
                     long writeStart = System.nanoTime();
                     SecretStoreException e = assertThrows(SecretStoreException.class,
                             () -> store.write(RUN + "locked", Secret.of(CANARY)));
-                    assertTrue(e.getMessage().contains(SecretServiceStatus.LOCKED)
+                    assertTrue(e.getMessage().contains(SecretServiceStatus.LOCKED.toString())
                             || e.getMessage().contains("waiting for the keyring to be unlocked"), e.getMessage());
                     assertFalse(e.getMessage().contains(CANARY), e.getMessage());
                     assertTrue(millisSince(writeStart) < timeout.toMillis() + 500,

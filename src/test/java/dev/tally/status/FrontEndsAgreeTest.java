@@ -75,7 +75,7 @@ class FrontEndsAgreeTest {
             new Row(new FetchError.ProviderError("api.deepseek.com had a server error (HTTP 503); try again later", 503),
                     "DeepSeek: provider error — api.deepseek.com had a server error (HTTP 503); try again later",
                     "provider error", "Error: provider error",
-                    "Api.deepseek.com had a server error (HTTP 503); try again later",
+                    "api.deepseek.com had a server error (HTTP 503); try again later",
                     "DeepSeek reported an error — Tally tries again later",
                     "Provider error — api.deepseek.com had a server error (HTTP 503); try again later"),
             new Row(new FetchError.NoKey("no key for DeepSeek", new Remedy.SetKey("deepseek", null, List.of("DEEPSEEK_API_KEY"))),

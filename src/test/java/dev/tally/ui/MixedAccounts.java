@@ -35,8 +35,9 @@ final class MixedAccounts {
     static List<AccountState> twelve(Instant now) {
         Instant fresh = now.minus(Duration.ofMinutes(3));
         Instant old = now.minus(Duration.ofHours(2));
-        FetchError rejected = new FetchError.AuthFailed("the key was rejected by api.deepseek.com (HTTP 401)");
-        FetchError timeout = new FetchError.Timeout("no answer from api.moonshot.ai within 20 s");
+        // the HTTP layer's own words, so that they are said in the language of the screen
+        FetchError rejected = new FetchError.AuthFailed(dev.tally.provider.FetchPhrase.HTTP_AUTH.text("api.deepseek.com", "HTTP 401"));
+        FetchError timeout = new FetchError.Timeout(dev.tally.provider.FetchPhrase.ANSWER_TIMEOUT.text("api.moonshot.ai", 20));
         BalanceSnapshot novita = new BalanceSnapshot(ProviderId.of("novita"), fresh, null, List.of(new CurrencyBalance(
                 "USD", new BigDecimal("100.0000"), null, new BigDecimal("80.0000"), false, new BigDecimal("20.0000"))),
                 null, null);

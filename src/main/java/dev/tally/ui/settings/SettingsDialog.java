@@ -2,6 +2,7 @@ package dev.tally.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import dev.tally.ui.AppIcon;
+import dev.tally.ui.CjkFont;
 import dev.tally.ui.ScreenFit;
 import dev.tally.ui.settings.SettingsViewModel.StatusKind;
 import javafx.geometry.Insets;
@@ -73,6 +74,8 @@ public final class SettingsDialog {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(SettingsDialog.class.getResource("/dev/tally/ui/tally.css"),
                 "tally.css").toExternalForm());
+        // in Chinese, a Simplified Chinese font by name (fontconfig's fallback may give Japanese glyph forms)
+        CjkFont.stylesheet().ifPresent(scene.getStylesheets()::add);
         stage.setScene(scene);
         // Enter in a combo box (the Provider box) picks the item and closes the list; it never reaches Save
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -137,6 +140,7 @@ public final class SettingsDialog {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
         a.initOwner(owner);
         AppIcon.applyTo(a);
+        CjkFont.stylesheet().ifPresent(a.getDialogPane().getStylesheets()::add);
         a.setHeaderText(header);
         Button ok = (Button) a.getDialogPane().lookupButton(yes);
         Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
