@@ -81,7 +81,7 @@ public final class BalanceFetcher {
             if (command.isPresent()) {
                 // a timeout (a locked password manager, a fingerprint not given) is asked again later; a broken
                 // command waits for the account's settings to change, like a missing key
-                Text m = FetchPhrase.KEY_COMMAND_FAILED.text(t.label(), command.get().message(), t.accountId());
+                Text m = FetchPhrase.KEY_COMMAND_FAILED.text(t.label(), command.get().text(), t.accountId());
                 return new FetchOutcome.Failure(t, clock.instant(), command.get().timedOut()
                         ? new FetchError.Timeout(m) : new FetchError.NoKey(m));
             }

@@ -1,6 +1,7 @@
 package dev.tally.secret;
 
 import dev.tally.core.Secret;
+import dev.tally.core.Text;
 import dev.tally.provider.Redactor;
 
 import java.io.ByteArrayOutputStream;
@@ -70,11 +71,22 @@ public final class KeyCommandRunner {
      * It gave no usable key.
      *
      * @param timedOut true when it did not finish in time (worth asking again later, not a wrong setting)
-     * @param message  one line for people: what went wrong, never the output itself
+     * @param text     one line for people: what went wrong, never the output itself; said when read (English in
+     *                 logs, {@code --json} and the history, the reader's language on a card)
      */
-    public record Failed(boolean timedOut, String message) implements Result {
+    public record Failed(boolean timedOut, Text text) implements Result {
         public Failed {
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** Words said the same in every language. */
+        public Failed(boolean timedOut, String message) {
+            this(timedOut, Text.plain(message));
+        }
+
+        /** The line in the current language. */
+        public String message() {
+            return text.toString();
         }
     }
 
@@ -110,7 +122,7 @@ public final class KeyCommandRunner {
 
     /** Runs {@code argv} and returns the key it printed or why there is none. Blocking; never throws for the command. */
     public Result run(List<String> argv) {
-        String name = programName(argv);
+        Text name = programName(argv);
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().putAll(environment);
@@ -118,7 +130,7 @@ public final class KeyCommandRunner {
         try {
             p = pb.start();
         } catch (IOException | RuntimeException e) {
-            return new Failed(false, "cannot start " + name + ": " + startProblem(e));
+            return new Failed(false, KeychainPhrase.COMMAND_CANNOT_START.text(name, startProblem(e)));
         }
         try {
             p.getOutputStream().close();
@@ -141,7 +153,7 @@ public final class KeyCommandRunner {
             }
             if (stdout.length > MAX_OUTPUT) {
                 kill(p);
-                return new Failed(false, name + " printed more than " + MAX_OUTPUT / 1024 + " KB; that is not a key");
+                return new Failed(false, KeychainPhrase.COMMAND_TOO_MUCH.text(name, MAX_OUTPUT / 1024));
             }
             long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             if (!p.waitFor(left, TimeUnit.MILLISECONDS)) {
@@ -151,7 +163,8 @@ public final class KeyCommandRunner {
             int exit = p.exitValue();
             if (exit != 0) {
                 String excerpt = excerpt(err.get(5, TimeUnit.SECONDS), stdout);
-                return new Failed(false, name + " failed (exit " + exit + ")" + (excerpt.isEmpty() ? "" : ": " + excerpt));
+                return new Failed(false, excerpt.isEmpty() ? KeychainPhrase.COMMAND_EXIT.text(name, exit)
+                        : KeychainPhrase.COMMAND_EXIT_SAID.text(name, exit, excerpt));
             }
             String text = new String(stdout, StandardCharsets.UTF_8);
             if (text.endsWith("\r\n")) {
@@ -160,22 +173,22 @@ public final class KeyCommandRunner {
                 text = text.substring(0, text.length() - 1);
             }
             if (text.isBlank()) {
-                return new Failed(false, name + " printed nothing");
+                return new Failed(false, KeychainPhrase.COMMAND_PRINTED_NOTHING.text(name));
             }
             try {
                 return new Printed(Secret.of(text));
             } catch (IllegalArgumentException e) {
-                return new Failed(false, name + " printed something that is not a key: " + e.getMessage()
-                        + (text.contains("\n") ? " (it printed more than one line)" : ""));
+                return new Failed(false, (text.contains("\n") ? KeychainPhrase.COMMAND_NOT_A_KEY_LINES
+                        : KeychainPhrase.COMMAND_NOT_A_KEY).text(name, e.getMessage()));
             }
         } catch (InterruptedException e) {
             kill(p);
             Thread.currentThread().interrupt();
-            return new Failed(true, name + " was interrupted");
+            return new Failed(true, KeychainPhrase.COMMAND_INTERRUPTED.text(name));
         } catch (ExecutionException | TimeoutException e) {
             // standard error could not be read in time after the command ended
             kill(p);
-            return new Failed(false, "could not read what " + name + " printed");
+            return new Failed(false, KeychainPhrase.COMMAND_UNREADABLE.text(name));
         } finally {
             if (stdout != null) {
                 Arrays.fill(stdout, (byte) 0);
@@ -183,26 +196,25 @@ public final class KeyCommandRunner {
         }
     }
 
-    private Failed timedOut(String name) {
-        return new Failed(true, name + " did not finish within " + seconds(timeout)
-                + " (it may be waiting for you to unlock or approve it); it was stopped");
+    private Failed timedOut(Text name) {
+        return new Failed(true, KeychainPhrase.COMMAND_TIMED_OUT.text(name, seconds(timeout)));
     }
 
     /** The program's file name, for messages: {@code 'op'}. */
-    static String programName(List<String> argv) {
+    static Text programName(List<String> argv) {
         String program = argv.getFirst();
         int slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
-        return "the key command '" + (slash >= 0 ? program.substring(slash + 1) : program) + "'";
+        return KeychainPhrase.COMMAND_NAME.text(slash >= 0 ? program.substring(slash + 1) : program);
     }
 
-    private static String startProblem(Exception e) {
+    private static Object startProblem(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (m.contains("error=2,")) {
-            return "no such program (it runs without a shell: give the program and its arguments separately, "
-                    + "and a full path if it is not on PATH)";
+        // "error=2, No such file" (older JDKs), "Exec failed, error: 2 (No such file or directory)" (JDK 25)
+        if (m.matches("(?s).*error(=|: )2\\b.*")) {
+            return KeychainPhrase.COMMAND_NO_SUCH_PROGRAM.text();
         }
-        if (m.contains("error=13,")) {
-            return "permission denied (is it executable?)";
+        if (m.matches("(?s).*error(=|: )13\\b.*")) {
+            return KeychainPhrase.COMMAND_PERMISSION_DENIED.text();
         }
         return m;
     }
@@ -262,8 +274,8 @@ public final class KeyCommandRunner {
         Thread.ofVirtual().name("tally-key-command-io").start(r);
     }
 
-    private static String seconds(Duration d) {
+    private static Text seconds(Duration d) {
         long s = d.toSeconds();
-        return s >= 1 && d.toMillisPart() == 0 ? s + " s" : d.toMillis() + " ms";
+        return s >= 1 && d.toMillisPart() == 0 ? KeychainPhrase.SECONDS.text(s) : KeychainPhrase.MILLISECONDS.text(d.toMillis());
     }
 }

@@ -85,8 +85,8 @@ public final class KeyCommands {
             try {
                 r = runner.run(argv);
             } catch (RuntimeException e) {
-                r = new KeyCommandRunner.Failed(false, KeyCommandRunner.programName(argv) + " could not be run: "
-                        + e.getClass().getSimpleName());
+                r = new KeyCommandRunner.Failed(false, KeychainPhrase.COMMAND_COULD_NOT_RUN.text(
+                        KeyCommandRunner.programName(argv), e.getClass().getSimpleName()));
             }
             synchronized (cache) {
                 entry.doneAt()[0] = clock.instant();

@@ -49,6 +49,23 @@ public enum KeychainPhrase implements Wording {
     BUS_NO_SOCKET("the bus socket {0} does not exist"),
     BUS_BAD_PATH("the bus socket path in {0} is not valid"),
 
+    // ---- a key command that gave no key ({0}: COMMAND_NAME, e.g. "the key command 'op'")
+    COMMAND_NAME("the key command '{0}'"),
+    COMMAND_CANNOT_START("cannot start {0}: {1}"),
+    COMMAND_NO_SUCH_PROGRAM("no such program (it runs without a shell: give the program and its arguments separately, and a full path if it is not on PATH)"),
+    COMMAND_PERMISSION_DENIED("permission denied (is it executable?)"),
+    COMMAND_TOO_MUCH("{0} printed more than {1} KB; that is not a key"),
+    COMMAND_EXIT("{0} failed (exit {1})"),
+    COMMAND_EXIT_SAID("{0} failed (exit {1}): {2}"),
+    COMMAND_PRINTED_NOTHING("{0} printed nothing"),
+    COMMAND_NOT_A_KEY("{0} printed something that is not a key: {1}"),
+    COMMAND_NOT_A_KEY_LINES("{0} printed something that is not a key: {1} (it printed more than one line)"),
+    COMMAND_INTERRUPTED("{0} was interrupted"),
+    COMMAND_UNREADABLE("could not read what {0} printed"),
+    COMMAND_TIMED_OUT("{0} did not finish within {1} (it may be waiting for you to unlock or approve it); it was stopped"),
+    COMMAND_COULD_NOT_RUN("{0} could not be run: {1}"),
+    MILLISECONDS("{0} ms"),
+
     // ---- the keychain's state in a sentence
     STATE_AVAILABLE("available"),
     STATE_LOCKED("locked"),

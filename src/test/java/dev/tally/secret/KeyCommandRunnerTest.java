@@ -118,6 +118,23 @@ class KeyCommandRunnerTest {
     }
 
     @Test
+    void aFailureIsSaidInTheReadersLanguageAndStaysEnglishForTheRecord() {
+        var r = assertInstanceOf(KeyCommandRunner.Failed.class,
+                runner(Duration.ofSeconds(5)).run(List.of(dir.resolve("no-such-helper").toString(), "x")));
+        dev.tally.core.Language was = dev.tally.core.Messages.use(dev.tally.core.Language.SIMPLIFIED_CHINESE);
+        try {
+            assertEquals("无法启动密钥命令“no-such-helper”：找不到该程序（它不经 shell 运行：请把程序和参数分开填写，不在 PATH 中时写完整路径）",
+                    r.message());
+            var empty = assertInstanceOf(KeyCommandRunner.Failed.class, run("exit 0"));
+            assertTrue(empty.message().endsWith("没有输出任何内容"), empty.message());
+            assertTrue(dev.tally.core.Messages.inEnglish(r::message).startsWith("cannot start the key command 'no-such-helper'"),
+                    "the same failure in English for logs and the history");
+        } finally {
+            dev.tally.core.Messages.use(was);
+        }
+    }
+
+    @Test
     void aMissingProgramIsExplained() {
         var r = assertInstanceOf(KeyCommandRunner.Failed.class,
                 runner(Duration.ofSeconds(5)).run(List.of(dir.resolve("no-such-helper").toString(), "x")));
