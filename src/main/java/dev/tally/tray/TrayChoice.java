@@ -9,13 +9,17 @@ import java.util.concurrent.Executor;
  * Which tray this desktop gets, chosen once at start: on Linux and other Unix a StatusNotifierItem when a
  * StatusNotifierWatcher owns its name on the session bus (KDE Plasma, GNOME with AppIndicator, XFCE, waybar…, on
  * X11 and Wayland), else the AWT tray (XEmbed), else none; Windows and macOS always use the AWT tray.
- * {@code TALLY_TRAY=sni|awt|off} forces one. The SNI check waits at most {@link #PROBE} for the bus. With SNI,
+ * {@code TALLY_TRAY=sni|awt|off} forces one. The SNI check waits at most {@link #PROBE} for the bus, or
+ * {@link #FORCED_PROBE} when {@code TALLY_TRAY=sni} asks for it (a busy machine at login answers slowly, and there is
+ * no other tray the user wants). With SNI,
  * {@code java.awt.headless} is set (unless already set): the icon pixels are drawn without AWT, and anything else that
  * reaches for AWT later starts no toolkit and opens no display connection.
  */
 public final class TrayChoice {
-    /** The most the SNI check waits for the session bus. */
-    public static final Duration PROBE = Duration.ofSeconds(2);
+    /** The most the SNI check waits for the session bus before Tally takes the AWT tray. */
+    public static final Duration PROBE = Duration.ofSeconds(5);
+    /** The same with {@code TALLY_TRAY=sni}: only a bus that is really not there gives no tray. */
+    public static final Duration FORCED_PROBE = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(TrayChoice.class.getName());
 
     private TrayChoice() {
@@ -48,7 +52,8 @@ public final class TrayChoice {
             return new NoTray();
         }
         if (unix && wanted != Wanted.AWT) {
-            SniTrayBackend sni = new SniTrayBackend(SniTrayBackend.sessionAddress(env), ui, listener, PROBE);
+            SniTrayBackend sni = new SniTrayBackend(SniTrayBackend.sessionAddress(env), ui, listener,
+                    wanted == Wanted.SNI ? FORCED_PROBE : PROBE);
             if (sni.isSupported()) {
                 LOG.log(System.Logger.Level.INFO, "tray: StatusNotifierItem");
                 // the icon pixels need no AWT at all; should anything else touch it: no toolkit, no display connection

@@ -110,11 +110,21 @@ class MessageBundlesTest {
     }
 
     @Test
-    void everyProviderTallyCannotReadSaysWhyInChineseAndNoOtherProviderKeyExists() {
+    void everyProviderTallyCannotReadSaysWhyAndEveryKeyAndFieldIsExplainedInChineseAndNoOtherProviderKeyExists() {
         Map<String, String> chinese = read(Messages.bundle(Language.SIMPLIFIED_CHINESE));
         Set<String> expected = new TreeSet<>();
         for (ProviderInfo info : ProviderCatalog.standard().unsupported()) {
             expected.add("provider." + info.id().value() + ".unsupported");
+        }
+        // where each supported provider's key is made, and each provider field's label and hint
+        for (ProviderInfo info : ProviderCatalog.standard().supported()) {
+            info.keySlots().forEach(slot -> expected.add(dev.tally.status.CatalogWords.keyKey(info.id(), slot)));
+            for (dev.tally.provider.AccountField f : info.fields()) {
+                expected.add(dev.tally.status.CatalogWords.fieldKey(f, "label"));
+                if (!f.description().isEmpty()) {
+                    expected.add(dev.tally.status.CatalogWords.fieldKey(f, "description"));
+                }
+            }
         }
         Set<String> present = new TreeSet<>(chinese.keySet().stream().filter(k -> k.startsWith("provider.")).toList());
         assertEquals(expected, present);

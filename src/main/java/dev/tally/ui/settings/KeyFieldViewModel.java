@@ -19,7 +19,11 @@ public final class KeyFieldViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper(this, "statusProblem", false);
 
-    KeyFieldViewModel(KeySlot slot) {
+    private final String description;
+
+    /** @param description what kind of key it is and where to make it, in the current language */
+    KeyFieldViewModel(KeySlot slot, String description) {
+        this.description = description;
         this.slot = slot;
         error.bind(Bindings.createStringBinding(() -> AccountFormValidator.key(text.get()), text));
     }
@@ -50,7 +54,7 @@ public final class KeyFieldViewModel {
 
     /** What kind of key this is and where to create it. */
     public String description() {
-        return slot.description();
+        return description;
     }
 
     /** The typed key; masked in the view. Cleared once the key is stored. */

@@ -115,7 +115,7 @@ public final class KeysViewModel {
 
     /** New fields for the provider's slots (none for no provider). */
     void follow(Optional<ProviderInfo> info) {
-        fields.setAll(info.map(i -> i.keySlots().stream().map(this::newField).toList()).orElse(List.of()));
+        fields.setAll(info.map(i -> i.keySlots().stream().map(s -> newField(i, s)).toList()).orElse(List.of()));
         showForNewAccount();
     }
 
@@ -123,8 +123,8 @@ public final class KeysViewModel {
         fields.forEach(k -> k.textProperty().set(""));
     }
 
-    private KeyFieldViewModel newField(KeySlot slot) {
-        KeyFieldViewModel k = new KeyFieldViewModel(slot);
+    private KeyFieldViewModel newField(ProviderInfo info, KeySlot slot) {
+        KeyFieldViewModel k = new KeyFieldViewModel(slot, dev.tally.status.CatalogWords.keyDescription(info.id(), slot));
         k.textProperty().addListener((x, was, now) -> edits.set(edits.get() + 1));
         return k;
     }

@@ -43,7 +43,7 @@ public final class ProviderFieldViewModel {
 
     /** What the form calls it, as the provider declares it. */
     public String label() {
-        return field.label();
+        return dev.tally.status.CatalogWords.fieldLabel(field);
     }
 
     /** The value as typed; empty means "not set" (then its environment variable, if any, is used). */
@@ -82,9 +82,10 @@ public final class ProviderFieldViewModel {
 
     private static String hint(AccountField f) {
         if (f.envVar() == null) {
-            return f.description();
+            return dev.tally.status.CatalogWords.fieldDescription(f);
         }
-        return f.description().isEmpty() ? SettingsPhrase.FIELD_LEAVE_EMPTY.say(f.envVar())
-                : SettingsPhrase.FIELD_DESCRIPTION_LEAVE_EMPTY.say(f.description(), f.envVar());
+        String d = dev.tally.status.CatalogWords.fieldDescription(f);
+        return d.isEmpty() ? SettingsPhrase.FIELD_LEAVE_EMPTY.say(f.envVar())
+                : SettingsPhrase.FIELD_DESCRIPTION_LEAVE_EMPTY.say(d, f.envVar());
     }
 }

@@ -73,6 +73,8 @@ class ChineseSettingsTest {
         vm.form().baseUrlProperty().set(server.baseUrl().toString());
         vm.form().keyFields().getFirst().textProperty().set(KEY);
         assertEquals("API 密钥", vm.form().keyFields().getFirst().title());
+        assertEquals("DeepSeek API 密钥（platform.deepseek.com → API keys）", vm.form().keyFields().getFirst().description(),
+                "where to make the key, from the catalog's translation");
         vm.connection().test();
         assertEquals("成功 — ¥110.00", vm.connection().testMessageProperty().get(),
                 "the amount keeps the provider's currency and the Chinese grouping");
@@ -135,6 +137,15 @@ class ChineseSettingsTest {
         g.languageProperty().set(Language.ENGLISH);
         assertEquals("TALLY_LANG=zh-CN is set where Tally runs and decides the language instead.", g.languageNoteProperty().get());
         assertEquals("System (English)", g.languageName(Language.SYSTEM), "System is the desktop's language, not TALLY_LANG's");
+    }
+
+    @Test
+    void aProvidersOwnFieldIsNamedAndExplainedInChinese() {
+        open(keychain);
+        assertTrue(vm.form().chooseProvider(choice("xai")));
+        ProviderFieldViewModel team = vm.form().fields().stream().filter(f -> f.id().equals("team_id")).findFirst().orElseThrow();
+        assertEquals("团队 ID", team.label());
+        assertTrue(team.hintProperty().get().startsWith("控制台中的团队 ID"), team.hintProperty().get());
     }
 
     @Test
