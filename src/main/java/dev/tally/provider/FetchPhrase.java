@@ -92,6 +92,7 @@ public enum FetchPhrase implements Wording {
     REPORTED_ERROR_BALANCE_CODES("{0}: {1} reported an error instead of a balance ({2})"),
     SAID("{0}: {1}"),
     CURRENCY_MISSING("{0}: currency is missing"),
+    OPENROUTER_ZERO_CREDITS("OpenRouter reported 0 credits and 0 usage; keys that cannot read the account's credits get this answer, so check that the key in the management slot ({0}) is a management key from openrouter.ai/settings/management-keys"),
     CURRENCY_NOT_ISO("{0}: currency {1} is not an ISO code"),
     LISTS_TWICE("{0} lists {1} twice"),
     NO_CURRENCY("{0}: {1} is empty (no currency reported)"),

@@ -84,8 +84,8 @@ public final class OpenAiProvider implements BalanceProvider {
                 sum = sum.add(Json.money(amount, "value", rat + " amount", r));
                 String code = Json.optionalText(amount, "currency");
                 if (code == null || !Currencies.isIso(code)) {
-                    throw FetchException.badResponse(rat + " amount: currency "
-                            + (code == null ? "is missing" : r.quote(code) + " is not an ISO code"));
+                    throw FetchException.badResponse(code == null ? FetchPhrase.CURRENCY_MISSING.text(rat + " amount")
+                            : FetchPhrase.CURRENCY_NOT_ISO.text(rat + " amount", r.quote(code)));
                 }
                 currency = CostReport.sameCurrency(where, currency, Currencies.requireIso(code));
             }

@@ -184,9 +184,7 @@ public final class OpenRouterProvider implements BalanceProvider {
         BigDecimal credits = Json.money(data, "total_credits", at, r);
         BigDecimal usage = Json.money(data, "total_usage", at, r);
         if (credits.signum() == 0 && usage.signum() == 0) {
-            throw FetchException.badResponse("OpenRouter reported 0 credits and 0 usage; keys that cannot read the"
-                    + " account's credits get this answer, so check that the key in the management slot ("
-                    + MANAGEMENT_ENV + ") is a management key from openrouter.ai/settings/management-keys");
+            throw FetchException.badResponse(FetchPhrase.OPENROUTER_ZERO_CREDITS.text(MANAGEMENT_ENV));
         }
         return new CurrencyBalance("USD", credits.subtract(usage), null, null, false);
     }

@@ -73,8 +73,8 @@ public final class ZenMuxProvider implements BalanceProvider {
         String at = where + " data";
         String code = Json.optionalText(data, "currency");
         if (code == null || !Currencies.isIso(code)) {
-            throw FetchException.badResponse(at + ": currency " + (code == null ? "is missing"
-                    : r.quote(code) + " is not an ISO code"));
+            throw FetchException.badResponse(code == null ? FetchPhrase.CURRENCY_MISSING.text(at)
+                    : FetchPhrase.CURRENCY_NOT_ISO.text(at, r.quote(code)));
         }
         BigDecimal total = Json.money(data, "total_credits", at, r);
         BigDecimal paid = Json.optionalMoney(data, "top_up_credits", at, r);
