@@ -1,14 +1,14 @@
 package dev.tally.autostart;
 
-import dev.tally.core.Messages;
+import dev.tally.core.Wording;
 
 /**
  * How the login entry is described to the user ("Adds the autostart entry ~/.config/autostart/tally.desktop"), in
- * one place, in the current {@link Messages#language()} (bundle key {@code autostart.NAME}; English from here).
+ * one place, in the current language ({@link Wording}; bundle key {@code autostart.NAME}; English from here).
  *
  * <p>Stateless and thread-safe.
  */
-public enum AutostartPhrase {
+public enum AutostartPhrase implements Wording {
     XDG_ENTRY("autostart entry {0}"),
     LOGIN_ITEM("login item {0}"),
     RUN_KEY("registry value {0} in {1}"),
@@ -22,16 +22,13 @@ public enum AutostartPhrase {
     }
 
     /** The key in the message bundles: {@code autostart.XDG_ENTRY}. */
+    @Override
     public String key() {
         return "autostart." + name();
     }
 
-    /** The English template: the source of the English bundle. */
+    @Override
     public String english() {
         return english;
-    }
-
-    String say(Object... args) {
-        return Messages.fill(name(), Messages.template(key(), english), args);
     }
 }

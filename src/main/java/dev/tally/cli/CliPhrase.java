@@ -1,16 +1,16 @@
 package dev.tally.cli;
 
-import dev.tally.core.Messages;
+import dev.tally.core.Wording;
 
 /**
  * The command line's own sentences (usage errors, hints), apart from the status wording in {@code status.Phrase}:
  * English here, other languages from the bundle {@code dev/tally/messages_zh_CN.properties} under
- * {@code cli.NAME} (see {@link Messages}; after a change run {@code python3 scripts/i18n/bundle.py}). JSON and log
+ * {@code cli.NAME} (see {@link dev.tally.core.Messages}; after a change run {@code python3 scripts/i18n/bundle.py}). JSON and log
  * lines never use these. The help texts ({@code --help}) are translated in {@code dev/tally/cli/help_zh_CN.properties}.
  *
  * <p>Stateless and thread-safe.
  */
-enum CliPhrase {
+enum CliPhrase implements Wording {
     // ---- usage errors and hints
     /** {@code tally: <what> (see 'tally balance --help')}. */
     USAGE_ERROR("{0} (see '{1} --help')"),
@@ -183,12 +183,13 @@ enum CliPhrase {
         this.english = english;
     }
 
-    String english() {
-        return english;
+    @Override
+    public String key() {
+        return "cli." + name();
     }
 
-    /** The sentence in the current language, {@code {n}} filled with {@code args} verbatim. */
-    String say(Object... args) {
-        return Messages.fill(name(), Messages.template("cli." + name(), english), args);
+    @Override
+    public String english() {
+        return english;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tally.status;
 
 import dev.tally.core.Messages;
+import dev.tally.core.Wording;
 
 /**
  * Every sentence Tally says about an account's status, in one place, each a whole sentence (or a whole label)
@@ -16,7 +17,7 @@ import dev.tally.core.Messages;
  *
  * <p>Stateless and thread-safe.
  */
-public enum Phrase {
+public enum Phrase implements Wording {
     // ---- ages and waits
     AGE_JUST_NOW("just now"),
     AGE_MINUTES("{0} min ago"),
@@ -349,11 +350,13 @@ public enum Phrase {
     }
 
     /** The key of this phrase in the message bundles: {@code phrase.AGE_JUST_NOW}. */
+    @Override
     public String key() {
         return "phrase." + name();
     }
 
     /** The English template, placeholders unfilled: the source of the English bundle. */
+    @Override
     public String english() {
         return english;
     }
@@ -374,13 +377,5 @@ public enum Phrase {
             case "monthly" -> RESET_MONTHLY.say();
             default -> reported;
         };
-    }
-
-    /**
-     * The sentence in the current language with {@code {0}}, {@code {1}}, … replaced by {@code args} in order
-     * ({@code null} reads "null"); see {@link Messages#fill}.
-     */
-    public String say(Object... args) {
-        return Messages.fill(name(), template(), args);
     }
 }

@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import dev.tally.core.Language;
 import dev.tally.core.Messages;
+import dev.tally.core.Wording;
 import dev.tally.ui.settings.SettingsPhrase;
 import dev.tally.provider.ProviderCatalog;
 import dev.tally.provider.ProviderInfo;
@@ -38,31 +39,18 @@ class MessageBundlesTest {
     private static final Set<String> SAME_IN_CHINESE = Set.of("phrase.TRAY_TOOLTIP", "settings.ROW_PARTS",
             "settings.REGION_CHOICE");
 
+    /** Every wording enum the bundles are made of (scripts/i18n/bundle.py's SOURCES). */
+    private static final List<Wording[]> WORDINGS = List.of(Phrase.values(), CliPhrase.values(), SettingsPhrase.values(),
+            dev.tally.autostart.AutostartPhrase.values(), dev.tally.provider.FetchPhrase.values(),
+            dev.tally.notify.NotifyPhrase.values(), dev.tally.secret.KeychainPhrase.values(),
+            dev.tally.account.ConfigPhrase.values());
+
     private static Map<String, String> enums() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Phrase p : Phrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (CliPhrase p : CliPhrase.values()) {
-            out.put("cli." + p.name(), p.english());
-        }
-        for (SettingsPhrase p : SettingsPhrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (dev.tally.autostart.AutostartPhrase p : dev.tally.autostart.AutostartPhrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (dev.tally.provider.FetchPhrase p : dev.tally.provider.FetchPhrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (dev.tally.notify.NotifyPhrase p : dev.tally.notify.NotifyPhrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (dev.tally.secret.KeychainPhrase p : dev.tally.secret.KeychainPhrase.values()) {
-            out.put(p.key(), p.english());
-        }
-        for (dev.tally.account.ConfigPhrase p : dev.tally.account.ConfigPhrase.values()) {
-            out.put(p.key(), p.english());
+        for (Wording[] wording : WORDINGS) {
+            for (Wording w : wording) {
+                out.put(w.key(), w.english());
+            }
         }
         return out;
     }

@@ -44,12 +44,7 @@ public final class KeychainViewModel {
 
     /** "locked", "unavailable", "not answering", … for messages. */
     static String state(StoreStatus st) {
-        return switch (st.state()) {
-            case AVAILABLE -> SettingsPhrase.KEYCHAIN_AVAILABLE.say();
-            case LOCKED -> SettingsPhrase.KEYCHAIN_LOCKED.say();
-            case UNAVAILABLE -> SettingsPhrase.KEYCHAIN_UNAVAILABLE.say();
-            case NOT_ANSWERING -> SettingsPhrase.KEYCHAIN_NOT_ANSWERING.say();
-        };
+        return st.stateWords();
     }
 
     private String describe() {

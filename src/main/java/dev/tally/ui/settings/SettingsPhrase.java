@@ -1,21 +1,21 @@
 package dev.tally.ui.settings;
 
-import dev.tally.core.Messages;
+import dev.tally.core.Wording;
 
 import java.util.List;
 
 /**
  * Every word of the settings window, in one place: labels (an underscore marks the Alt+letter), hints, validation
  * messages, status lines and confirmations, each a whole sentence or label with numbered placeholders {@code {0}},
- * {@code {1}}, … so a translation can reorder them. {@link #say} speaks the current {@link Messages#language()} from
- * the bundle {@code dev/tally/messages_zh_CN.properties} under {@code settings.NAME}, English from here when the
+ * {@code {1}}, … so a translation can reorder them. {@link #say} speaks the current {@link dev.tally.core.Messages#language()} from
+ * the bundle {@code dev/tally/messages_zh_CN.properties} under {@code settings.NAME} ({@link Wording}), English from here when the
  * bundle has none. The English bundle is generated from this file ({@code python3 scripts/i18n/bundle.py}).
  * Messages shown under a field are written as clauses ("give the account a label…"); the form starts them with a
  * capital.
  *
  * <p>Stateless and thread-safe.
  */
-public enum SettingsPhrase {
+public enum SettingsPhrase implements Wording {
     // ---- the window, its tabs and footer
     TITLE("Tally — Settings"),
     TAB_ACCOUNTS("Accounts"),
@@ -141,7 +141,6 @@ public enum SettingsPhrase {
     TEST_VARIABLE_NOT_SET("{0} is not set"),
     TEST_KEYCHAIN_PROBLEM("{0}; {1} is not set either"),
     TEST_NO_KEY("no key is saved for this account and {0} is not set"),
-    TEST_KEYCHAIN_NOT_OPENED("the keychain could not be opened ({0})"),
     TEST_SPENT("spent {0} this month"),
     TEST_KEY_UNLIMITED("this key has no limit"),
     TEST_KEY_UNLIMITED_USED("this key has no limit, used {0}"),
@@ -149,7 +148,6 @@ public enum SettingsPhrase {
     TEST_KEY_LIMIT_LEFT_USED("key limit {0}, {1} left, used {2}"),
     TEST_KEY_LIMIT_UNKNOWN("key limit {0}, remaining unknown"),
     TEST_KEY_LIMIT_UNKNOWN_USED("key limit {0}, remaining unknown, used {1}"),
-    TEST_PARTS("{0}, {1}"),
     TEST_CURRENCY_ASSUMED("{0} (currency assumed from the region)"),
     TEST_CANNOT_CALL("{0} — the provider says the account cannot make API calls"),
     TEST_BUT("{0}; but {1}"),
@@ -202,11 +200,7 @@ public enum SettingsPhrase {
     KEY_SLOT_NOT_REMOVED("its {0} key could not be removed: {1}"),
     LAUNCH_AT_LOGIN_FAILED("Launch at login: {0}"),
 
-    // ---- the keychain's state, in messages ("The keychain is locked: …")
-    KEYCHAIN_LOCKED("locked"),
-    KEYCHAIN_UNAVAILABLE("unavailable"),
-    KEYCHAIN_NOT_ANSWERING("not answering"),
-    KEYCHAIN_AVAILABLE("available"),
+    // ---- the keychain in messages (its state, "locked", is the secret room's: StoreStatus.stateWords)
     KEYCHAIN_NAME_UNKNOWN("the keychain"),
     KEYCHAIN_CHECKING("Checking the keychain…"),
     KEYCHAIN_KEPT("Keys are kept in {0}, never in a file."),
@@ -247,18 +241,14 @@ public enum SettingsPhrase {
     }
 
     /** The key of this phrase in the message bundles: {@code settings.TITLE}. */
+    @Override
     public String key() {
         return "settings." + name();
     }
 
-    /** The English template, placeholders unfilled: the source of the English bundle. */
+    @Override
     public String english() {
         return english;
-    }
-
-    /** The sentence in the current language with {@code {n}} replaced by {@code args} verbatim. */
-    public String say(Object... args) {
-        return Messages.fill(name(), Messages.template(key(), english), args);
     }
 
     /** "a", "a or b", "a or b or c": words joined with {@code joiner} ({@link #OR} or {@link #AND}). */

@@ -174,7 +174,7 @@ public final class TestConnectionViewModel {
         try {
             problem = services.keys().keychainProblem();
         } catch (RuntimeException e) {
-            problem = Optional.of(SettingsPhrase.TEST_KEYCHAIN_NOT_OPENED.say(e.getClass().getSimpleName()));
+            problem = Optional.of(SettingsPhrase.KEYCHAIN_NOT_OPENED.say(e.getClass().getSimpleName()));
         }
         return problem.map(p -> SettingsPhrase.TEST_KEYCHAIN_PROBLEM.say(p, vars))
                 .orElse(SettingsPhrase.TEST_NO_KEY.say(vars));
