@@ -40,23 +40,11 @@ class WindowFeedTest {
         return List.<WeekSummary>of();
     }, () -> hide, clock, uiQueue::add);
     private final List<String> refreshed = new ArrayList<>();
-    private final MainViewModel window = new MainViewModel(new MainViewModel.Actions() {
+    private final MainViewModel window = new MainViewModel(new dev.tally.ui.IdleActions() {
         @Override
         public CompletionStage<?> refresh(String accountId) {
             refreshed.add(accountId);
             return new CompletableFuture<>();
-        }
-
-        @Override
-        public void editKey(String accountId) {
-        }
-
-        @Override
-        public void openSettings() {
-        }
-
-        @Override
-        public void importFromEnvironment() {
         }
     }, Runnable::run, ZoneOffset.UTC);
 

@@ -42,24 +42,12 @@ class CardLayoutFxTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vm = new MainViewModel(new MainViewModel.Actions() {
+        vm = new MainViewModel(new IdleActions() {
             @Override
             public CompletionStage<?> refresh(String id) {
                 CompletableFuture<Object> f = new CompletableFuture<>();
                 pending.add(f);
                 return f;
-            }
-
-            @Override
-            public void editKey(String id) {
-            }
-
-            @Override
-            public void openSettings() {
-            }
-
-            @Override
-            public void importFromEnvironment() {
             }
         }, Platform::runLater, ZoneOffset.UTC);
         FetchError e = new FetchError.BadResponse("the provider answered something Tally cannot read");

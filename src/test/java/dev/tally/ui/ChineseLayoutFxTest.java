@@ -27,8 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,24 +47,7 @@ class ChineseLayoutFxTest {
         this.stage = stage;
         before = Messages.use(Language.SIMPLIFIED_CHINESE);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainViewModel vm = new MainViewModel(new MainViewModel.Actions() {
-            @Override
-            public CompletionStage<?> refresh(String id) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void editKey(String id) {
-            }
-
-            @Override
-            public void openSettings() {
-            }
-
-            @Override
-            public void importFromEnvironment() {
-            }
-        }, Platform::runLater, ZoneOffset.UTC);
+        MainViewModel vm = new MainViewModel(new IdleActions(), Platform::runLater, ZoneOffset.UTC);
         Instant now = Instant.now();
         vm.setCompactChoice(Boolean.FALSE);
         vm.apply(MixedAccounts.twelve(now), Map.of("ds-work", List.of(WindowPreview.week(now))), now);

@@ -39,22 +39,10 @@ class CompactWindowFxTest {
     void start(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        vm = new MainViewModel(new MainViewModel.Actions() {
+        vm = new MainViewModel(new IdleActions() {
             @Override
             public CompletionStage<?> refresh(String id) {
                 return new CompletableFuture<>();
-            }
-
-            @Override
-            public void editKey(String id) {
-            }
-
-            @Override
-            public void openSettings() {
-            }
-
-            @Override
-            public void importFromEnvironment() {
             }
 
             @Override

@@ -57,22 +57,10 @@ class MainWindowFxTest {
         BalanceFetcher fetcher = new BalanceFetcher(catalog, new KeyResolver(Map.of("DEEPSEEK_API_KEY", ProviderHarness.CANARY)),
                 new HttpFetch("test"), clock);
         poller = new Poller(fetcher, scheduler, fetchers, clock, new Random(1), 4);
-        vm = new MainViewModel(new MainViewModel.Actions() {
+        vm = new MainViewModel(new IdleActions() {
             @Override
             public CompletionStage<?> refresh(String id) {
                 return poller.refresh(id).orElseThrow();
-            }
-
-            @Override
-            public void editKey(String id) {
-            }
-
-            @Override
-            public void openSettings() {
-            }
-
-            @Override
-            public void importFromEnvironment() {
             }
         }, Platform::runLater, ZoneId.of("UTC"));
         poller.addListener((o, s) -> Platform.runLater(() -> vm.applyOne(s, List.of(), clock.instant())));

@@ -49,24 +49,7 @@ public final class WindowPreview {
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            MainViewModel vm = new MainViewModel(new MainViewModel.Actions() {
-                @Override
-                public CompletionStage<?> refresh(String id) {
-                    return CompletableFuture.completedFuture(null);
-                }
-
-                @Override
-                public void editKey(String id) {
-                }
-
-                @Override
-                public void openSettings() {
-                }
-
-                @Override
-                public void importFromEnvironment() {
-                }
-
+            MainViewModel vm = new MainViewModel(new IdleActions() {
                 @Override
                 public boolean canOpen() {
                     return true;

@@ -86,24 +86,16 @@ class AddAccountEndToEndFxTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ctx = new AppContext(new AppDirs(home, home), Map.of(), Clock.systemUTC(), keychain);
         engine = new Engine(ctx.engineServices(), alert -> { }, scheduler, fetchers);
-        main = new MainViewModel(new MainViewModel.Actions() {
+        main = new MainViewModel(new dev.tally.ui.IdleActions() {
             @Override
             public CompletionStage<?> refresh(String id) {
                 return engine.poller().refresh(id).orElseThrow();
             }
 
             @Override
-            public void editKey(String id) {
-            }
-
-            @Override
             public void openSettings() {
                 SettingsDialog d = new SettingsDialog(settingsVm, mainStage);
                 d.show();
-            }
-
-            @Override
-            public void importFromEnvironment() {
             }
         }, Platform::runLater, ZoneId.of("UTC"));
         engine.addListener((o, s) -> Platform.runLater(() -> main.applyOne(s, List.<WeekSummary>of(), Clock.systemUTC().instant())));
