@@ -1,5 +1,6 @@
 package dev.tally.desktop;
 
+import dev.tally.testing.Commands;
 import dev.tally.account.Account;
 import dev.tally.account.AccountStore;
 import dev.tally.core.Money;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,36 +77,16 @@ class SniWidgetTest {
     }
 
     private String run(String... cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out.strip();
+        return Commands.run(env(), Duration.ofSeconds(30), List.of(cmd));
     }
 
     private String gdbus(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gdbus", "call", "--session"));
-        cmd.addAll(List.of(args));
-        return run(cmd.toArray(String[]::new));
-    }
-
-    interface Probe {
-        String ask() throws Exception;
+        return Commands.gdbus(env(), Duration.ofSeconds(30), args);
     }
 
     /** Asks again until the answer contains {@code wanted} or {@link #WAIT} is over; returns the last answer. */
-    private static String until(String wanted, Probe probe) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last;
-        do {
-            last = probe.ask();
-            if (last.contains(wanted)) {
-                return last;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return last;
+    private static String until(String wanted, Commands.Probe probe) throws Exception {
+        return Commands.until(wanted, WAIT, Duration.ofMillis(250), probe);
     }
 
     private Process start(String name, List<String> cmd, Map<String, String> extra) throws IOException {

@@ -1,5 +1,6 @@
 package dev.tally.notify;
 
+import dev.tally.testing.Commands;
 import dev.tally.secret.PrivateBus;
 import dev.tally.testing.Slow;
 import dev.tally.testing.VirtualDisplay;
@@ -131,9 +132,7 @@ class DunstNotificationsTest {
     }
 
     private String gdbus(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gdbus", "call", "--session"));
-        cmd.addAll(List.of(args));
-        return run(cmd);
+        return Commands.gdbus(env(), WAIT, args);
     }
 
     private String dunstctl(String... args) throws Exception {
@@ -143,12 +142,7 @@ class DunstNotificationsTest {
     }
 
     private String run(List<String> cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
-        return out.strip();
+        return Commands.run(env(), WAIT, cmd);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tally.tray;
 
+import dev.tally.testing.Commands;
 import dev.tally.core.FetchError;
 import dev.tally.secret.PrivateBus;
 import dev.tally.testing.Slow;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,38 +66,18 @@ class SniRealWatcherTest {
     }
 
     /** Runs gdbus with the bus's environment and returns what it printed (stdout and stderr). */
-    private String gdbus(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("gdbus", "call", "--session"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(bus.env());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-        return out;
+    private String gdbus(String... args) throws Exception {
+        return Commands.gdbus(bus.env(), Duration.ofSeconds(WAIT_SECONDS), args);
     }
 
-    private String registered() throws IOException, InterruptedException {
+    private String registered() throws Exception {
         return gdbus("-d", SniBus.WATCHER, "-o", SniBus.WATCHER_PATH, "-m", "org.freedesktop.DBus.Properties.Get",
                 SniBus.WATCHER, "RegisteredStatusNotifierItems");
     }
 
     /** Asks again until {@code probe}'s answer contains {@code wanted} or the wait is over; returns the last answer. */
-    private String until(String wanted, Probe probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        String last;
-        do {
-            last = probe.ask();
-            if (last.contains(wanted)) {
-                return last;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return last;
-    }
-
-    interface Probe {
-        String ask() throws Exception;
+    private String until(String wanted, Commands.Probe probe) throws Exception {
+        return Commands.until(wanted, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMillis(100), probe);
     }
 
     private String watcherOwned() throws Exception {
