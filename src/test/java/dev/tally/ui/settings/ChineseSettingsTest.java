@@ -1,9 +1,7 @@
 package dev.tally.ui.settings;
 
-import dev.tally.account.Account;
 import dev.tally.core.Language;
 import dev.tally.core.Messages;
-import dev.tally.core.ProviderId;
 import dev.tally.secret.UnavailableSecretStore;
 import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.MemorySecretStore;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +153,5 @@ class ChineseSettingsTest {
         assertFalse(vm.form().chooseProvider(groq));
         assertTrue(vm.form().providerMessageProperty().get().startsWith("无法添加 " + groq.name() + "："),
                 vm.form().providerMessageProperty().get());
-        fx.accounts.save(List.of(new Account("a", ProviderId.of("deepseek"), "A", null, null, null, null, 5)));
     }
 }

@@ -2,7 +2,6 @@ package dev.tally.ui.settings;
 
 import dev.tally.account.Account;
 import dev.tally.core.ProviderId;
-import dev.tally.testing.FakeProviderServer;
 import dev.tally.testing.MemorySecretStore;
 import dev.tally.testing.ProviderHarness;
 import dev.tally.testing.Slow;
@@ -53,7 +52,6 @@ class SettingsLayoutTest {
     private static final String LONG_LABEL = "DeepSeek for the evaluation team's nightly regression runs on the shared"
             + " staging cluster, EU";
 
-    private FakeProviderServer server;
     private DialogHarness h;
     private SettingsViewModel vm;
     private SettingsDialog dialog;
@@ -61,7 +59,6 @@ class SettingsLayoutTest {
     @Start
     void start(Stage primary) throws IOException {
         h = new DialogHarness("tally-settings-layout");
-        server = FakeProviderServer.start().fixture("/user/balance", 200, "deepseek/balance.json");
         List<Account> twelve = new ArrayList<>();
         twelve.add(new Account("long", ProviderId.of("deepseek"), LONG_LABEL, null, null, null, null, 5));
         for (int i = 1; i < 12; i++) {
@@ -77,7 +74,6 @@ class SettingsLayoutTest {
     @AfterEach
     void stop() throws Exception {
         h.close();
-        server.close();
     }
 
     private void loaded() {
