@@ -15,9 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -82,7 +79,7 @@ final class KeyCommandCommand implements Callable<Integer> {
         }
         save(ctx, a.id(), s.name(), command);
         root.io().err().println(CliPhrase.KEY_COMMAND_SET.say(s.name(), a.label(), String.join(" ", command)));
-        if (!onPath(command.getFirst(), root.io().env().get("PATH"))) {
+        if (dev.tally.core.Programs.find(command.getFirst(), root.io().env().get("PATH")).isEmpty()) {
             root.io().err().println("tally: " + CliPhrase.KEY_COMMAND_NOT_ON_PATH.say(command.getFirst()));
         }
         if (!test) {
@@ -105,18 +102,4 @@ final class KeyCommandCommand implements Callable<Integer> {
         });
     }
 
-    private static boolean onPath(String program, String path) {
-        if (program.contains("/") || program.contains("\\")) {
-            return Files.isExecutable(Path.of(program));
-        }
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

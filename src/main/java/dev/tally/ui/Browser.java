@@ -1,8 +1,8 @@
 package dev.tally.ui;
 
-import java.io.File;
+import dev.tally.core.Programs;
+
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public final class Browser {
     Browser(Map<String, String> env, String os, boolean awtOk) {
         String name = os.toLowerCase(Locale.ROOT);
         boolean freedesktop = !name.contains("win") && !name.contains("mac");
-        this.xdgOpen = freedesktop ? onPath(env.get("PATH"), "xdg-open") : Optional.empty();
+        this.xdgOpen = freedesktop ? Programs.find("xdg-open", env.get("PATH")) : Optional.empty();
         this.awt = xdgOpen.isEmpty() && awtOk && awtBrowses();
     }
 
@@ -107,21 +107,5 @@ public final class Browser {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
-    }
-
-    private static Optional<Path> onPath(String path, String command) {
-        if (path == null || path.isBlank()) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            Path p = Path.of(dir, command);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 }
